@@ -1,0 +1,10 @@
+# Warnings and sanitizers as an interface target: every Tampon target links it.
+add_library(tampon_warnings INTERFACE)
+target_compile_options(tampon_warnings INTERFACE -Wall -Wextra -Wpedantic)
+if(TAMPON_WERROR)
+  target_compile_options(tampon_warnings INTERFACE -Werror)
+endif()
+if(TAMPON_SANITIZE)
+  target_compile_options(tampon_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(tampon_warnings INTERFACE -fsanitize=address,undefined)
+endif()

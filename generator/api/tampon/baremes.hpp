@@ -1,0 +1,92 @@
+#pragma once
+/// The programme's rules as data (data/baremes.yaml, data/smic.yaml): amount grid, overseas
+/// increases, tranche schedules, eligibility, SMIC. Changing a figure there changes every
+/// output without recompiling (records.md). Every figure keeps its source citation.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tampon/date.hpp"
+#include "tampon/enums.hpp"
+#include "tampon/money.hpp"
+#include "tampon/source_loc.hpp"
+
+namespace tampon {
+
+/// How the DROM increase applies to a grid row (domain.md §3.3).
+enum class OverseasPolicy {
+  None,     ///< no increase
+  Increased,  ///< the `majorations_outre_mer` table applies (the 50 000 € rows)
+  Unknown,  ///< the sources mention an increase without its amount: explicit montant needed
+};
+
+struct GridRow {
+  std::string id;                       ///< e.g. `public-50000`, shown by `explain`
+  std::string label;                    ///< French, e.g. "Collectivité, contrat de droit public"
+  std::vector<Family> families;
+  std::vector<ContractType> contracts;
+  Money amount;
+  int months = 24;                      ///< financed period
+  OverseasPolicy overseas = OverseasPolicy::None;
+  std::string source;                   ///< e.g. "[002 II.b]"
+  SourceLoc loc;
+};
+
+struct OverseasIncrease {
+  std::vector<std::string> departements;  ///< "974", "976"
+  std::string territory;                  ///< "La Réunion, Mayotte"
+  Money amount;
+  std::string source;
+};
+
+struct TrancheRule {
+  int pct = 0;
+  int offset_months = 0;  ///< months after the anchor date
+};
+
+enum class Anchor {
+  Signature,        ///< convention signature date (or the avenant's date for added posts)
+  FormationDepart,  ///< the post's conseiller's training departure date
+};
+
+struct Regime {
+  std::string id;     ///< `relance-2020` | `relance-2021` | `coordinateur-2023`
+  std::string label;  ///< French title
+  Role role = Role::Conseiller;  ///< the kind of post this regime finances
+  std::vector<Family> eligible;
+  std::string eligibility_source;
+  std::vector<GridRow> grid;
+  Anchor anchor = Anchor::Signature;
+  std::vector<TrancheRule> tranches;  ///< percentages add up to 100
+  std::string schedule_source;
+  SourceLoc loc;
+
+  /// The row for a family × contract, or nullptr (`contract-not-allowed`).
+  const GridRow* row_for(Family family, ContractType contract) const;
+};
+
+struct Baremes {
+  std::string file;  ///< where it was read from, for diagnostics
+  int convention_max_months = 36;
+  std::string convention_max_source;
+  std::vector<OverseasIncrease> overseas;
+  std::vector<Regime> regimes;
+  const Regime* regime(std::string_view id) const;
+  /// The DROM increase for a département, or nullptr (mainland and non-DROM overseas).
+  const OverseasIncrease* overseas_for(std::string_view departement) const;
+};
+
+struct SmicRate {
+  Date effective;        ///< date of effect
+  Money monthly_35h;     ///< gross monthly for 35 h a week
+  std::string source;
+};
+
+struct SmicTable {
+  std::string file;
+  std::vector<SmicRate> rates;  ///< sorted by date of effect
+  /// The rate in force on `day`, or nullptr before the first known rate.
+  const SmicRate* in_force(Date day) const;
+};
+
+}  // namespace tampon

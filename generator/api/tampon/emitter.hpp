@@ -1,0 +1,83 @@
+#pragma once
+/// The emitter interface: the whole plugin API in one header.
+///
+/// Lifecycle. The host loads and validates the records into an immutable `Model`. For each
+/// enabled emitter it then calls, in order:
+///   1. `check(model, project)`  — validation of the emitter's own inputs (templates, content
+///      links); findings join the validation diagnostics, so `tampon validate` reports them;
+///   2. `plan(model, project)`   — the list of files the emitter proposes to write, one
+///      `OutputJob` per file, with the records each one reads (provenance and --keep-going);
+///   3. `render(job, model, ctx)` — once per job, concurrently on a thread pool: write the file
+///      at `ctx.output_path()`. Never write anywhere else and never read the clock: the host
+///      owns `out/`, renames the file into place only if the whole build succeeds, and gives
+///      the reference date as `ctx.project().as_of`.
+/// An emitter holds no mutable state: `render` runs on several threads at once.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tampon/model.hpp"
+
+namespace tampon {
+
+/// What a project folder gives emitters: where its files are, with the shipped defaults as
+/// fallback (records.md: a project may omit baremes.yaml, templates/ and content/).
+struct ProjectContext {
+  std::filesystem::path project_dir;  ///< --project
+  std::filesystem::path shipped_dir;  ///< the tool's own data/, templates/, content/
+  Date as_of;                         ///< --as-of
+  /// The project's file at `relative` if it exists, else the shipped one (which may not
+  /// exist either: check).
+  std::filesystem::path find(std::string_view relative) const;
+  /// A path as diagnostics print it: relative to the project folder when inside it.
+  std::string display(const std::filesystem::path& path) const;
+};
+
+/// One output file an emitter proposes.
+struct OutputJob {
+  std::string path;                   ///< relative to --out, '/'-separated, from validated ids
+  std::vector<RecordRef> inputs;      ///< records it reads: manifest provenance, --keep-going
+  std::vector<std::string> depends_on;  ///< other files it reads (templates, content), for
+                                        ///< incremental rebuilds; absolute or project-relative
+  std::string key;                    ///< emitter-private: what to render (e.g. a convention id)
+};
+
+struct OutputKind {
+  std::string path_pattern;  ///< documentation: "conventions/<convention-id>.pdf"
+  std::string media_type;    ///< "application/pdf"
+};
+
+struct EmitterInfo {
+  std::string name;         ///< used by --only and manifest.json: "convention-pdf"
+  std::string version;      ///< "1.0.0"; part of the rebuild fingerprint
+  std::string description;  ///< French, one line, shown by `tampon plugins`
+  std::vector<RecordKind> reads;
+  std::vector<OutputKind> outputs;
+};
+
+/// What `render` gets besides the model.
+class RenderContext {
+ public:
+  virtual ~RenderContext() = default;
+  virtual const ProjectContext& project() const = 0;
+  /// The temporary file to write (its folder exists). The host renames it into place.
+  virtual const std::filesystem::path& output_path() const = 0;
+  /// Records a finding; an error fails the job (and the build, unless --keep-going).
+  virtual void report(Diagnostic diagnostic) = 0;
+};
+
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  virtual const EmitterInfo& info() const = 0;
+  /// Validation of the emitter's own inputs. Default: nothing to check.
+  virtual Diagnostics check(const Model& /*model*/, const ProjectContext& /*project*/) const {
+    return {};
+  }
+  virtual std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const = 0;
+  /// Writes `ctx.output_path()`. Throws only for internal or I/O failures.
+  virtual void render(const OutputJob& job, const Model& model, RenderContext& ctx) const = 0;
+};
+
+}  // namespace tampon

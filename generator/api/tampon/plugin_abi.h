@@ -1,0 +1,25 @@
+#pragma once
+/// Entry point of an emitter built as a shared module and loaded with `--plugin-dir` or
+/// TAMPON_PLUGIN_PATH. The host reads `api_version` before anything else and refuses a module
+/// built for another version. Bump TAMPON_PLUGIN_API_VERSION on ANY change to the headers in
+/// generator/api/tampon/: C++ types cross this boundary, so plugin and host must be built with
+/// the same compiler, standard library and Tampon headers.
+#include <cstdint>
+
+#define TAMPON_PLUGIN_API_VERSION 1u
+
+namespace tampon {
+class Emitter;
+}
+
+extern "C" {
+struct TamponPluginInfo {
+  std::uint32_t api_version;  ///< TAMPON_PLUGIN_API_VERSION the module was built with
+  const char* name;           ///< emitter name, must match create()->info().name
+  const char* version;
+  tampon::Emitter* (*create)();
+  void (*destroy)(tampon::Emitter*);
+};
+/// The one symbol the host looks up.
+const TamponPluginInfo* tampon_plugin_info(void);
+}

@@ -1,0 +1,22 @@
+#include "tampon/emitter.hpp"
+
+namespace tampon {
+
+std::filesystem::path ProjectContext::find(std::string_view relative) const {
+  std::filesystem::path own = project_dir / relative;
+  std::error_code ec;
+  if (std::filesystem::exists(own, ec)) return own;
+  return shipped_dir / relative;
+}
+
+std::string ProjectContext::display(const std::filesystem::path& path) const {
+  std::error_code ec;
+  auto rel = std::filesystem::relative(path, project_dir, ec);
+  if (!ec && !rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  auto shipped = std::filesystem::relative(path, shipped_dir, ec);
+  if (!ec && !shipped.empty() && *shipped.begin() != "..")
+    return "<tampon>/" + shipped.generic_string();
+  return path.generic_string();
+}
+
+}  // namespace tampon
