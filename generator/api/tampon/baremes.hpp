@@ -65,10 +65,24 @@ struct Regime {
   const GridRow* row_for(Family family, ContractType contract) const;
 };
 
+/// Delays and limits of domain.md §5 (data/baremes.yaml `limites`), each cited. The defaults
+/// are the sources' figures, so a baremes.yaml without the block still validates.
+struct Limits {
+  int cdd_max_months = 18;           ///< private-law CDD, and CDD-only grid rows [002 note 1]
+  int selection_max_days = 15;       ///< presentation → selection [000 II.4], [001]
+  int contract_max_days = 15;        ///< selection → contract signature [000 II.4], [001]
+  int training_start_max_days = 15;  ///< contract start → training departure [004 étape 5]
+  std::vector<int> training_hours{105, 280, 350, 420};  ///< allowed lengths [004]
+  double full_time_hours = 35;       ///< SMIC prorating base, coordinators' hours [002 III.a]
+  int coordinator_recruitment_max_months = 6;  ///< notification → recruitment [002 III.a]
+  std::string source;
+};
+
 struct Baremes {
   std::string file;  ///< where it was read from, for diagnostics
   int convention_max_months = 36;
   std::string convention_max_source;
+  Limits limits;  ///< domain.md §5 delays (additive: rules engineer)
   std::vector<OverseasIncrease> overseas;
   std::vector<Regime> regimes;
   const Regime* regime(std::string_view id) const;
