@@ -1,0 +1,79 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/report.hpp"
+#include "cli/session.hpp"
+#include "host/build_pipeline.hpp"
+
+namespace tampon::cli {
+namespace {
+
+unsigned job_count(const Options& options) {
+  if (options.jobs) return options.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// "[37/120] rendu" on one line, only on a terminal and only in text mode.
+std::function<void(std::size_t, std::size_t)> progress_line(const Options& options) {
+  if (options.quiet || options.format != Format::Text || !isatty(STDERR_FILENO)) return {};
+  auto mutex = std::make_shared<std::mutex>();
+  return [mutex](std::size_t done, std::size_t total) {
+    std::lock_guard lock(*mutex);
+    std::cerr << "\r[" << done << "/" << total << "] fichiers rendus" << std::flush;
+    if (done == total) std::cerr << "\r\033[K" << std::flush;
+  };
+}
+
+void print_outcome(const BuildReport& report, const Options& options) {
+  if (options.format != Format::Text) return;
+  for (const auto& skipped : report.skipped) std::cerr << "ignoré : " << skipped << "\n";
+  if (options.quiet) return;
+  std::cerr << report.written << " fichier(s) écrit(s), " << report.unchanged
+            << " inchangé(s), " << report.removed << " supprimé(s)";
+  if (!report.skipped.empty()) std::cerr << ", " << report.skipped.size() << " ignoré(s)";
+  std::cerr << " dans " << options.out.string() << "\n";
+}
+
+}  // namespace
+
+int run_build(const Options& options) {
+  Session session = open_session(options);
+  Diagnostics& diagnostics = session.diagnostics;
+  if (session.input_failure) {
+    print_diagnostics(diagnostics, options);
+    return k_exit_io;
+  }
+  auto set = make_emitter_set(options, diagnostics);
+  auto selected = select_emitters(*set, options);
+  if (!selected) return k_exit_usage;
+  for (const Emitter* e : *selected) {
+    auto found = e->check(session.model, session.project);
+    diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+  }
+  apply_strict(diagnostics, options);
+  if (count_errors(diagnostics) && !options.keep_going) {
+    print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
+    return k_exit_invalid;
+  }
+  BuildOptions build{options.out, job_count(options), options.keep_going, options.force,
+                     data_digest(session.files), progress_line(options)};
+  BuildReport report;
+  try {
+    report = tampon::run_build(session.model, *selected, session.project, build);
+  } catch (const Fatal& e) {
+    diagnostics.push_back({{}, Severity::Error, "output-failure", e.what(), {}});
+    print_diagnostics(diagnostics, options);
+    return k_exit_io;
+  }
+  diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
+  apply_strict(diagnostics, options);
+  print_diagnostics(diagnostics, options);
+  print_outcome(report, options);
+  return count_errors(diagnostics) ? k_exit_invalid : k_exit_ok;
+}
+
+}  // namespace tampon::cli

@@ -1,0 +1,18 @@
+#pragma once
+#include "cli/options.hpp"
+
+namespace tampon::cli {
+
+/// Each returns the process exit code (outputs.md: 0 ok, 1 validation, 2 usage, 3 I/O).
+int run_validate(const Options& options);
+int run_build(const Options& options);
+int run_plugins(const Options& options);
+int run_explain(const Options& options);
+int run_serve(const Options& options);
+
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_invalid = 1;
+inline constexpr int k_exit_usage = 2;
+inline constexpr int k_exit_io = 3;
+
+}  // namespace tampon::cli

@@ -1,0 +1,8 @@
+#pragma once
+#include <iosfwd>
+
+namespace tampon::cli {
+
+void print_help(std::ostream& out);
+
+}  // namespace tampon::cli

@@ -1,0 +1,88 @@
+#include "cli/session.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "core/suggest.hpp"
+#include "io/sha256.hpp"
+#include "rules/validate.hpp"
+
+namespace tampon::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path shipped_dir() {
+  if (const char* env = std::getenv("TAMPON_SHARE_DIR"); env && *env) return env;
+  return TAMPON_SHARE_DIR;
+}
+
+fs::path cache_dir(const Options& options) {
+  if (options.no_cache) return {};
+  if (const char* env = std::getenv("TAMPON_CACHE_DIR"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "tampon";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache/tampon";
+  return {};
+}
+
+}  // namespace
+
+ProjectContext make_project_context(const Options& options) {
+  std::error_code ec;
+  fs::path project = fs::weakly_canonical(fs::absolute(options.project), ec);
+  return ProjectContext{project, shipped_dir(), options.as_of};
+}
+
+Session open_session(const Options& options) {
+  Session session;
+  session.project = make_project_context(options);
+  LoadOptions load_options{options.jobs, cache_dir(options)};
+  LoadResult loaded = load_project(session.project, load_options);
+  session.input_failure = loaded.input_failure;
+  session.files = loaded.files;
+  session.diagnostics = std::move(loaded.diagnostics);
+  loaded.diagnostics.clear();
+  if (!session.input_failure)
+    session.model = validate(std::move(loaded), options.as_of, session.diagnostics);
+  return session;
+}
+
+std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics) {
+  auto set = std::make_unique<EmitterSet>();
+  set->add_builtins(builtin_emitters());
+  auto dirs = options.plugin_dirs;
+  for (auto& dir : plugin_dirs_from_env()) dirs.push_back(dir);
+  set->load_plugin_dirs(dirs, diagnostics);
+  return set;
+}
+
+std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set,
+                                                           const Options& options) {
+  std::vector<const Emitter*> selected;
+  if (options.only.empty()) {
+    for (const auto& e : set.all()) selected.push_back(e.emitter);
+    return selected;
+  }
+  auto names = set.names();
+  std::vector<std::string_view> candidates(names.begin(), names.end());
+  for (const auto& name : options.only) {
+    const Emitter* e = set.find(name);
+    if (!e) {
+      std::cerr << "tampon: erreur: émetteur inconnu « " << name << " »"
+                << did_you_mean(name, candidates)
+                << " (la liste : tampon plugins)\n";
+      return std::nullopt;
+    }
+    selected.push_back(e);
+  }
+  return selected;
+}
+
+std::string data_digest(const std::vector<LoadedFile>& files) {
+  std::string text;
+  for (const auto& f : files) text += f.path + "=" + f.sha256 + "\n";
+  return sha256_hex(text);
+}
+
+}  // namespace tampon::cli

@@ -1,0 +1,31 @@
+#pragma once
+/// What every command starts with: load and validate the project, gather the emitters.
+#include <memory>
+#include <optional>
+
+#include "cli/options.hpp"
+#include "load/load_project.hpp"
+#include "plugin/emitter_set.hpp"
+#include "tampon/model.hpp"
+
+namespace tampon::cli {
+
+struct Session {
+  ProjectContext project;
+  std::vector<LoadedFile> files;  ///< data files read, for fingerprints
+  Model model;
+  Diagnostics diagnostics;
+  bool input_failure = false;  ///< exit code 3
+};
+
+ProjectContext make_project_context(const Options& options);
+/// Loads and validates. Never throws for bad input.
+Session open_session(const Options& options);
+/// Built-ins plus modules from --plugin-dir and TAMPON_PLUGIN_PATH.
+std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics);
+/// The emitters named by --only (all when empty), or nullopt after printing a usage error.
+std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set,
+                                                           const Options& options);
+std::string data_digest(const std::vector<LoadedFile>& files);
+
+}  // namespace tampon::cli

@@ -1,0 +1,28 @@
+#include "cli/commands.hpp"
+#include "cli/report.hpp"
+#include "cli/session.hpp"
+
+namespace tampon::cli {
+
+int run_validate(const Options& options) {
+  Session session = open_session(options);
+  Diagnostics& diagnostics = session.diagnostics;
+  if (!session.input_failure) {
+    // Emitters check their own inputs (templates, content) so validate reports them too.
+    auto set = make_emitter_set(options, diagnostics);
+    if (auto selected = select_emitters(*set, options)) {
+      for (const Emitter* e : *selected) {
+        auto found = e->check(session.model, session.project);
+        diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+      }
+    } else {
+      return k_exit_usage;
+    }
+  }
+  apply_strict(diagnostics, options);
+  print_diagnostics(diagnostics, options);
+  if (session.input_failure) return k_exit_io;
+  return count_errors(diagnostics) ? k_exit_invalid : k_exit_ok;
+}
+
+}  // namespace tampon::cli

@@ -1,0 +1,39 @@
+#pragma once
+/// Stages 3–5 of the pipeline: plan → render (in parallel) → write (ARCHITECTURE.md).
+/// Emitters propose jobs and write temp files; only this code and write/ touch --out.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "tampon/emitter.hpp"
+
+namespace tampon {
+
+struct BuildOptions {
+  std::filesystem::path out_dir;
+  unsigned jobs = 1;
+  bool keep_going = false;  ///< write what is valid, list what is skipped
+  bool force = false;       ///< ignore the previous manifest: render everything
+  /// Digest of every data file read (records and rules as data): part of each fingerprint.
+  std::string data_digest;
+  /// Called from worker threads after each job (serialize inside if needed).
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct BuildReport {
+  Diagnostics diagnostics;
+  std::size_t planned = 0;
+  std::size_t written = 0;    ///< rendered and renamed into place
+  std::size_t unchanged = 0;  ///< fingerprint identical to the previous build: not rendered
+  std::size_t removed = 0;    ///< stale outputs of the previous build
+  std::vector<std::string> skipped;  ///< "path : reason", --keep-going only
+  bool wrote_nothing = true;  ///< out/ left exactly as it was
+};
+
+/// Runs every emitter of `emitters` over `model`. With errors and without keep_going, --out is
+/// left exactly as it was. Throws Fatal on I/O failure (after restoring --out).
+BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emitters,
+                      const ProjectContext& project, const BuildOptions& options);
+
+}  // namespace tampon

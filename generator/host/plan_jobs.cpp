@@ -1,0 +1,101 @@
+#include "host/plan_jobs.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "io/sha256.hpp"
+#include "plan/output_paths.hpp"
+
+namespace tampon {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ref_text(const RecordRef& ref) { return std::string(name(ref.kind)) + ":" + ref.id; }
+
+std::string file_digest(const ProjectContext& project, const std::string& dependency) {
+  fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
+                                                     : project.project_dir / dependency;
+  try {
+    return sha256_file(path);
+  } catch (const Fatal&) {
+    return "absent";  // a missing dependency still changes the fingerprint when it appears
+  }
+}
+
+// Everything a file is made from: tool, emitter, reference date, what to render, the data
+// and the other files it reads. Equal fingerprints mean equal bytes (outputs are
+// deterministic), so the previous file can be kept.
+std::string fingerprint(const PlannedJob& planned, const ProjectContext& project,
+                        const std::string& data_digest) {
+  const auto& info = planned.emitter->info();
+  std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
+                     project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key +
+                     "\n" + data_digest + "\n";
+  for (const auto& dep : planned.job.depends_on) text += dep + "=" + file_digest(project, dep) + "\n";
+  return sha256_hex(text);
+}
+
+Diagnostic emitter_error(const Emitter& emitter, const std::string& message) {
+  return Diagnostic{{}, Severity::Error, "emitter-output",
+                    "émetteur « " + emitter.info().name + " » : " + message, {}};
+}
+
+bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const fs::path& file) {
+  if (!previous || previous->fingerprint != fp) return false;
+  std::error_code ec;
+  return fs::file_size(file, ec) == previous->size && !ec;
+}
+
+}  // namespace
+
+std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
+                                  const ProjectContext& project, const Manifest& previous,
+                                  const fs::path& out_dir, const std::string& data_digest,
+                                  Diagnostics& diagnostics) {
+  std::vector<PlannedJob> planned;
+  std::map<std::string, const Emitter*> owners;
+  for (const Emitter* emitter : emitters) {
+    for (auto& job : emitter->plan(model, project)) {
+      if (auto why = unsafe_output_path(job.path)) {
+        diagnostics.push_back(emitter_error(*emitter, *why + " : « " + job.path + " »"));
+        continue;
+      }
+      auto [it, fresh] = owners.emplace(job.path, emitter);
+      if (!fresh) {
+        diagnostics.push_back(emitter_error(
+            *emitter, "le fichier « " + job.path + " » est déjà produit par « " +
+                          it->second->info().name + " »"));
+        continue;
+      }
+      PlannedJob p;
+      p.emitter = emitter;
+      p.job = std::move(job);
+      planned.push_back(std::move(p));
+    }
+  }
+  std::sort(planned.begin(), planned.end(),
+            [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  for (auto& p : planned) {
+    for (const auto& input : p.job.inputs) {
+      if (!model.is_valid(input)) {
+        p.fate = PlannedJob::Fate::Skipped;
+        p.skip_reason = "lit l'enregistrement en erreur " + ref_text(input);
+        break;
+      }
+    }
+    if (p.fate == PlannedJob::Fate::Skipped) continue;
+    p.fingerprint = fingerprint(p, project, data_digest);
+    auto it = previous.entries.find(p.job.path);
+    const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
+    if (unchanged_since(before, p.fingerprint, out_dir / p.job.path)) {
+      p.fate = PlannedJob::Fate::Unchanged;
+      p.ok = true;
+      p.size = before->size;
+      p.sha256 = before->sha256;
+    }
+  }
+  return planned;
+}
+
+}  // namespace tampon

@@ -1,0 +1,18 @@
+#pragma once
+#include <vector>
+
+#include "host/planned_job.hpp"
+#include "tampon/emitter.hpp"
+#include "write/manifest.hpp"
+
+namespace tampon {
+
+/// Asks each emitter for its jobs, refuses unsafe or clashing paths (internal errors of the
+/// emitter), marks jobs reading invalid records as skipped (--keep-going), and jobs whose
+/// fingerprint matches the previous manifest as unchanged. Sorted by path.
+std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
+                                  const ProjectContext& project, const Manifest& previous,
+                                  const std::filesystem::path& out_dir,
+                                  const std::string& data_digest, Diagnostics& diagnostics);
+
+}  // namespace tampon

@@ -1,0 +1,83 @@
+#include "host/render_pool.hpp"
+
+#include <atomic>
+#include <thread>
+
+#include "io/sha256.hpp"
+
+namespace tampon {
+namespace fs = std::filesystem;
+
+namespace {
+
+class JobContext final : public RenderContext {
+ public:
+  JobContext(const ProjectContext& project, fs::path output)
+      : m_project(project), m_output(std::move(output)) {}
+  const ProjectContext& project() const override { return m_project; }
+  const fs::path& output_path() const override { return m_output; }
+  void report(Diagnostic diagnostic) override { diagnostics.push_back(std::move(diagnostic)); }
+  Diagnostics diagnostics;
+
+ private:
+  const ProjectContext& m_project;
+  fs::path m_output;
+};
+
+Diagnostic render_failure(const PlannedJob& p, const std::string& why) {
+  return Diagnostic{{}, Severity::Error, "render-failed",
+                    "« " + p.job.path + " » (émetteur " + p.emitter->info().name +
+                        ") n'a pas pu être produit : " + why,
+                    {}};
+}
+
+// Renders one job; never throws (a failure becomes a diagnostic on the job).
+Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& project,
+                       OutputTree& tree) {
+  JobContext ctx(project, tree.stage(p.job.path));
+  try {
+    p.emitter->render(p.job, model, ctx);
+    std::error_code ec;
+    p.size = fs::file_size(ctx.output_path(), ec);
+    if (ec) {
+      ctx.report(render_failure(p, "l'émetteur n'a écrit aucun fichier"));
+    } else {
+      p.sha256 = sha256_file(ctx.output_path());
+    }
+  } catch (const std::exception& e) {
+    ctx.report(render_failure(p, e.what()));
+  } catch (...) {
+    ctx.report(render_failure(p, "erreur interne inconnue"));
+  }
+  p.ok = count_errors(ctx.diagnostics) == 0;
+  return std::move(ctx.diagnostics);
+}
+
+}  // namespace
+
+void render_jobs(std::vector<PlannedJob>& jobs, const Model& model, const ProjectContext& project,
+                 OutputTree& tree, unsigned threads, Diagnostics& diagnostics,
+                 const std::function<void(std::size_t, std::size_t)>& progress) {
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    if (jobs[i].fate == PlannedJob::Fate::Render) todo.push_back(i);
+  std::vector<Diagnostics> per_job(todo.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  auto worker = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < todo.size();) {
+      per_job[k] = render_one(jobs[todo[k]], model, project, tree);
+      std::size_t finished = done.fetch_add(1) + 1;
+      if (progress) progress(finished, todo.size());
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(todo.size())));
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+    worker();
+  }
+  for (auto& d : per_job)
+    for (auto& diag : d) diagnostics.push_back(std::move(diag));
+}
+
+}  // namespace tampon

@@ -1,0 +1,49 @@
+#include "io/sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <fstream>
+#include <memory>
+
+#include "tampon/diagnostic.hpp"
+
+namespace tampon {
+namespace {
+
+struct Hasher {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx{EVP_MD_CTX_new(), EVP_MD_CTX_free};
+  Hasher() { EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr); }
+  void update(const void* data, std::size_t size) { EVP_DigestUpdate(ctx.get(), data, size); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &length);
+    static const char* k_hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+      out += k_hex[digest[i] >> 4];
+      out += k_hex[digest[i] & 15];
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  Hasher h;
+  h.update(bytes.data(), bytes.size());
+  return h.hex();
+}
+
+std::string sha256_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Fatal("impossible de lire " + path.string());
+  Hasher h;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    h.update(buffer, static_cast<std::size_t>(in.gcount()));
+  return h.hex();
+}
+
+}  // namespace tampon
