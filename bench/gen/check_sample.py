@@ -153,7 +153,7 @@ def post_amount(ck, where, regime, s, poste, conseiller):
 
 def check_conventions(ck, conventions, avenants, structures, conseillers):
     """Returns {(convention, poste): [tranches]} for the versement checks."""
-    schedules, holder = {}, {}
+    schedules, holder, holders = {}, {}, {}
     by_conv = {}
     for a in avenants.values():
         if a["convention"] not in conventions:
@@ -195,6 +195,7 @@ def check_conventions(ck, conventions, avenants, structures, conseillers):
                 if p["conseiller"] in holder:
                     ck.err(pw, f"{p['conseiller']} déjà sur {holder[p['conseiller']]}")
                 holder[p["conseiller"]] = f"{cv['id']}#{p['numero']}"
+                holders.setdefault(cv["id"], set()).add(p["conseiller"])
             elif not p.get("contrat"):
                 ck.err(pw, "poste vacant sans contrat")
             total = post_amount(ck, pw, regime, s, p, c)
@@ -206,6 +207,7 @@ def check_conventions(ck, conventions, avenants, structures, conseillers):
     for c in conseillers.values():
         if c["id"] not in holder:
             ck.warn(c["_file"], f"{c['id']} n'occupe aucun poste")
+    schedules["holders"] = holders
     return schedules
 
 
@@ -214,7 +216,7 @@ def check_versements(ck, versements, schedules):
     for v in versements:
         key = (v["convention"], v["poste"])
         where = f"{v['_file']} ({key[0]}#{key[1]} T{v['tranche']})"
-        if key not in schedules:
+        if key not in schedules or key == "holders":
             ck.err(where, "poste inconnu")
             continue
         sched, provisional = schedules[key]
@@ -268,19 +270,15 @@ def check_depenses(ck, depenses, conventions, schedules):
             continue
         if not re.match(r"^\d{4}-T[1-4]$", str(d["trimestre"])):
             ck.err(where, "trimestre invalide")
-        holders = set()
-        for (cid, _n), _ in schedules.items():
-            if cid == cv["id"]:
-                holders |= {p.get("conseiller") for p in cv["postes"]}
+        holders = schedules["holders"].get(cv["id"], set())
         for ligne in d["lignes"]:
-            if ligne["conseiller"] not in holders and not any(
-                    ligne["conseiller"] == p.get("conseiller") for p in cv["postes"]):
-                ck.warn(where, f"{ligne['conseiller']} hors des postes de la convention initiale")
+            if ligne["conseiller"] not in holders:
+                ck.warn(where, f"{ligne['conseiller']} n'occupe aucun poste de la convention")
 
 
 def posts_exceeded(ck, structures, conventions, conseillers, schedules):
     posts, staff = {}, {}
-    for (cid, _n) in schedules:
+    for (cid, _n) in (k for k in schedules if k != "holders"):
         sid = conventions[cid]["structure"]
         posts[sid] = posts.get(sid, 0) + 1
     for c in conseillers.values():
@@ -311,7 +309,7 @@ def main():
     check_rapports(ck, recs["rapports"], conseillers)
     check_depenses(ck, recs["depenses"], conventions, schedules)
     if args.tranches:
-        for key, (sched, prov) in sorted(schedules.items()):
+        for key, (sched, prov) in sorted(i for i in schedules.items() if i[0] != "holders"):
             for n, pct, due, cents in sched:
                 print(f"{key[0]} #{key[1]} T{n} {pct:3}% {due} {cents / 100:>10.2f}"
                       + (" provisoire" if prov else ""))
