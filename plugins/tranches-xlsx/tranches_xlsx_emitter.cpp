@@ -1,23 +1,112 @@
-// Placeholder: declares the emitter so the executable links; replaced by the real emitter.
+// tranches-xlsx: the tranche statement of each convention (echeanciers/<id>.xlsx) and the
+// global ledger of every tranche for Banque des Territoires (echeanciers/echeancier-global.xlsx).
+// outputs.md "Tranche statement"; statuses come from the model (domain.md §4.1).
 #include <memory>
+#include <vector>
 
+#include "convention_summary.hpp"
+#include "ledger_summary.hpp"
+#include "statement_sheet.hpp"
 #include "tampon/emitter.hpp"
+#include "xlsx_kit/record_refs.hpp"
 
 namespace tampon {
 namespace {
 
-class Placeholder final : public Emitter {
+using namespace xlsx;
+
+constexpr std::string_view k_ledger_key = "@global";
+constexpr std::string_view k_ledger_path = "echeanciers/echeancier-global.xlsx";
+constexpr std::string_view k_xlsx_type =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Conventions whose every input is valid, in id order: those get a statement and a place in
+/// the ledger (--keep-going skips the others).
+std::vector<const ConventionState*> valid_conventions(const Model& model, const RefIndex& index,
+                                                      std::vector<RecordRef>* inputs) {
+  std::vector<const ConventionState*> out;
+  for (const ConventionState& cs : model.conventions) {
+    auto refs = index.convention_inputs(cs);
+    if (!all_valid(model, refs)) continue;
+    out.push_back(&cs);
+    if (inputs) inputs->insert(inputs->end(), refs.begin(), refs.end());
+  }
+  return out;
+}
+
+void render_convention(const ConventionState& cs, const Model& model, RenderContext& ctx) {
+  DocInfo info{"Échéancier de la convention " + cs.record->id,
+               "Tranches de subvention du dispositif Conseiller numérique",
+               "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure,
+               ctx.project().as_of};
+  Workbook book(ctx.output_path(), /*constant_memory=*/true, info);
+  std::vector<TrancheRow> rows;
+  append_tranche_rows(cs, rows);
+  Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
+  StatementLayout layout = write_statement_sheet(statement, rows);
+  Sheet summary(book.add_sheet("Synthèse"), book.formats());
+  write_convention_summary(summary, model, cs, layout);
+  book.close();
+}
+
+void render_ledger(const Model& model, RenderContext& ctx) {
+  RefIndex index(model);
+  std::vector<TrancheRow> rows;
+  for (const ConventionState* cs : valid_conventions(model, index, nullptr))
+    append_tranche_rows(*cs, rows);
+  DocInfo info{"Échéancier global des conventions Conseiller numérique",
+               "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
+               "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
+  Workbook book(ctx.output_path(), /*constant_memory=*/true, info);
+  Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
+  StatementLayout layout = write_statement_sheet(statement, rows);
+  Sheet summary(book.add_sheet(k_ledger_summary_sheet), book.formats());
+  write_ledger_summary(summary, rows, layout);
+  book.close();
+}
+
+class TranchesXlsxEmitter final : public Emitter {
  public:
   const EmitterInfo& info() const override {
-    static const EmitterInfo k_info{"tranches-xlsx", "0.0.0", "(en construction)", {}, {}};
+    static const EmitterInfo k_info{
+        "tranches-xlsx",
+        "1.0.0",
+        "Échéanciers des tranches au format XLSX : un par convention et un global",
+        {RecordKind::Convention, RecordKind::Structure, RecordKind::Avenant, RecordKind::Conseiller,
+         RecordKind::Versement, RecordKind::Rapport},
+        {{"echeanciers/<convention-id>.xlsx", std::string(k_xlsx_type)},
+         {std::string(k_ledger_path), std::string(k_xlsx_type)}}};
     return k_info;
   }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return {}; }
-  void render(const OutputJob&, const Model&, RenderContext&) const override {}
+
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
+    RefIndex index(model);
+    std::vector<OutputJob> jobs;
+    std::vector<RecordRef> ledger_inputs;
+    for (const ConventionState* cs : valid_conventions(model, index, nullptr)) {
+      const std::string& id = cs->record->id;
+      jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(*cs), {}, id});
+      ledger_inputs.insert(ledger_inputs.end(), jobs.back().inputs.begin(),
+                           jobs.back().inputs.end());
+    }
+    normalize(ledger_inputs);
+    jobs.push_back(
+        {std::string(k_ledger_path), std::move(ledger_inputs), {}, std::string(k_ledger_key)});
+    return jobs;
+  }
+
+  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
+    if (job.key == k_ledger_key) return render_ledger(model, ctx);
+    const ConventionState* cs = model.convention_state(job.key);
+    if (cs == nullptr) throw Fatal("tranches-xlsx : convention inconnue " + job.key);
+    render_convention(*cs, model, ctx);
+  }
 };
 
 }  // namespace
 
-std::unique_ptr<Emitter> make_tranches_xlsx_emitter() { return std::make_unique<Placeholder>(); }
+std::unique_ptr<Emitter> make_tranches_xlsx_emitter() {
+  return std::make_unique<TranchesXlsxEmitter>();
+}
 
 }  // namespace tampon

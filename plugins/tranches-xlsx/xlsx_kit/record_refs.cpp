@@ -1,0 +1,68 @@
+#include "xlsx_kit/record_refs.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace tampon::xlsx {
+
+RecordRef versement_ref(const Versement& v) {
+  return {RecordKind::Versement, v.convention + "/poste-" + std::to_string(v.poste) + "/tranche-" +
+                                     std::to_string(v.tranche)};
+}
+
+RecordRef rapport_ref(const Rapport& r) {
+  return {RecordKind::Rapport, r.conseiller + "/" + r.mois.iso()};
+}
+
+RecordRef depense_ref(const Depense& d) {
+  return {RecordKind::Depense, d.structure + "/" + d.convention + "/" + d.trimestre.iso()};
+}
+
+RefIndex::RefIndex(const Model& model) {
+  for (const Versement& v : model.records.versements)
+    m_versements[v.convention].push_back(versement_ref(v));
+  for (const Rapport& r : model.records.rapports)
+    m_rapports[r.conseiller].push_back(rapport_ref(r));
+}
+
+const std::vector<RecordRef>& RefIndex::versements_of(std::string_view convention_id) const {
+  auto it = m_versements.find(convention_id);
+  return it == m_versements.end() ? m_none : it->second;
+}
+
+const std::vector<RecordRef>& RefIndex::rapports_of(std::string_view conseiller_id) const {
+  auto it = m_rapports.find(conseiller_id);
+  return it == m_rapports.end() ? m_none : it->second;
+}
+
+std::vector<RecordRef> RefIndex::convention_inputs(const ConventionState& cs) const {
+  std::vector<RecordRef> refs{{RecordKind::Convention, cs.record->id},
+                              {RecordKind::Structure, cs.record->structure}};
+  for (const Avenant* a : cs.avenants) refs.push_back({RecordKind::Avenant, a->id});
+  std::set<std::string> conseillers;
+  for (const ConventionVersion& version : cs.versions)
+    for (const PostState& post : version.posts)
+      if (post.conseiller) conseillers.insert(*post.conseiller);
+  for (const std::string& id : conseillers) {
+    refs.push_back({RecordKind::Conseiller, id});
+    const auto& rapports = rapports_of(id);
+    refs.insert(refs.end(), rapports.begin(), rapports.end());
+  }
+  const auto& versements = versements_of(cs.record->id);
+  refs.insert(refs.end(), versements.begin(), versements.end());
+  normalize(refs);
+  return refs;
+}
+
+bool all_valid(const Model& model, const std::vector<RecordRef>& refs) {
+  if (model.invalid.empty()) return true;
+  return std::all_of(refs.begin(), refs.end(),
+                     [&](const RecordRef& ref) { return model.is_valid(ref); });
+}
+
+void normalize(std::vector<RecordRef>& refs) {
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+}
+
+}  // namespace tampon::xlsx

@@ -1,0 +1,19 @@
+#include "xlsx_kit/tranche_rows.hpp"
+
+#include <cstdio>
+
+namespace tampon::xlsx {
+
+void append_tranche_rows(const ConventionState& convention, std::vector<TrancheRow>& rows) {
+  if (convention.versions.empty()) return;
+  for (const PostState& post : convention.current().posts)
+    for (const TrancheLine& tranche : post.tranches) rows.push_back({&convention, &post, &tranche});
+}
+
+std::string date_fr(Date day) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", day.day(), day.month(), day.year());
+  return buffer;
+}
+
+}  // namespace tampon::xlsx
