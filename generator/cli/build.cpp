@@ -32,8 +32,8 @@ void print_outcome(const BuildReport& report, const Options& options) {
   if (options.format != Format::Text) return;
   for (const auto& skipped : report.skipped) std::cerr << "ignoré : " << skipped << "\n";
   if (options.quiet) return;
-  std::cerr << report.written << " fichier(s) écrit(s), " << report.unchanged
-            << " inchangé(s), " << report.removed << " supprimé(s)";
+  std::cerr << report.written << " fichier(s) écrit(s), " << report.unchanged << " inchangé(s), "
+            << report.removed << " supprimé(s)";
   if (!report.skipped.empty()) std::cerr << ", " << report.skipped.size() << " ignoré(s)";
   std::cerr << " dans " << options.out.string() << "\n";
 }
@@ -59,8 +59,8 @@ int run_build(const Options& options) {
     print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
     return k_exit_invalid;
   }
-  BuildOptions build{options.out, job_count(options), options.keep_going, options.force,
-                     data_digest(session.files), progress_line(options)};
+  BuildOptions build{options.out,   job_count(options),         options.keep_going,
+                     options.force, data_digest(session.files), progress_line(options)};
   BuildReport report;
   try {
     report = tampon::run_build(session.model, *selected, session.project, build);

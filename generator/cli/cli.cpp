@@ -33,7 +33,8 @@ std::string french(const CLI::Error& e) {
   if (dynamic_cast<const CLI::ExtrasError*>(&e))
     return "argument inattendu (" + what.substr(what.find(':') + 1) + " )";
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return "valeur manquante pour une option";
-  if (dynamic_cast<const CLI::ConversionError*>(&e) || dynamic_cast<const CLI::ValidationError*>(&e))
+  if (dynamic_cast<const CLI::ConversionError*>(&e) ||
+      dynamic_cast<const CLI::ValidationError*>(&e))
     return "valeur invalide : " + what;
   if (dynamic_cast<const CLI::RequiredError*>(&e)) return "argument obligatoire manquant : " + what;
   return "ligne de commande invalide : " + what;
@@ -98,7 +99,8 @@ int run(int argc, char** argv) {
   } catch (const CLI::Error& e) {
     return usage_error(french(e));
   }
-  if (positionals.empty()) return usage_error("commande manquante (build, validate, serve, plugins, explain)");
+  if (positionals.empty())
+    return usage_error("commande manquante (build, validate, serve, plugins, explain)");
   const std::string command = positionals[0];
   if (std::ranges::find(k_commands, command) == std::end(k_commands))
     return usage_error("commande inconnue « " + command + " »" + did_you_mean(command, k_commands));

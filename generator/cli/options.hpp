@@ -14,14 +14,14 @@ struct Options {
   std::filesystem::path project = ".";
   std::filesystem::path out = "out";  ///< relative to the current folder, like --project
   Date as_of;
-  std::vector<std::string> only;      ///< emitter names; empty = every enabled emitter
-  unsigned jobs = 0;                  ///< 0 = number of cores
+  std::vector<std::string> only;  ///< emitter names; empty = every enabled emitter
+  unsigned jobs = 0;              ///< 0 = number of cores
   bool keep_going = false;
   bool strict = false;
   Format format = Format::Text;
   bool quiet = false;
-  bool force = false;                 ///< ignore the previous build: render everything
-  bool no_cache = false;              ///< do not use the parse cache
+  bool force = false;     ///< ignore the previous build: render everything
+  bool no_cache = false;  ///< do not use the parse cache
   std::vector<std::filesystem::path> plugin_dirs;
   // serve
   std::string host = "127.0.0.1";

@@ -18,7 +18,8 @@ int run_plugins(const Options& options) {
     if (info.reads.empty()) std::cout << " (aucun enregistrement)";
     for (auto kind : info.reads) std::cout << " " << name(kind);
     std::cout << "\n";
-    for (const auto& output : info.outputs) std::cout << "  produit : " << output.path_pattern << "\n";
+    for (const auto& output : info.outputs)
+      std::cout << "  produit : " << output.path_pattern << "\n";
   }
   if (!diagnostics.empty()) print_diagnostics(diagnostics, options);
   return count_errors(diagnostics) ? k_exit_io : k_exit_ok;

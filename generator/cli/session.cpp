@@ -22,7 +22,8 @@ fs::path cache_dir(const Options& options) {
   if (options.no_cache) return {};
   if (const char* env = std::getenv("TAMPON_CACHE_DIR"); env && *env) return env;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "tampon";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache/tampon";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".cache/tampon";
   return {};
 }
 
@@ -70,8 +71,7 @@ std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set
     const Emitter* e = set.find(name);
     if (!e) {
       std::cerr << "tampon: erreur: émetteur inconnu « " << name << " »"
-                << did_you_mean(name, candidates)
-                << " (la liste : tampon plugins)\n";
+                << did_you_mean(name, candidates) << " (la liste : tampon plugins)\n";
       return std::nullopt;
     }
     selected.push_back(e);

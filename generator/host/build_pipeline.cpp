@@ -49,9 +49,11 @@ Manifest next_manifest(const Manifest& previous, const std::vector<PlannedJob>& 
 BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emitters,
                       const ProjectContext& project, const BuildOptions& options) {
   BuildReport report;
-  Manifest previous = options.force ? Manifest{} : Manifest::read(options.out_dir / "manifest.json");
-  auto jobs = plan_jobs(model, emitters, project, previous, options.out_dir, options.data_digest,
-                        report.diagnostics);
+  // Even under --force the previous manifest is read: it names the other emitters' outputs
+  // (kept) and this build's stale ones (removed). --force only disables reuse.
+  Manifest previous = Manifest::read(options.out_dir / "manifest.json");
+  auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous,
+                        options.out_dir, options.data_digest, report.diagnostics);
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 

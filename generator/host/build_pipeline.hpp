@@ -24,11 +24,11 @@ struct BuildOptions {
 struct BuildReport {
   Diagnostics diagnostics;
   std::size_t planned = 0;
-  std::size_t written = 0;    ///< rendered and renamed into place
-  std::size_t unchanged = 0;  ///< fingerprint identical to the previous build: not rendered
-  std::size_t removed = 0;    ///< stale outputs of the previous build
+  std::size_t written = 0;           ///< rendered and renamed into place
+  std::size_t unchanged = 0;         ///< fingerprint identical to the previous build: not rendered
+  std::size_t removed = 0;           ///< stale outputs of the previous build
   std::vector<std::string> skipped;  ///< "path : reason", --keep-going only
-  bool wrote_nothing = true;  ///< out/ left exactly as it was
+  bool wrote_nothing = true;         ///< out/ left exactly as it was
 };
 
 /// Runs every emitter of `emitters` over `model`. With errors and without keep_going, --out is

@@ -14,8 +14,8 @@ namespace {
 std::string ref_text(const RecordRef& ref) { return std::string(name(ref.kind)) + ":" + ref.id; }
 
 std::string file_digest(const ProjectContext& project, const std::string& dependency) {
-  fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
-                                                     : project.project_dir / dependency;
+  fs::path path =
+      fs::path(dependency).is_absolute() ? fs::path(dependency) : project.project_dir / dependency;
   try {
     return sha256_file(path);
   } catch (const Fatal&) {
@@ -30,15 +30,19 @@ std::string fingerprint(const PlannedJob& planned, const ProjectContext& project
                         const std::string& data_digest) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
-                     project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key +
-                     "\n" + data_digest + "\n";
-  for (const auto& dep : planned.job.depends_on) text += dep + "=" + file_digest(project, dep) + "\n";
+                     project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" +
+                     data_digest + "\n";
+  for (const auto& dep : planned.job.depends_on)
+    text += dep + "=" + file_digest(project, dep) + "\n";
   return sha256_hex(text);
 }
 
 Diagnostic emitter_error(const Emitter& emitter, const std::string& message) {
-  return Diagnostic{{}, Severity::Error, "emitter-output",
-                    "émetteur « " + emitter.info().name + " » : " + message, {}};
+  return Diagnostic{{},
+                    Severity::Error,
+                    "emitter-output",
+                    "émetteur « " + emitter.info().name + " » : " + message,
+                    {}};
 }
 
 bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const fs::path& file) {
@@ -63,9 +67,9 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
       }
       auto [it, fresh] = owners.emplace(job.path, emitter);
       if (!fresh) {
-        diagnostics.push_back(emitter_error(
-            *emitter, "le fichier « " + job.path + " » est déjà produit par « " +
-                          it->second->info().name + " »"));
+        diagnostics.push_back(emitter_error(*emitter, "le fichier « " + job.path +
+                                                          " » est déjà produit par « " +
+                                                          it->second->info().name + " »"));
         continue;
       }
       PlannedJob p;

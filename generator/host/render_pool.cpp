@@ -25,7 +25,9 @@ class JobContext final : public RenderContext {
 };
 
 Diagnostic render_failure(const PlannedJob& p, const std::string& why) {
-  return Diagnostic{{}, Severity::Error, "render-failed",
+  return Diagnostic{{},
+                    Severity::Error,
+                    "render-failed",
                     "« " + p.job.path + " » (émetteur " + p.emitter->info().name +
                         ") n'a pas pu être produit : " + why,
                     {}};

@@ -72,17 +72,18 @@ bool EmitterSet::load_module(const fs::path& path, Diagnostics& diagnostics) {
   auto entry = reinterpret_cast<EntryPoint>(dlsym(module->handle, "tampon_plugin_info"));
   if (!entry) {
     diagnostics.push_back(plugin_error(
-        path, "ce module n'est pas un émetteur Tampon : point d'entrée « tampon_plugin_info » absent"));
+        path,
+        "ce module n'est pas un émetteur Tampon : point d'entrée « tampon_plugin_info » absent"));
     return false;
   }
   module->info = entry();
   // The version is checked before anything else of the module is called.
   if (!module->info || module->info->api_version != TAMPON_PLUGIN_API_VERSION) {
     unsigned got = module->info ? module->info->api_version : 0;
-    diagnostics.push_back(plugin_error(
-        path, "module construit pour l'interface version " + std::to_string(got) +
-                  ", version attendue " + std::to_string(TAMPON_PLUGIN_API_VERSION) +
-                  " : recompilez-le avec les en-têtes de cette version de Tampon"));
+    diagnostics.push_back(
+        plugin_error(path, "module construit pour l'interface version " + std::to_string(got) +
+                               ", version attendue " + std::to_string(TAMPON_PLUGIN_API_VERSION) +
+                               " : recompilez-le avec les en-têtes de cette version de Tampon"));
     return false;
   }
   if (!module->info->create || !module->info->destroy || !module->info->name) {
@@ -90,9 +91,9 @@ bool EmitterSet::load_module(const fs::path& path, Diagnostics& diagnostics) {
     return false;
   }
   if (find(module->info->name)) {
-    diagnostics.push_back(plugin_error(
-        path, std::string("un émetteur nommé « ") + module->info->name +
-                  " » existe déjà : renommez l'émetteur du module"));
+    diagnostics.push_back(plugin_error(path, std::string("un émetteur nommé « ") +
+                                                 module->info->name +
+                                                 " » existe déjà : renommez l'émetteur du module"));
     return false;
   }
   module->emitter = module->info->create();

@@ -9,7 +9,7 @@
 namespace tampon {
 
 struct ManifestEntry {
-  std::string path;      ///< relative to --out
+  std::string path;  ///< relative to --out
   std::string emitter;
   std::uintmax_t size = 0;
   std::string sha256;

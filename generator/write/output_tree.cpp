@@ -15,7 +15,9 @@ void ensure_parent(const fs::path& path) {
   std::lock_guard lock(g_mkdir_mutex);
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) throw Fatal("impossible de créer le dossier " + path.parent_path().string() + " : " + ec.message());
+  if (ec)
+    throw Fatal("impossible de créer le dossier " + path.parent_path().string() + " : " +
+                ec.message());
 }
 }  // namespace
 

@@ -1,23 +1,43 @@
-// Placeholder: declares the emitter so the executable links; replaced by the real emitter.
+// records-json: the validated model as one JSON file (export/records.json) for other systems.
+#include <fstream>
 #include <memory>
 
+#include "model_to_json.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
 namespace {
 
-class Placeholder final : public Emitter {
+class RecordsJsonEmitter final : public Emitter {
  public:
   const EmitterInfo& info() const override {
-    static const EmitterInfo k_info{"records-json", "0.0.0", "(en construction)", {}, {}};
+    static const EmitterInfo k_info{
+        "records-json",
+        "1.0.0",
+        "export JSON du modèle validé (montants, tranches, statuts), sans données personnelles",
+        {RecordKind::Structure, RecordKind::Conseiller, RecordKind::Convention, RecordKind::Avenant,
+         RecordKind::Versement, RecordKind::Rapport},
+        {{"export/records.json", "application/json"}}};
     return k_info;
   }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return {}; }
-  void render(const OutputJob&, const Model&, RenderContext&) const override {}
+
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override {
+    // One file over every valid record: it never reads an invalid one, so it is never
+    // skipped by --keep-going (invalid records are simply absent from it).
+    return {OutputJob{"export/records.json", {}, {}, "all"}};
+  }
+
+  void render(const OutputJob&, const Model& model, RenderContext& ctx) const override {
+    std::ofstream out(ctx.output_path(), std::ios::binary);
+    out << records_json::model_to_json(model).dump(2) << "\n";
+    if (!out) throw Fatal("écriture impossible de " + ctx.output_path().string());
+  }
 };
 
 }  // namespace
 
-std::unique_ptr<Emitter> make_records_json_emitter() { return std::make_unique<Placeholder>(); }
+std::unique_ptr<Emitter> make_records_json_emitter() {
+  return std::make_unique<RecordsJsonEmitter>();
+}
 
 }  // namespace tampon

@@ -1,0 +1,177 @@
+#include "host/build_pipeline.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "fake_emitter.hpp"
+
+namespace tampon {
+namespace {
+namespace fs = std::filesystem;
+using testing::FakeEmitter;
+using testing::job;
+
+// Every file under a folder with its content: "exactly as it was" is checked on this.
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  if (!fs::exists(root)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    std::string rel = fs::relative(e.path(), root).generic_string();
+    if (e.is_directory()) {
+      files[rel + "/"] = "";
+    } else {
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      files[rel] = ss.str();
+    }
+  }
+  return files;
+}
+
+class BuildPipeline : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root = fs::temp_directory_path() /
+           ("tampon-host-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root);
+    fs::create_directories(root / "project");
+    project = ProjectContext{root / "project", root / "shipped", *Date::parse("2024-06-30")};
+    options.out_dir = root / "out";
+    options.jobs = 2;
+  }
+  void TearDown() override { fs::remove_all(root); }
+  BuildReport build(const std::vector<const Emitter*>& emitters) {
+    return run_build(model, emitters, project, options);
+  }
+  fs::path root;
+  ProjectContext project;
+  BuildOptions options;
+  Model model;
+};
+
+TEST_F(BuildPipeline, WritesEveryJobAndAManifestListingThem) {
+  FakeEmitter e("alpha", {job("a/un.txt"), job("deux.txt")});
+  auto report = build({&e});
+  EXPECT_EQ(count_errors(report.diagnostics), 0u);
+  EXPECT_EQ(report.written, 2u);
+  auto files = snapshot(options.out_dir);
+  EXPECT_EQ(files["a/un.txt"], "contenu de a/un.txt v1");
+  EXPECT_NE(files["manifest.json"].find("\"path\": \"a/un.txt\""), std::string::npos);
+  EXPECT_NE(files["manifest.json"].find("\"sha256\""), std::string::npos);
+  EXPECT_FALSE(files.contains(".tampon-tmp/"));
+}
+
+TEST_F(BuildPipeline, AFailedJobLeavesTheOutputFolderExactlyAsItWas) {
+  FakeEmitter good("alpha", {job("a/un.txt")});
+  build({&good});
+  auto before = snapshot(options.out_dir);
+  good.content_version = 2;
+  FakeEmitter bad("beta", {job("b/erreur.txt", "error"), job("b/panne.txt", "throw")});
+  options.force = true;
+  auto report = build({&good, &bad});
+  EXPECT_EQ(count_errors(report.diagnostics), 2u);
+  EXPECT_EQ(snapshot(options.out_dir), before);
+}
+
+TEST_F(BuildPipeline, AFailedFirstBuildDoesNotEvenCreateTheOutputFolder) {
+  FakeEmitter bad("beta", {job("x.txt", "throw")});
+  build({&bad});
+  EXPECT_FALSE(fs::exists(options.out_dir));
+}
+
+TEST_F(BuildPipeline, KeepGoingWritesWhatIsValidAndListsTheRest) {
+  model.invalid.insert({RecordKind::Convention, "cv-mauvaise"});
+  FakeEmitter e("alpha", {job("ok.txt"), job("panne.txt", "throw"),
+                          job("lit-erreur.txt", "ok", {{RecordKind::Convention, "cv-mauvaise"}})});
+  options.keep_going = true;
+  auto report = build({&e});
+  EXPECT_EQ(report.written, 1u);
+  ASSERT_EQ(report.skipped.size(), 2u);
+  EXPECT_NE(report.skipped[0].find("convention:cv-mauvaise"), std::string::npos);
+  auto files = snapshot(options.out_dir);
+  EXPECT_TRUE(files.contains("ok.txt"));
+  EXPECT_FALSE(files.contains("panne.txt"));
+  EXPECT_FALSE(files.contains("lit-erreur.txt"));
+}
+
+TEST_F(BuildPipeline, ASecondBuildWithTheSameInputsRendersNothing) {
+  FakeEmitter e("alpha", {job("un.txt"), job("deux.txt")});
+  build({&e});
+  auto manifest_before = snapshot(options.out_dir)["manifest.json"];
+  e.renders = 0;
+  auto report = build({&e});
+  EXPECT_EQ(e.renders, 0);
+  EXPECT_EQ(report.unchanged, 2u);
+  EXPECT_EQ(snapshot(options.out_dir)["manifest.json"], manifest_before);
+  options.data_digest = "autre";  // any data change re-renders
+  build({&e});
+  EXPECT_EQ(e.renders, 2);
+}
+
+TEST_F(BuildPipeline, ADeletedOrEditedOutputIsRenderedAgain) {
+  FakeEmitter e("alpha", {job("un.txt")});
+  build({&e});
+  fs::remove(options.out_dir / "un.txt");
+  e.renders = 0;
+  build({&e});
+  EXPECT_EQ(e.renders, 1);
+  EXPECT_TRUE(fs::exists(options.out_dir / "un.txt"));
+}
+
+TEST_F(BuildPipeline, OutputsNoLongerProducedAreRemoved) {
+  FakeEmitter first("alpha", {job("garde.txt"), job("vieux/perime.txt")});
+  build({&first});
+  FakeEmitter second("alpha", {job("garde.txt")});
+  auto report = build({&second});
+  EXPECT_EQ(report.removed, 1u);
+  EXPECT_FALSE(fs::exists(options.out_dir / "vieux"));
+  EXPECT_TRUE(fs::exists(options.out_dir / "garde.txt"));
+}
+
+TEST_F(BuildPipeline, OnlyKeepsTheOtherEmittersOutputsAndManifestEntries) {
+  FakeEmitter a("alpha", {job("a.txt")}), b("beta", {job("b.txt")});
+  build({&a, &b});
+  a.content_version = 2;
+  options.force = true;
+  build({&a});  // like --only alpha
+  auto files = snapshot(options.out_dir);
+  EXPECT_TRUE(files.contains("b.txt"));
+  EXPECT_NE(files["manifest.json"].find("\"b.txt\""), std::string::npos);
+}
+
+TEST_F(BuildPipeline, PathsThatLeaveTheOutputFolderAreRefusedAndNothingIsWritten) {
+  FakeEmitter e("alpha", {job("../evade.txt"), job("ok.txt")});
+  auto report = build({&e});
+  ASSERT_EQ(count_errors(report.diagnostics), 1u);
+  EXPECT_EQ(report.diagnostics[0].code, "emitter-output");
+  EXPECT_FALSE(fs::exists(root / "evade.txt"));
+  EXPECT_FALSE(fs::exists(options.out_dir));
+}
+
+TEST_F(BuildPipeline, TwoEmittersClaimingOnePathIsAnError) {
+  FakeEmitter a("alpha", {job("meme.txt")}), b("beta", {job("meme.txt")});
+  auto report = build({&a, &b});
+  ASSERT_EQ(count_errors(report.diagnostics), 1u);
+  EXPECT_NE(report.diagnostics[0].message.find("déjà produit par « alpha »"), std::string::npos);
+}
+
+TEST_F(BuildPipeline, ManifestIsIdenticalAcrossBuildsAndThreadCounts) {
+  std::vector<OutputJob> jobs;
+  for (int i = 0; i < 50; ++i) jobs.push_back(job("f" + std::to_string(i) + ".txt"));
+  FakeEmitter e("alpha", jobs);
+  options.jobs = 1;
+  build({&e});
+  auto one = snapshot(options.out_dir);
+  fs::remove_all(options.out_dir);
+  options.jobs = 8;
+  build({&e});
+  EXPECT_EQ(snapshot(options.out_dir), one);
+}
+
+}  // namespace
+}  // namespace tampon

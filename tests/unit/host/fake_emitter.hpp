@@ -1,0 +1,34 @@
+#pragma once
+// A configurable in-test emitter: writes one small file per job, can fail on demand.
+#include <atomic>
+#include <fstream>
+
+#include "tampon/emitter.hpp"
+
+namespace tampon::testing {
+
+class FakeEmitter final : public Emitter {
+ public:
+  explicit FakeEmitter(std::string name, std::vector<OutputJob> jobs)
+      : m_info{std::move(name), "1.0.0", "test", {}, {}}, m_jobs(std::move(jobs)) {}
+  const EmitterInfo& info() const override { return m_info; }
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return m_jobs; }
+  void render(const OutputJob& job, const Model&, RenderContext& ctx) const override {
+    ++renders;
+    if (job.key == "throw") throw std::runtime_error("panne simulée");
+    std::ofstream(ctx.output_path()) << "contenu de " << job.path << " v" << content_version;
+    if (job.key == "error") ctx.report({{}, Severity::Error, "test-error", "erreur simulée", {}});
+  }
+  mutable std::atomic<int> renders{0};
+  int content_version = 1;
+
+ private:
+  EmitterInfo m_info;
+  std::vector<OutputJob> m_jobs;
+};
+
+inline OutputJob job(std::string path, std::string key = "ok", std::vector<RecordRef> inputs = {}) {
+  return OutputJob{std::move(path), std::move(inputs), {}, std::move(key)};
+}
+
+}  // namespace tampon::testing
