@@ -1,0 +1,196 @@
+// The command-line contract of outputs.md, checked on the real executable (issue #2).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_harness.hpp"
+
+namespace tampon::testing {
+namespace {
+
+const std::string k_plugins = TAMPON_TEST_PLUGIN_DIR;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(CommandLine, VersionAndHelpExitZero) {
+  Project p;
+  EXPECT_EQ(p.run({"--version"}).exit_code, 0);
+  auto help = p.run({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_TRUE(contains(help.out, "Usage : tampon COMMANDE"));
+}
+
+TEST(CommandLine, UnknownCommandIsAUsageErrorWithAHint) {
+  Project p;
+  auto r = p.run({"biuld"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "commande inconnue « biuld »")) << r.err;
+  EXPECT_TRUE(contains(r.err, "vouliez-vous dire « build » ?")) << r.err;
+}
+
+TEST(CommandLine, BadOptionValuesAreUsageErrors) {
+  Project p;
+  EXPECT_EQ(p.run({"build", "--jobs", "abc"}).exit_code, 2);
+  EXPECT_EQ(p.run({"build", "--as-of", "2021-02-30"}).exit_code, 2);
+  EXPECT_EQ(p.run({"build", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(p.run({"build", "--frobnicate"}).exit_code, 2);
+  EXPECT_EQ(p.run({}).exit_code, 2);
+  auto only = p.run({"build", "--only", "convention-pfd"});
+  EXPECT_EQ(only.exit_code, 2);
+  EXPECT_TRUE(contains(only.err, "vouliez-vous dire « convention-pdf » ?")) << only.err;
+}
+
+TEST(Validate, AnEmptyProjectIsValid) {
+  Project p;
+  auto r = p.run({"validate", "--as-of", "2024-06-30"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, "0 erreur, 0 avertissement")) << r.err;
+}
+
+TEST(Validate, TheMinimalProjectIsValid) {
+  Project p;
+  write_minimal_valid_project(p);
+  auto r = p.run({"validate", "--as-of", "2024-06-30"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(Validate, AYamlSyntaxErrorExitsThreeWithItsPosition) {
+  Project p;
+  p.write("data/structures/casse.yaml", "id: casse\nnom: [non fermé\n");
+  auto r = p.run({"validate"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(contains(r.err, "data/structures/casse.yaml:")) << r.err;
+  EXPECT_TRUE(contains(r.err, "[yaml-syntax]")) << r.err;
+}
+
+TEST(Validate, ErrorsPointAtFileLineAndColumnInFrench) {
+  Project p;
+  write_minimal_valid_project(p);
+  p.write("data/structures/mairie-de-bazuel.yaml",
+          "id: mairie-de-bazuel\nnom: Mairie\ntype: comune\n");
+  auto r = p.run({"validate"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "data/structures/mairie-de-bazuel.yaml:3:7: erreur: ")) << r.err;
+  EXPECT_TRUE(contains(r.err, "[unknown-value]")) << r.err;
+  EXPECT_TRUE(contains(r.err, "« commune »")) << r.err;
+}
+
+TEST(Validate, JsonFormatPrintsOneArrayOnStandardOutput) {
+  Project p;
+  p.write("data/structures/x.yaml", "id: x\nnom: X\ntype: commune\nsirett: \"1\"\n");
+  auto r = p.run({"validate", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1);
+  auto json = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(json.is_array());
+  ASSERT_FALSE(json.empty());
+  bool found = false;
+  for (const auto& d : json) {
+    for (const char* key : {"file", "line", "column", "severity", "code", "message"})
+      EXPECT_TRUE(d.contains(key)) << key;
+    if (d["code"] == "unknown-field") {
+      found = true;
+      EXPECT_EQ(d["file"], "data/structures/x.yaml");
+      EXPECT_EQ(d["line"], 4);
+      EXPECT_EQ(d["column"], 1);
+      EXPECT_EQ(d["severity"], "error");
+    }
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
+TEST(Build, WritesOutputsAndAManifest) {
+  Project p;
+  write_minimal_valid_project(p);
+  auto r = p.run({"build", "--only", "records-json", "--as-of", "2024-06-30"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = p.snapshot("out");
+  ASSERT_TRUE(out.contains("export/records.json"));
+  auto records = nlohmann::json::parse(out["export/records.json"]);
+  EXPECT_EQ(records["conventions"][0]["total"]["centimes"], 5000000);
+  EXPECT_FALSE(contains(out["export/records.json"], "courriel"));
+  EXPECT_FALSE(contains(out["export/records.json"], "camille.durand"));
+  auto manifest = nlohmann::json::parse(out["manifest.json"]);
+  EXPECT_EQ(manifest["files"][0]["path"], "export/records.json");
+  EXPECT_EQ(manifest["files"][0]["emitter"], "records-json");
+}
+
+TEST(Build, WithErrorsLeavesOutExactlyAsItWas) {
+  Project p;
+  write_minimal_valid_project(p);
+  ASSERT_EQ(p.run({"build", "--only", "records-json", "--as-of", "2024-06-30"}).exit_code, 0);
+  auto before = p.snapshot("out");
+  p.write("data/conseillers/cn-0001.yaml", "id: cn-0001\nnom: Durand\n");  // now invalid
+  auto r = p.run({"build", "--as-of", "2024-06-30"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(p.snapshot("out"), before);
+}
+
+TEST(Build, SameInputsGiveByteIdenticalOutputs) {
+  Project p;
+  write_minimal_valid_project(p);
+  ASSERT_EQ(
+      p.run({"build", "--only", "records-json", "--as-of", "2024-06-30", "--out", "a"}).exit_code,
+      0);
+  ASSERT_EQ(p.run({"build", "--only", "records-json", "--as-of", "2024-06-30", "--out", "b",
+                   "--jobs", "1"})
+                .exit_code,
+            0);
+  EXPECT_EQ(p.snapshot("a"), p.snapshot("b"));
+}
+
+TEST(Build, ASecondBuildRewritesNothing) {
+  Project p;
+  write_minimal_valid_project(p);
+  ASSERT_EQ(p.run({"build", "--only", "records-json", "--as-of", "2024-06-30"}).exit_code, 0);
+  auto r = p.run({"build", "--only", "records-json", "--as-of", "2024-06-30"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(contains(r.err, "0 fichier(s) écrit(s), 1 inchangé(s)")) << r.err;
+}
+
+TEST(Plugins, ListsBuiltinsAndModulesFromAPluginFolder) {
+  Project p;
+  auto r = p.run({"plugins", "--plugin-dir", k_plugins + "/sample"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* name : {"convention-pdf", "tranches-xlsx", "justification-xlsx", "bulletin",
+                           "site", "records-json", "exemple 0.1.0"})
+    EXPECT_TRUE(contains(r.out, name)) << name << "\n" << r.out;
+}
+
+TEST(Plugins, AModuleForAnotherInterfaceVersionIsRefusedInFrench) {
+  Project p;
+  auto r = p.run({"plugins", "--plugin-dir", k_plugins + "/wrong_abi"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(contains(r.err, "version attendue 1")) << r.err;
+  EXPECT_FALSE(contains(r.out, "exemple"));
+}
+
+TEST(Plugins, AModuleRunsInABuild) {
+  Project p;
+  write_minimal_valid_project(p);
+  auto r = p.run({"build", "--plugin-dir", k_plugins + "/sample", "--only", "exemple", "--as-of",
+                  "2024-06-30"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(p.snapshot("out")["exemple/structures.txt"], "mairie-de-bazuel\n");
+}
+
+TEST(Explain, UnknownConventionIsAUsageErrorWithAHint) {
+  Project p;
+  write_minimal_valid_project(p);
+  auto r = p.run({"explain", "convention", "cv-2021-0043"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "« cv-2021-0042 »")) << r.err;
+}
+
+TEST(Explain, PrintsTheGridRowAndEachTranche) {
+  Project p;
+  write_minimal_valid_project(p);
+  auto r = p.run({"explain", "convention", "cv-2021-0042", "--as-of", "2024-06-30"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "50 000,00 €") || contains(r.out, "50 000,00 €")) << r.out;
+  EXPECT_TRUE(contains(r.out, "2021-05-12") || contains(r.out, "12 mai 2021")) << r.out;
+}
+
+}  // namespace
+}  // namespace tampon::testing
