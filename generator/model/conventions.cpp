@@ -1,0 +1,58 @@
+// Model::conventions: every derivable convention with its versions (domain.md §3, §4, §6).
+#include <algorithm>
+
+#include "model/derive.hpp"
+
+namespace tampon::model {
+namespace {
+
+std::vector<const Avenant*> avenants_of(const Model& model, const std::string& id) {
+  std::vector<const Avenant*> out;
+  for (const auto& av : model.records.avenants)
+    if (av.convention == id) out.push_back(&av);
+  std::ranges::stable_sort(out, {}, &Avenant::numero);
+  // Two avenants with one numero: duplicate-id (reported by the rules); keep the first.
+  auto dup = std::ranges::unique(out, {}, &Avenant::numero);
+  out.erase(dup.begin(), dup.end());
+  return out;
+}
+
+ConventionVersion signed_version(const Model& model, const ConventionState& state) {
+  ConventionVersion v;
+  v.fin = state.record->fin;
+  PostOrigin origin{state.record, state.structure, state.regime, nullptr};
+  for (const auto& poste : state.record->postes) {
+    if (std::ranges::any_of(v.posts, [&](const PostState& p) { return p.numero == poste.numero; }))
+      continue;  // duplicate post number: reported by the rules, first one kept
+    v.posts.push_back(build_post(model, origin, poste));
+  }
+  std::ranges::sort(v.posts, {}, &PostState::numero);
+  for (const auto& p : v.posts) v.total += p.amount;
+  return v;
+}
+
+}  // namespace
+
+void derive_conventions(Model& model) {
+  model.conventions.clear();
+  const std::string* previous_id = nullptr;
+  for (const auto& conv : model.records.conventions) {
+    // Records are sorted by id: a repeated id is a duplicate-id; only the first is derived.
+    if (previous_id && *previous_id == conv.id) continue;
+    previous_id = &conv.id;
+    ConventionState state;
+    state.record = &conv;
+    state.structure = model.structure(conv.structure);
+    state.regime = model.baremes.regime(conv.regime);
+    if (!state.structure || !state.regime) continue;  // not derivable: errors already reported
+    state.avenants = avenants_of(model, conv.id);
+    state.versions.push_back(signed_version(model, state));
+    for (const Avenant* av : state.avenants)
+      state.versions.push_back(apply_avenant(model, state, state.versions.back(), *av));
+    model.conventions.push_back(std::move(state));
+  }
+  std::ranges::stable_sort(model.conventions, {},
+                           [](const ConventionState& s) { return s.record->id; });
+}
+
+}  // namespace tampon::model

@@ -1,0 +1,128 @@
+// domain.md §3: each post's amount. The pricing itself is model::price_post, shared with
+// the derivation; this file only turns its findings into diagnostics.
+#include <algorithm>
+
+#include "model/derive.hpp"
+#include "rules/checks.hpp"
+#include "rules/fr_text.hpp"
+#include "rules/post_sites.hpp"
+
+namespace tampon::rules {
+namespace {
+
+std::string allowed_contracts(const Regime& regime, Family family) {
+  std::string out;
+  for (const auto& row : regime.grid) {
+    if (std::ranges::find(row.families, family) == row.families.end()) continue;
+    for (ContractType c : row.contracts) out += (out.empty() ? "" : ", ") + std::string(name(c));
+  }
+  return out.empty() ? "aucun" : out;
+}
+
+void not_allowed(Checker& check, const model::PriceRequest& req, const Structure& s, SourceLoc at,
+                 const RecordRef& owner) {
+  check.report("contract-not-allowed", at,
+               "contrat « " + std::string(name(req.contract)) + " » non prévu par le régime « " +
+                   req.regime->id + " » pour une structure « " + std::string(name(s.family())) +
+                   " » (" + s.id +
+                   ") ; contrats possibles : " + allowed_contracts(*req.regime, s.family()),
+               owner);
+}
+
+void projet_not_authorised(Checker& check, const Structure& s, SourceLoc at,
+                           const RecordRef& owner) {
+  check.report("contract-not-allowed", at,
+               "contrat de projet dans la structure privée « " + s.id +
+                   " » non autorisée : ajoutez « contrat_de_projet_autorise: true » à la "
+                   "structure si elle y est éligible, sinon le contrat est requalifié en CDI "
+                   "[002 note 2]",
+               owner);
+}
+
+void check_amount(Checker& check, const PostSite& site, const model::Pricing& p) {
+  const Poste& poste = *site.poste;
+  const std::string& row = p.row->id;
+  if (p.overseas_unknown) {
+    if (!(poste.montant && poste.derogation))
+      check.report("overseas-amount-unknown", site.at("montant"),
+                   site.label() +
+                       " en outre-mer : les sources ne chiffrent pas la majoration de "
+                       "la ligne « " +
+                       row +
+                       " » ; indiquez le montant accordé "
+                       "(montant) et son motif (derogation)",
+                   site.owner);
+    return;  // no known ceiling: the sources are silent (domain.md §3.3)
+  }
+  if (!poste.montant || *poste.montant == p.computed) return;
+  if (!poste.derogation) {
+    check.report("amount-mismatch", site.at("montant"),
+                 "montant " + text::money(*poste.montant) + " différent du montant calculé " +
+                     text::money(p.computed) + " (ligne « " + row +
+                     " ») : corrigez-le ou "
+                     "motivez l'écart dans « derogation »",
+                 site.owner);
+  } else if (*poste.montant > p.ceiling) {
+    check.report("amount-above-ceiling", site.at("montant"),
+                 "montant dérogatoire " + text::money(*poste.montant) +
+                     " supérieur au maximum du barème " + text::money(p.ceiling) + " (ligne « " +
+                     row + " ») : ramenez-le à ce plafond au plus [000 II.4]",
+                 site.owner);
+  }
+}
+
+void check_post(Checker& check, const PostSite& site) {
+  const Model& model = check.model();
+  model::PostOrigin origin{site.convention, nullptr, nullptr, site.avenant};
+  origin.structure = model.structure(site.convention->structure);
+  origin.regime = model.baremes.regime(site.convention->regime);
+  if (!origin.structure || !origin.regime) return;  // reported by the reference checks
+  const Poste& poste = *site.poste;
+  auto contract = model::contract_of(model, poste);
+  if (!contract) {
+    if (!poste.conseiller)
+      check.report("missing-field", site.at("contrat"),
+                   site.label() + " vacant sans « contrat » : indiquez le type de contrat prévu",
+                   site.owner);
+    return;
+  }
+  SourceLoc contract_at = site.at(poste.contrat ? "contrat" : "conseiller");
+  auto req = model::price_request(model, origin, poste, *contract);
+  model::Pricing p = model::price_post(model.baremes, req);
+  if (!p.priced()) return not_allowed(check, req, *origin.structure, contract_at, site.owner);
+  if (p.projet_not_authorised)
+    projet_not_authorised(check, *origin.structure, contract_at, site.owner);
+  check_amount(check, site, p);
+}
+
+// substitution-coordinateur: the new contract must be in the coordinator regime's grid.
+void check_substitutions(Checker& check) {
+  const Model& model = check.model();
+  const Regime* coord = model::coordinator_regime(model.baremes);
+  for (const auto& a : model.records.avenants) {
+    const Convention* c = model.convention(a.convention);
+    const Structure* s = c ? model.structure(c->structure) : nullptr;
+    if (!a.substitution || !coord || !s) continue;
+    model::PriceRequest req;
+    req.regime = coord;
+    req.family = s->family();
+    req.contract = a.substitution->contrat;
+    req.contrat_de_projet_autorise = s->contrat_de_projet_autorise;
+    model::Pricing p = model::price_post(model.baremes, req);
+    SourceLoc at = a.locs.at("substitution.contrat");
+    if (!p.priced())
+      not_allowed(check, req, *s, at, ref_of(a));
+    else if (p.projet_not_authorised)
+      projet_not_authorised(check, *s, at, ref_of(a));
+  }
+}
+
+}  // namespace
+
+void check_amounts(Checker& check) {
+  for (const auto& site : post_sites(check.model()))
+    if (site.convention) check_post(check, site);
+  check_substitutions(check);
+}
+
+}  // namespace tampon::rules

@@ -1,0 +1,42 @@
+#pragma once
+/// What every rule gets: the model being validated and one way to report. Severity comes
+/// from the rule table, so a rule cannot disagree with it.
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/record_refs.hpp"
+#include "tampon/model.hpp"
+
+namespace tampon::rules {
+
+class Checker {
+ public:
+  /// `earlier`: the loader's findings, so a code already reported at a place is not repeated.
+  Checker(const Model& model, const Diagnostics& earlier, Diagnostics& out);
+
+  const Model& model() const { return m_model; }
+  const Baremes& baremes() const { return m_model.baremes; }
+  const Limits& limits() const { return m_model.baremes.limits; }
+
+  /// Reports `code` at `at`, against `record` (an error there makes the record invalid).
+  void report(std::string_view code, SourceLoc at, std::string message, const RecordRef& record,
+              std::vector<Note> notes = {});
+  Note note(SourceLoc at, std::string message) const {
+    return {m_model.where(at), std::move(message)};
+  }
+
+  /// Records that carry an error found by validation.
+  const std::set<RecordRef>& faulty() const { return m_faulty; }
+
+ private:
+  bool already_reported(std::string_view code, const Location& where) const;
+
+  const Model& m_model;
+  const Diagnostics& m_earlier;
+  Diagnostics& m_out;
+  std::set<RecordRef> m_faulty;
+};
+
+}  // namespace tampon::rules

@@ -1,0 +1,90 @@
+// domain.md §5, the contract itself: CDD length, salary against the SMIC, coordinators'
+// full time. Limits come from baremes.yaml (`limites`), SMIC values from smic.yaml.
+#include <algorithm>
+#include <cmath>
+
+#include "rules/checks.hpp"
+#include "rules/conseiller_posts.hpp"
+#include "rules/fr_text.hpp"
+
+namespace tampon::rules {
+namespace {
+
+// Private-law CDDs are capped by law; public-law CDDs only on the grid rows that finance
+// CDDs alone (the autre-public rows: "CDD … 18 mois maximum", [002 II.b]).
+bool cdd_capped(const Model& model, const Conseiller& c) {
+  if (c.contrat.type == ContractType::CddDroitPrive) return true;
+  if (!is_cdd(c.contrat.type)) return false;
+  return std::ranges::any_of(rows_of(model, c), [](const GridRow* row) {
+    return std::ranges::all_of(row->contracts, is_cdd);
+  });
+}
+
+void dates(Checker& check, const Conseiller& c) {
+  const Contrat& k = c.contrat;
+  if (!k.fin) {
+    if (is_cdd(k.type) || is_contrat_de_projet(k.type))
+      check.report("missing-field", c.locs.at("contrat"),
+                   std::string(label_fr(k.type)) + " sans date de fin : ajoutez « contrat.fin »",
+                   ref_of(c));
+    return;
+  }
+  if (*k.fin < k.debut) {
+    check.report("date-order", c.locs.at("contrat.fin"),
+                 "fin du contrat " + k.fin->iso() + " antérieure à son début " + k.debut.iso(),
+                 ref_of(c));
+    return;
+  }
+  int months = months_covered(k.debut, *k.fin);
+  int max = check.limits().cdd_max_months;
+  if (months > max && cdd_capped(check.model(), c))
+    check.report("cdd-too-long", c.locs.at("contrat.fin"),
+                 std::string(label_fr(k.type)) + " de " + text::months(months) + " (du " +
+                     k.debut.iso() + " au " + k.fin->iso() + ") : " + text::months(max) +
+                     " au plus ; avancez la fin au " +
+                     k.debut.plus_months(max).plus_days(-1).iso() + " au plus tard",
+                 ref_of(c));
+}
+
+// The SMIC in force on the start date, prorated to the weekly hours and rounded to the cent.
+// Comparing against the rounded figure keeps the message and the rule in agreement.
+void salary(Checker& check, const Conseiller& c) {
+  const SmicRate* smic = check.model().smic.in_force(c.contrat.debut);
+  double full = check.limits().full_time_hours;
+  if (!smic || full <= 0) return;  // before the first known rate: nothing to compare with
+  long long hundredth_hours = std::llround(c.contrat.heures_hebdo * 100);
+  long long full_hundredths = std::llround(full * 100);
+  long long num = smic->monthly_35h.cents() * hundredth_hours;
+  Money prorated = Money::cents((2 * num + full_hundredths) / (2 * full_hundredths));
+  if (c.contrat.salaire_brut_mensuel >= prorated) return;
+  check.report("salary-below-smic", c.locs.at("contrat.salaire_brut_mensuel"),
+               "salaire " + text::money(c.contrat.salaire_brut_mensuel) +
+                   " inférieur au SMIC proratisé " + text::money(prorated) + " au " +
+                   c.contrat.debut.iso() + " (" + text::hours(c.contrat.heures_hebdo) + " h sur " +
+                   text::hours(full) + " h, SMIC " + text::money(smic->monthly_35h) + " " +
+                   smic->source + ") : portez le salaire à " + text::money(prorated) + " au moins",
+               ref_of(c));
+}
+
+void coordinator_hours(Checker& check, const Conseiller& c) {
+  double full = check.limits().full_time_hours;
+  if (c.contrat.heures_hebdo >= full || !is_coordinator(check.model(), c)) return;
+  check.report("coordinator-part-time", c.locs.at("contrat.heures_hebdo"),
+               "coordinateur à " + text::hours(c.contrat.heures_hebdo) +
+                   " h par semaine : un coordinateur travaille à temps complet (" +
+                   text::hours(full) + " h) [002 III.a]",
+               ref_of(c));
+}
+
+}  // namespace
+
+void check_contracts(Checker& check) {
+  for (const auto& c : check.model().records.conseillers) {
+    dates(check, c);
+    salary(check, c);
+    coordinator_hours(check, c);
+    check_recruitment(check, c);
+  }
+}
+
+}  // namespace tampon::rules

@@ -1,0 +1,36 @@
+// domain.md §2: a convention's structure must belong to one of its regime's families.
+#include <algorithm>
+
+#include "rules/checks.hpp"
+
+namespace tampon::rules {
+namespace {
+
+std::string families_fr(const Regime& regime) {
+  std::string out;
+  for (Family f : regime.eligible) {
+    if (!out.empty()) out += ", ";
+    out += label_fr(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+void check_eligibility(Checker& check) {
+  const Model& model = check.model();
+  for (const auto& c : model.records.conventions) {
+    const Structure* s = model.structure(c.structure);
+    const Regime* regime = model.baremes.regime(c.regime);
+    if (!s || !regime) continue;  // dangling-reference / unknown-value already reported
+    if (std::ranges::find(regime->eligible, s->family()) != regime->eligible.end()) continue;
+    check.report("ineligible-structure", c.locs.at("structure"),
+                 "la structure « " + s->id + " » (" + std::string(label_fr(s->type)) + ", " +
+                     std::string(label_fr(s->family())) + ") n'est pas éligible au régime « " +
+                     regime->id + " » " + regime->eligibility_source +
+                     ", réservé à : " + families_fr(*regime) + " ; choisissez un autre régime",
+                 ref_of(c));
+  }
+}
+
+}  // namespace tampon::rules

@@ -1,0 +1,91 @@
+// Cross-record references (records.md): dangling-reference with a "vouliez-vous dire" hint,
+// structure-mismatch when a reference leaves its structure, unknown-value for a regime that
+// baremes.yaml does not define.
+#include <algorithm>
+
+#include "core/suggest.hpp"
+#include "rules/checks.hpp"
+#include "rules/post_sites.hpp"
+#include "rules/reference_target.hpp"
+
+namespace tampon::rules {
+namespace {
+
+template <class R>
+std::vector<std::string_view> ids_of(const std::vector<R>& records) {
+  std::vector<std::string_view> ids;
+  for (const auto& r : records) ids.push_back(r.id);
+  return ids;
+}
+
+void owners(Checker& check, const Targets& t) {
+  const RecordSet& r = check.model().records;
+  for (const auto& c : r.conseillers)
+    resolve(check, t.structures, c.structure, c.locs.at("structure"), ref_of(c));
+  for (const auto& c : r.conventions)
+    resolve(check, t.structures, c.structure, c.locs.at("structure"), ref_of(c));
+  for (const auto& a : r.avenants)
+    resolve(check, t.conventions, a.convention, a.locs.at("convention"), ref_of(a));
+}
+
+void post_holders(Checker& check, const Targets& t) {
+  for (const auto& site : post_sites(check.model())) {
+    if (!site.poste->conseiller) continue;
+    const std::string& id = *site.poste->conseiller;
+    if (!resolve(check, t.conseillers, id, site.at("conseiller"), site.owner)) continue;
+    const Conseiller* c = check.model().conseiller(id);
+    if (site.convention && c->structure != site.convention->structure)
+      report_mismatch(check, site.at("conseiller"), "le conseiller « " + id + " »", c->structure,
+                      site.convention->structure, site.owner);
+  }
+}
+
+void regimes(Checker& check) {
+  std::vector<std::string_view> known;
+  for (const auto& regime : check.baremes().regimes) known.push_back(regime.id);
+  for (const auto& c : check.model().records.conventions) {
+    if (check.baremes().regime(c.regime)) continue;
+    check.report(
+        "unknown-value", c.locs.at("regime"),
+        "régime « " + c.regime + " » absent de baremes.yaml" + did_you_mean(c.regime, known),
+        ref_of(c));
+  }
+}
+
+}  // namespace
+
+bool Target::has(std::string_view id) const { return std::ranges::find(ids, id) != ids.end(); }
+
+Targets::Targets(const RecordSet& r)
+    : structures{"la structure", "data/structures/", ids_of(r.structures)},
+      conseillers{"le conseiller", "data/conseillers/", ids_of(r.conseillers)},
+      conventions{"la convention", "data/conventions/", ids_of(r.conventions)} {}
+
+bool resolve(Checker& check, const Target& target, const std::string& id, SourceLoc at,
+             const RecordRef& owner) {
+  if (target.has(id)) return true;
+  check.report("dangling-reference", at,
+               std::string(target.noun) + " « " + id + " » n'existe pas dans " +
+                   std::string(target.folder) + did_you_mean(id, target.ids),
+               owner);
+  return false;
+}
+
+void report_mismatch(Checker& check, SourceLoc at, const std::string& what,
+                     const std::string& theirs, const std::string& ours, const RecordRef& owner) {
+  check.report("structure-mismatch", at,
+               what + " relève de la structure « " + theirs + " », pas de « " + ours +
+                   " » : corrigez la référence",
+               owner);
+}
+
+void check_references(Checker& check) {
+  Targets targets(check.model().records);
+  owners(check, targets);
+  post_holders(check, targets);
+  regimes(check);
+  check_follow_up_references(check, targets);
+  check_post_references(check);
+}
+
+}  // namespace tampon::rules

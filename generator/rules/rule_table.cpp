@@ -1,0 +1,76 @@
+// The one table of every diagnostic code the tool emits: loader codes (records.md), the
+// cross-record checks and the domain rules (domain.md). Severity is read from here when a
+// rule reports, so a code cannot change severity in one place and not another.
+#include <algorithm>
+
+#include "rules/validate.hpp"
+
+namespace tampon {
+namespace {
+
+constexpr Severity E = Severity::Error;
+constexpr Severity W = Severity::Warning;
+
+constexpr RuleInfo k_rules[] = {
+    // Record format (records.md), emitted by the loader.
+    {"yaml-syntax", E, "records.md", "Le fichier n'est pas un YAML valide."},
+    {"unknown-field", E, "records.md", "Champ inconnu (faute de frappe probable)."},
+    {"wrong-type", E, "records.md", "Champ présent avec un type YAML inattendu."},
+    {"missing-field", E, "records.md", "Champ obligatoire absent."},
+    {"invalid-id", E, "records.md", "Identifiant hors du format ^[a-z0-9][a-z0-9-]{0,63}$."},
+    {"invalid-date", E, "records.md", "Date, mois ou trimestre invalide."},
+    {"invalid-amount", E, "records.md", "Montant négatif ou avec plus de deux décimales."},
+    {"invalid-departement", E, "records.md", "Code de département inconnu."},
+    {"siret-checksum", E, "records.md", "SIRET sans 14 chiffres ou de clé de contrôle fausse."},
+    {"unknown-value", E, "records.md",
+     "Valeur hors de sa liste (type de structure, thème, régime…)."},
+    // Cross-record checks (records.md), emitted by validation.
+    {"duplicate-id", E, "records.md", "Le même identifiant est défini deux fois."},
+    {"dangling-reference", E, "records.md", "Référence à un enregistrement qui n'existe pas."},
+    {"structure-mismatch", E, "records.md", "Référence à un enregistrement d'une autre structure."},
+    {"date-order", E, "records.md", "Date de fin antérieure à la date de début."},
+    // Domain rules (domain.md).
+    {"ineligible-structure", E, "domain.md §2",
+     "La famille de la structure n'est pas éligible au régime de la convention."},
+    {"overseas-amount-unknown", E, "domain.md §3.3",
+     "Poste outre-mer sans montant connu : un montant et une dérogation sont nécessaires."},
+    {"amount-mismatch", E, "domain.md §3.4",
+     "Le montant du poste diffère du montant calculé et aucune dérogation n'est donnée."},
+    {"amount-above-ceiling", E, "domain.md §3.4",
+     "Le montant dérogatoire dépasse le montant maximal du barème."},
+    {"contract-not-allowed", E, "domain.md §3.4",
+     "Combinaison famille × contrat × régime absente du barème."},
+    {"cdd-too-long", E, "domain.md §5", "CDD plus long que la durée maximale du barème."},
+    {"salary-below-smic", E, "domain.md §5",
+     "Salaire inférieur au SMIC en vigueur proratisé aux heures hebdomadaires."},
+    {"coordinator-part-time", E, "domain.md §5", "Un coordinateur travaille à temps complet."},
+    {"late-selection", W, "domain.md §5",
+     "Sélection au-delà du délai suivant la présentation du candidat."},
+    {"late-contract", W, "domain.md §5", "Contrat signé au-delà du délai suivant la sélection."},
+    {"contract-after-training", E, "domain.md §5", "Contrat signé après le départ en formation."},
+    {"late-training", W, "domain.md §5",
+     "Départ en formation au-delà du délai suivant le début du contrat."},
+    {"training-hours", E, "domain.md §5",
+     "Durée de formation hors de la liste du barème, sans dispense."},
+    {"late-coordinator-recruitment", W, "domain.md §5",
+     "Coordinateur recruté au-delà du délai suivant la notification du poste."},
+    {"convention-too-long", E, "domain.md §6",
+     "Convention plus longue que la durée maximale du barème."},
+    {"double-assignment", E, "domain.md §6",
+     "Un conseiller occupe deux postes sur la même période."},
+    {"posts-exceeded", E, "domain.md §6",
+     "Plus de conseillers en poste que de postes conventionnés."},
+    {"occupied-post-removed", E, "domain.md §6",
+     "Un avenant de retrait ne peut retirer qu'un poste vacant."},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> rule_table() { return k_rules; }
+
+const RuleInfo* find_rule(std::string_view code) {
+  auto it = std::ranges::find(k_rules, code, &RuleInfo::code);
+  return it == std::end(k_rules) ? nullptr : &*it;
+}
+
+}  // namespace tampon

@@ -1,0 +1,63 @@
+// Stage 2: cross-record checks and domain rules, then derivation (generator/model/).
+// Only validation's own findings are appended to `diagnostics`: the loader's stay with the
+// caller (who prints them with ours), and serve here to avoid reporting a finding twice and
+// to mark the records they fall in as invalid.
+#include <algorithm>
+
+#include "model/derive.hpp"
+#include "rules/checks.hpp"
+#include "rules/validate.hpp"
+
+namespace tampon {
+namespace {
+
+// RecordSet promises sorted vectors; sorting again (stably) keeps iteration deterministic
+// even for a RecordSet built by hand.
+void sort_records(RecordSet& r) {
+  std::ranges::stable_sort(r.structures, {}, &Structure::id);
+  std::ranges::stable_sort(r.conseillers, {}, &Conseiller::id);
+  std::ranges::stable_sort(r.conventions, {}, &Convention::id);
+  std::ranges::stable_sort(r.avenants, {}, &Avenant::id);
+  auto by_key = [](const auto& x) { return ref_of(x).id; };
+  std::ranges::stable_sort(r.versements, {}, by_key);
+  std::ranges::stable_sort(r.depenses, {}, by_key);
+  // Rapports: by (structure, conseiller, mois), as Model::rapports_of_structure expects.
+  std::ranges::stable_sort(r.rapports, {}, [](const Rapport& x) {
+    return std::tuple{x.structure, x.conseiller, x.mois};
+  });
+}
+
+}  // namespace
+
+Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
+  Diagnostics load_diagnostics = std::move(loaded.diagnostics);
+  Model model;
+  model.records = std::move(loaded.records);
+  model.baremes = std::move(loaded.baremes);
+  model.smic = std::move(loaded.smic);
+  model.as_of = as_of;
+  sort_records(model.records);
+  model.index();
+
+  Diagnostics found;
+  rules::Checker check(model, load_diagnostics, found);
+  rules::check_duplicates(check);
+  rules::check_references(check);
+  rules::check_eligibility(check);
+  rules::check_amounts(check);
+  rules::check_contracts(check);
+  rules::check_conventions(check);
+
+  model::derive_conventions(model);
+  model.index();
+  rules::check_assignments(check);
+  rules::check_versements(check);
+  model::apply_statuses(model);
+
+  rules::mark_invalid(model, load_diagnostics, check.faulty());
+  sort_diagnostics(found);
+  for (auto& d : found) diagnostics.push_back(std::move(d));
+  return model;
+}
+
+}  // namespace tampon
