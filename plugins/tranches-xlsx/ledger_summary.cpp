@@ -91,6 +91,8 @@ void write_totals(Sheet& sheet, int first, int last, const std::map<Month, Month
 void write_ledger_summary(Sheet& sheet, std::span<const TrancheRow> rows,
                           const StatementLayout& statement) {
   const Formats& f = sheet.formats();
+  auto months = tally(rows);
+  sheet.table_setup(0, static_cast<int>(months.size()), k_count_col);
   sheet.text(0, 0, "Mois d'échéance", f.header);
   for (int i = 0; i < k_status_cols; ++i)
     sheet.text(0, 1 + i, name(k_status_order[static_cast<std::size_t>(i)]), f.header);
@@ -100,11 +102,9 @@ void write_ledger_summary(Sheet& sheet, std::span<const TrancheRow> rows,
   Ranges ranges{range_ref(k_statement_sheet, statement.first_row, last, kColAmount),
                 range_ref(k_statement_sheet, statement.first_row, last, kColDue),
                 range_ref(k_statement_sheet, statement.first_row, last, kColStatus)};
-  auto months = tally(rows);
   int row = 1;
   for (const auto& [month, figures] : months) write_month_row(sheet, row++, month, figures, ranges);
   write_totals(sheet, 1, row - 1, months);
-  sheet.table_setup(0, row - 1, k_count_col);
   sheet.fit_columns();
 }
 

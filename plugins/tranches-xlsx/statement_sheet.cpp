@@ -43,6 +43,7 @@ std::string sum_of(int col, int first_row, int last_row) {
 
 StatementLayout write_statement_sheet(Sheet& sheet, std::span<const TrancheRow> rows) {
   StatementLayout layout;
+  sheet.table_setup(0, static_cast<int>(rows.size()), kStatementCols - 1);
   write_header(sheet);
   int row = layout.first_row;
   for (const TrancheRow& line : rows) {
@@ -59,7 +60,6 @@ StatementLayout write_statement_sheet(Sheet& sheet, std::span<const TrancheRow> 
                       sum_of(kColAmount, layout.first_row, layout.last_row), layout.total_amount);
   sheet.money_formula(layout.total_row, kColPaidAmount,
                       sum_of(kColPaidAmount, layout.first_row, layout.last_row), layout.total_paid);
-  sheet.table_setup(0, layout.last_row, kStatementCols - 1);
   sheet.fit_columns();
   return layout;
 }

@@ -37,6 +37,19 @@ double text_width(std::string_view text) {
   return static_cast<double>(std::max(longest, count));
 }
 
+/// Width a wrapped header needs on three lines at most: its longest word, or a third of it.
+double wrapped_width(std::string_view text) {
+  double longest_word = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    longest_word = std::max(longest_word, text_width(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return std::max(longest_word, text_width(text) / 3 + 2) * 1.1;
+}
+
 }  // namespace
 
 double excel_serial(Date day) { return static_cast<double>(day.days() + k_serial_of_1970); }
@@ -79,8 +92,17 @@ void Sheet::text(int row, int col, std::string_view value, lxw_format* format) {
   check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
                                owned.c_str(), format ? format : m_formats.text),
         row, col);
+  if (format == m_formats.title || format == m_formats.note) return;
+  if (format == m_formats.header_wrap) return widen(col, wrapped_width(value));
   double factor = (format == m_formats.header || format == m_formats.bold) ? 1.1 : 1.0;
-  if (format != m_formats.title && format != m_formats.note) widen(col, text_width(value) * factor);
+  widen(col, text_width(value) * factor);
+}
+
+void Sheet::label(int row, int col, std::string_view value, lxw_format* format) {
+  std::string owned(value);
+  check(worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                               owned.c_str(), format ? format : m_formats.text),
+        row, col);
 }
 
 void Sheet::integer(int row, int col, long long value, lxw_format* format) {
@@ -114,6 +136,16 @@ void Sheet::formula(int row, int col, const std::string& formula, double cached,
   widen(col, 6);
 }
 
+void Sheet::formula_text(int row, int col, const std::string& formula, const std::string& cached,
+                         lxw_format* format) {
+  std::string text = "=" + formula;
+  check(
+      worksheet_write_formula_str(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                  text.c_str(), format, cached.c_str()),
+      row, col);
+  widen(col, 6);
+}
+
 void Sheet::money_formula(int row, int col, const std::string& formula, Money cached,
                           lxw_format* format) {
   this->formula(row, col, formula, static_cast<double>(cached.cents()) / 100.0,
@@ -132,8 +164,10 @@ void Sheet::fit_columns(double min_width, double max_width) {
 void Sheet::table_setup(int header_row, int last_row, int last_col) {
   auto header = static_cast<lxw_row_t>(header_row);
   worksheet_freeze_panes(m_sheet, header + 1, 0);
-  worksheet_autofilter(m_sheet, header, 0, static_cast<lxw_row_t>(std::max(last_row, header_row)),
-                       static_cast<lxw_col_t>(last_col));
+  check(worksheet_autofilter(m_sheet, header, 0,
+                             static_cast<lxw_row_t>(std::max(last_row, header_row)),
+                             static_cast<lxw_col_t>(last_col)),
+        header_row, last_col);
   worksheet_set_landscape(m_sheet);
   worksheet_set_paper(m_sheet, 9);  // A4
   worksheet_fit_to_pages(m_sheet, 1, 0);

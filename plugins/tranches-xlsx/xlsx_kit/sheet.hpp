@@ -34,12 +34,17 @@ class Sheet {
 
   /// Record or label text, always as a string cell (never parsed as a formula).
   void text(int row, int col, std::string_view value, lxw_format* format = nullptr);
+  /// Text that may overflow into empty neighbours (header blocks): does not widen its column.
+  void label(int row, int col, std::string_view value, lxw_format* format = nullptr);
   void integer(int row, int col, long long value, lxw_format* format = nullptr);
   void number(int row, int col, double value, lxw_format* format);
   void money(int row, int col, Money value, lxw_format* format = nullptr);
   void date(int row, int col, Date value, lxw_format* format = nullptr);
   /// A formula (without the leading `=`) stored with its computed numeric result.
   void formula(int row, int col, const std::string& formula, double cached, lxw_format* format);
+  /// A formula whose computed result is text (an empty string for "not applicable").
+  void formula_text(int row, int col, const std::string& formula, const std::string& cached,
+                    lxw_format* format);
   /// A formula with its money result: `cached` is exact cents, stored as euros.
   void money_formula(int row, int col, const std::string& formula, Money cached,
                      lxw_format* format = nullptr);
@@ -48,7 +53,8 @@ class Sheet {
   /// `####` and no column is needlessly wide.
   void fit_columns(double min_width = 6, double max_width = 60);
   /// Frozen header, filter on the header row, print set-up: landscape A4, fit to one page
-  /// wide, header rows repeated on every page, page numbers in the footer.
+  /// wide, header rows repeated on every page, page numbers in the footer. Call it before
+  /// writing the rows: in constant-memory mode a filter over rows already flushed is refused.
   void table_setup(int header_row, int last_row, int last_col);
 
  private:

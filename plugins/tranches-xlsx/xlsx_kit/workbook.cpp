@@ -46,12 +46,14 @@ Workbook::~Workbook() {
 
 void Workbook::make_formats() {
   Formats& f = m_formats;
-  f.header = workbook_add_format(m_book);
-  format_set_bold(f.header);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color(f.header, k_header_fill);
-  format_set_bottom(f.header, LXW_BORDER_THIN);
+  for (lxw_format** slot : {&f.header, &f.header_wrap}) {
+    *slot = workbook_add_format(m_book);
+    format_set_bold(*slot);
+    format_set_align(*slot, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(*slot, k_header_fill);
+    format_set_bottom(*slot, LXW_BORDER_THIN);
+  }
+  format_set_text_wrap(f.header_wrap);
   f.text = workbook_add_format(m_book);
   f.bold = workbook_add_format(m_book);
   format_set_bold(f.bold);

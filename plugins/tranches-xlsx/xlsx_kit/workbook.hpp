@@ -15,7 +15,8 @@ namespace tampon::xlsx {
 /// The cell formats every sheet shares. Number formats are stored in Excel's neutral notation;
 /// a French Excel or LibreOffice shows `# ##0,00 €` and `jj/mm/aaaa`.
 struct Formats {
-  lxw_format* header = nullptr;  ///< bold, wrapped, light fill, bottom border
+  lxw_format* header = nullptr;       ///< bold, light fill, bottom border, on one line
+  lxw_format* header_wrap = nullptr;  ///< same, wrapped on up to three lines (long headers)
   lxw_format* text = nullptr;
   lxw_format* bold = nullptr;
   lxw_format* integer = nullptr;

@@ -1,0 +1,49 @@
+#pragma once
+/// The figures of one quarterly justification (domain.md §7, outputs.md): for one structure
+/// and one quarter, per convention and post, the subsidy received by the quarter's end, the
+/// quarter's and cumulated expenses, the supporting documents; and the tranches still to come.
+/// Pure computation over the model, so it is tested without a spreadsheet.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tampon/model.hpp"
+#include "xlsx_kit/tranche_rows.hpp"
+
+namespace tampon::xlsx {
+
+struct Expenses {
+  Money salaires, charges, frais;
+  Money total() const { return salaires + charges + frais; }
+  Expenses& operator+=(const LigneDepense& line);
+};
+
+struct JustificationLine {
+  std::string convention;
+  std::optional<int> poste;  ///< none for an expense line whose conseiller holds no post
+  std::string conseiller;    ///< empty for a vacant post
+  Money received;            ///< tranches paid by the quarter's end
+  Expenses quarter, cumulated;
+  std::vector<std::string> justificatifs;  ///< the quarter's supporting documents
+  Money balance() const { return received - cumulated.total(); }
+};
+
+struct JustificationData {
+  const Structure* structure = nullptr;
+  Quarter quarter;
+  Date as_of;
+  std::vector<const ConventionState*> conventions;  ///< running in the quarter, by id
+  std::vector<std::string> undeclared;  ///< conventions with no declaration for the quarter
+  std::vector<JustificationLine> lines;
+  std::vector<TrancheRow> upcoming;  ///< tranches not paid by the quarter's end
+};
+
+/// Quarters a convention runs in (debut .. fin after avenants), capped at `last`.
+std::vector<Quarter> running_quarters(const ConventionState& convention, Quarter last);
+bool runs_in(const ConventionState& convention, Quarter quarter);
+
+JustificationData justification_data(const Model& model, const Structure& structure,
+                                     std::vector<const ConventionState*> conventions,
+                                     Quarter quarter);
+
+}  // namespace tampon::xlsx
