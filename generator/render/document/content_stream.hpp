@@ -1,0 +1,42 @@
+#pragma once
+/// A PDF page content stream written as text, with the drawing operators the engine uses.
+/// Coordinates given here are already in PDF space (origin bottom-left, y upwards). Numbers are
+/// printed with two decimals by hand: the stream is the hottest path of bulk rendering and
+/// printf/ostream formatting was a measurable share of it.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "render/document/canvas.hpp"
+
+namespace tampon::doc {
+
+class FontFace;
+
+class ContentStream {
+ public:
+  void number(double v);
+  void op(std::string_view text) { m_out += text; }
+  void fill_color(Color c);
+  void stroke_color(Color c);
+  void line_width(double w);
+  void rect(double x, double y, double w, double h);
+  void move_to(double x, double y);
+  void line_to(double x, double y);
+  void curve_to(double x1, double y1, double x2, double y2, double x, double y);
+  void close_path() { m_out += "h\n"; }
+  /// Ends the current path: fill, stroke, both, or neither.
+  void paint(bool fill, bool stroke);
+  /// One run of text: glyph ids of `face` in an Identity-H font named `font_resource`; each
+  /// U+0020 is followed by an adjustment of `extra_space` points.
+  void text(std::string_view font_resource, const FontFace& face, double size, double x, double y,
+            std::string_view utf8, double extra_space);
+
+  const std::string& str() const { return m_out; }
+
+ private:
+  void hex4(std::uint16_t gid);
+  std::string m_out;
+};
+
+}  // namespace tampon::doc

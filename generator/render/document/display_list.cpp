@@ -1,0 +1,56 @@
+#include "render/document/display_list.hpp"
+
+#include <stdexcept>
+
+#include "render/document/text_layout.hpp"
+
+namespace tampon::doc {
+
+void DisplayList::rect(double x, double y, double w, double h, const Paint& paint) {
+  DrawOp op{.kind = DrawOp::Kind::Rect, .x = x, .y = y, .w = w, .h = h, .paint = paint};
+  m_ops.push_back(std::move(op));
+}
+
+void DisplayList::line(double x1, double y1, double x2, double y2, double width, Color color) {
+  DrawOp op{.kind = DrawOp::Kind::Line, .x = x1, .y = y1, .w = x2, .h = y2, .color = color};
+  op.line_width = width;
+  m_ops.push_back(std::move(op));
+}
+
+void DisplayList::path(const Path& path, const Paint& paint) {
+  DrawOp op{.kind = DrawOp::Kind::Path, .paint = paint};
+  op.path = path.points();
+  m_ops.push_back(std::move(op));
+}
+
+void DisplayList::text(double x, double y, std::string_view utf8, FontStyle style, double size,
+                       Color color, TextAlign align) {
+  if (align != TextAlign::Left) {
+    double w = text_width(utf8, style, size);
+    x -= align == TextAlign::Right ? w : w / 2;
+  }
+  run(x, y, std::string(utf8), style, size, 0, color);
+}
+
+double DisplayList::text_width(std::string_view utf8, FontStyle style, double size) const {
+  if (!m_fonts) throw std::logic_error("DisplayList sans polices");
+  return m_fonts->face(style).width(utf8, size);
+}
+
+void DisplayList::run(double x, double y, std::string text, FontStyle style, double size,
+                      double extra_space, Color color) {
+  if (m_fonts) require_glyphs(*m_fonts, style, text);
+  DrawOp op{.kind = DrawOp::Kind::Text, .x = x, .y = y, .color = color, .style = style};
+  op.size = size;
+  op.text = std::move(text);
+  op.extra_space = extra_space;
+  m_ops.push_back(std::move(op));
+}
+
+void DisplayList::signature_field(double x, double y, double w, double h, std::string name) {
+  DrawOp op{.kind = DrawOp::Kind::SignatureField, .x = x, .y = y, .w = w, .h = h};
+  op.text = std::move(name);
+  m_ops.push_back(std::move(op));
+}
+
+}  // namespace tampon::doc

@@ -1,0 +1,54 @@
+#pragma once
+/// Blocks → slices: each slice is an unbreakable strip of the text column (a line of a
+/// paragraph, a table row, a whole signature block, a figure) with its drawing, its height, and
+/// whether a page break may follow it. Keeping rules live here, as "no break after this slice":
+/// a heading stays with the next block, a paragraph never leaves one line alone at the bottom
+/// or top of a page, a table header stays with its first row, and the paragraph before a
+/// signature block stays with it.
+#include <vector>
+
+#include "render/document/blocks.hpp"
+#include "render/document/display_list.hpp"
+#include "render/document/text_layout.hpp"
+
+namespace tampon::doc {
+
+struct Slice {
+  double height = 0;
+  double space_before = 0;  ///< dropped at the top of a page
+  bool break_after = true;  ///< may a page break follow this slice?
+  bool page_break_before = false;
+  int table = -1;  ///< table this row belongs to, for repeating its header row
+  bool table_header = false;
+  DisplayList drawing;
+};
+
+/// The typographic settings of a document.
+struct StyleSheet {
+  const FontSet* fonts = nullptr;
+  const Hyphenator* hyphenator = nullptr;
+  double column_width = 0;  ///< width of the text column, points
+  double body_size = 10.5;
+  double leading = 1.32;  ///< line height as a multiple of the size
+  double paragraph_space = 6;
+  double table_size = 9.5;
+  double cell_padding_x = 4;
+  double cell_padding_y = 2.5;
+  double signature_box_height = 64;
+};
+
+struct FlowResult {
+  std::vector<Slice> slices;
+  std::vector<std::size_t> table_headers;  ///< by table index: slice of its header row
+  int signature_fields = 0;
+};
+
+FlowResult layout_flow(const std::vector<Block>& blocks, const StyleSheet& style);
+
+// Block layouts (flow_layout.cpp, table_layout.cpp, signature_layout.cpp).
+void layout_table(const Block& block, const StyleSheet& style, FlowResult& out);
+void layout_signatures(const Block& block, const StyleSheet& style, FlowResult& out);
+/// Baseline of a line of text of `size` in a line box of `height`.
+double baseline_in(const StyleSheet& style, FontStyle face, double size, double height);
+
+}  // namespace tampon::doc

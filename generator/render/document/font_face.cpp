@@ -1,0 +1,197 @@
+#include "render/document/font_face.hpp"
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+namespace tampon::doc {
+namespace {
+
+struct Reader {
+  const std::vector<unsigned char>& data;
+  void need(std::size_t offset, std::size_t size) const {
+    if (offset + size > data.size()) throw std::runtime_error("fichier de police tronqué");
+  }
+  std::uint16_t u16(std::size_t at) const {
+    need(at, 2);
+    return static_cast<std::uint16_t>(data[at] << 8 | data[at + 1]);
+  }
+  std::int16_t i16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
+  std::uint32_t u32(std::size_t at) const {
+    need(at, 4);
+    return static_cast<std::uint32_t>(data[at]) << 24 |
+           static_cast<std::uint32_t>(data[at + 1]) << 16 |
+           static_cast<std::uint32_t>(data[at + 2]) << 8 | data[at + 3];
+  }
+};
+
+std::vector<unsigned char> read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("police illisible : " + file.string());
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Offsets of the tables of an sfnt file, by tag.
+std::map<std::string, std::size_t> table_directory(const Reader& r) {
+  std::map<std::string, std::size_t> tables;
+  std::uint16_t count = r.u16(4);
+  for (std::uint16_t i = 0; i < count; ++i) {
+    std::size_t entry = 12 + 16u * i;
+    r.need(entry, 16);
+    std::string tag(reinterpret_cast<const char*>(&r.data[entry]), 4);
+    tables[tag] = r.u32(entry + 8);
+  }
+  return tables;
+}
+
+std::size_t require(const std::map<std::string, std::size_t>& tables, const char* tag) {
+  auto it = tables.find(tag);
+  if (it == tables.end()) throw std::runtime_error(std::string("table TrueType absente : ") + tag);
+  return it->second;
+}
+
+}  // namespace
+
+FontFace::FontFace(std::filesystem::path file) : m_file(std::move(file)), m_bmp(65536, 0) {
+  parse(read_file(m_file));
+}
+
+const FontFace& FontFace::load(const std::filesystem::path& file) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::unique_ptr<FontFace>> faces;
+  std::lock_guard lock(mutex);
+  auto& slot = faces[file];
+  if (!slot) slot = std::make_unique<FontFace>(file);
+  return *slot;
+}
+
+void FontFace::parse(const std::vector<unsigned char>& data) {
+  Reader r{data};
+  auto tables = table_directory(r);
+  std::size_t head = require(tables, "head"), hhea = require(tables, "hhea");
+  std::size_t hmtx = require(tables, "hmtx"), maxp = require(tables, "maxp");
+  double units = r.u16(head + 18);
+  if (units <= 0) throw std::runtime_error("unitsPerEm nul");
+  m_ascent = r.i16(hhea + 4) * 1000.0 / units;
+  m_descent = r.i16(hhea + 6) * 1000.0 / units;
+  std::uint16_t metrics = r.u16(hhea + 34);
+  std::uint16_t glyphs = r.u16(maxp + 4);
+  if (metrics == 0) throw std::runtime_error("hmtx vide");
+  m_advances.resize(glyphs);
+  for (std::uint16_t g = 0; g < glyphs; ++g) {
+    // Glyphs past numberOfHMetrics repeat the last advance (monospaced tails).
+    std::uint16_t index = g < metrics ? g : static_cast<std::uint16_t>(metrics - 1);
+    m_advances[g] = r.u16(hmtx + 4u * index) * 1000.0 / units;
+  }
+  parse_cmap(data, require(tables, "cmap"));
+}
+
+void FontFace::parse_cmap(const std::vector<unsigned char>& data, std::size_t cmap) {
+  Reader r{data};
+  std::size_t format4 = 0, format12 = 0;
+  std::uint16_t count = r.u16(cmap + 2);
+  for (std::uint16_t i = 0; i < count; ++i) {
+    std::size_t rec = cmap + 4 + 8u * i;
+    std::uint16_t platform = r.u16(rec), encoding = r.u16(rec + 2);
+    std::size_t sub = cmap + r.u32(rec + 4);
+    std::uint16_t format = r.u16(sub);
+    bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
+    if (!unicode) continue;
+    if (format == 4 && !format4) format4 = sub;
+    if (format == 12 && !format12) format12 = sub;
+  }
+  if (format12) {
+    std::uint32_t groups = r.u32(format12 + 12);
+    for (std::uint32_t g = 0; g < groups; ++g) {
+      std::size_t at = format12 + 16 + 12u * g;
+      std::uint32_t first = r.u32(at), last = r.u32(at + 4), gid = r.u32(at + 8);
+      for (std::uint32_t c = first; c <= last && c <= 0x10FFFF; ++c, ++gid) {
+        if (c < 65536)
+          m_bmp[c] = static_cast<std::uint16_t>(gid);
+        else
+          m_astral[c] = static_cast<std::uint16_t>(gid);
+      }
+    }
+    return;
+  }
+  if (!format4) throw std::runtime_error("pas de table cmap Unicode");
+  std::uint16_t segments = r.u16(format4 + 6) / 2;
+  std::size_t ends = format4 + 14, starts = ends + 2u * segments + 2;
+  std::size_t deltas = starts + 2u * segments, ranges = deltas + 2u * segments;
+  for (std::uint16_t s = 0; s < segments; ++s) {
+    std::uint16_t end = r.u16(ends + 2u * s), start = r.u16(starts + 2u * s);
+    std::uint16_t delta = r.u16(deltas + 2u * s), range = r.u16(ranges + 2u * s);
+    for (std::uint32_t c = start; c <= end && c != 0xFFFF; ++c) {
+      std::uint16_t gid = 0;
+      if (range == 0) {
+        gid = static_cast<std::uint16_t>(c + delta);
+      } else {
+        std::size_t at = ranges + 2u * s + range + 2u * (c - start);
+        gid = r.u16(at);
+        if (gid != 0) gid = static_cast<std::uint16_t>(gid + delta);
+      }
+      m_bmp[c] = gid;
+    }
+  }
+}
+
+std::uint16_t FontFace::glyph(char32_t c) const {
+  if (c < 65536) return m_bmp[c];
+  auto it = m_astral.find(c);
+  return it == m_astral.end() ? 0 : it->second;
+}
+
+double FontFace::glyph_advance(std::uint16_t gid) const {
+  return gid < m_advances.size() ? m_advances[gid] : 0.0;
+}
+
+double FontFace::width(std::string_view utf8, double size) const {
+  double total = 0;
+  for (std::size_t i = 0; i < utf8.size();) total += advance(next_codepoint(utf8, i));
+  return total * size / 1000.0;
+}
+
+char32_t next_codepoint(std::string_view s, std::size_t& i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b = byte(i);
+  int extra = b < 0x80 ? 0 : (b >> 5) == 6 ? 1 : (b >> 4) == 14 ? 2 : (b >> 3) == 30 ? 3 : -1;
+  if (extra < 0 || i + extra >= s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t c = extra == 0 ? b : b & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k) {
+    unsigned char cont = byte(i + k);
+    if ((cont & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    c = c << 6 | (cont & 0x3F);
+  }
+  i += extra + 1;
+  return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | c >> 6);
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | c >> 12);
+    out += static_cast<char>(0x80 | (c >> 6 & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | c >> 18);
+    out += static_cast<char>(0x80 | (c >> 12 & 0x3F));
+    out += static_cast<char>(0x80 | (c >> 6 & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+}  // namespace tampon::doc

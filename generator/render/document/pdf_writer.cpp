@@ -1,0 +1,285 @@
+#include "render/document/pdf_writer.hpp"
+
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "render/document/content_stream.hpp"
+#include "render/document/text_layout.hpp"
+
+namespace tampon::doc {
+namespace {
+
+using namespace PoDoFo;
+
+PdfString utf8_string(const std::string& text) {
+  return PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str()));
+}
+
+/// "D:20210402000000Z": PDF date syntax for a day, from the inputs.
+PdfString pdf_date(Date day) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "D:%04d%02u%02u000000Z", day.year(), day.month(), day.day());
+  return PdfString(buffer);
+}
+
+/// The document's fonts, created on first use so that an unused face costs nothing, with
+/// the characters each one printed (PoDoFo embeds exactly those in the subset).
+class FontRegistry {
+ public:
+  FontRegistry(PdfMemDocument& doc, const FontSet& fonts, const FontFiles& files)
+      : m_doc(doc), m_fonts(fonts), m_files(files) {}
+
+  /// Resource name of the face, after noting the characters of `text` as used.
+  std::string use(FontStyle style, std::string_view text) {
+    auto index = static_cast<std::size_t>(style);
+    if (!m_pdf[index]) create(style);
+    for (std::size_t i = 0; i < text.size();) {
+      char32_t c = next_codepoint(text, i);
+      if (c < 65536) m_used[index].set(c);
+    }
+    return m_pdf[index]->GetIdentifier().GetName();
+  }
+
+  PdfFont* pdf_font(FontStyle style) const { return m_pdf[static_cast<std::size_t>(style)]; }
+
+  /// Tells each subset font which characters it must carry; call before writing.
+  void declare_used() {
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (!m_pdf[i]) continue;
+      std::string chars;
+      long count = 0;
+      for (char32_t c = 1; c < 65536; ++c)
+        if (m_used[i].test(c)) {
+          append_utf8(chars, c);
+          ++count;
+        }
+      m_pdf[i]->AddUsedSubsettingGlyphs(utf8_string(chars), count);
+    }
+  }
+
+ private:
+  void create(FontStyle style) {
+    auto index = static_cast<std::size_t>(style);
+    const std::filesystem::path* paths[] = {&m_files.regular, &m_files.bold, &m_files.italic,
+                                            &m_files.bold_italic};
+    bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic;
+    bool italic = style == FontStyle::Italic || style == FontStyle::BoldItalic;
+    // An explicit file path keeps PoDoFo away from fontconfig, whose state is global.
+    PdfFont* font = m_doc.CreateFontSubset(
+        paths[index]->stem().string().c_str(), bold, italic, false,
+        PdfEncodingFactory::GlobalIdentityEncodingInstance(), paths[index]->c_str());
+    if (!font) throw DocumentError("police inutilisable : " + paths[index]->string());
+    m_pdf[index] = font;
+  }
+
+  PdfMemDocument& m_doc;
+  const FontSet& m_fonts;
+  const FontFiles& m_files;
+  std::array<PdfFont*, 4> m_pdf{};
+  std::array<std::bitset<65536>, 4> m_used{};
+};
+
+class Painter {
+ public:
+  Painter(PdfMemDocument& doc, FontRegistry& fonts, const FontSet& faces, const PageGeometry& g,
+          std::optional<Date> date)
+      : m_doc(doc), m_fonts(fonts), m_faces(faces), m_g(g), m_date(date) {}
+
+  /// Draws one op whose coordinates are relative to (ox, oy), in flow space (y down from the
+  /// top of the page).
+  void draw(const DrawOp& op, double ox, double oy);
+  void furniture(const DocumentOptions& options, int page, int pages);
+  void finish(PdfPage* page);
+  int fields() const { return m_fields; }
+
+ private:
+  double px(double x) const { return x; }
+  double py(double y) const { return m_g.height - y; }
+  void text(double x, double y, FontStyle style, double size, const std::string& text, double extra,
+            Color color);
+  void path(const DrawOp& op, double ox, double oy);
+
+  struct Field {
+    double x, y, w, h;
+    std::string name;
+  };
+  PdfMemDocument& m_doc;
+  FontRegistry& m_fonts;
+  const FontSet& m_faces;
+  const PageGeometry& m_g;
+  std::optional<Date> m_date;
+  ContentStream m_stream;
+  std::vector<std::string> m_resources;
+  std::vector<Field> m_pending_fields;
+  int m_fields = 0;
+};
+
+void Painter::text(double x, double y, FontStyle style, double size, const std::string& text,
+                   double extra, Color color) {
+  std::string resource = m_fonts.use(style, text);
+  if (std::find(m_resources.begin(), m_resources.end(), resource) == m_resources.end())
+    m_resources.push_back(resource);
+  m_stream.fill_color(color);
+  m_stream.text(resource, m_faces.face(style), size, px(x), py(y), text, extra);
+}
+
+void Painter::path(const DrawOp& op, double ox, double oy) {
+  for (const PathPoint& p : op.path) {
+    switch (p.kind) {
+      case PathPoint::Kind::Move:
+        m_stream.move_to(ox + p.x, py(oy + p.y));
+        break;
+      case PathPoint::Kind::Line:
+        m_stream.line_to(ox + p.x, py(oy + p.y));
+        break;
+      case PathPoint::Kind::Curve:
+        m_stream.curve_to(ox + p.x1, py(oy + p.y1), ox + p.x2, py(oy + p.y2), ox + p.x,
+                          py(oy + p.y));
+        break;
+      case PathPoint::Kind::Close:
+        m_stream.close_path();
+        break;
+    }
+  }
+}
+
+void Painter::draw(const DrawOp& op, double ox, double oy) {
+  bool stroke = op.paint.stroke_width >= 0;
+  switch (op.kind) {
+    case DrawOp::Kind::Text:
+      text(ox + op.x, oy + op.y, op.style, op.size, op.text, op.extra_space, op.color);
+      break;
+    case DrawOp::Kind::Rect:
+    case DrawOp::Kind::Path:
+      if (op.paint.fill) m_stream.fill_color(op.paint.fill_color);
+      if (stroke) {
+        m_stream.stroke_color(op.paint.stroke_color);
+        m_stream.line_width(op.paint.stroke_width);
+      }
+      if (op.kind == DrawOp::Kind::Rect)
+        m_stream.rect(ox + op.x, py(oy + op.y + op.h), op.w, op.h);
+      else
+        path(op, ox, oy);
+      m_stream.paint(op.paint.fill, stroke);
+      break;
+    case DrawOp::Kind::Line:
+      m_stream.stroke_color(op.color);
+      m_stream.line_width(op.line_width);
+      m_stream.move_to(ox + op.x, py(oy + op.y));
+      m_stream.line_to(ox + op.w, py(oy + op.h));
+      m_stream.paint(false, true);
+      break;
+    case DrawOp::Kind::SignatureField:
+      m_pending_fields.push_back({ox + op.x, py(oy + op.y + op.h), op.w, op.h, op.text});
+      break;
+  }
+}
+
+void Painter::furniture(const DocumentOptions& options, int page, int pages) {
+  constexpr Color k_grey = Color::gray(0.35);
+  double size = m_g.furniture_size;
+  double left = m_g.margin_left, right = m_g.width - m_g.margin_right;
+  const FontFace& face = m_faces.face(FontStyle::Regular);
+  auto put = [&](const std::string& s, double x, double y, bool align_right) {
+    if (s.empty()) return;
+    require_glyphs(m_faces, FontStyle::Regular, s);
+    text(align_right ? x - face.width(s, size) : x, y, FontStyle::Regular, size, s, 0, k_grey);
+  };
+  double header = m_g.header_baseline, footer = m_g.height - m_g.footer_baseline;
+  put(options.header_left, left, header, false);
+  put(options.header_right, right, header, true);
+  put(options.footer_left, left, footer, false);
+  put("page " + std::to_string(page) + " / " + std::to_string(pages), right, footer, true);
+  for (double y : {header + 4, footer - size - 2}) {
+    m_stream.stroke_color(Color::gray(0.6));
+    m_stream.line_width(0.4);
+    m_stream.move_to(left, py(y));
+    m_stream.line_to(right, py(y));
+    m_stream.paint(false, true);
+  }
+}
+
+void Painter::finish(PdfPage* page) {
+  for (const std::string& resource : m_resources) {
+    for (FontStyle style :
+         {FontStyle::Regular, FontStyle::Bold, FontStyle::Italic, FontStyle::BoldItalic}) {
+      PdfFont* font = m_fonts.pdf_font(style);
+      if (font && font->GetIdentifier().GetName() == resource)
+        page->AddResource(font->GetIdentifier(), font->GetObject()->Reference(), PdfName("Font"));
+    }
+  }
+  const std::string& data = m_stream.str();
+  page->GetContentsForAppending()->GetStream()->Set(data.data(),
+                                                    static_cast<pdf_long>(data.size()));
+  for (const Field& f : m_pending_fields) {
+    PdfSignatureField field(page, PdfRect(f.x, f.y, f.w, f.h), &m_doc);
+    field.SetFieldName(utf8_string(f.name));
+    PdfAnnotation* widget = field.GetWidgetAnnotation();
+    widget->SetFlags(ePdfAnnotationFlags_Print);
+    // PdfAnnotation stamps /M with the clock: replace it with the document's date.
+    PdfDictionary& dict = widget->GetObject()->GetDictionary();
+    if (m_date)
+      dict.AddKey("M", pdf_date(*m_date));
+    else
+      dict.RemoveKey("M");
+    ++m_fields;
+  }
+  m_stream = ContentStream();
+  m_resources.clear();
+  m_pending_fields.clear();
+}
+
+void set_metadata(PdfMemDocument& doc, const DocumentOptions& options) {
+  PdfInfo* info = doc.GetInfo();
+  info->SetTitle(utf8_string(options.title));
+  info->SetSubject(utf8_string(options.subject));
+  info->SetAuthor(utf8_string(options.author));
+  info->SetKeywords(utf8_string(options.keywords));
+  info->SetCreator(utf8_string(options.creator));
+  info->SetProducer(utf8_string(options.creator + " (PoDoFo)"));
+  PdfDictionary& dict = info->GetObject()->GetDictionary();
+  // PdfInfo stamps the current time; the contract is same input, same bytes.
+  if (options.date) {
+    dict.AddKey("CreationDate", pdf_date(*options.date));
+    dict.AddKey("ModDate", pdf_date(*options.date));
+  } else {
+    dict.RemoveKey("CreationDate");
+    dict.RemoveKey("ModDate");
+  }
+  doc.GetCatalog()->GetDictionary().AddKey("Lang", PdfString(options.language));
+}
+
+}  // namespace
+
+RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, const PageGeometry& g,
+                      const DocumentOptions& options, const FontSet& fonts,
+                      const std::filesystem::path& output) {
+  PdfMemDocument doc;
+  set_metadata(doc, options);
+  // Create the AcroForm without its default Helvetica appearance font, which would be a
+  // non-embedded font in the file.
+  if (flow.signature_fields > 0)
+    doc.GetAcroForm(ePdfCreateObject, ePdfAcroFormDefaultAppearance_None);
+  FontRegistry registry(doc, fonts, options.fonts);
+  Painter painter(doc, registry, fonts, g, options.date);
+  int total = static_cast<int>(pages.size());
+  for (int p = 0; p < total; ++p) {
+    PdfPage* page = doc.CreatePage(PdfRect(0, 0, g.width, g.height));
+    for (const PlacedSlice& placed : pages[static_cast<std::size_t>(p)].slices)
+      for (const DrawOp& op : flow.slices[placed.slice].drawing.ops())
+        painter.draw(op, g.margin_left, g.margin_top + placed.y);
+    painter.furniture(options, p + 1, total);
+    painter.finish(page);
+  }
+  registry.declare_used();
+  doc.Write(output.c_str());
+  return {total, painter.fields()};
+}
+
+}  // namespace tampon::doc
