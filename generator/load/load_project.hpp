@@ -16,8 +16,8 @@
 namespace tampon {
 
 struct LoadOptions {
-  unsigned jobs = 0;                     ///< parser threads; 0 = number of cores
-  std::filesystem::path cache_dir;       ///< parse cache keyed by file content; empty = none
+  unsigned jobs = 0;                ///< parser threads; 0 = number of cores
+  std::filesystem::path cache_dir;  ///< parse cache keyed by file content; empty = none
 };
 
 struct LoadedFile {

@@ -1,0 +1,52 @@
+#include <fmt/format.h>
+
+#include "load/decoders.hpp"
+
+namespace tampon::load {
+namespace {
+
+constexpr std::string_view k_keys[] = {"id",    "structure", "regime",  "signature",
+                                       "debut", "fin",       "dossier", "postes"};
+
+}  // namespace
+
+std::vector<Poste> decode_postes(FileDecoder& d, const YamlNode& seq, std::string_view name,
+                                 LocList& locs) {
+  std::vector<Poste> postes;
+  auto items = d.tree().items(seq);
+  postes.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const YamlNode& item = d.tree().node(items[i]);
+    std::string path = indexed(name, i);
+    if (item.kind != NodeKind::Mapping) {
+      d.report(item, "wrong-type",
+               fmt::format("« {} » doit être un bloc de champs (numero, role, …), pas {} ; ce "
+                           "poste est ignoré",
+                           path, kind_fr(item.kind)));
+      continue;
+    }
+    postes.push_back(decode_poste(d, item, path, locs));
+  }
+  return postes;
+}
+
+void decode_convention(FileDecoder& d, const YamlNode& map, FileResult& out) {
+  Decoded<Convention> rec;
+  MapReader r(d, map, k_keys, "", &rec.locs);
+  auto id = record_id(d, r, "cette convention est ignorée");
+  if (!id) return;
+  Convention& c = rec.record;
+  c.id = *id;
+  c.locs.record = d.loc(map);
+  c.structure = r.id("structure", Need::Required).value_or("");
+  c.regime = r.text("regime", Need::Required).value_or("");  // checked against baremes by rules
+  c.signature = r.date("signature", Need::Required).value_or(Date{});
+  c.debut = r.date("debut", Need::Required).value_or(Date{});
+  c.fin = r.date("fin", Need::Required).value_or(Date{});
+  c.dossier = r.text("dossier", Need::Optional);
+  if (auto* seq = r.block("postes", Need::Required, NodeKind::Sequence))
+    c.postes = decode_postes(d, *seq, "postes", rec.locs);
+  out.conventions.push_back(std::move(rec));
+}
+
+}  // namespace tampon::load

@@ -1,0 +1,83 @@
+#include <fmt/format.h>
+
+#include "load/decoders.hpp"
+
+namespace tampon::load {
+namespace {
+
+constexpr std::string_view k_keys[] = {"structure", "conseiller",          "mois",
+                                       "activites", "usagers_accompagnes", "themes",
+                                       "lieux",     "faits_marquants"};
+constexpr std::string_view k_activites[] = {"accompagnements_individuels", "ateliers_collectifs",
+                                            "participants_ateliers", "demandes_ponctuelles",
+                                            "appels_solidarite_numerique"};
+constexpr int k_max_count = 1'000'000;
+
+void read_activites(FileDecoder& d, MapReader& r, Activites& a) {
+  auto* b = r.block("activites", Need::Required, NodeKind::Mapping);
+  if (!b) return;
+  // Sub-field positions are not kept (FieldLocs falls back to `activites`): 120 000 reports
+  // times five entries would cost more memory than they are worth.
+  MapReader m(d, *b, k_activites, "activites", nullptr);
+  a.accompagnements_individuels =
+      m.integer("accompagnements_individuels", Need::Optional, 0, k_max_count).value_or(0);
+  a.ateliers_collectifs =
+      m.integer("ateliers_collectifs", Need::Optional, 0, k_max_count).value_or(0);
+  a.participants_ateliers =
+      m.integer("participants_ateliers", Need::Optional, 0, k_max_count).value_or(0);
+  a.demandes_ponctuelles =
+      m.integer("demandes_ponctuelles", Need::Optional, 0, k_max_count).value_or(0);
+  a.appels_solidarite_numerique =
+      m.integer("appels_solidarite_numerique", Need::Optional, 0, k_max_count).value_or(0);
+}
+
+/// `themes` and `lieux`: counts keyed by a closed list, so an unknown key is an unknown value
+/// (with a hint), not an unknown field.
+template <class E, std::size_t N>
+bool read_counts(FileDecoder& d, MapReader& r, std::string_view key, std::array<int, N>& counts) {
+  auto* b = r.block(key, Need::Optional, NodeKind::Mapping);
+  if (!b) return false;
+  const YamlTree& t = d.tree();
+  std::array<bool, N> seen{};
+  for (std::uint32_t i = 0; i < b->count; ++i) {
+    const YamlNode& k = t.key(*b, i);
+    std::string_view name = k.kind == NodeKind::Scalar ? d.text(k) : std::string_view{};
+    auto e = parse_enum<E>(name);
+    if (!e) {
+      d.report(k, "unknown-value",
+               fmt::format("clé « {} » inconnue dans « {} »{}", name, key,
+                           did_you_mean(name, names<E>())));
+      continue;
+    }
+    auto slot = static_cast<std::size_t>(*e);
+    std::string path = fmt::format("{}.{}", key, name);
+    if (seen[slot]) {
+      d.report(k, "duplicate-key", fmt::format("« {} » écrit deux fois : gardez-en un seul", path));
+      continue;
+    }
+    seen[slot] = true;
+    counts[slot] = decode_int(d, t.value(*b, i), path, 0, k_max_count).value_or(0);
+  }
+  return true;
+}
+
+}  // namespace
+
+void decode_rapport(FileDecoder& d, const YamlNode& map, FileResult& out) {
+  Decoded<Rapport> rec;
+  MapReader r(d, map, k_keys, "", &rec.locs);
+  Rapport& p = rec.record;
+  p.locs.record = d.loc(map);
+  p.structure = r.id("structure", Need::Required).value_or("");
+  p.conseiller = r.id("conseiller", Need::Required).value_or("");
+  p.mois = r.month("mois", Need::Required).value_or(Month{});
+  read_activites(d, r, p.activites);
+  p.usagers_accompagnes =
+      r.integer("usagers_accompagnes", Need::Required, 0, k_max_count).value_or(0);
+  read_counts<Theme>(d, r, "themes", p.themes);
+  p.has_lieux = read_counts<Lieu>(d, r, "lieux", p.lieux);
+  p.faits_marquants = r.text("faits_marquants", Need::Optional);
+  out.rapports.push_back(std::move(rec));
+}
+
+}  // namespace tampon::load

@@ -1,0 +1,92 @@
+#include <fmt/format.h>
+
+#include "load/decoders.hpp"
+#include "load/value_formats.hpp"
+
+namespace tampon::load {
+namespace {
+
+constexpr std::string_view k_keys[] = {"id",           "nom",     "type",
+                                       "siret",        "adresse", "departement",
+                                       "representant", "contact", "contrat_de_projet_autorise"};
+constexpr std::string_view k_adresse[] = {"ligne", "code_postal", "commune"};
+constexpr std::string_view k_representant[] = {"nom", "qualite"};
+constexpr std::string_view k_contact[] = {"nom", "courriel", "telephone"};
+
+void read_siret(FileDecoder& d, MapReader& r, Structure& s) {
+  auto siret = r.text("siret", Need::Required);
+  if (!siret) return;
+  s.siret = *siret;
+  switch (check_siret(*siret)) {
+    case SiretCheck::Valid:
+      return;
+    case SiretCheck::NotFourteenDigits:
+      d.report(*r.find("siret"), "siret-checksum",
+               fmt::format("SIRET « {} » invalide : il faut exactement 14 chiffres, sans espace "
+                           "(écrivez-le entre guillemets)",
+                           *siret));
+      return;
+    case SiretCheck::BadChecksum:
+      d.report(*r.find("siret"), "siret-checksum",
+               fmt::format("SIRET « {} » invalide : sa clé de contrôle ne correspond pas ; "
+                           "vérifiez les chiffres",
+                           *siret));
+      return;
+  }
+}
+
+void read_departement(FileDecoder& d, MapReader& r, Structure& s) {
+  auto dep = r.text("departement", Need::Required);
+  if (!dep) return;
+  s.departement = *dep;
+  if (is_valid_departement(*dep)) return;
+  std::string hint = dep->size() == 1 && (*dep)[0] >= '1' && (*dep)[0] <= '9'
+                         ? fmt::format(" ; écrivez « 0{} » entre guillemets", *dep)
+                         : std::string(
+                               " ; écrivez le numéro entre guillemets, par exemple \"59\", "
+                               "\"2A\" ou \"974\"");
+  d.report(*r.find("departement"), "invalid-departement",
+           fmt::format("département « {} » inconnu{}", *dep, hint));
+}
+
+void read_blocks(FileDecoder& d, MapReader& r, Structure& s, LocList& locs) {
+  if (auto* b = r.block("adresse", Need::Required, NodeKind::Mapping)) {
+    MapReader a(d, *b, k_adresse, "adresse", &locs);
+    s.adresse.ligne = a.text("ligne", Need::Optional);
+    s.adresse.code_postal = a.text("code_postal", Need::Required).value_or("");
+    s.adresse.commune = a.text("commune", Need::Required).value_or("");
+  }
+  if (auto* b = r.block("representant", Need::Required, NodeKind::Mapping)) {
+    MapReader p(d, *b, k_representant, "representant", &locs);
+    s.representant.nom = p.text("nom", Need::Required).value_or("");
+    s.representant.qualite = p.text("qualite", Need::Required).value_or("");
+  }
+  if (auto* b = r.block("contact", Need::Required, NodeKind::Mapping)) {
+    MapReader c(d, *b, k_contact, "contact", &locs);
+    s.contact.nom = c.text("nom", Need::Required).value_or("");
+    s.contact.courriel = c.text("courriel", Need::Required).value_or("");
+    s.contact.telephone = c.text("telephone", Need::Optional);
+  }
+}
+
+}  // namespace
+
+void decode_structure(FileDecoder& d, const YamlNode& map, FileResult& out) {
+  Decoded<Structure> rec;
+  MapReader r(d, map, k_keys, "", &rec.locs);
+  auto id = record_id(d, r, "cette structure est ignorée");
+  if (!id) return;
+  Structure& s = rec.record;
+  s.id = *id;
+  s.locs.record = d.loc(map);
+  s.nom = r.text("nom", Need::Required).value_or("");
+  s.type = r.choice<StructureType>("type", Need::Required).value_or(StructureType{});
+  read_siret(d, r, s);
+  read_departement(d, r, s);
+  read_blocks(d, r, s, rec.locs);
+  s.contrat_de_projet_autorise =
+      r.boolean("contrat_de_projet_autorise", Need::Optional).value_or(false);
+  out.structures.push_back(std::move(rec));
+}
+
+}  // namespace tampon::load

@@ -1,0 +1,310 @@
+#include "load/map_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "load/value_formats.hpp"
+
+namespace tampon::load {
+namespace {
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+bool looks_like_french_number(std::string_view s) {
+  return s.find(',') != std::string_view::npos || s.find(' ') != std::string_view::npos ||
+         s.find("\xC2\xA0") != std::string_view::npos ||
+         s.find("\xE2\x80\xAF") != std::string_view::npos;
+}
+
+std::string amount_problem(std::string_view s) {
+  if (!s.empty() && s[0] == '-') return "un montant ne peut pas être négatif";
+  auto dot = s.find('.');
+  if (dot != std::string_view::npos && s.size() - dot - 1 > 2 &&
+      std::all_of(s.begin() + static_cast<std::ptrdiff_t>(dot) + 1, s.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }))
+    return "deux décimales au plus (les centimes)";
+  if (looks_like_french_number(s))
+    return "écrivez le nombre avec un point décimal et sans espace, par exemple 1645.58";
+  return "écrivez un nombre d'euros avec au plus deux décimales, par exemple 1645.58";
+}
+
+std::string date_problem(std::string_view s) {
+  bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  if (shape) return "ce jour n'existe pas dans le calendrier";
+  return "écrivez-la au format AAAA-MM-JJ, par exemple 2021-03-15";
+}
+
+bool is_true(std::string_view s) { return s == "true" || s == "True" || s == "TRUE"; }
+bool is_false(std::string_view s) { return s == "false" || s == "False" || s == "FALSE"; }
+
+}  // namespace
+
+void FileDecoder::report(const YamlNode& at, std::string_view code, std::string message,
+                         Severity severity) {
+  if (m_out.size() >= k_max_reports) {
+    ++m_dropped;
+    return;
+  }
+  Diagnostic d;
+  d.where = {"", at.line, at.column};
+  d.severity = severity;
+  d.code = std::string(code);
+  d.message = std::move(message);
+  m_out.push_back(std::move(d));
+}
+
+void FileDecoder::amend_last(std::string_view text) {
+  if (m_dropped == 0 && !m_out.empty()) m_out.back().message += text;
+}
+
+void FileDecoder::finish() {
+  if (m_dropped == 0) return;
+  m_out.back().notes.push_back(
+      {{},
+       fmt::format("{} autres constats dans ce fichier ne sont pas affichés ; corrigez "
+                   "d'abord ceux-ci",
+                   m_dropped)});
+}
+
+std::string_view kind_fr(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::Null:
+      return "une valeur vide";
+    case NodeKind::Scalar:
+      return "une valeur simple";
+    case NodeKind::Sequence:
+      return "une liste";
+    case NodeKind::Mapping:
+      return "un bloc de champs";
+  }
+  return "";
+}
+
+std::string list_fr(std::span<const std::string_view> words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  if (auto best = closest(word, candidates))
+    return fmt::format(" ; vouliez-vous dire « {} » ?", *best);
+  return fmt::format(" ; valeurs possibles : {}", list_fr(candidates));
+}
+
+MapReader::MapReader(FileDecoder& d, const YamlNode& map, std::span<const std::string_view> keys,
+                     std::string path, LocList* locs)
+    : m_d(d), m_map(map), m_keys(keys), m_path(std::move(path)) {
+  const YamlTree& t = d.tree();
+  for (std::uint32_t i = 0; i < map.count; ++i) {
+    const YamlNode& k = t.key(map, i);
+    if (k.kind != NodeKind::Scalar) {
+      d.report(k, "wrong-type",
+               fmt::format("clé de champ invalide ({}) : une clé est un nom "
+                           "simple, comme « nom »",
+                           kind_fr(k.kind)));
+      continue;
+    }
+    std::string_view name = d.text(k);
+    auto it = std::find(keys.begin(), keys.end(), name);
+    if (it == keys.end()) {
+      std::string where = m_path.empty() ? "" : fmt::format(" dans « {} »", m_path);
+      auto hint = closest(name, keys);
+      d.report(k, "unknown-field",
+               hint ? fmt::format("champ inconnu « {} »{} ; vouliez-vous dire « {} » ?", name,
+                                  where, *hint)
+                    : fmt::format("champ inconnu « {} »{} ; champs possibles ici : {}", name, where,
+                                  list_fr(keys)));
+      continue;
+    }
+    auto slot = static_cast<std::size_t>(it - keys.begin());
+    if (m_values[slot]) {
+      d.report(k, "duplicate-key",
+               fmt::format("champ « {} » écrit deux fois dans le même bloc : gardez-en un seul "
+                           "(seul le premier est lu)",
+                           path_of(name)));
+      continue;
+    }
+    m_values[slot] = &t.value(map, i);
+    if (locs) locs->emplace_back(path_of(name), d.loc(*m_values[slot]));
+  }
+}
+
+const YamlNode* MapReader::find(std::string_view key) const {
+  auto it = std::find(m_keys.begin(), m_keys.end(), key);
+  return it == m_keys.end() ? nullptr : m_values[static_cast<std::size_t>(it - m_keys.begin())];
+}
+
+std::string MapReader::path_of(std::string_view key) const {
+  return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
+}
+
+void MapReader::report_missing(std::string_view key, bool present_but_empty) {
+  const YamlNode* at = present_but_empty ? find(key) : &m_map;
+  m_d.report(*at, "missing-field",
+             present_but_empty
+                 ? fmt::format("champ obligatoire « {} » vide : indiquez une valeur", path_of(key))
+                 : fmt::format("champ obligatoire « {} » manquant : ajoutez-le", path_of(key)));
+}
+
+const YamlNode* MapReader::scalar(std::string_view key, Need need) {
+  const YamlNode* v = find(key);
+  if (!v || v->kind == NodeKind::Null || (v->kind == NodeKind::Scalar && blank(m_d.text(*v)))) {
+    if (need == Need::Required) report_missing(key, v != nullptr);
+    return nullptr;
+  }
+  if (v->kind != NodeKind::Scalar) {
+    m_d.report(
+        *v, "wrong-type",
+        fmt::format("« {} » doit être une valeur simple, pas {}", path_of(key), kind_fr(v->kind)));
+    return nullptr;
+  }
+  return v;
+}
+
+void MapReader::report_unknown_value(const YamlNode& v, std::string_view key,
+                                     std::span<const std::string_view> allowed) {
+  m_d.report(v, "unknown-value",
+             fmt::format("valeur « {} » inconnue pour « {} »{}", m_d.text(v), path_of(key),
+                         did_you_mean(m_d.text(v), allowed)));
+}
+
+std::optional<std::size_t> MapReader::one_of(std::string_view key, Need need,
+                                             std::span<const std::string_view> allowed) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  auto it = std::find(allowed.begin(), allowed.end(), m_d.text(*v));
+  if (it != allowed.end()) return static_cast<std::size_t>(it - allowed.begin());
+  report_unknown_value(*v, key, allowed);
+  return std::nullopt;
+}
+
+std::optional<std::string> MapReader::text(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  return std::string(m_d.text(*v));
+}
+
+std::optional<std::string> MapReader::id(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  std::string_view s = m_d.text(*v);
+  if (is_valid_id(s)) return std::string(s);
+  std::string example = suggest_id(s);
+  m_d.report(*v, "invalid-id",
+             fmt::format("identifiant « {} » invalide pour « {} » : minuscules sans accent, "
+                         "chiffres et tirets seulement, 64 caractères au plus, sans tiret au "
+                         "début{}",
+                         s, path_of(key),
+                         example.empty() ? "" : fmt::format(" ; par exemple « {} »", example)));
+  return std::nullopt;
+}
+
+std::optional<Date> MapReader::date(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  if (auto d = Date::parse(m_d.text(*v))) return d;
+  m_d.report(*v, "invalid-date",
+             fmt::format("date « {} » invalide pour « {} » : {}", m_d.text(*v), path_of(key),
+                         date_problem(m_d.text(*v))));
+  return std::nullopt;
+}
+
+std::optional<Month> MapReader::month(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  if (auto m = Month::parse(m_d.text(*v))) return m;
+  m_d.report(*v, "invalid-date",
+             fmt::format("mois « {} » invalide pour « {} » : écrivez-le au format AAAA-MM, par "
+                         "exemple 2022-03",
+                         m_d.text(*v), path_of(key)));
+  return std::nullopt;
+}
+
+std::optional<Quarter> MapReader::quarter(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  if (auto q = Quarter::parse(m_d.text(*v))) return q;
+  m_d.report(*v, "invalid-date",
+             fmt::format("trimestre « {} » invalide pour « {} » : écrivez-le au format AAAA-Tn, "
+                         "n de 1 à 4, par exemple 2022-T1",
+                         m_d.text(*v), path_of(key)));
+  return std::nullopt;
+}
+
+std::optional<Money> MapReader::money(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  // The scalar's own text, never a double: `1645.58` keeps its exact cents.
+  if (auto m = Money::parse(m_d.text(*v))) return m;
+  m_d.report(*v, "invalid-amount",
+             fmt::format("montant « {} » invalide pour « {} » : {}", m_d.text(*v), path_of(key),
+                         amount_problem(m_d.text(*v))));
+  return std::nullopt;
+}
+
+std::optional<int> MapReader::integer(std::string_view key, Need need, int min, int max) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  std::string_view s = m_d.text(*v);
+  int value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec == std::errc{} && end == s.data() + s.size() && value >= min && value <= max) return value;
+  m_d.report(*v, "wrong-type",
+             fmt::format("« {} » doit être un nombre entier entre {} et {}, trouvé « {} »",
+                         path_of(key), min, max, s));
+  return std::nullopt;
+}
+
+std::optional<double> MapReader::number(std::string_view key, Need need, double min, double max) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  std::string_view s = m_d.text(*v);
+  double value = 0;
+  bool plain = !s.empty() && std::all_of(s.begin(), s.end(),
+                                         [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (plain && ec == std::errc{} && end == s.data() + s.size() && std::isfinite(value) &&
+      value >= min && value <= max)
+    return value;
+  m_d.report(*v, "wrong-type",
+             fmt::format("« {} » doit être un nombre entre {} et {} (point décimal), trouvé « {} »",
+                         path_of(key), min, max, s));
+  return std::nullopt;
+}
+
+std::optional<bool> MapReader::boolean(std::string_view key, Need need) {
+  const YamlNode* v = scalar(key, need);
+  if (!v) return std::nullopt;
+  std::string_view s = m_d.text(*v);
+  if (is_true(s)) return true;
+  if (is_false(s)) return false;
+  m_d.report(*v, "wrong-type",
+             fmt::format("« {} » vaut true ou false, trouvé « {} »", path_of(key), s));
+  return std::nullopt;
+}
+
+const YamlNode* MapReader::block(std::string_view key, Need need, NodeKind kind) {
+  const YamlNode* v = find(key);
+  if (!v || v->kind == NodeKind::Null) {
+    if (need == Need::Required) report_missing(key, v != nullptr);
+    return nullptr;
+  }
+  if (v->kind != kind) {
+    m_d.report(
+        *v, "wrong-type",
+        fmt::format("« {} » doit être {}, pas {}", path_of(key), kind_fr(kind), kind_fr(v->kind)));
+    return nullptr;
+  }
+  return v;
+}
+
+}  // namespace tampon::load

@@ -1,0 +1,67 @@
+#include "load/merge.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace tampon::load {
+namespace {
+
+template <class T>
+void move_records(std::vector<Decoded<T>>& from, std::vector<T>& to) {
+  to.reserve(to.size() + from.size());
+  for (auto& d : from) {
+    for (auto& [path, loc] : d.locs) d.record.locs.set(std::move(path), loc);
+    to.push_back(std::move(d.record));
+  }
+  from.clear();
+}
+
+// Ties (duplicates, for validation to report) keep the order of files and lines.
+auto position(const FieldLocs& locs) {
+  return std::tuple(locs.record.file, locs.record.line, locs.record.column);
+}
+
+// `key` returns a tuple of references (std::tie), so sorting copies no string.
+template <class T, class Key>
+void sort_by(std::vector<T>& v, Key key) {
+  std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) {
+    auto ka = key(a), kb = key(b);
+    if (ka != kb) return ka < kb;
+    return position(a.locs) < position(b.locs);
+  });
+}
+
+}  // namespace
+
+void merge_file(FileResult&& file, const std::string& path, RecordSet& records,
+                Diagnostics& diagnostics) {
+  move_records(file.structures, records.structures);
+  move_records(file.conseillers, records.conseillers);
+  move_records(file.conventions, records.conventions);
+  move_records(file.avenants, records.avenants);
+  move_records(file.versements, records.versements);
+  move_records(file.rapports, records.rapports);
+  move_records(file.depenses, records.depenses);
+  for (auto& d : file.diagnostics) {
+    d.where.file = path;
+    for (auto& note : d.notes)
+      if (note.where.file.empty() && note.where.line != 0) note.where.file = path;
+    diagnostics.push_back(std::move(d));
+  }
+  file.diagnostics.clear();
+}
+
+void sort_records(RecordSet& r) {
+  auto by_id = [](const auto& x) { return std::tie(x.id); };
+  sort_by(r.structures, by_id);
+  sort_by(r.conseillers, by_id);
+  sort_by(r.conventions, by_id);
+  sort_by(r.avenants, by_id);
+  sort_by(r.versements,
+          [](const Versement& v) { return std::tie(v.convention, v.poste, v.tranche, v.date); });
+  sort_by(r.rapports, [](const Rapport& p) { return std::tie(p.structure, p.conseiller, p.mois); });
+  sort_by(r.depenses,
+          [](const Depense& d) { return std::tie(d.structure, d.convention, d.trimestre); });
+}
+
+}  // namespace tampon::load

@@ -1,0 +1,18 @@
+#pragma once
+/// Moving per-file results into the RecordSet: file paths into findings, field positions into
+/// FieldLocs, then the documented sort of every vector (records.hpp RecordSet).
+#include <string>
+
+#include "load/file_result.hpp"
+#include "tampon/records.hpp"
+
+namespace tampon::load {
+
+/// Appends one file's records and findings; `path` is the file's relative path.
+void merge_file(FileResult&& file, const std::string& path, RecordSet& records,
+                Diagnostics& diagnostics);
+
+/// Sorts by id, or by the natural key of records without one, ties kept in file order.
+void sort_records(RecordSet& records);
+
+}  // namespace tampon::load

@@ -1,0 +1,132 @@
+#include "load/source_files.hpp"
+
+#include <fmt/format.h>
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace tampon::load {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<std::pair<std::string_view, RecordKind>, 7> k_folders{{
+    {"structures", RecordKind::Structure},
+    {"conseillers", RecordKind::Conseiller},
+    {"conventions", RecordKind::Convention},
+    {"avenants", RecordKind::Avenant},
+    {"versements", RecordKind::Versement},
+    {"rapports", RecordKind::Rapport},
+    {"depenses", RecordKind::Depense},
+}};
+
+bool is_record_file(const fs::path& p) {
+  auto ext = p.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+bool hidden(const fs::path& p) {
+  auto name = p.filename().native();
+  return !name.empty() && name[0] == '.';
+}
+
+Diagnostic io_failure(std::string code, std::string file, std::string message) {
+  Diagnostic d;
+  d.where.file = std::move(file);
+  d.code = std::move(code);
+  d.message = std::move(message);
+  return d;
+}
+
+void list_folder(const fs::path& project_dir, std::string_view folder, RecordKind kind,
+                 std::vector<SourceFile>& out, Diagnostics& diagnostics, bool& input_failure) {
+  fs::path dir = project_dir / "data" / folder;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;  // an absent folder is fine (records.md)
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (hidden(p)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!is_record_file(p) || it->is_directory(ec)) continue;
+    out.push_back({fs::relative(p, project_dir, ec).generic_string(), p, kind});
+  }
+  if (ec) {
+    diagnostics.push_back(io_failure(
+        "unreadable-file", fs::relative(dir, project_dir).generic_string(),
+        fmt::format("dossier illisible ({}) : vérifiez ses droits d'accès", ec.message())));
+    input_failure = true;
+  }
+}
+
+}  // namespace
+
+std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnostics& diagnostics,
+                                          bool& input_failure) {
+  std::vector<SourceFile> files;
+  for (const auto& [folder, kind] : k_folders)
+    list_folder(project_dir, folder, kind, files, diagnostics, input_failure);
+  std::sort(files.begin(), files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+  return files;
+}
+
+FileBytes read_file_capped(const fs::path& path, std::size_t cap) {
+  FileBytes out;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    out.failure = io_failure("unreadable-file", "",
+                             fmt::format("fichier illisible ({}) : vérifiez qu'il existe et ses "
+                                         "droits d'accès",
+                                         std::strerror(errno)));
+    return out;
+  }
+  std::size_t size = 0;
+  out.bytes.resize(16 * 1024);
+  while (true) {
+    std::size_t got = std::fread(out.bytes.data() + size, 1, out.bytes.size() - size, f.get());
+    size += got;
+    if (size > cap) {
+      out.bytes.clear();
+      out.failure = io_failure(
+          "file-too-large", "",
+          fmt::format("fichier trop gros : plus de {} Mio, la limite par fichier ; découpez-le en "
+                      "plusieurs fichiers",
+                      cap >> 20));
+      return out;
+    }
+    if (size < out.bytes.size()) break;  // short read: end of file or error
+    out.bytes.resize(std::min(out.bytes.size() * 2, cap + 1));
+  }
+  if (std::ferror(f.get())) {
+    out.bytes.clear();
+    out.failure = io_failure("unreadable-file", "", "erreur de lecture du fichier");
+    return out;
+  }
+  out.bytes.resize(size);
+  return out;
+}
+
+Sha256 sha256(std::string_view bytes) {
+  Sha256 digest{};
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+  return digest;
+}
+
+std::string hex(const Sha256& digest) {
+  static constexpr char k_digits[] = "0123456789abcdef";
+  std::string out(64, '0');
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    out[2 * i] = k_digits[digest[i] >> 4];
+    out[2 * i + 1] = k_digits[digest[i] & 0xF];
+  }
+  return out;
+}
+
+}  // namespace tampon::load

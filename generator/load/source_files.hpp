@@ -1,0 +1,42 @@
+#pragma once
+/// Finding and reading a project's record files: which folder holds which record kind, the
+/// sorted list of files, reading with a size cap, and content digests.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tampon/diagnostic.hpp"
+#include "tampon/records.hpp"
+
+namespace tampon::load {
+
+/// Files above this size are refused before parsing (hostile or mistaken input).
+inline constexpr std::size_t k_max_file_bytes = 16u << 20;  // 16 MiB
+
+struct SourceFile {
+  std::string relative;  ///< `data/conseillers/cn-0001.yaml`
+  std::filesystem::path absolute;
+  RecordKind kind{};
+};
+
+/// Every `*.yaml` / `*.yml` file under `data/<kind>/` (subfolders included, hidden entries
+/// skipped), sorted by relative path. A folder that cannot be listed is a finding.
+std::vector<SourceFile> list_record_files(const std::filesystem::path& project_dir,
+                                          Diagnostics& diagnostics, bool& input_failure);
+
+struct FileBytes {
+  std::string bytes;
+  std::optional<Diagnostic> failure;  ///< unreadable-file or file-too-large (where.file empty)
+};
+FileBytes read_file_capped(const std::filesystem::path& path, std::size_t cap = k_max_file_bytes);
+
+using Sha256 = std::array<std::uint8_t, 32>;
+Sha256 sha256(std::string_view bytes);
+std::string hex(const Sha256& digest);
+
+}  // namespace tampon::load
