@@ -40,11 +40,13 @@ void read_departement(FileDecoder& d, MapReader& r, Structure& s) {
   if (!dep) return;
   s.departement = *dep;
   if (is_valid_departement(*dep)) return;
-  std::string hint = dep->size() == 1 && (*dep)[0] >= '1' && (*dep)[0] <= '9'
-                         ? fmt::format(" ; écrivez « 0{} » entre guillemets", *dep)
-                         : std::string(
-                               " ; écrivez le numéro entre guillemets, par exemple \"59\", "
-                               "\"2A\" ou \"974\"");
+  std::string hint;
+  if (dep->size() == 1 && (*dep)[0] >= '1' && (*dep)[0] <= '9')
+    hint = fmt::format(" ; écrivez « 0{} » entre guillemets", *dep);
+  else if (*dep == "20")
+    hint = " ; la Corse a deux départements : « 2A » (Corse-du-Sud) et « 2B » (Haute-Corse)";
+  else
+    hint = " ; écrivez le numéro entre guillemets, par exemple \"59\", \"2A\" ou \"974\"";
   d.report(*r.find("departement"), "invalid-departement",
            fmt::format("département « {} » inconnu{}", *dep, hint));
 }

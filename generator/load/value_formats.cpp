@@ -105,7 +105,14 @@ std::optional<std::string_view> closest(std::string_view word,
       best_distance = d;
     }
   }
-  return best;
+  if (best) return best;
+  // A longer or shorter spelling of the same name: `heures_hebdomadaires` → `heures_hebdo`.
+  for (std::string_view c : candidates) {
+    std::string_view shorter = c.size() < word.size() ? c : word;
+    std::string_view longer = c.size() < word.size() ? word : c;
+    if (shorter.size() >= 4 && longer.starts_with(shorter)) return c;
+  }
+  return std::nullopt;
 }
 
 }  // namespace tampon::load

@@ -56,7 +56,7 @@ YamlError syntax_error(const yaml_parser_t& parser) {
                         parser.problem_offset)};
   std::string message = describe(problem);
   if (parser.context && parser.context_mark.line != parser.problem_mark.line)
-    message += fmt::format(" (bloc commencé ligne {})", parser.context_mark.line + 1);
+    message += fmt::format(" (élément commencé ligne {})", parser.context_mark.line + 1);
   return {static_cast<std::uint32_t>(parser.problem_mark.line + 1),
           static_cast<std::uint32_t>(parser.problem_mark.column + 1), std::move(message)};
 }
