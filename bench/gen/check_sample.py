@@ -154,6 +154,7 @@ def post_amount(ck, where, regime, s, poste, conseiller):
 def check_conventions(ck, conventions, avenants, structures, conseillers):
     """Returns {(convention, poste): [tranches]} for the versement checks."""
     schedules, holder, holders = {}, {}, {}
+    periods = {}  # structure -> [(first day, last day)] of every post
     by_conv = {}
     for a in avenants.values():
         if a["convention"] not in conventions:
@@ -170,17 +171,23 @@ def check_conventions(ck, conventions, avenants, structures, conseillers):
             ck.err(where, f"structure inéligible au régime {regime}")
         debut, fin = as_date(cv["debut"]), as_date(cv["fin"])
         posts = [(p, as_date(cv["signature"])) for p in cv["postes"]]
+        starts = {p["numero"]: debut for p in cv["postes"]}
+        removed = {}
         for a in sorted(by_conv.get(cv["id"], []), key=lambda a: a["numero"]):
             if a["objet"] == "prolongation":
                 fin = as_date(a["nouvelle_fin"])
             elif a["objet"] == "ajout-postes":
                 posts += [(p, as_date(a["date"])) for p in a["postes_ajoutes"]]
+                starts.update({p["numero"]: as_date(a["date"]) for p in a["postes_ajoutes"]})
             elif a["objet"] == "retrait-postes":
                 for n in a["postes_retires"]:
                     p = next((p for p, _ in posts if p["numero"] == n), None)
                     if p is None or p.get("conseiller"):
                         ck.err(a["_file"], f"poste {n} absent ou pourvu")
                 posts = [(p, d) for p, d in posts if p["numero"] not in a["postes_retires"]]
+                removed.update({n: as_date(a["date"]) for n in a["postes_retires"]})
+        for n, start in starts.items():
+            periods.setdefault(cv["structure"], []).append((start, removed.get(n, fin)))
         if R.months_covered(debut, fin) > 36:
             ck.err(where, f"convention de {R.months_covered(debut, fin)} mois")
         for p, signed in posts:
@@ -208,6 +215,7 @@ def check_conventions(ck, conventions, avenants, structures, conseillers):
         if c["id"] not in holder:
             ck.warn(c["_file"], f"{c['id']} n'occupe aucun poste")
     schedules["holders"] = holders
+    schedules["periods"] = periods
     return schedules
 
 
@@ -216,7 +224,7 @@ def check_versements(ck, versements, schedules):
     for v in versements:
         key = (v["convention"], v["poste"])
         where = f"{v['_file']} ({key[0]}#{key[1]} T{v['tranche']})"
-        if key not in schedules or key == "holders":
+        if key not in schedules or key in ("holders", "periods"):
             ck.err(where, "poste inconnu")
             continue
         sched, provisional = schedules[key]
@@ -277,15 +285,23 @@ def check_depenses(ck, depenses, conventions, schedules):
 
 
 def posts_exceeded(ck, structures, conventions, conseillers, schedules):
-    posts, staff = {}, {}
-    for (cid, _n) in (k for k in schedules if k != "holders"):
-        sid = conventions[cid]["structure"]
-        posts[sid] = posts.get(sid, 0) + 1
+    """On each date a conseiller or a convention starts, staff in post ≤ posts in force."""
+    periods = schedules["periods"]
+    staff = {}
     for c in conseillers.values():
-        staff[c["structure"]] = staff.get(c["structure"], 0) + 1
-    for sid, n in staff.items():
-        if n > posts.get(sid, 0):
-            ck.err(sid, f"{n} conseillers pour {posts.get(sid, 0)} postes")
+        k = c["contrat"]
+        end = as_date(k["fin"]) if k.get("fin") else dt.date(9999, 12, 31)
+        if c.get("rupture"):
+            end = min(end, as_date(c["rupture"]["date"]))
+        staff.setdefault(c["structure"], []).append((as_date(k["debut"]), end, c["id"]))
+    for sid, people in staff.items():
+        days = {start for start, _e, _i in people} | {start for start, _e in periods.get(sid, [])}
+        for d in sorted(days):
+            posts = sum(1 for a, b in periods.get(sid, []) if a <= d <= b)
+            active = sum(1 for a, b, _i in people if a <= d <= b)
+            if posts and active > posts:
+                ck.err(sid, f"{active} conseillers en poste le {d} pour {posts} postes")
+                break
 
 
 def main():
@@ -309,7 +325,7 @@ def main():
     check_rapports(ck, recs["rapports"], conseillers)
     check_depenses(ck, recs["depenses"], conventions, schedules)
     if args.tranches:
-        for key, (sched, prov) in sorted(i for i in schedules.items() if i[0] != "holders"):
+        for key, (sched, prov) in sorted(i for i in schedules.items() if i[0] not in ("holders", "periods")):
             for n, pct, due, cents in sched:
                 print(f"{key[0]} #{key[1]} T{n} {pct:3}% {due} {cents / 100:>10.2f}"
                       + (" provisoire" if prov else ""))

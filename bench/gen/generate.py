@@ -159,16 +159,15 @@ def contract_for(rnd, family, role, structure):
 
 def signature_window(regime):
     return {"relance-2020": (dt.date(2021, 1, 11), 170), "relance-2021": (dt.date(2021, 5, 3),
-            400), "coordinateur-2023": (dt.date(2023, 2, 6), 300)}[regime]
+            400), "coordinateur-2023": (dt.date(2023, 2, 6), 240)}[regime]
 
 
-def make_convention(p, s, regime, cid, n_filled, n_vacant, next_cn, role):
+def make_convention(p, s, regime, cid, n_filled, n_vacant, next_cn, role, months=24):
     rnd = p.rnd
     start, spread = signature_window(regime)
     signature = start + dt.timedelta(days=rnd.randint(0, spread))
     debut = R.plus_months(signature.replace(day=1), 1)
     contracts = [contract_for(rnd, s["family"], role, s) for _ in range(n_filled + n_vacant)]
-    months = CONTRACT_MONTHS
     if role == "coordinateur":  # coordinator CDD rows finance 18 months
         months = 18 if contracts[0] in R.CDD else rnd.choice([18, 24])
     fin = R.plus_months(debut, months) - dt.timedelta(days=1)
@@ -311,7 +310,7 @@ def make_avenants(p):
             lines = base + ["objet: retrait-postes",
                             f"postes_retires: [{', '.join(str(x['numero']) for x in vacant)}]",
                             "motif: Postes restés vacants"]
-        elif rnd.random() < 0.5:
+        elif rnd.random() < 0.5 and R.months_covered(conv["debut"], conv["fin"]) < 36:
             nouvelle = R.plus_months(conv["debut"], 36) - dt.timedelta(days=1)
             lines = base + ["objet: prolongation", f"nouvelle_fin: {nouvelle.isoformat()}",
                             "motif: Prolongation dans la limite de 36 mois"]
@@ -437,8 +436,11 @@ def plan(p, scale):
     for i, s in enumerate(p.structures):
         regime = relance_regime(rnd, s["family"])
         vacant = 1 if rnd.random() < 0.05 else 0
+        # Where a coordinator comes later, the first convention runs 36 months so that it
+        # is still in force when the coordinator starts: conseillers on CDI or titulaires
+        # stay in post, and posts-exceeded counts them.
         make_convention(p, s, regime, f"cv-{regime[-4:]}-{i + 1:06d}", sizes[i], vacant,
-                        number, "conseiller")
+                        number, "conseiller", 36 if i in coordinated else CONTRACT_MONTHS)
         number += sizes[i]
     for i in sorted(coordinated):
         s = p.structures[i]
