@@ -1,23 +1,90 @@
-// Placeholder: declares the emitter so the executable links; replaced by the real emitter.
+// site: the employer-guide website (outputs.md `site/`), from content/, templates/site/ and
+// the baremes, with the French State design system.
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <mutex>
 
+#include "serve/preview.hpp"
+#include "site_build.hpp"
+#include "site_session.hpp"
+#include "site_stamp.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
 namespace {
 
-class Placeholder final : public Emitter {
+namespace fs = std::filesystem;
+using site::SiteModel;
+
+class SiteEmitter final : public Emitter, public serve::PreviewSource {
  public:
   const EmitterInfo& info() const override {
-    static const EmitterInfo k_info{"site", "0.0.0", "(en construction)", {}, {}};
+    static const EmitterInfo k_info{
+        "site",
+        "1.0.0",
+        "site du guide de l'employeur (DSFR, FAQ, recherche hors ligne, pages tirées des barèmes)",
+        {},
+        {{"site/<page>/index.html", "text/html"},
+         {"site/sitemap.xml", "application/xml"},
+         {"site/recherche/index.json", "application/json"},
+         {"site/donnees/grille-des-montants.csv", "text/csv"},
+         {"site/dsfr/<fichier>", "text/css, font/woff2, image/svg+xml …"}}};
     return k_info;
   }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return {}; }
-  void render(const OutputJob&, const Model&, RenderContext&) const override {}
+
+  Diagnostics check(const Model& model, const ProjectContext& project) const override {
+    return site::check_site(*site_for(project), model);
+  }
+
+  std::vector<OutputJob> plan(const Model&, const ProjectContext& project) const override {
+    std::vector<OutputJob> jobs;
+    for (auto& file : site::site_files(*site_for(project)))
+      jobs.push_back(OutputJob{"site/" + file.output, {}, std::move(file.depends_on), file.key});
+    return jobs;
+  }
+
+  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
+    auto site = site_for(ctx.project());
+    std::string bytes;
+    fs::path copy_from;
+    std::string output = job.path.substr(5);  // without "site/"
+    if (!site::produce(*site, model, job.key, output, bytes, copy_from)) {
+      std::error_code ec;
+      fs::copy_file(copy_from, ctx.output_path(), fs::copy_options::overwrite_existing, ec);
+      if (ec) throw Fatal("copie impossible de " + copy_from.string() + " : " + ec.message());
+      return;
+    }
+    std::ofstream out(ctx.output_path(), std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw Fatal("écriture impossible de " + ctx.output_path().string());
+  }
+
+  std::unique_ptr<serve::SiteSession> open_session(const ProjectContext& project,
+                                                   bool live_reload) const override {
+    return site::make_site_session(project, live_reload);
+  }
+
+ private:
+  /// check, plan and render read the same site: it is read once per state of the files
+  /// (a memo of a pure function of content/ and templates/, safe across threads).
+  std::shared_ptr<const SiteModel> site_for(const ProjectContext& project) const {
+    site::Stamp stamp = site::stamp_of(project);
+    std::lock_guard lock(m_mutex);
+    if (!m_site || !(stamp == m_stamp)) {
+      m_site = site::read_site(project, false);
+      m_stamp = std::move(stamp);
+    }
+    return m_site;
+  }
+
+  mutable std::mutex m_mutex;
+  mutable std::shared_ptr<const SiteModel> m_site;
+  mutable site::Stamp m_stamp;
 };
 
 }  // namespace
 
-std::unique_ptr<Emitter> make_site_emitter() { return std::make_unique<Placeholder>(); }
+std::unique_ptr<Emitter> make_site_emitter() { return std::make_unique<SiteEmitter>(); }
 
 }  // namespace tampon

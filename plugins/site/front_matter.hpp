@@ -1,0 +1,31 @@
+#pragma once
+/// The YAML front matter of a content page (between two `---` lines at the top).
+#include <string>
+#include <vector>
+
+#include "tampon/diagnostic.hpp"
+
+namespace tampon::site {
+
+struct FrontMatter {
+  std::string title;
+  std::string description;
+  int order = 100;
+  bool draft = false;
+  std::vector<std::string> aliases;  ///< old site paths that redirect here ("/eligibilite/")
+  std::string layout = "page";       ///< page | home | faq | sitemap | search | 404
+  bool main_menu = false;            ///< `menu: principal`: listed in the header navigation
+  std::string menu_title;            ///< shorter title for menus; defaults to title
+};
+
+struct SplitPage {
+  FrontMatter meta;
+  std::string body;         ///< Markdown after the front matter
+  int body_first_line = 1;  ///< line of the file where `body` starts (1-based)
+};
+
+/// Splits and decodes. Findings name `display_path` (as diagnostics print it) and its lines.
+SplitPage split_front_matter(const std::string& text, const std::string& display_path,
+                             Diagnostics& diagnostics);
+
+}  // namespace tampon::site

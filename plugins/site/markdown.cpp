@@ -1,0 +1,484 @@
+#include "markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "render/html_escape.hpp"
+#include "text_fold.hpp"
+
+namespace tampon::site {
+namespace {
+
+using render::html_escape;
+
+std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
+std::string str(const char* text) { return text ? std::string(text) : std::string(); }
+
+/// Plain text of a node's inline content (headings, captions, image alt text).
+std::string plain_text_of(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+    cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    switch (cmark_node_get_type(cur)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += str(cmark_node_get_literal(cur));
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+std::string trim(std::string text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+/// "Tableau : Répartition des rôles" just before a table: its caption text, else empty.
+std::string caption_of(cmark_node* paragraph) {
+  if (cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) return {};
+  cmark_node* next = cmark_node_next(paragraph);
+  if (!next || type_of(next) != "table") return {};
+  std::string text = plain_text_of(paragraph);
+  if (text.rfind(k_caption_prefix, 0) != 0) return {};
+  return trim(text.substr(k_caption_prefix.size()));
+}
+
+/// Explicit anchor at the end of a heading: "Titre {#mon-id}" → "mon-id" (and strips it).
+std::string take_explicit_id(cmark_node* heading) {
+  cmark_node* last = cmark_node_last_child(heading);
+  if (!last || cmark_node_get_type(last) != CMARK_NODE_TEXT) return {};
+  std::string text = str(cmark_node_get_literal(last));
+  auto open = text.rfind("{#");
+  if (open == std::string::npos || text.back() != '}') return {};
+  std::string id = text.substr(open + 2, text.size() - open - 3);
+  if (id.empty() || id.find_first_of(" \"'<>&") != std::string::npos) return {};
+  cmark_node_set_literal(last, trim(text.substr(0, open)).c_str());
+  return id;
+}
+
+/// Walks a cmark document once and writes HTML segments.
+class Writer {
+ public:
+  Writer(ParsedMarkdown& out, int first_line, const std::string& file,
+         const std::set<std::string>& reserved, Diagnostics& diagnostics)
+      : m_out(out),
+        m_first_line(first_line),
+        m_file(file),
+        m_used(reserved),
+        m_diagnostics(diagnostics) {}
+
+  void run(cmark_node* document) {
+    prepare_headings(document);
+    cmark_iter* iter = cmark_iter_new(document);
+    for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (ev == CMARK_EVENT_ENTER)
+        enter(node, iter);
+      else
+        leave(node);
+    }
+    cmark_iter_free(iter);
+    close_accordion();
+    close_group();
+    flush();
+  }
+
+ private:
+  int line_of(cmark_node* node) const {
+    int line = cmark_node_get_start_line(node);
+    for (cmark_node* p = node; line == 0 && p; p = cmark_node_parent(p))
+      line = cmark_node_get_start_line(p);
+    return m_first_line + (line > 0 ? line - 1 : 0);
+  }
+
+  void warn(cmark_node* node, std::string code, std::string message) {
+    Diagnostic d;
+    d.where = {m_file, static_cast<std::uint32_t>(line_of(node)),
+               static_cast<std::uint32_t>(std::max(1, cmark_node_get_start_column(node)))};
+    d.severity = Severity::Warning;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    m_diagnostics.push_back(std::move(d));
+  }
+
+  /// Ids are decided before writing so every heading is known (duplicates get -2, -3 …).
+  void prepare_headings(cmark_node* document) {
+    cmark_iter* iter = cmark_iter_new(document);
+    for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
+      Heading h;
+      h.level = cmark_node_get_heading_level(node);
+      std::string explicit_id = take_explicit_id(node);
+      h.text = trim(plain_text_of(node));
+      h.id = unique(explicit_id.empty() ? slugify(h.text) : explicit_id);
+      h.line = line_of(node);
+      m_out.headings.push_back(std::move(h));
+    }
+    cmark_iter_free(iter);
+  }
+
+  std::string unique(const std::string& base) {
+    std::string id = base;
+    for (int n = 2; m_used.contains(id); ++n) id = base + "-" + std::to_string(n);
+    m_used.insert(id);
+    return id;
+  }
+
+  void html(std::string_view text) { m_html += text; }
+  void flush() {
+    if (!m_html.empty()) m_out.segments.push_back({Segment::Kind::Html, std::move(m_html), 0});
+    m_html.clear();
+  }
+  void hole(Segment::Kind kind, std::size_t ref) {
+    flush();
+    m_out.segments.push_back({kind, {}, ref});
+  }
+  void text(std::string_view t) {
+    m_html += html_escape(t);
+    m_out.plain_text.append(t);
+  }
+  void space() { m_out.plain_text += ' '; }
+
+  bool in_tight_list(cmark_node* paragraph) const {
+    cmark_node* item = cmark_node_parent(paragraph);
+    if (!item || cmark_node_get_type(item) != CMARK_NODE_ITEM) return false;
+    cmark_node* list = cmark_node_parent(item);
+    return list && cmark_node_get_list_tight(list);
+  }
+
+  void enter(cmark_node* node, cmark_iter* iter);
+  void leave(cmark_node* node);
+  void enter_block(cmark_node* node, cmark_iter* iter);
+  void enter_heading(cmark_node* node);
+  void leave_heading(cmark_node* node);
+  void enter_link(cmark_node* node, bool image, cmark_iter* iter);
+  void enter_table(cmark_node* node);
+  void enter_code_block(cmark_node* node);
+
+  void close_accordion() {
+    if (m_accordion_open) html("</div></section>\n");
+    m_accordion_open = false;
+  }
+  void close_group() {
+    if (m_group_open) html("</div>\n");
+    m_group_open = false;
+  }
+
+  ParsedMarkdown& m_out;
+  int m_first_line;
+  const std::string& m_file;
+  std::set<std::string> m_used;
+  Diagnostics& m_diagnostics;
+  std::string m_html;
+  std::size_t m_next_heading = 0;
+  bool m_accordion_open = false, m_group_open = false;
+  bool m_in_header_row = false, m_tbody_open = false;
+};
+
+void Writer::enter(cmark_node* node, cmark_iter* iter) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_TEXT:
+      text(str(cmark_node_get_literal(node)));
+      return;
+    case CMARK_NODE_SOFTBREAK:
+      html("\n");
+      space();
+      return;
+    case CMARK_NODE_LINEBREAK:
+      html("<br>\n");
+      space();
+      return;
+    case CMARK_NODE_CODE:
+      html("<code>");
+      text(str(cmark_node_get_literal(node)));
+      html("</code>");
+      return;
+    case CMARK_NODE_EMPH:
+      html("<em>");
+      return;
+    case CMARK_NODE_STRONG:
+      html("<strong>");
+      return;
+    case CMARK_NODE_LINK:
+      enter_link(node, false, iter);
+      return;
+    case CMARK_NODE_IMAGE:
+      enter_link(node, true, iter);
+      return;
+    case CMARK_NODE_HTML_INLINE:
+      warn(node, "site-raw-html", "HTML brut ignoré : le site n'accepte que du Markdown");
+      return;
+    default:
+      break;
+  }
+  if (type_of(node) == "strikethrough") return html("<del>");
+  enter_block(node, iter);
+}
+
+void Writer::enter_block(cmark_node* node, cmark_iter* iter) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_BLOCK_QUOTE:
+      html("<blockquote>\n");
+      return;
+    case CMARK_NODE_LIST:
+      if (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST) {
+        int start = cmark_node_get_list_start(node);
+        html(start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(start) + "\">\n");
+      } else {
+        html("<ul>\n");
+      }
+      return;
+    case CMARK_NODE_ITEM:
+      html("<li>");
+      return;
+    case CMARK_NODE_PARAGRAPH:
+      if (!caption_of(node).empty()) {
+        cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);  // written inside the table
+        return;
+      }
+      if (!in_tight_list(node)) html("<p>");
+      return;
+    case CMARK_NODE_HEADING:
+      enter_heading(node);
+      return;
+    case CMARK_NODE_THEMATIC_BREAK:
+      html("<hr>\n");
+      return;
+    case CMARK_NODE_CODE_BLOCK:
+      enter_code_block(node);
+      return;
+    case CMARK_NODE_HTML_BLOCK:
+      warn(node, "site-raw-html", "bloc HTML brut ignoré : le site n'accepte que du Markdown");
+      return;
+    default:
+      break;
+  }
+  std::string_view type = type_of(node);
+  if (type == "table") return enter_table(node);
+  if (type == "table_row" || type == "table_header") {
+    m_in_header_row = cmark_gfm_extensions_get_table_row_is_header(node);
+    if (m_in_header_row) return html("<thead><tr>");
+    if (!m_tbody_open) html("<tbody>");
+    m_tbody_open = true;
+    return html("<tr>");
+  }
+  if (type == "table_cell") html(m_in_header_row ? "<th scope=\"col\">" : "<td>");
+}
+
+void Writer::leave(cmark_node* node) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_EMPH:
+      html("</em>");
+      return;
+    case CMARK_NODE_STRONG:
+      html("</strong>");
+      return;
+    case CMARK_NODE_LINK:
+      hole(Segment::Kind::Detail, m_out.links.size() - 1);
+      html("</a>");
+      return;
+    case CMARK_NODE_BLOCK_QUOTE:
+      html("</blockquote>\n");
+      space();
+      return;
+    case CMARK_NODE_LIST:
+      html(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
+      return;
+    case CMARK_NODE_ITEM:
+      html("</li>\n");
+      space();
+      return;
+    case CMARK_NODE_PARAGRAPH:
+      if (!in_tight_list(node)) html("</p>\n");
+      space();
+      return;
+    case CMARK_NODE_HEADING:
+      leave_heading(node);
+      return;
+    default:
+      break;
+  }
+  std::string_view type = type_of(node);
+  if (type == "strikethrough") return html("</del>");
+  if (type == "table") {
+    if (m_tbody_open) html("</tbody>");
+    m_tbody_open = false;
+    return html("</table></div></div></div></div>\n");
+  }
+  if (type == "table_row" || type == "table_header") {
+    html(m_in_header_row ? "</tr></thead>\n" : "</tr>\n");
+    m_in_header_row = false;
+    return;
+  }
+  if (type == "table_cell") {
+    html(m_in_header_row ? "</th>" : "</td>");
+    space();
+  }
+}
+
+void Writer::enter_heading(cmark_node* node) {
+  const Heading& h = m_out.headings.at(m_next_heading);
+  if (m_out.faq && h.level <= 3) close_accordion();
+  if (m_out.faq && h.level <= 2) close_group();
+  if (m_out.faq && h.level == 3) {
+    html(
+        "<section class=\"fr-accordion\"><h3 class=\"fr-accordion__title\">"
+        "<button type=\"button\" class=\"fr-accordion__btn\" aria-expanded=\"false\" "
+        "aria-controls=\"" +
+        h.id + "\">");
+    return;
+  }
+  (void)node;
+  html("<h" + std::to_string(h.level) + " id=\"" + h.id + "\">");
+}
+
+void Writer::leave_heading(cmark_node* node) {
+  const Heading& h = m_out.headings.at(m_next_heading++);
+  space();
+  (void)node;
+  if (m_out.faq && h.level == 3) {
+    html("</button></h3>\n<div class=\"fr-collapse\" id=\"" + h.id + "\">\n");
+    m_accordion_open = true;
+    return;
+  }
+  html("</h" + std::to_string(h.level) + ">\n");
+  if (m_out.faq && h.level == 2) {
+    html("<div class=\"fr-accordions-group\">\n");
+    m_group_open = true;
+  }
+}
+
+void Writer::enter_link(cmark_node* node, bool image, cmark_iter* iter) {
+  LinkRef ref;
+  ref.target = str(cmark_node_get_url(node));
+  ref.line = line_of(node);
+  ref.column = std::max(1, cmark_node_get_start_column(node));
+  ref.image = image;
+  m_out.links.push_back(ref);
+  std::size_t index = m_out.links.size() - 1;
+  if (!image) {
+    html("<a ");
+    hole(Segment::Kind::LinkAttrs, index);
+    std::string title = str(cmark_node_get_title(node));
+    html(title.empty() ? ">" : " title=\"" + html_escape(title) + "\">");
+    return;
+  }
+  html("<img src=\"");
+  hole(Segment::Kind::Href, index);
+  html("\" alt=\"" + html_escape(plain_text_of(node)) + "\">");
+  cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+}
+
+void Writer::enter_table(cmark_node* node) {
+  html(
+      "<div class=\"fr-table\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\">"
+      "<div class=\"fr-table__content\"><table>");
+  cmark_node* previous = cmark_node_previous(node);
+  std::string caption = previous ? caption_of(previous) : std::string();
+  if (caption.empty()) {
+    warn(node, "site-table-caption",
+         "tableau sans titre : ajoutez juste avant lui un paragraphe « Tableau : … »");
+  } else {
+    html("<caption>");
+    text(caption);
+    html("</caption>");
+    space();
+  }
+  m_tbody_open = false;
+}
+
+void Writer::enter_code_block(cmark_node* node) {
+  std::string info = trim(str(cmark_node_get_fence_info(node)));
+  std::string literal = str(cmark_node_get_literal(node));
+  if (info == "tampon") {
+    m_out.blocks.push_back({trim(literal), line_of(node)});
+    hole(Segment::Kind::Block, m_out.blocks.size() - 1);
+    return;
+  }
+  std::string lang = info.substr(0, info.find(' '));
+  html(lang.empty() ? "<pre><code>" : "<pre><code class=\"language-" + html_escape(lang) + "\">");
+  text(literal);
+  html("</code></pre>\n");
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+}  // namespace
+
+void init_markdown() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+ParsedMarkdown parse_markdown(const std::string& body, int first_line,
+                              const std::string& display_path, bool faq,
+                              const std::set<std::string>& reserved_ids, Diagnostics& diagnostics) {
+  init_markdown();
+  // Safe mode (no CMARK_OPT_UNSAFE): raw HTML never reaches the page.
+  const int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+  for (const char* name : {"table", "strikethrough", "autolink"})
+    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  ParsedMarkdown parsed;
+  parsed.faq = faq;
+  Writer(parsed, first_line, display_path, reserved_ids, diagnostics).run(document.get());
+  return parsed;
+}
+
+std::string render_markdown(const ParsedMarkdown& parsed, const RenderHooks& hooks) {
+  std::string out;
+  std::vector<ResolvedLink> resolved(parsed.links.size());
+  for (std::size_t i = 0; i < parsed.links.size(); ++i)
+    resolved[i] = hooks.resolve(parsed.links[i]);
+  for (const Segment& segment : parsed.segments) {
+    switch (segment.kind) {
+      case Segment::Kind::Html:
+        out += segment.html;
+        break;
+      case Segment::Kind::Href:
+        out += html_escape(resolved[segment.ref].href);
+        break;
+      case Segment::Kind::LinkAttrs:
+        out += "href=\"" + html_escape(resolved[segment.ref].href) + "\"";
+        if (!resolved[segment.ref].download_detail.empty())
+          out += " class=\"fr-link fr-link--download\" download";
+        break;
+      case Segment::Kind::Detail:
+        if (!resolved[segment.ref].download_detail.empty())
+          out += " <span class=\"fr-link__detail\">" +
+                 html_escape(resolved[segment.ref].download_detail) + "</span>";
+        break;
+      case Segment::Kind::Block:
+        out += hooks.data_block(parsed.blocks[segment.ref]);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace tampon::site

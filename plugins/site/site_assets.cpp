@@ -1,0 +1,86 @@
+#include "site_assets.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace tampon::site {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* k_dsfr_files[] = {"dsfr.min.css",
+                                        "dsfr.module.min.js",
+                                        "dsfr.nomodule.min.js",
+                                        "favicon/favicon.svg",
+                                        "favicon/favicon.ico",
+                                        "favicon/apple-touch-icon.png",
+                                        "favicon/manifest.webmanifest",
+                                        "favicon/android-chrome-192x192.png",
+                                        "favicon/android-chrome-512x512.png"};
+
+/// Relative files a stylesheet points to with url(…), data: URIs excepted.
+std::set<std::string> css_references(const fs::path& css) {
+  std::ifstream in(css, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  std::set<std::string> refs;
+  for (std::size_t pos = text.find("url("); pos != std::string::npos;
+       pos = text.find("url(", pos + 4)) {
+    std::size_t end = text.find(')', pos);
+    if (end == std::string::npos) break;
+    std::string ref = text.substr(pos + 4, end - pos - 4);
+    if (!ref.empty() && (ref.front() == '"' || ref.front() == '\''))
+      ref = ref.substr(1, ref.size() - 2);
+    if (ref.rfind("data:", 0) == 0 || ref.find("..") != std::string::npos || ref.empty() ||
+        ref.find(':') != std::string::npos)
+      continue;
+    refs.insert(ref.substr(0, ref.find_first_of("?#")));
+  }
+  return refs;
+}
+
+}  // namespace
+
+fs::path find_dsfr(const ProjectContext& project) {
+  std::error_code ec;
+  for (const fs::path& base : {project.project_dir, project.shipped_dir}) {
+    fs::path dist = base / "node_modules" / "@gouvfr" / "dsfr" / "dist";
+    if (fs::is_regular_file(dist / "dsfr.min.css", ec)) return dist;
+  }
+  return {};
+}
+
+std::vector<CopiedFile> find_assets(const ProjectContext& project, Diagnostics& diagnostics) {
+  std::vector<CopiedFile> assets;
+  fs::path dist = find_dsfr(project);
+  std::error_code ec;
+  if (dist.empty()) {
+    Diagnostic d;
+    d.code = "site-dsfr-missing";
+    d.message =
+        "système de design de l'État introuvable (node_modules/@gouvfr/dsfr) : lancez "
+        "« npm ci » à la racine du projet ou de l'outil";
+    diagnostics.push_back(std::move(d));
+  } else {
+    std::set<std::string> files(std::begin(k_dsfr_files), std::end(k_dsfr_files));
+    files.merge(css_references(dist / "dsfr.min.css"));
+    for (const std::string& rel : files)
+      if (fs::is_regular_file(dist / rel, ec)) assets.push_back({dist / rel, "dsfr/" + rel});
+  }
+  fs::path own = project.find("templates/site/assets");
+  if (fs::is_directory(own, ec)) {
+    std::vector<CopiedFile> mine;
+    for (const auto& entry : fs::directory_iterator(own, ec))
+      if (entry.is_regular_file(ec))
+        mine.push_back({entry.path(), "assets/" + entry.path().filename().string()});
+    std::sort(mine.begin(), mine.end(),
+              [](const CopiedFile& a, const CopiedFile& b) { return a.output < b.output; });
+    assets.insert(assets.end(), mine.begin(), mine.end());
+  }
+  return assets;
+}
+
+}  // namespace tampon::site

@@ -1,0 +1,127 @@
+#include "site_build.hpp"
+
+#include <set>
+
+#include "data_blocks.hpp"
+#include "page_render.hpp"
+#include "site_links.hpp"
+#include "site_outputs.hpp"
+
+namespace tampon::site {
+namespace {
+
+Diagnostic page_error(const Page& page, int line, std::string code, std::string message) {
+  Diagnostic d;
+  d.where = {page.display, static_cast<std::uint32_t>(line), line ? 1u : 0u};
+  d.code = std::move(code);
+  d.message = std::move(message);
+  return d;
+}
+
+void check_pages(const SiteModel& site, const Model& model, Diagnostics& out) {
+  std::map<std::string, const Page*> outputs;
+  for (const Page& page : site.pages) {
+    for (const DataBlockRef& block : page.body.blocks) {
+      std::string problem = check_data_block(block.directive, model.baremes);
+      if (!problem.empty()) out.push_back(page_error(page, block.line, "site-data-block", problem));
+    }
+    auto [it, inserted] = outputs.emplace(page.output, &page);
+    if (!inserted)
+      out.push_back(
+          page_error(page, 1, "site-duplicate-page",
+                     "même adresse « " + page.url + " » que « " + it->second->source + " »"));
+    for (const std::string& alias : page.meta.aliases) {
+      std::string target = alias_output(alias);
+      if (target.empty() || site.page_by_url(target.substr(0, target.size() - 10)) ||
+          !outputs.emplace(target, &page).second)
+        out.push_back(page_error(page, 1, "site-alias",
+                                 "alias « " + alias + " » invalide ou déjà utilisé par une page"));
+    }
+  }
+  for (const char* required : {"_index.md", "404.md"})
+    if (!site.page_by_source(required)) {
+      Diagnostic d;
+      d.where = {site.config.file, 0, 0};
+      d.code = "site-missing-page";
+      d.message = std::string("page obligatoire absente : content/") + required;
+      out.push_back(std::move(d));
+    }
+}
+
+std::vector<std::string> template_deps(const SiteModel& site) {
+  std::vector<std::string> deps;
+  for (const auto& f : site.templates.files) deps.push_back(f.string());
+  deps.push_back(site.config_file.string());
+  return deps;
+}
+
+/// The pages whose titles or order show on `page` (menus, breadcrumb, side menu).
+std::vector<std::string> page_deps(const SiteModel& site, const Page& page,
+                                   const std::vector<std::string>& base) {
+  std::set<std::string> deps(base.begin(), base.end());
+  for (const Page& other : site.pages)
+    if (&other == &page || other.meta.main_menu || other.source == "_index.md" ||
+        (!page.section.empty() && other.section == page.section) || page.meta.layout == "sitemap")
+      deps.insert(other.file.string());
+  return {deps.begin(), deps.end()};
+}
+
+}  // namespace
+
+Diagnostics check_site(const SiteModel& site, const Model& model) {
+  Diagnostics out = site.diagnostics;
+  Diagnostics links = check_links(site);
+  out.insert(out.end(), links.begin(), links.end());
+  check_pages(site, model, out);
+  return out;
+}
+
+std::vector<SiteFile> site_files(const SiteModel& site) {
+  std::vector<SiteFile> files;
+  auto base = template_deps(site);
+  std::vector<std::string> all_pages;
+  for (const Page& p : site.pages) all_pages.push_back(p.file.string());
+  for (const Page& page : site.pages) {
+    files.push_back({page.output, "page:" + page.source, page_deps(site, page, base)});
+    for (const std::string& alias : page.meta.aliases)
+      if (std::string out = alias_output(alias); !out.empty())
+        files.push_back({out, "alias:" + page.source, {page.file.string()}});
+  }
+  for (const auto& copy : site.statics)
+    files.push_back({copy.output, "copy:" + copy.output, {copy.source.string()}});
+  for (const auto& copy : site.assets)
+    files.push_back({copy.output, "copy:" + copy.output, {copy.source.string()}});
+  files.push_back({std::string(k_grid_csv), "csv", {}});
+  files.push_back({std::string(k_search_index), "search", all_pages});
+  files.push_back({"sitemap.xml", "sitemap", all_pages});
+  files.push_back({"robots.txt", "robots", {site.config_file.string()}});
+  return files;
+}
+
+bool produce(const SiteModel& site, const Model& model, const std::string& key,
+             const std::string& output, std::string& bytes, std::filesystem::path& copy_from) {
+  auto after = [&](std::string_view prefix) { return key.substr(prefix.size()); };
+  if (key.rfind("page:", 0) == 0) {
+    bytes = render_page(site, *site.page_by_source(after("page:")), model);
+  } else if (key.rfind("alias:", 0) == 0) {
+    bytes = render_alias(site, *site.page_by_source(after("alias:")), output);
+  } else if (key.rfind("copy:", 0) == 0) {
+    std::size_t index = site.file_outputs.at(after("copy:"));
+    copy_from = index < site.statics.size() ? site.statics[index].source
+                                            : site.assets[index - site.statics.size()].source;
+    return false;
+  } else if (key == "csv") {
+    bytes = grid_csv(model.baremes);
+  } else if (key == "search") {
+    bytes = search_index_json(site);
+  } else if (key == "sitemap") {
+    bytes = sitemap_xml(site);
+  } else if (key == "robots") {
+    bytes = robots_txt(site);
+  } else {
+    throw Fatal("site : tâche inconnue « " + key + " »");
+  }
+  return true;
+}
+
+}  // namespace tampon::site

@@ -1,0 +1,28 @@
+#pragma once
+/// What the emitter and the preview server share: the checks of a read site, the list of
+/// files it produces, and writing one of them.
+#include <string>
+#include <vector>
+
+#include "site_model.hpp"
+#include "tampon/model.hpp"
+
+namespace tampon::site {
+
+/// Every finding about the site: reading, configuration, links, data blocks, aliases, clashes.
+Diagnostics check_site(const SiteModel& site, const Model& model);
+
+/// One file of the site. `key` says what to produce; `output` is under site/.
+struct SiteFile {
+  std::string output;
+  std::string key;  ///< "page:<source>", "alias:<source>", "copy:<output>", "csv", …
+  std::vector<std::string> depends_on;
+};
+
+std::vector<SiteFile> site_files(const SiteModel& site);
+
+/// The bytes of a generated file, or false for a copied file (`copy_from` is then set).
+bool produce(const SiteModel& site, const Model& model, const std::string& key,
+             const std::string& output, std::string& bytes, std::filesystem::path& copy_from);
+
+}  // namespace tampon::site

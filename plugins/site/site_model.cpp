@@ -1,0 +1,164 @@
+#include "site_model.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "site_assets.hpp"
+
+namespace tampon::site {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_text(const fs::path& path, const std::string& display, Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Diagnostic d;
+    d.where = {display, 0, 0};
+    d.code = "site-read";
+    d.message = "fichier illisible";
+    diagnostics.push_back(std::move(d));
+    return {};
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+/// "guide/etapes.md" → "guide/etapes/"; "guide/_index.md" → "guide/"; "_index.md" → "".
+std::string url_of(const std::string& source, const std::string& layout) {
+  std::string stem = source.substr(0, source.size() - 3);  // without ".md"
+  if (layout == "404") return "404.html";
+  if (stem == "_index") return "";
+  if (stem.size() > 7 && stem.ends_with("/_index")) return stem.substr(0, stem.size() - 6);
+  return stem + "/";
+}
+
+std::string output_of(const std::string& url) {
+  if (url.ends_with(".html")) return url;
+  return url + "index.html";
+}
+
+bool is_markdown(const fs::path& p) { return p.extension() == ".md"; }
+
+}  // namespace
+
+const Page* SiteModel::page_by_source(std::string_view source) const {
+  auto it = by_source.find(source);
+  return it == by_source.end() ? nullptr : &pages[it->second];
+}
+
+const Page* SiteModel::page_by_url(std::string_view url) const {
+  auto it = by_url.find(url);
+  return it == by_url.end() ? nullptr : &pages[it->second];
+}
+
+fs::path content_dir_of(const ProjectContext& project) {
+  std::error_code ec;
+  fs::path own = project.project_dir / "content";
+  if (fs::is_directory(own, ec)) return own;
+  return project.shipped_dir / "content";
+}
+
+const std::set<std::string>& reserved_ids() {
+  static const std::set<std::string> k_ids = {"contenu",
+                                              "en-tete",
+                                              "pied-de-page",
+                                              "menu-principal",
+                                              "navigation",
+                                              "recherche-entete",
+                                              "champ-recherche",
+                                              "fil-d-ariane",
+                                              "sommaire",
+                                              "menu-lateral",
+                                              "modal-menu",
+                                              "bouton-menu",
+                                              "resultats-recherche",
+                                              "mention-etat",
+                                              "haut-de-page",
+                                              "sommaire-titre",
+                                              "menu-lateral-titre",
+                                              "modal-recherche",
+                                              "bouton-recherche",
+                                              "q"};
+  return k_ids;
+}
+
+Page read_page(const ProjectContext& project, const fs::path& content_dir, const fs::path& file,
+               Diagnostics& diagnostics) {
+  Page page;
+  page.file = file;
+  page.source = fs::relative(file, content_dir).generic_string();
+  page.display = project.display(file);
+  std::string text = read_text(file, page.display, diagnostics);
+  SplitPage split = split_front_matter(text, page.display, diagnostics);
+  page.meta = std::move(split.meta);
+  page.url = url_of(page.source, page.meta.layout);
+  page.output = output_of(page.url);
+  auto slash = page.source.find('/');
+  page.section = slash == std::string::npos ? std::string() : page.source.substr(0, slash);
+  page.section_index = page.source.ends_with("_index.md") && !page.section.empty();
+  page.body = parse_markdown(split.body, split.body_first_line, page.display,
+                             page.meta.layout == "faq", reserved_ids(), diagnostics);
+  return page;
+}
+
+void index_site(SiteModel& site) {
+  std::sort(site.pages.begin(), site.pages.end(),
+            [](const Page& a, const Page& b) { return a.source < b.source; });
+  site.by_source.clear();
+  site.by_url.clear();
+  site.file_outputs.clear();
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    site.by_source.emplace(site.pages[i].source, i);
+    site.by_url.emplace(site.pages[i].url, i);
+  }
+  for (std::size_t i = 0; i < site.statics.size(); ++i)
+    site.file_outputs.emplace(site.statics[i].output, i);
+  for (std::size_t i = 0; i < site.assets.size(); ++i)
+    site.file_outputs.emplace(site.assets[i].output, site.statics.size() + i);
+}
+
+std::string root_prefix(const SiteModel& site, const std::string& output) {
+  if (output == "404.html") return site.config.base_path.empty() ? "/" : site.config.base_path;
+  std::string prefix;
+  for (char c : output)
+    if (c == '/') prefix += "../";
+  return prefix;
+}
+
+std::shared_ptr<const SiteModel> read_site(const ProjectContext& project, bool live_reload) {
+  auto site = std::make_shared<SiteModel>();
+  site->live_reload = live_reload;
+  site->content_dir = content_dir_of(project);
+  site->config_file = site->content_dir / "site.yaml";
+  site->config =
+      load_site_config(site->config_file, project.display(site->config_file), site->diagnostics);
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(site->content_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().filename().string().front() != '.')
+      files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    if (file == site->config_file) continue;
+    if (!is_markdown(file)) {
+      site->statics.push_back({file, fs::relative(file, site->content_dir).generic_string()});
+      continue;
+    }
+    Page page = read_page(project, site->content_dir, file, site->diagnostics);
+    if (page.meta.draft)
+      site->drafts.push_back(page.source);
+    else
+      site->pages.push_back(std::move(page));
+  }
+  site->assets = find_assets(project, site->diagnostics);
+  site->templates = load_templates(project, site->diagnostics);
+  index_site(*site);
+  return site;
+}
+
+}  // namespace tampon::site

@@ -1,0 +1,78 @@
+#pragma once
+/// The website as read from content/ and templates/: configuration, pages (front matter and
+/// parsed body), static files, templates and design-system assets. Built once per build (or
+/// kept by the preview server), then only read: render jobs share it across threads.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "front_matter.hpp"
+#include "markdown.hpp"
+#include "site_config.hpp"
+#include "site_templates.hpp"
+#include "tampon/emitter.hpp"
+
+namespace tampon::site {
+
+struct Page {
+  std::string source;          ///< relative to content/, '/'-separated: "guide/etapes.md"
+  std::filesystem::path file;  ///< absolute path of the Markdown file
+  std::string display;         ///< as diagnostics print it
+  std::string url;             ///< site path: "" (home), "guide/etapes/", "404.html"
+  std::string output;          ///< file under site/: "guide/etapes/index.html"
+  std::string section;         ///< first folder ("guide"); empty for top-level pages
+  bool section_index = false;  ///< a folder's _index.md
+  FrontMatter meta;
+  ParsedMarkdown body;
+  const std::string& menu_title() const {
+    return meta.menu_title.empty() ? meta.title : meta.menu_title;
+  }
+};
+
+/// A file copied as it is: a non-Markdown file of content/, or a design-system asset.
+struct CopiedFile {
+  std::filesystem::path source;
+  std::string output;  ///< under site/
+};
+
+struct SiteModel {
+  std::filesystem::path content_dir;
+  std::filesystem::path config_file;
+  SiteConfig config;
+  std::vector<Page> pages;          ///< every non-draft page, sorted by source
+  std::vector<std::string> drafts;  ///< sources of draft pages (not built)
+  std::map<std::string, std::size_t, std::less<>> by_source, by_url;
+  std::vector<CopiedFile> statics;  ///< from content/
+  std::vector<CopiedFile> assets;   ///< DSFR and the site's own scripts and styles
+  std::map<std::string, std::size_t, std::less<>> file_outputs;  ///< statics+assets by output
+  Templates templates;
+  bool live_reload = false;  ///< serve mode: pages poll the server and reload
+  Diagnostics diagnostics;   ///< findings made while reading (front matter, Markdown, config)
+
+  const Page* page_by_source(std::string_view source) const;
+  const Page* page_by_url(std::string_view url) const;
+};
+
+/// Where the content comes from: the project's content/ if it exists, else the shipped one.
+std::filesystem::path content_dir_of(const ProjectContext& project);
+
+/// Reads everything. Never throws for bad input (findings in `diagnostics`).
+std::shared_ptr<const SiteModel> read_site(const ProjectContext& project, bool live_reload);
+
+/// Reads one page (used by read_site and by the preview server's incremental update).
+Page read_page(const ProjectContext& project, const std::filesystem::path& content_dir,
+               const std::filesystem::path& file, Diagnostics& diagnostics);
+
+/// Ids the page template uses: headings never take them.
+const std::set<std::string>& reserved_ids();
+
+/// Fills by_source, by_url and file_outputs from pages, statics and assets.
+void index_site(SiteModel& site);
+
+/// "../../" for a page written at "a/b/index.html"; the base path for 404.html (served at any
+/// depth).
+std::string root_prefix(const SiteModel& site, const std::string& output);
+
+}  // namespace tampon::site

@@ -1,0 +1,40 @@
+#pragma once
+/// Page templates (templates/site/*.mustache, kainjow mustache). `{{> name}}` partials are
+/// inlined when the template is read, so rendering never re-parses them. Every `{{value}}` is
+/// HTML-escaped by mustache; only the page body, written by our own Markdown writer, is
+/// inserted with `{{{…}}}`.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "tampon/emitter.hpp"
+
+namespace tampon::site {
+
+/// A compiled template shared by render threads: each render borrows its own copy.
+class TemplatePool {
+ public:
+  explicit TemplatePool(std::string source) : m_source(std::move(source)) {}
+  std::string render(const kainjow::mustache::data& data) const;
+
+ private:
+  std::string m_source;
+  mutable std::mutex m_mutex;
+  mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> m_free;
+};
+
+struct Templates {
+  std::shared_ptr<TemplatePool> page;        ///< templates/site/page.mustache
+  std::vector<std::filesystem::path> files;  ///< every template file read
+};
+
+/// Reads templates/site/page.mustache (project first, then shipped) and its partials.
+/// Findings name the template file and line.
+Templates load_templates(const ProjectContext& project, Diagnostics& diagnostics);
+
+}  // namespace tampon::site

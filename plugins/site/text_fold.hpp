@@ -1,0 +1,20 @@
+#pragma once
+/// French-aware text folding: what heading anchors, FAQ ids and the search index share.
+#include <string>
+#include <string_view>
+
+namespace tampon::site {
+
+/// Lower case, accents removed, ligatures expanded: "Étape 1 : Démarches" → "etape 1 : demarches".
+/// Characters outside Latin-1 / Latin Extended-A are kept as they are.
+std::string fold(std::string_view utf8);
+
+/// Anchor id from heading text: folded, apostrophes dropped, any other run of non-alphanumeric
+/// characters becomes one '-': "Étape 8 : suivi de l'activité" → "etape-8-suivi-de-lactivite".
+/// Never empty ("section" when nothing is left).
+std::string slugify(std::string_view utf8);
+
+/// Decodes one UTF-8 code point at `pos` (advancing it); invalid bytes give U+FFFD.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+}  // namespace tampon::site
