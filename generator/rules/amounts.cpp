@@ -78,9 +78,14 @@ void check_post(Checker& check, const PostSite& site) {
   origin.regime = model.baremes.regime(site.convention->regime);
   if (!origin.structure || !origin.regime) return;  // reported by the reference checks
   const Poste& poste = *site.poste;
+  const Conseiller* holder = model::holder(model, poste);
+  if (check.flagged(site.owner) || check.flagged(*origin.structure) ||
+      (holder && check.flagged(*holder)))
+    return;  // format errors first: defaults would only produce consequences
   auto contract = model::contract_of(model, poste);
   if (!contract) {
-    if (!poste.conseiller)
+    // A `contrat` written but not decoded was reported by the loader already.
+    if (!poste.conseiller && !site.written("contrat"))
       check.report("missing-field", site.at("contrat"),
                    site.label() + " vacant sans « contrat » : indiquez le type de contrat prévu",
                    site.owner);
@@ -102,7 +107,7 @@ void check_substitutions(Checker& check) {
   for (const auto& a : model.records.avenants) {
     const Convention* c = model.convention(a.convention);
     const Structure* s = c ? model.structure(c->structure) : nullptr;
-    if (!a.substitution || !coord || !s) continue;
+    if (!a.substitution || !coord || !s || check.flagged(a) || check.flagged(*s)) continue;
     model::PriceRequest req;
     req.regime = coord;
     req.family = s->family();

@@ -32,7 +32,7 @@ void double_assignment(Checker& check) {
   const Model& model = check.model();
   std::map<std::string, std::vector<std::pair<PostSite, Period>>> by_conseiller;
   for (auto& site : post_sites(model))
-    if (site.convention && site.poste->conseiller)
+    if (site.convention && site.poste->conseiller && !check.flagged(site.owner))
       by_conseiller[*site.poste->conseiller].emplace_back(site, period_of(model, site));
   for (auto& [id, posts] : by_conseiller) {
     std::ranges::stable_sort(posts, {}, [&](const auto& p) {
@@ -86,7 +86,7 @@ void posts_exceeded(Checker& check, const Structure& s) {
     int posts = posts_on(model, s.id, d);
     std::vector<const Conseiller*> active;
     for (const Conseiller* c : conseillers)
-      if (contract_period(*c).covers(d)) active.push_back(c);
+      if (!check.flagged(*c) && contract_period(*c).covers(d)) active.push_back(c);
     if (posts == 0 || static_cast<int>(active.size()) <= posts) continue;
     const Conseiller* last = *std::ranges::max_element(active, {}, [](const Conseiller* c) {
       return std::pair{c->contrat.debut, std::string_view(c->id)};

@@ -3,12 +3,23 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "rules/record_positions.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon::rules {
 
+bool written(const FieldLocs& locs, std::string_view path) {
+  auto cut = path.find_last_of(".[");
+  SourceLoc own = locs.at(path);
+  SourceLoc parent = cut == std::string_view::npos ? locs.record : locs.at(path.substr(0, cut));
+  return own.file != parent.file || own.line != parent.line || own.column != parent.column;
+}
+
 Checker::Checker(const Model& model, const Diagnostics& earlier, Diagnostics& out)
-    : m_model(model), m_earlier(earlier), m_out(out) {}
+    : m_model(model),
+      m_earlier(earlier),
+      m_out(out),
+      m_flagged(records_with_errors(model, earlier)) {}
 
 bool Checker::already_reported(std::string_view code, const Location& where) const {
   auto same = [&](const Diagnostic& d) { return d.code == code && d.where == where; };

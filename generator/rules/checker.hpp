@@ -11,6 +11,10 @@
 
 namespace tampon::rules {
 
+/// Whether `path` is written in the record: FieldLocs::at falls back to the closest parent,
+/// so an absent field has its parent's position.
+bool written(const FieldLocs& locs, std::string_view path);
+
 class Checker {
  public:
   /// `earlier`: the loader's findings, so a code already reported at a place is not repeated.
@@ -29,6 +33,13 @@ class Checker {
 
   /// Records that carry an error found by validation.
   const std::set<RecordRef>& faulty() const { return m_faulty; }
+  /// Records the loader found a format error in: their fields may hold defaults instead of
+  /// what was written, so domain rules skip them rather than report consequences.
+  bool flagged(const RecordRef& ref) const { return m_flagged.contains(ref); }
+  template <class R>
+  bool flagged(const R& record) const {
+    return flagged(ref_of(record));
+  }
 
  private:
   bool already_reported(std::string_view code, const Location& where) const;
@@ -37,6 +48,7 @@ class Checker {
   const Diagnostics& m_earlier;
   Diagnostics& m_out;
   std::set<RecordRef> m_faulty;
+  std::set<RecordRef> m_flagged;
 };
 
 }  // namespace tampon::rules

@@ -23,7 +23,8 @@ bool cdd_capped(const Model& model, const Conseiller& c) {
 void dates(Checker& check, const Conseiller& c) {
   const Contrat& k = c.contrat;
   if (!k.fin) {
-    if (is_cdd(k.type) || is_contrat_de_projet(k.type))
+    // A `fin` written but not decoded was reported by the loader already.
+    if ((is_cdd(k.type) || is_contrat_de_projet(k.type)) && !written(c.locs, "contrat.fin"))
       check.report("missing-field", c.locs.at("contrat"),
                    std::string(label_fr(k.type)) + " sans date de fin : ajoutez « contrat.fin »",
                    ref_of(c));
@@ -80,6 +81,7 @@ void coordinator_hours(Checker& check, const Conseiller& c) {
 
 void check_contracts(Checker& check) {
   for (const auto& c : check.model().records.conseillers) {
+    if (check.flagged(c)) continue;  // format errors first: fields may hold defaults
     dates(check, c);
     salary(check, c);
     coordinator_hours(check, c);

@@ -1,5 +1,5 @@
-// domain.md §6 on the records themselves: convention length (and prolongations), what each
-// avenant kind needs, and retrait-postes only on vacant posts.
+// domain.md §6 on the records themselves: convention length (and prolongations), and
+// retrait-postes only on vacant posts. (Each avenant kind's own field is checked by the loader.)
 #include "rules/checks.hpp"
 #include "rules/fr_text.hpp"
 
@@ -29,30 +29,6 @@ void convention_period(Checker& check, const Convention& c) {
   too_long(check, c, c.fin, c.locs.at("fin"), ref_of(c), "la convention");
 }
 
-// The field each avenant kind cannot do without (records.md).
-void objet_fields(Checker& check, const Avenant& a) {
-  const char* missing = nullptr;
-  switch (a.objet) {
-    case AvenantObjet::AjoutPostes:
-      if (a.postes_ajoutes.empty()) missing = "postes_ajoutes";
-      break;
-    case AvenantObjet::RetraitPostes:
-      if (a.postes_retires.empty()) missing = "postes_retires";
-      break;
-    case AvenantObjet::SubstitutionCoordinateur:
-      if (!a.substitution) missing = "substitution";
-      break;
-    case AvenantObjet::Prolongation:
-      if (!a.nouvelle_fin) missing = "nouvelle_fin";
-      break;
-  }
-  if (!missing) return;
-  check.report(
-      "missing-field", a.locs.at("objet"),
-      "avenant « " + std::string(name(a.objet)) + " » sans « " + missing + " » : ajoutez ce champ",
-      ref_of(a));
-}
-
 // The post a number names as it stands before avenant `a`: a signed post or one added by an
 // earlier avenant of the same convention.
 const Poste* post_before(const Model& model, const Convention& c, const Avenant& a, int numero) {
@@ -77,9 +53,8 @@ void removed_posts(Checker& check, const Convention& c, const Avenant& a) {
 }
 
 void avenant(Checker& check, const Avenant& a) {
-  objet_fields(check, a);
   const Convention* c = check.model().convention(a.convention);
-  if (!c) return;
+  if (!c || check.flagged(*c)) return;
   if (a.objet == AvenantObjet::RetraitPostes) removed_posts(check, *c, a);
   if (a.objet == AvenantObjet::Prolongation && a.nouvelle_fin)
     too_long(check, *c, *a.nouvelle_fin, a.locs.at("nouvelle_fin"), ref_of(a),
@@ -89,8 +64,10 @@ void avenant(Checker& check, const Avenant& a) {
 }  // namespace
 
 void check_conventions(Checker& check) {
-  for (const auto& c : check.model().records.conventions) convention_period(check, c);
-  for (const auto& a : check.model().records.avenants) avenant(check, a);
+  for (const auto& c : check.model().records.conventions)
+    if (!check.flagged(c)) convention_period(check, c);
+  for (const auto& a : check.model().records.avenants)
+    if (!check.flagged(a)) avenant(check, a);
 }
 
 }  // namespace tampon::rules

@@ -23,6 +23,7 @@ void check_eligibility(Checker& check) {
     const Structure* s = model.structure(c.structure);
     const Regime* regime = model.baremes.regime(c.regime);
     if (!s || !regime) continue;  // dangling-reference / unknown-value already reported
+    if (check.flagged(c) || check.flagged(*s)) continue;
     if (std::ranges::find(regime->eligible, s->family()) != regime->eligible.end()) continue;
     check.report("ineligible-structure", c.locs.at("structure"),
                  "la structure « " + s->id + " » (" + std::string(label_fr(s->type)) + ", " +

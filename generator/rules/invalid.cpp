@@ -5,48 +5,10 @@
 #include <map>
 
 #include "rules/checks.hpp"
+#include "rules/record_positions.hpp"
 
 namespace tampon::rules {
 namespace {
-
-struct Start {
-  std::uint32_t line;
-  RecordRef ref;
-};
-
-// Records by file, in line order, so a loader finding maps to the record it falls in.
-class RecordPositions {
- public:
-  explicit RecordPositions(const Model& model) {
-    const RecordSet& r = model.records;
-    add_all(model, r.structures);
-    add_all(model, r.conseillers);
-    add_all(model, r.conventions);
-    add_all(model, r.avenants);
-    add_all(model, r.versements);
-    add_all(model, r.rapports);
-    add_all(model, r.depenses);
-    for (auto& [file, starts] : m_by_file) std::ranges::stable_sort(starts, {}, &Start::line);
-  }
-  const RecordRef* record_at(const Location& where) const {
-    auto it = m_by_file.find(where.file);
-    if (it == m_by_file.end()) return nullptr;
-    const RecordRef* found = nullptr;
-    for (const auto& s : it->second)
-      if (s.line <= where.line) found = &s.ref;
-    return found;
-  }
-
- private:
-  template <class R>
-  void add_all(const Model& model, const std::vector<R>& records) {
-    for (const auto& r : records) {
-      Location at = model.where(r.locs.record);
-      if (at.line) m_by_file[at.file].push_back({at.line, ref_of(r)});
-    }
-  }
-  std::map<std::string, std::vector<Start>> m_by_file;
-};
 
 bool bad(const std::set<RecordRef>& invalid, RecordKind kind, const std::string& id) {
   return invalid.contains({kind, id});
@@ -104,10 +66,7 @@ bool propagate(const Model& model, std::set<RecordRef>& inv) {
 void mark_invalid(Model& model, const Diagnostics& load_diagnostics,
                   const std::set<RecordRef>& faulty) {
   std::set<RecordRef> invalid = faulty;
-  RecordPositions positions(model);
-  for (const auto& d : load_diagnostics)
-    if (d.severity == Severity::Error)
-      if (const RecordRef* ref = positions.record_at(d.where)) invalid.insert(*ref);
+  for (const auto& ref : records_with_errors(model, load_diagnostics)) invalid.insert(ref);
   while (propagate(model, invalid)) {
   }
   model.invalid = std::move(invalid);

@@ -1,11 +1,17 @@
 #include "rules/post_sites.hpp"
 
+#include "rules/checker.hpp"
+
 namespace tampon::rules {
 
 std::string PostSite::label() const {
   std::string n = "poste " + std::to_string(poste->numero);
   if (avenant) return n + " ajouté par l'avenant " + avenant->id;
   return n + " de la convention " + convention->id;
+}
+
+bool PostSite::written(std::string_view field) const {
+  return rules::written(*locs, path + "." + std::string(field));
 }
 
 std::vector<PostSite> post_sites(const Model& model) {

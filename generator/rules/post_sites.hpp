@@ -18,6 +18,8 @@ struct PostSite {
   RecordRef owner;   ///< the convention or the avenant
 
   SourceLoc at(std::string_view field) const { return locs->at(path + "." + std::string(field)); }
+  /// Whether the field is written (FieldLocs falls back to the post's own position).
+  bool written(std::string_view field) const;
   /// "poste 2 de la convention cv-1" / "poste 3 ajouté par l'avenant cv-1-av1"
   std::string label() const;
 };

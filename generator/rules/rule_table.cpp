@@ -13,7 +13,11 @@ constexpr Severity W = Severity::Warning;
 
 constexpr RuleInfo k_rules[] = {
     // Record format (records.md), emitted by the loader.
+    {"unreadable-file", E, "outputs.md", "Fichier illisible (droits, disque, encodage)."},
+    {"file-too-large", E, "outputs.md", "Fichier trop volumineux pour être lu."},
+    {"empty-file", W, "records.md", "Fichier sans aucun enregistrement."},
     {"yaml-syntax", E, "records.md", "Le fichier n'est pas un YAML valide."},
+    {"duplicate-key", E, "records.md", "La même clé est écrite deux fois dans une table."},
     {"unknown-field", E, "records.md", "Champ inconnu (faute de frappe probable)."},
     {"wrong-type", E, "records.md", "Champ présent avec un type YAML inattendu."},
     {"missing-field", E, "records.md", "Champ obligatoire absent."},
