@@ -78,6 +78,10 @@ int posts_on(const Model& model, const std::string& structure, Date d) {
 void posts_exceeded(Checker& check, const Structure& s) {
   const Model& model = check.model();
   auto conseillers = model.conseillers_of_structure(s.id);
+  // A duplicated id is one conseiller (duplicate-id says so), not two in post.
+  std::ranges::stable_sort(conseillers, {}, &Conseiller::id);
+  auto dup = std::ranges::unique(conseillers, {}, &Conseiller::id);
+  conseillers.erase(dup.begin(), dup.end());
   std::vector<Date> dates;
   for (const Conseiller* c : conseillers) dates.push_back(c->contrat.debut);
   for (const Convention* c : model.conventions_of_structure(s.id)) dates.push_back(c->debut);

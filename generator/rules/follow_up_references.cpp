@@ -12,7 +12,7 @@ void rapports(Checker& check, const Targets& t) {
         resolve(check, t.structures, r.structure, r.locs.at("structure"), ref_of(r));
     if (!resolve(check, t.conseillers, r.conseiller, r.locs.at("conseiller"), ref_of(r))) continue;
     const Conseiller* c = check.model().conseiller(r.conseiller);
-    if (structure_ok && c->structure != r.structure)
+    if (structure_ok && check.model().structure(c->structure) && c->structure != r.structure)
       report_mismatch(check, r.locs.at("conseiller"), "le conseiller « " + r.conseiller + " »",
                       c->structure, r.structure, ref_of(r));
   }
@@ -24,7 +24,7 @@ void depense_lines(Checker& check, const Targets& t, const Depense& d, bool stru
     SourceLoc at = d.locs.at("lignes[" + std::to_string(i) + "].conseiller");
     if (!resolve(check, t.conseillers, id, at, ref_of(d))) continue;
     const Conseiller* c = check.model().conseiller(id);
-    if (structure_ok && c->structure != d.structure)
+    if (structure_ok && check.model().structure(c->structure) && c->structure != d.structure)
       report_mismatch(check, at, "le conseiller « " + id + " »", c->structure, d.structure,
                       ref_of(d));
   }
@@ -36,7 +36,7 @@ void depenses(Checker& check, const Targets& t) {
         resolve(check, t.structures, d.structure, d.locs.at("structure"), ref_of(d));
     if (resolve(check, t.conventions, d.convention, d.locs.at("convention"), ref_of(d))) {
       const Convention* c = check.model().convention(d.convention);
-      if (structure_ok && c->structure != d.structure)
+      if (structure_ok && check.model().structure(c->structure) && c->structure != d.structure)
         report_mismatch(check, d.locs.at("convention"), "la convention « " + d.convention + " »",
                         c->structure, d.structure, ref_of(d));
     }

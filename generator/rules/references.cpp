@@ -34,7 +34,9 @@ void post_holders(Checker& check, const Targets& t) {
     const std::string& id = *site.poste->conseiller;
     if (!resolve(check, t.conseillers, id, site.at("conseiller"), site.owner)) continue;
     const Conseiller* c = check.model().conseiller(id);
-    if (site.convention && c->structure != site.convention->structure)
+    // A conseiller whose own structure dangles is reported there, not here again.
+    bool known = check.model().structure(c->structure) != nullptr;
+    if (site.convention && known && c->structure != site.convention->structure)
       report_mismatch(check, site.at("conseiller"), "le conseiller « " + id + " »", c->structure,
                       site.convention->structure, site.owner);
   }

@@ -1,7 +1,7 @@
 // Stage 2: cross-record checks and domain rules, then derivation (generator/model/).
-// Only validation's own findings are appended to `diagnostics`: the loader's stay with the
-// caller (who prints them with ours), and serve here to avoid reporting a finding twice and
-// to mark the records they fall in as invalid.
+// Only validation's own findings are appended to `diagnostics`: the loader's stay where the
+// caller put them, and serve here to avoid reporting a finding twice, to skip domain rules on
+// records with format errors, and to mark those records invalid.
 #include <algorithm>
 
 #include "model/derive.hpp"
@@ -30,7 +30,10 @@ void sort_records(RecordSet& r) {
 }  // namespace
 
 Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
+  // The loader's findings reach us either still in `loaded` or already moved by the caller
+  // into `diagnostics`: both count as earlier findings.
   Diagnostics load_diagnostics = std::move(loaded.diagnostics);
+  load_diagnostics.insert(load_diagnostics.end(), diagnostics.begin(), diagnostics.end());
   Model model;
   model.records = std::move(loaded.records);
   model.baremes = std::move(loaded.baremes);

@@ -65,6 +65,17 @@ TEST(Invalid, LoaderErrorsMarkTheRecordTheyFallIn) {
   EXPECT_FALSE(out.has("wrong-type"));
 }
 
+TEST(Invalid, LoaderFindingsAlreadyMovedIntoTheOutputCountToo) {
+  Project p = followed_project();
+  Outcome placed = p.run();
+  Location inside = placed.at(placed.conseiller("cn-2").locs, "contrat.heures_hebdo");
+  p.passed_in.push_back({inside, Severity::Error, "wrong-type", "texte", {}});
+  Outcome out = p.run();
+  EXPECT_FALSE(valid(out, RecordKind::Convention, "cv-2"));
+  ASSERT_EQ(out.diagnostics.size(), 1u) << out.codes();  // kept, not repeated
+  EXPECT_EQ(out.diagnostics[0].code, "wrong-type");
+}
+
 TEST(Invalid, DomainRulesSkipRecordsWithFormatErrors) {
   Project p = followed_project();
   p.input.records.conseillers[1].contrat.salaire_brut_mensuel = Money{};  // a decoded default

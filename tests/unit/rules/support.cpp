@@ -335,6 +335,7 @@ Outcome Project::run(Date as_of) {
   for (auto& x : r.rapports) place(files, x);
   for (auto& x : r.depenses) place(files, x);
   Outcome out;
+  out.diagnostics = passed_in;
   out.model = validate(std::move(copy), as_of, out.diagnostics);
   return out;
 }

@@ -49,6 +49,9 @@ struct Outcome {
 
 struct Project {
   LoadResult input;
+  /// Findings already in the output vector when validate is called (the CLI moves the
+  /// loader's findings there before validating).
+  Diagnostics passed_in;
   Project();
   Project& add(Structure s);
   Project& add(Conseiller c);

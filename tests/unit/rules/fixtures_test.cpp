@@ -1,0 +1,152 @@
+// One small project per rule code (tests/fixtures/rules/<code>/): loaded from disk with the
+// real loader and the shipped baremes.yaml and smic.yaml, validated, and compared with
+// expected.txt, one `file:line:column: code` line per finding, no more and no fewer.
+// UPDATE_FIXTURES=1 rewrites expected.txt (review the diff before committing).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "rules/validate.hpp"
+
+namespace tampon {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path k_source = TAMPON_SOURCE_DIR;
+const fs::path k_fixtures = k_source / "tests/fixtures/rules";
+
+struct Loaded {
+  Diagnostics all;  // loader's then validation's
+  Model model;
+};
+
+Loaded load_and_validate(const fs::path& project_dir) {
+  ProjectContext project{project_dir, k_source, *Date::parse("2024-01-01")};
+  LoadResult loaded = load_project(project, LoadOptions{1, {}});
+  Loaded run;
+  run.all = loaded.diagnostics;
+  run.model = validate(std::move(loaded), project.as_of, run.all);
+  return run;
+}
+
+std::string line_of(const Diagnostic& d) {
+  return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+         ": " + d.code;
+}
+
+std::set<std::string> expected_lines(const fs::path& file) {
+  std::set<std::string> out;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') out.insert(line);
+  return out;
+}
+
+std::vector<fs::path> fixture_dirs() {
+  std::vector<fs::path> dirs;
+  if (!fs::is_directory(k_fixtures)) return dirs;
+  for (const auto& e : fs::directory_iterator(k_fixtures))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+class RuleFixture : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(RuleFixture, ReportsExactlyItsCodeAtTheExpectedPlace) {
+  const fs::path dir = GetParam();
+  const std::string code = dir.filename().string();
+  ASSERT_NE(find_rule(code), nullptr) << "dossier sans code connu : " << code;
+  Loaded run = load_and_validate(dir);
+  std::set<std::string> got;
+  std::string messages;
+  for (const auto& d : run.all) {
+    got.insert(line_of(d));
+    messages += "  " + line_of(d) + " " + d.message + "\n";
+  }
+  if (const char* update = std::getenv("UPDATE_FIXTURES"); update && *update == '1') {
+    std::ofstream out(dir / "expected.txt");
+    for (const auto& line : got) out << line << "\n";
+  }
+  EXPECT_EQ(got, expected_lines(dir / "expected.txt")) << messages;
+  std::set<std::string> codes;
+  for (const auto& d : run.all) codes.insert(d.code);
+  EXPECT_EQ(codes, std::set<std::string>{code}) << messages;
+}
+
+INSTANTIATE_TEST_SUITE_P(PerCode, RuleFixture, ::testing::ValuesIn(fixture_dirs()),
+                         [](const auto& info) {
+                           std::string name = info.param.filename().string();
+                           for (char& c : name)
+                             if (c == '-') c = '_';
+                           return name;
+                         });
+
+// The base every fixture breaks once: a valid project, so each fixture's finding is its own.
+TEST(RuleFixtureBase, UntouchedProjectIsValidAndPricedFromTheShippedBaremes) {
+  fs::path tmp = fs::temp_directory_path() / "tampon-rules-base";
+  fs::remove_all(tmp);
+  fs::copy(k_fixtures / "late-training", tmp, fs::copy_options::recursive);
+  {
+    std::ifstream in(tmp / "data/conseillers/cn-0001.yaml");
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    text.replace(text.find("2021-04-20"), 10, "2021-04-12");
+    std::ofstream(tmp / "data/conseillers/cn-0001.yaml") << text;
+  }
+  Loaded run = load_and_validate(tmp);
+  EXPECT_TRUE(run.all.empty()) << line_of(run.all.front()) << " " << run.all.front().message;
+  const ConventionState* st = run.model.convention_state("cv-2021-0001");
+  ASSERT_NE(st, nullptr);
+  EXPECT_EQ(st->current().posts.at(0).amount, Money::euros(50000));
+  EXPECT_EQ(st->current().posts.at(0).tranches.at(0).due, *Date::parse("2021-05-12"));
+  fs::remove_all(tmp);
+}
+
+// Loader codes that only the file system can produce, listed in the rule table.
+TEST(LoaderFileCodes, UnreadableFileAndFileTooLarge) {
+  fs::path tmp = fs::temp_directory_path() / "tampon-rules-io";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "data/structures");
+  std::ofstream(tmp / "data/structures/huge.yaml") << std::string((16u << 20) + 16, '#');
+  ProjectContext no_defaults{tmp, tmp / "nowhere", *Date::parse("2024-01-01")};
+  LoadResult loaded = load_project(no_defaults, LoadOptions{1, {}});
+  std::set<std::string> codes;
+  for (const auto& d : loaded.diagnostics) codes.insert(d.code);
+  EXPECT_TRUE(codes.contains("file-too-large"));
+  EXPECT_TRUE(codes.contains("unreadable-file"));  // no baremes.yaml anywhere
+  for (const auto& code : codes) EXPECT_NE(find_rule(code), nullptr) << code;
+  fs::remove_all(tmp);
+}
+
+}  // namespace
+}  // namespace tampon
+
+namespace tampon {
+namespace {
+
+// The sample project shipped in data/ must validate without error against its own baremes.
+TEST(ShippedSample, ValidatesWithoutErrorAndDerivesEveryConvention) {
+  Loaded run = load_and_validate(k_source);
+  std::string errors;
+  for (const auto& d : run.all)
+    if (d.severity == Severity::Error) errors += "  " + line_of(d) + " " + d.message + "\n";
+  EXPECT_EQ(errors, "");
+  EXPECT_GE(run.model.records.conventions.size(), 5u);
+  EXPECT_EQ(run.model.conventions.size(), run.model.records.conventions.size());
+  if (const char* id = std::getenv("EXPLAIN"); id && *id)
+    std::cout << explain_convention(run.model, id);
+  for (const auto& d : run.all)
+    if (d.severity == Severity::Warning)
+      std::cout << "  " << line_of(d) << " " << d.message << "\n";
+}
+
+}  // namespace
+}  // namespace tampon
