@@ -1,23 +1,88 @@
-// Placeholder: declares the emitter so the executable links; replaced by the real emitter.
+// convention-pdf: conventions/<convention-id>.pdf and avenants/<avenant-id>.pdf (outputs.md),
+// typeset by the shared document engine (generator/render/document) from the templates
+// templates/documents/convention.md and avenant.md.
 #include <memory>
 
+#include "document_job.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
 namespace {
 
-class Placeholder final : public Emitter {
+using namespace convention_pdf;
+
+bool all_valid(const Model& model, const std::vector<RecordRef>& refs) {
+  for (const RecordRef& ref : refs)
+    if (!model.is_valid(ref)) return false;
+  return true;
+}
+
+class ConventionPdfEmitter final : public Emitter {
  public:
   const EmitterInfo& info() const override {
-    static const EmitterInfo k_info{"convention-pdf", "0.0.0", "(en construction)", {}, {}};
+    static const EmitterInfo k_info{
+        "convention-pdf",
+        "1.0.0",
+        "Conventions de subvention et avenants au format PDF, prêts à signer",
+        {RecordKind::Convention, RecordKind::Structure, RecordKind::Avenant,
+         RecordKind::Conseiller},
+        {{"conventions/<convention-id>.pdf", "application/pdf"},
+         {"avenants/<avenant-id>.pdf", "application/pdf"}}};
     return k_info;
   }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return {}; }
-  void render(const OutputJob&, const Model&, RenderContext&) const override {}
+
+  Diagnostics check(const Model& model, const ProjectContext& project) const override {
+    return check_documents(model, project);
+  }
+
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
+    std::string convention_template = project.find(k_convention_template).string();
+    std::string avenant_template = project.find(k_avenant_template).string();
+    std::vector<OutputJob> jobs;
+    for (const ConventionState& state : model.conventions) {
+      auto inputs = convention_inputs(state);
+      if (all_valid(model, inputs))
+        jobs.push_back({"conventions/" + state.record->id + ".pdf",
+                        std::move(inputs),
+                        {convention_template},
+                        JobKey{false, state.record->id}.str()});
+      for (const Avenant* av : state.avenants) {
+        if (!state.after(*av)) continue;
+        auto refs = avenant_inputs(state, *av);
+        if (all_valid(model, refs))
+          jobs.push_back({"avenants/" + av->id + ".pdf",
+                          std::move(refs),
+                          {avenant_template},
+                          JobKey{true, av->id}.str()});
+      }
+    }
+    return jobs;
+  }
+
+  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
+    JobKey key = JobKey::parse(job.key);
+    try {
+      render_document(key, model, ctx.project(), ctx.output_path());
+    } catch (const doc::DocumentError& e) {
+      const FieldLocs* locs = nullptr;
+      if (key.avenant) {
+        if (const Avenant* av = model.avenant(key.id)) locs = &av->locs;
+      } else if (const Convention* c = model.convention(key.id)) {
+        locs = &c->locs;
+      }
+      ctx.report({locs ? model.where(locs->record) : Location{},
+                  Severity::Error,
+                  "document-failed",
+                  "« " + job.path + " » : " + e.what(),
+                  {}});
+    }
+  }
 };
 
 }  // namespace
 
-std::unique_ptr<Emitter> make_convention_pdf_emitter() { return std::make_unique<Placeholder>(); }
+std::unique_ptr<Emitter> make_convention_pdf_emitter() {
+  return std::make_unique<ConventionPdfEmitter>();
+}
 
 }  // namespace tampon

@@ -80,6 +80,35 @@ RenderStats Document::render(const std::filesystem::path& output) const {
   return write_pdf(flow, pages, geometry, options, fonts, output);
 }
 
+std::optional<char32_t> missing_glyph(std::string_view utf8, const FontFiles& files) {
+  FontSet fonts = FontSet::load(files);
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t c = next_codepoint(utf8, i);
+    if (c == U'\n') continue;
+    for (const FontFace* face : fonts.faces)
+      if (!face->has(c)) return c;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> check_resources(const DocumentOptions& options) {
+  std::vector<std::string> problems;
+  const FontFiles& f = options.fonts;
+  for (const auto* path : {&f.regular, &f.bold, &f.italic, &f.bold_italic}) {
+    try {
+      FontFace::load(*path);
+    } catch (const std::exception& e) {
+      problems.push_back("police " + path->string() + " : " + e.what());
+    }
+  }
+  try {
+    Hyphenator::load(options.hyphenation_dictionary);
+  } catch (const std::exception& e) {
+    problems.push_back(e.what());
+  }
+  return problems;
+}
+
 RenderStats render_markdown(std::string_view markdown, const DocumentOptions& options,
                             const std::filesystem::path& output) {
   Document document(options);

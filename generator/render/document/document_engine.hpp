@@ -49,6 +49,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "render/document/canvas.hpp"
 #include "tampon/date.hpp"
@@ -123,6 +124,14 @@ class Document {
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
+
+/// The first character of `utf8` missing from any face of `fonts`, if any: lets an emitter
+/// check record values before rendering, so that `tampon validate` reports them.
+std::optional<char32_t> missing_glyph(std::string_view utf8, const FontFiles& fonts);
+
+/// Checks that the font files and the hyphenation dictionary of `options` can be loaded;
+/// returns a French message for each one that cannot.
+std::vector<std::string> check_resources(const DocumentOptions& options);
 
 /// Convenience: one Markdown text to one PDF file.
 RenderStats render_markdown(std::string_view markdown, const DocumentOptions& options,

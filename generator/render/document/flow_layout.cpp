@@ -53,6 +53,7 @@ class FlowBuilder {
   FlowResult& m_out;
   double m_space_after = 0;
   bool m_page_break = false;
+  bool m_after_title = false;  // the previous block is the document title (#)
 };
 
 void FlowBuilder::block(const Block& b) {
@@ -85,6 +86,7 @@ void FlowBuilder::block(const Block& b) {
       m_page_break = true;
       return;
   }
+  m_after_title = b.kind == Block::Kind::Heading && b.level <= 1;
   if (m_out.slices.size() > first) {
     Slice& head = m_out.slices[first];
     head.space_before = std::max(head.space_before, before);
@@ -100,7 +102,11 @@ void FlowBuilder::paragraph(const Block& b) {
   box.align = TextAlign::Left;
   box.marker = b.marker;
   box.space_before = take_space(b.in_tight_list ? 2 : m_style.paragraph_space);
-  text_lines(b.text, settings(box.size, true, FontStyle::Regular), box);
+  // The paragraph right under the title is its subtitle: centred, kept with the title.
+  bool subtitle = m_after_title && b.indent == 0 && b.marker.empty();
+  if (subtitle) box.align = TextAlign::Center;
+  text_lines(b.text, settings(box.size, !subtitle, FontStyle::Regular), box);
+  if (subtitle) m_space_after = m_style.paragraph_space * 2;
 }
 
 void FlowBuilder::heading(const Block& b) {

@@ -60,10 +60,23 @@ void collect_inline(cmark_node* node, FontStyle style, Inline& out) {
   }
 }
 
-/// Fenced text escapes cmark's smart punctuation: give its apostrophes the typographic form.
-std::string typographic_apostrophes(std::string line) {
-  for (std::size_t at; (at = line.find('\'')) != std::string::npos;) line.replace(at, 1, "\u2019");
-  return line;
+/// A signature line as written in the fenced block: Markdown backslash escapes (which
+/// template values carry) are undone, since fenced text is otherwise literal, and apostrophes
+/// take their typographic form, as cmark's smart punctuation gives elsewhere.
+std::string signature_line(std::string_view line) {
+  static constexpr std::string_view k_punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\\' && i + 1 < line.size() &&
+        k_punctuation.find(line[i + 1]) != std::string_view::npos)
+      c = line[++i];
+    if (c == '\'')
+      out += "\u2019";
+    else
+      out += c;
+  }
+  return out;
 }
 
 std::vector<SignatureParty> parse_parties(const std::string& text) {
@@ -77,8 +90,7 @@ std::vector<SignatureParty> parse_parties(const std::string& text) {
     if (line.empty()) {
       if (!parties.back().lines.empty()) parties.emplace_back();
     } else {
-      parties.back().lines.push_back(
-          typographic_apostrophes(line.substr(line.find_first_not_of(' '))));
+      parties.back().lines.push_back(signature_line(line.substr(line.find_first_not_of(' '))));
     }
     start = end + 1;
   }

@@ -1,0 +1,211 @@
+#include "render/template/markdown_template.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace tampon::tmpl {
+namespace {
+
+/// A mustache tag as written in the template, with its position.
+struct Tag {
+  char kind = 0;  ///< 0 variable, '#', '^', '/', '!', '>', '=', '&' (includes {{{ }}})
+  std::string name;
+  std::uint32_t line = 1, column = 1;
+};
+
+std::string trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+/// Splits the template into tags, or reports an unclosed one.
+std::vector<Tag> scan_tags(const Template& t, Diagnostics& out) {
+  std::vector<Tag> tags;
+  const std::string& s = t.text;
+  std::uint32_t line = 1, column = 1;
+  std::size_t i = 0;
+  auto advance_to = [&](std::size_t to) {
+    for (; i < to; ++i) {
+      if (s[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+        ++column;  // count characters, not UTF-8 continuation bytes
+      }
+    }
+  };
+  while (true) {
+    std::size_t open = s.find("{{", i);
+    if (open == std::string::npos) break;
+    advance_to(open);
+    Tag tag;
+    tag.line = line;
+    tag.column = column;
+    bool triple = s.compare(open, 3, "{{{") == 0;
+    std::string_view closing = triple ? "}}}" : "}}";
+    std::size_t body = open + (triple ? 3 : 2);
+    std::size_t close = s.find(closing, body);
+    if (close == std::string::npos) {
+      out.push_back({{t.file, line, column},
+                     Severity::Error,
+                     std::string(k_template_syntax),
+                     "balise « {{ » jamais refermée",
+                     {}});
+      return tags;
+    }
+    std::string content = trim(std::string_view(s).substr(body, close - body));
+    if (triple) {
+      tag.kind = '&';
+    } else if (!content.empty() &&
+               std::string_view("#^/!>=&").find(content[0]) != std::string_view::npos) {
+      tag.kind = content[0];
+      content = trim(std::string_view(content).substr(1));
+    }
+    tag.name = std::move(content);
+    tags.push_back(std::move(tag));
+    advance_to(close + closing.size());
+  }
+  return tags;
+}
+
+std::vector<std::string> split_dots(const std::string& name) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = name.find('.', start);
+    parts.push_back(name.substr(start, dot - start));
+    if (dot == std::string::npos) return parts;
+    start = dot + 1;
+  }
+}
+
+/// Name resolution as kainjow does it: the innermost context that has the first part, then
+/// down the dotted path.
+const Data* resolve(const std::vector<const Data*>& stack, const std::string& name) {
+  if (name == ".") return stack.back();
+  auto parts = split_dots(name);
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    if (!*it) continue;  // an inverted section pushes nothing
+    const Data* value = *it;
+    for (const auto& part : parts) {
+      value = value ? value->get(part) : nullptr;
+      if (!value) break;
+    }
+    if (value) return value;
+  }
+  return nullptr;
+}
+
+Diagnostic error_at(const Template& t, const Tag& tag, std::string_view code, std::string message) {
+  return {
+      {t.file, tag.line, tag.column}, Severity::Error, std::string(code), std::move(message), {}};
+}
+
+/// Reports names the view lacks, the way kainjow would render nothing for them.
+class StrictContext : public kainjow::mustache::context<std::string> {
+ public:
+  explicit StrictContext(const Data* data) : kainjow::mustache::context<std::string>(data) {}
+  const Data* get(const std::string& name) const override {
+    const Data* found = kainjow::mustache::context<std::string>::get(name);
+    if (!found && !name.empty()) missing.push_back(name);
+    return found;
+  }
+  mutable std::vector<std::string> missing;
+};
+
+}  // namespace
+
+Template load_template(const std::filesystem::path& path, std::string display_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Fatal("gabarit illisible : " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return {std::move(display_name), text.str()};
+}
+
+Diagnostics check_template(const Template& t, const Data& schema) {
+  Diagnostics out;
+  std::vector<Tag> tags = scan_tags(t, out);
+  std::vector<const Data*> stack{&schema};
+  std::vector<const Tag*> sections;
+  for (const Tag& tag : tags) {
+    switch (tag.kind) {
+      case '!':
+        break;
+      case '>':
+        out.push_back(
+            error_at(t, tag, k_template_syntax,
+                     "les gabarits partiels ({{>" + tag.name + "}}) ne sont pas pris en charge"));
+        break;
+      case '=':
+        out.push_back(error_at(t, tag, k_template_syntax,
+                               "le changement de délimiteurs n’est pas pris en charge"));
+        break;
+      case '/':
+        if (sections.empty() || sections.back()->name != tag.name) {
+          out.push_back(
+              error_at(t, tag, k_template_syntax,
+                       "fermeture de section « " + tag.name + " » sans ouverture correspondante"));
+          break;
+        }
+        sections.pop_back();
+        stack.pop_back();
+        break;
+      default: {
+        const Data* value = resolve(stack, tag.name);
+        if (!value)
+          out.push_back(error_at(t, tag, k_unknown_variable,
+                                 "variable « " + tag.name + " » inconnue des données du document"));
+        if (tag.kind == '#' || tag.kind == '^') {
+          sections.push_back(&tag);
+          const Data* inner = nullptr;
+          if (tag.kind == '#' && value)
+            inner = value->is_list()
+                        ? (value->list_value().empty() ? nullptr : &value->list_value().front())
+                        : value;
+          stack.push_back(inner);
+        }
+      }
+    }
+  }
+  for (const Tag* open : sections)
+    out.push_back(
+        error_at(t, *open, k_template_syntax, "section « " + open->name + " » jamais refermée"));
+  return out;
+}
+
+std::string render(const Template& t, const Data& view) {
+  kainjow::mustache::mustache engine(t.text);
+  if (!engine.is_valid())
+    throw std::runtime_error(t.file + " : gabarit invalide : " + engine.error_message());
+  engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
+  StrictContext context(&view);
+  std::string out = engine.render(context);
+  if (!context.missing.empty())
+    throw std::runtime_error(t.file + " : variable « " + context.missing.front() +
+                             " » absente des données du document");
+  return out;
+}
+
+std::string escape_markdown(std::string_view text) {
+  // Every ASCII punctuation character CommonMark gives a meaning to. Quotes are left alone so
+  // smart punctuation turns the apostrophes of names into typographic ones.
+  static constexpr std::string_view k_special = "\\`*_{}[]()<>#+-.!|~&=:$%^;,/?@";
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      if (k_special.find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace tampon::tmpl

@@ -1,0 +1,121 @@
+#include "document_job.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "document_view.hpp"
+#include "render/template/markdown_template.hpp"
+
+namespace tampon::convention_pdf {
+namespace {
+
+void add_post_holders(const ConventionVersion& version, std::vector<RecordRef>& refs) {
+  for (const PostState& post : version.posts)
+    if (post.conseiller) refs.push_back({RecordKind::Conseiller, *post.conseiller});
+}
+
+void normalize(std::vector<RecordRef>& refs) {
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+}
+
+doc::DocumentOptions common_options(const ConventionState& state) {
+  doc::DocumentOptions o;
+  o.author = "Banque des Territoires (groupe Caisse des Dépôts), pour le compte de l’État";
+  o.header_right = "Dispositif Conseiller numérique";
+  o.footer_left = state.structure->nom;
+  return o;
+}
+
+std::string header_of(const ConventionState& state) {
+  std::string h = "Convention n°\u00A0" + state.record->id;
+  if (state.record->dossier) h += " · dossier " + *state.record->dossier;
+  return h;
+}
+
+}  // namespace
+
+JobKey JobKey::parse(const std::string& key) {
+  auto colon = key.find(':');
+  if (colon == std::string::npos) throw std::invalid_argument("clé de tâche invalide : " + key);
+  return {key.substr(0, colon) == "avenant", key.substr(colon + 1)};
+}
+
+std::vector<RecordRef> convention_inputs(const ConventionState& state) {
+  std::vector<RecordRef> refs{{RecordKind::Convention, state.record->id},
+                              {RecordKind::Structure, state.structure->id}};
+  add_post_holders(state.versions.front(), refs);
+  normalize(refs);
+  return refs;
+}
+
+std::vector<RecordRef> avenant_inputs(const ConventionState& state, const Avenant& avenant) {
+  std::vector<RecordRef> refs{{RecordKind::Avenant, avenant.id},
+                              {RecordKind::Convention, state.record->id},
+                              {RecordKind::Structure, state.structure->id}};
+  // Every avenant up to this one shaped the version it starts from.
+  for (const Avenant* earlier : state.avenants) {
+    if (earlier->numero > avenant.numero) break;
+    refs.push_back({RecordKind::Avenant, earlier->id});
+  }
+  if (const ConventionVersion* before = state.before(avenant)) add_post_holders(*before, refs);
+  if (const ConventionVersion* after = state.after(avenant)) add_post_holders(*after, refs);
+  normalize(refs);
+  return refs;
+}
+
+doc::DocumentOptions convention_options(const ConventionState& state) {
+  doc::DocumentOptions o = common_options(state);
+  const Convention& c = *state.record;
+  o.title = "Convention de subvention " + c.id + " — " + state.structure->nom;
+  o.subject = "Convention de subvention du dispositif Conseiller numérique entre l’État et " +
+              state.structure->nom;
+  o.keywords =
+      "Conseiller numérique; convention; " + c.id + "; " + state.structure->id + "; " + c.regime;
+  o.header_left = header_of(state);
+  o.date = c.signature;
+  return o;
+}
+
+doc::DocumentOptions avenant_options(const ConventionState& state, const Avenant& avenant) {
+  doc::DocumentOptions o = common_options(state);
+  o.title = "Avenant n° " + std::to_string(avenant.numero) + " à la convention " +
+            state.record->id + " — " + state.structure->nom;
+  o.subject = "Avenant à la convention de subvention du dispositif Conseiller numérique : " +
+              std::string(label_fr(avenant.objet));
+  o.keywords = "Conseiller numérique; avenant; " + avenant.id + "; " + state.record->id + "; " +
+               state.structure->id;
+  o.header_left = "Avenant n°\u00A0" + std::to_string(avenant.numero) + " · " + header_of(state);
+  o.date = avenant.date;
+  return o;
+}
+
+doc::RenderStats render_document(const JobKey& key, const Model& model,
+                                 const ProjectContext& project,
+                                 const std::filesystem::path& output) {
+  const ConventionState* state = nullptr;
+  const Avenant* avenant = nullptr;
+  if (key.avenant) {
+    avenant = model.avenant(key.id);
+    if (avenant) state = model.convention_state(avenant->convention);
+  } else {
+    state = model.convention_state(key.id);
+  }
+  if (!state || (key.avenant && !avenant))
+    throw std::logic_error("convention-pdf : document inconnu " + key.str());
+  const char* relative = key.avenant ? k_avenant_template : k_convention_template;
+  auto path = project.find(relative);
+  tmpl::Template tmpl = tmpl::load_template(path, project.display(path));
+  tmpl::Data view =
+      avenant ? avenant_view(model, *state, *avenant) : convention_view(model, *state);
+  std::string markdown;
+  try {
+    markdown = tmpl::render(tmpl, view);
+  } catch (const std::runtime_error& e) {
+    throw doc::DocumentError(e.what());
+  }
+  auto options = avenant ? avenant_options(*state, *avenant) : convention_options(*state);
+  return doc::render_markdown(markdown, options, output);
+}
+
+}  // namespace tampon::convention_pdf

@@ -1,0 +1,41 @@
+#pragma once
+/// One PDF of the convention-pdf emitter: which template, which view, which metadata.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "render/document/document_engine.hpp"
+#include "tampon/emitter.hpp"
+
+namespace tampon::convention_pdf {
+
+inline constexpr const char* k_convention_template = "templates/documents/convention.md";
+inline constexpr const char* k_avenant_template = "templates/documents/avenant.md";
+
+/// What a job's key names: a convention ("convention:<id>") or an avenant ("avenant:<id>").
+struct JobKey {
+  bool avenant = false;
+  std::string id;
+  static JobKey parse(const std::string& key);
+  std::string str() const { return (avenant ? "avenant:" : "convention:") + id; }
+};
+
+/// The records a document reads: for --keep-going and the manifest.
+std::vector<RecordRef> convention_inputs(const ConventionState& state);
+std::vector<RecordRef> avenant_inputs(const ConventionState& state, const Avenant& avenant);
+
+/// Metadata, running header and footer of each document (all derived from the records).
+doc::DocumentOptions convention_options(const ConventionState& state);
+doc::DocumentOptions avenant_options(const ConventionState& state, const Avenant& avenant);
+
+/// Renders the document of `key` to `output`. Throws doc::DocumentError for content problems
+/// (a character missing from the font, a template naming an unknown variable).
+doc::RenderStats render_document(const JobKey& key, const Model& model,
+                                 const ProjectContext& project,
+                                 const std::filesystem::path& output);
+
+/// Findings of `Emitter::check`: templates present and consistent with the views, every
+/// character of the records printed in the documents available in the font.
+Diagnostics check_documents(const Model& model, const ProjectContext& project);
+
+}  // namespace tampon::convention_pdf

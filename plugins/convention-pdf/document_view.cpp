@@ -1,0 +1,198 @@
+// Parts shared by the convention and avenant views: the parties, the regime, the posts, the
+// schedule. domain.md §3 (amounts), §4 (tranches), §7 (what may be printed about a person).
+#include "document_view.hpp"
+
+#include <string>
+
+#include "render/fr_format.hpp"
+
+namespace tampon::convention_pdf {
+namespace {
+
+constexpr const char* k_nbsp = "\u00A0";
+
+Data list() { return Data(Data::type::list); }
+Data text(const std::string& s) { return Data(s); }
+
+/// "200 040 204 00014": SIRET grouped as SIREN (3 × 3) + NIC, with no-break spaces.
+std::string siret_grouped(const std::string& siret) {
+  if (siret.size() != 14) return siret;
+  return siret.substr(0, 3) + k_nbsp + siret.substr(3, 3) + k_nbsp + siret.substr(6, 3) + k_nbsp +
+         siret.substr(9);
+}
+
+std::string capitalized(std::string_view label) {
+  std::string s(label);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string conseiller_name(const Model& model, const PostState& post) {
+  if (!post.conseiller) return "poste vacant";
+  const Conseiller* c = model.conseiller(*post.conseiller);
+  return c ? c->prenom + " " + c->nom : "poste vacant";
+}
+
+/// Months of the financed period of a post: its grid row's (domain.md §3).
+int financed_months(const ConventionState& state, const PostState& post) {
+  const Regime* regime = state.regime;
+  if (post.role == Role::Coordinateur && regime && regime->role != Role::Coordinateur)
+    return 0;  // substituted post: two periods, see the schedule
+  const GridRow* row = regime ? regime->row_for(state.structure->family(), post.contrat) : nullptr;
+  return row ? row->months : 0;
+}
+
+std::string anchor_label(const ConventionState& state, const PostState& post,
+                         const TrancheLine& t) {
+  if (state.regime && t.regime != state.regime->id) return t.anchor_label;  // coordinator relay
+  bool on_training = state.regime && state.regime->anchor == Anchor::FormationDepart;
+  if (on_training && !t.provisional) return "départ en formation";
+  if (post.added_by.empty()) return "signature de la convention";
+  std::string label = "signature de l’avenant";
+  for (const Avenant* av : state.avenants)
+    if (av->id == post.added_by) label += " n°" + std::string(k_nbsp) + std::to_string(av->numero);
+  return label;
+}
+
+Data post_view(const Model& model, const ConventionState& state, const PostState& post) {
+  Data p;
+  p.set("numero", text(std::to_string(post.numero)));
+  p.set("fonction", text(capitalized(label_fr(post.role))));
+  p.set("contrat", text(capitalized(label_fr(post.contrat))));
+  p.set("conseiller", text(conseiller_name(model, post)));
+  p.set("vacant", Data(!post.conseiller.has_value()));
+  p.set("montant", text(fr::money(post.amount)));
+  p.set("montant_lettres", text(fr::money_words(post.amount)));
+  int months = financed_months(state, post);
+  p.set("duree_mois", text(months > 0 ? std::to_string(months) + " mois" : "voir l’échéancier"));
+  p.set("derogation", text(post.derogation.value_or("")));
+  p.set("has_derogation", Data(post.derogation.has_value()));
+  p.set("majoration_outre_mer", Data(post.overseas_increase));
+  p.set("provisoire", Data(post.provisional));
+  p.set("retire", Data(post.removed_on.has_value()));
+  p.set("retire_le", text(post.removed_on ? fr::date_long(*post.removed_on) : ""));
+  p.set("ajoute_par_avenant", Data(!post.added_by.empty()));
+  return p;
+}
+
+}  // namespace
+
+Data structure_view(const Model& model, const Structure& s) {
+  (void)model;
+  Data v;
+  v.set("nom", text(s.nom));
+  v.set("siret", text(siret_grouped(s.siret)));
+  std::string address = s.adresse.ligne ? *s.adresse.ligne + ", " : "";
+  address += s.adresse.code_postal + " " + s.adresse.commune;
+  v.set("adresse", text(address));
+  v.set("commune", text(s.adresse.commune));
+  v.set("departement", text(s.departement));
+  v.set("type", text(capitalized(label_fr(s.type))));
+  v.set("famille", text(std::string(label_fr(s.family()))));
+  v.set("prive", Data(s.family() == Family::Prive));
+  Data rep;
+  rep.set("nom", text(s.representant.nom));
+  rep.set("qualite", text(s.representant.qualite));
+  v.set("representant", rep);
+  return v;
+}
+
+Data regime_view(const Regime& r) {
+  Data v;
+  v.set("id", text(r.id));
+  v.set("libelle", text(r.label));
+  v.set("relance_2020", Data(r.id == "relance-2020"));
+  v.set("relance_2021", Data(r.id == "relance-2021"));
+  v.set("coordinateur_2023", Data(r.id == "coordinateur-2023"));
+  v.set("ancrage_formation", Data(r.anchor == Anchor::FormationDepart));
+  v.set("versement_unique", Data(r.tranches.size() == 1));
+  v.set("source_echeancier", text(r.schedule_source));
+  Data tranches = list();
+  for (std::size_t i = 0; i < r.tranches.size(); ++i) {
+    Data t;
+    t.set("numero", text(std::to_string(i + 1)));
+    t.set("pourcentage", text(fr::percent(r.tranches[i].pct)));
+    int m = r.tranches[i].offset_months;
+    t.set("delai", text(std::to_string(m) + " mois"));
+    t.set("dernier", Data(i + 1 == r.tranches.size()));
+    tranches.push_back(t);
+  }
+  v.set("tranches", tranches);
+  return v;
+}
+
+Data convention_header_view(const ConventionState& state) {
+  const Convention& c = *state.record;
+  Data v;
+  v.set("id", text(c.id));
+  v.set("dossier", text(c.dossier.value_or("")));
+  v.set("has_dossier", Data(c.dossier.has_value()));
+  v.set("signature", text(fr::date_long(c.signature)));
+  v.set("debut", text(fr::date_long(c.debut)));
+  v.set("fin", text(fr::date_long(c.fin)));
+  v.set("duree_mois", text(std::to_string(months_covered(c.debut, c.fin))));
+  return v;
+}
+
+Data posts_view(const Model& model, const ConventionState& state, const ConventionVersion& v) {
+  Data posts = list();
+  for (const PostState& post : v.posts) posts.push_back(post_view(model, state, post));
+  return posts;
+}
+
+Data schedule_view(const Model& model, const ConventionState& state, const ConventionVersion& v) {
+  (void)model;
+  Data rows = list();
+  for (const PostState& post : v.posts) {
+    for (const TrancheLine& t : post.tranches) {
+      Data r;
+      r.set("poste", text(std::to_string(post.numero)));
+      r.set("tranche", text(std::to_string(t.number)));
+      r.set("pourcentage", text(fr::percent(t.pct)));
+      r.set("ancre", text(anchor_label(state, post, t)));
+      r.set("ancre_date", text(fr::date_long(t.anchor)));
+      r.set("echeance", text(fr::date_long(t.due)));
+      r.set("montant", text(fr::money(t.amount)));
+      r.set("provisoire", Data(t.provisional));
+      rows.push_back(r);
+    }
+  }
+  return rows;
+}
+
+Data total_view(Money total) {
+  Data v;
+  v.set("montant", text(fr::money(total)));
+  v.set("lettres", text(fr::money_words(total)));
+  return v;
+}
+
+void add_version_notes(Data& view, const Model& model, const ConventionState& state,
+                       const ConventionVersion& version) {
+  bool provisional = false;
+  Data derogations = list();
+  for (const PostState& post : version.posts) {
+    provisional = provisional || post.provisional;
+    if (!post.derogation) continue;
+    Data d;
+    d.set("poste", text(std::to_string(post.numero)));
+    d.set("montant", text(fr::money(post.amount)));
+    d.set("texte", text(*post.derogation));
+    derogations.push_back(d);
+  }
+  view.set("has_provisoire", Data(provisional));
+  view.set("has_derogations", Data(!derogations.is_empty_list()));
+  view.set("derogations", derogations);
+
+  // The overseas paragraph applies only where a post received the DROM increase (§3.3).
+  const OverseasIncrease* increase = model.baremes.overseas_for(state.structure->departement);
+  bool applies = false;
+  for (const PostState& post : version.posts) applies = applies || post.overseas_increase;
+  Data overseas;
+  overseas.set("applique", Data(applies && increase != nullptr));
+  overseas.set("territoire", text(increase ? increase->territory : ""));
+  overseas.set("montant", text(increase ? fr::money(increase->amount) : ""));
+  view.set("outre_mer", overseas);
+}
+
+}  // namespace tampon::convention_pdf
