@@ -125,7 +125,7 @@ void check_substitutions(Checker& check) {
 }  // namespace
 
 void check_amounts(Checker& check) {
-  for (const auto& site : post_sites(check.model()))
+  for (const auto& site : check.sites())
     if (site.convention) check_post(check, site);
   check_substitutions(check);
 }

@@ -31,7 +31,7 @@ Period period_of(const Model& model, const PostSite& site) {
 void double_assignment(Checker& check) {
   const Model& model = check.model();
   std::map<std::string, std::vector<std::pair<PostSite, Period>>> by_conseiller;
-  for (auto& site : post_sites(model))
+  for (const auto& site : check.sites())
     if (site.convention && site.poste->conseiller && !check.flagged(site.owner))
       by_conseiller[*site.poste->conseiller].emplace_back(site, period_of(model, site));
   for (auto& [id, posts] : by_conseiller) {
@@ -60,14 +60,15 @@ Period contract_period(const Conseiller& c) {
   return {c.contrat.debut, end};
 }
 
-int posts_on(const Model& model, const std::string& structure, Date d) {
+using States = std::vector<const ConventionState*>;
+
+int posts_on(const Model& model, const States& states, Date d) {
   int n = 0;
-  for (const auto& state : model.conventions) {
-    if (state.record->structure != structure) continue;
-    const ConventionVersion& v = state.current();
+  for (const ConventionState* state : states) {
+    const ConventionVersion& v = state->current();
     for (const auto& p : v.posts) {
       const Avenant* added = p.added_by.empty() ? nullptr : model.avenant(p.added_by);
-      Period period{added ? added->date : state.record->debut, p.removed_on.value_or(v.fin)};
+      Period period{added ? added->date : state->record->debut, p.removed_on.value_or(v.fin)};
       if (period.covers(d)) ++n;
     }
   }
@@ -75,19 +76,19 @@ int posts_on(const Model& model, const std::string& structure, Date d) {
 }
 
 // Checked on each date a conseiller or a convention starts, where some post is in force.
-void posts_exceeded(Checker& check, const Structure& s) {
+void posts_exceeded(Checker& check, const std::string& structure,
+                    std::vector<const Conseiller*> conseillers, const States& states) {
   const Model& model = check.model();
-  auto conseillers = model.conseillers_of_structure(s.id);
   // A duplicated id is one conseiller (duplicate-id says so), not two in post.
   std::ranges::stable_sort(conseillers, {}, &Conseiller::id);
   auto dup = std::ranges::unique(conseillers, {}, &Conseiller::id);
   conseillers.erase(dup.begin(), dup.end());
   std::vector<Date> dates;
   for (const Conseiller* c : conseillers) dates.push_back(c->contrat.debut);
-  for (const Convention* c : model.conventions_of_structure(s.id)) dates.push_back(c->debut);
+  for (const ConventionState* st : states) dates.push_back(st->record->debut);
   std::ranges::sort(dates);
   for (Date d : dates) {
-    int posts = posts_on(model, s.id, d);
+    int posts = posts_on(model, states, d);
     std::vector<const Conseiller*> active;
     for (const Conseiller* c : conseillers)
       if (!check.flagged(*c) && contract_period(*c).covers(d)) active.push_back(c);
@@ -97,7 +98,7 @@ void posts_exceeded(Checker& check, const Structure& s) {
     });
     check.report("posts-exceeded", last->locs.at("structure"),
                  std::to_string(active.size()) + " conseillers en poste le " + d.iso() +
-                     " dans la structure « " + s.id + " » pour " + std::to_string(posts) +
+                     " dans la structure « " + structure + " » pour " + std::to_string(posts) +
                      " poste(s) conventionné(s) : ajoutez un poste par avenant ou rattachez « " +
                      last->id + " » à une autre structure",
                  ref_of(*last));
@@ -109,7 +110,14 @@ void posts_exceeded(Checker& check, const Structure& s) {
 
 void check_assignments(Checker& check) {
   double_assignment(check);
-  for (const auto& s : check.model().records.structures) posts_exceeded(check, s);
+  const Model& model = check.model();
+  // Grouped once: national data has thousands of structures.
+  std::map<std::string, std::vector<const Conseiller*>, std::less<>> conseillers;
+  for (const auto& c : model.records.conseillers) conseillers[c.structure].push_back(&c);
+  std::map<std::string, States, std::less<>> states;
+  for (const auto& st : model.conventions) states[st.record->structure].push_back(&st);
+  for (auto& [structure, list] : conseillers)
+    if (model.structure(structure)) posts_exceeded(check, structure, list, states[structure]);
 }
 
 }  // namespace tampon::rules

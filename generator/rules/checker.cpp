@@ -17,13 +17,22 @@ bool written(const FieldLocs& locs, std::string_view path) {
 
 Checker::Checker(const Model& model, const Diagnostics& earlier, Diagnostics& out)
     : m_model(model),
-      m_earlier(earlier),
       m_out(out),
-      m_flagged(records_with_errors(model, earlier)) {}
+      m_sites(post_sites(model)),
+      m_flagged(records_with_errors(model, earlier)) {
+  for (const auto& d : earlier) m_reported.emplace(d.code, d.where);
+  for (const auto& d : out) m_reported.emplace(d.code, d.where);
+  for (std::size_t i = 0; i < m_sites.size(); ++i)
+    if (m_sites[i].poste->conseiller)
+      m_sites_by_conseiller[*m_sites[i].poste->conseiller].push_back(i);
+}
 
-bool Checker::already_reported(std::string_view code, const Location& where) const {
-  auto same = [&](const Diagnostic& d) { return d.code == code && d.where == where; };
-  return std::ranges::any_of(m_earlier, same) || std::ranges::any_of(m_out, same);
+std::vector<const PostSite*> Checker::sites_of(std::string_view conseiller_id) const {
+  std::vector<const PostSite*> out;
+  auto it = m_sites_by_conseiller.find(conseiller_id);
+  if (it != m_sites_by_conseiller.end())
+    for (std::size_t i : it->second) out.push_back(&m_sites[i]);
+  return out;
 }
 
 void Checker::report(std::string_view code, SourceLoc at, std::string message,
@@ -33,7 +42,7 @@ void Checker::report(std::string_view code, SourceLoc at, std::string message,
   if (!rule) throw std::logic_error("code absent de la table des règles : " + std::string(code));
   Location where = m_model.where(at);
   if (rule->severity == Severity::Error) m_faulty.insert(record);
-  if (already_reported(code, where)) return;
+  if (!m_reported.emplace(std::string(code), where).second) return;
   m_out.push_back({where, rule->severity, std::string(code), std::move(message), std::move(notes)});
 }
 

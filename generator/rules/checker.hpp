@@ -6,7 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include <map>
+#include <tuple>
+
 #include "model/record_refs.hpp"
+#include "rules/post_sites.hpp"
 #include "tampon/model.hpp"
 
 namespace tampon::rules {
@@ -31,6 +35,11 @@ class Checker {
     return {m_model.where(at), std::move(message)};
   }
 
+  /// Every post written in the records, listed once (records do not change during checks).
+  const std::vector<PostSite>& sites() const { return m_sites; }
+  /// The posts that name a conseiller.
+  std::vector<const PostSite*> sites_of(std::string_view conseiller_id) const;
+
   /// Records that carry an error found by validation.
   const std::set<RecordRef>& faulty() const { return m_faulty; }
   /// Records the loader found a format error in: their fields may hold defaults instead of
@@ -42,11 +51,11 @@ class Checker {
   }
 
  private:
-  bool already_reported(std::string_view code, const Location& where) const;
-
   const Model& m_model;
-  const Diagnostics& m_earlier;
   Diagnostics& m_out;
+  std::set<std::tuple<std::string, Location>> m_reported;  ///< (code, place), earlier included
+  std::vector<PostSite> m_sites;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> m_sites_by_conseiller;
   std::set<RecordRef> m_faulty;
   std::set<RecordRef> m_flagged;
 };

@@ -12,10 +12,10 @@ namespace {
 
 // Private-law CDDs are capped by law; public-law CDDs only on the grid rows that finance
 // CDDs alone (the autre-public rows: "CDD … 18 mois maximum", [002 II.b]).
-bool cdd_capped(const Model& model, const Conseiller& c) {
+bool cdd_capped(const Checker& check, const Conseiller& c) {
   if (c.contrat.type == ContractType::CddDroitPrive) return true;
   if (!is_cdd(c.contrat.type)) return false;
-  return std::ranges::any_of(rows_of(model, c), [](const GridRow* row) {
+  return std::ranges::any_of(rows_of(check, c), [](const GridRow* row) {
     return std::ranges::all_of(row->contracts, is_cdd);
   });
 }
@@ -38,7 +38,7 @@ void dates(Checker& check, const Conseiller& c) {
   }
   int months = months_covered(k.debut, *k.fin);
   int max = check.limits().cdd_max_months;
-  if (months > max && cdd_capped(check.model(), c))
+  if (months > max && cdd_capped(check, c))
     check.report("cdd-too-long", c.locs.at("contrat.fin"),
                  std::string(label_fr(k.type)) + " de " + text::months(months) + " (du " +
                      k.debut.iso() + " au " + k.fin->iso() + ") : " + text::months(max) +
@@ -69,7 +69,7 @@ void salary(Checker& check, const Conseiller& c) {
 
 void coordinator_hours(Checker& check, const Conseiller& c) {
   double full = check.limits().full_time_hours;
-  if (c.contrat.heures_hebdo >= full || !is_coordinator(check.model(), c)) return;
+  if (c.contrat.heures_hebdo >= full || !is_coordinator(check, c)) return;
   check.report("coordinator-part-time", c.locs.at("contrat.heures_hebdo"),
                "coordinateur à " + text::hours(c.contrat.heures_hebdo) +
                    " h par semaine : un coordinateur travaille à temps complet (" +

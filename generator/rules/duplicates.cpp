@@ -47,7 +47,7 @@ void by_key(Checker& check, const std::vector<R>& records, const std::string& wh
 // Post numbers are unique within a convention, its avenants' added posts included.
 void post_numbers(Checker& check) {
   Groups groups;
-  for (const auto& site : post_sites(check.model())) {
+  for (const auto& site : check.sites()) {
     std::string conv = site.convention ? site.convention->id : site.avenant->convention;
     groups[conv + " poste " + std::to_string(site.poste->numero)].push_back(
         {site.at("numero"), site.owner});

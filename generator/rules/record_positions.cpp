@@ -37,6 +37,7 @@ const RecordRef* RecordPositions::record_at(const Location& where) const {
 
 std::set<RecordRef> records_with_errors(const Model& model, const Diagnostics& diagnostics) {
   std::set<RecordRef> out;
+  if (count_errors(diagnostics) == 0) return out;  // the common case: nothing to place
   RecordPositions positions(model);
   for (const auto& d : diagnostics)
     if (d.severity == Severity::Error)

@@ -90,7 +90,7 @@ void training_hours(Checker& check, const Conseiller& c) {
 
 void coordinator_recruitment(Checker& check, const Conseiller& c) {
   if (!c.recrutement || !c.recrutement->notification_poste) return;
-  if (!is_coordinator(check.model(), c)) return;
+  if (!is_coordinator(check, c)) return;
   Date notified = *c.recrutement->notification_poste;
   int max = check.limits().coordinator_recruitment_max_months;
   auto [recruited, field] = signed_on(c);

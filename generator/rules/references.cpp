@@ -11,10 +11,12 @@
 namespace tampon::rules {
 namespace {
 
+// Sorted, so `has` is a binary search (national data: 120 000 reports naming conseillers).
 template <class R>
 std::vector<std::string_view> ids_of(const std::vector<R>& records) {
   std::vector<std::string_view> ids;
   for (const auto& r : records) ids.push_back(r.id);
+  std::ranges::sort(ids);
   return ids;
 }
 
@@ -29,7 +31,7 @@ void owners(Checker& check, const Targets& t) {
 }
 
 void post_holders(Checker& check, const Targets& t) {
-  for (const auto& site : post_sites(check.model())) {
+  for (const auto& site : check.sites()) {
     if (!site.poste->conseiller) continue;
     const std::string& id = *site.poste->conseiller;
     if (!resolve(check, t.conseillers, id, site.at("conseiller"), site.owner)) continue;
@@ -56,7 +58,7 @@ void regimes(Checker& check) {
 
 }  // namespace
 
-bool Target::has(std::string_view id) const { return std::ranges::find(ids, id) != ids.end(); }
+bool Target::has(std::string_view id) const { return std::ranges::binary_search(ids, id); }
 
 Targets::Targets(const RecordSet& r)
     : structures{"la structure", "data/structures/", ids_of(r.structures)},

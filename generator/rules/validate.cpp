@@ -3,6 +3,7 @@
 // caller put them, and serve here to avoid reporting a finding twice, to skip domain rules on
 // records with format errors, and to mark those records invalid.
 #include <algorithm>
+#include <tuple>
 
 #include "model/derive.hpp"
 #include "rules/checks.hpp"
@@ -22,8 +23,9 @@ void sort_records(RecordSet& r) {
   std::ranges::stable_sort(r.versements, {}, by_key);
   std::ranges::stable_sort(r.depenses, {}, by_key);
   // Rapports: by (structure, conseiller, mois), as Model::rapports_of_structure expects.
-  std::ranges::stable_sort(r.rapports, {}, [](const Rapport& x) {
-    return std::tuple{x.structure, x.conseiller, x.mois};
+  std::ranges::stable_sort(r.rapports, [](const Rapport& a, const Rapport& b) {
+    return std::tie(a.structure, a.conseiller, a.mois) <
+           std::tie(b.structure, b.conseiller, b.mois);
   });
 }
 

@@ -4,6 +4,7 @@
 // UPDATE_FIXTURES=1 rewrites expected.txt (review the diff before committing).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -146,6 +147,31 @@ TEST(ShippedSample, ValidatesWithoutErrorAndDerivesEveryConvention) {
   for (const auto& d : run.all)
     if (d.severity == Severity::Warning)
       std::cout << "  " << line_of(d) << " " << d.message << "\n";
+}
+
+}  // namespace
+}  // namespace tampon
+
+namespace tampon {
+namespace {
+
+// Timing on a generated project (bench/gen/generate.py): TAMPON_BENCH_PROJECT=/tmp/national.
+TEST(ValidateTiming, OnTheProjectNamedByTheEnvironment) {
+  const char* dir = std::getenv("TAMPON_BENCH_PROJECT");
+  if (!dir || !*dir) GTEST_SKIP() << "TAMPON_BENCH_PROJECT non défini";
+  ProjectContext project{dir, k_source, *Date::parse("2024-01-01")};
+  auto t0 = std::chrono::steady_clock::now();
+  LoadResult loaded = load_project(project, LoadOptions{2, {}});
+  auto t1 = std::chrono::steady_clock::now();
+  Diagnostics found = loaded.diagnostics;
+  Model model = validate(std::move(loaded), project.as_of, found);
+  auto t2 = std::chrono::steady_clock::now();
+  using ms = std::chrono::milliseconds;
+  std::cout << "load " << std::chrono::duration_cast<ms>(t1 - t0).count() << " ms, validate "
+            << std::chrono::duration_cast<ms>(t2 - t1).count() << " ms, " << found.size()
+            << " findings, " << model.conventions.size() << " conventions\n";
+  for (std::size_t i = 0; i < found.size() && i < 10; ++i)
+    std::cout << "  " << line_of(found[i]) << " " << found[i].message << "\n";
 }
 
 }  // namespace
