@@ -12,13 +12,13 @@
 namespace tampon::serve {
 
 struct ServeOptions {
-  ProjectContext project;             ///< project_dir, shipped_dir, as_of
-  std::filesystem::path out_dir;      ///< the site is written to out_dir / "site"
-  std::string host = "127.0.0.1";     ///< loopback only: anything else is refused (exit 2)
-  int port = 8000;                    ///< 0 = any free port (tests)
-  const Emitter* site = nullptr;      ///< the "site" emitter of the emitter set
+  ProjectContext project;          ///< project_dir, shipped_dir, as_of
+  std::filesystem::path out_dir;   ///< the site is written to out_dir / "site"
+  std::string host = "127.0.0.1";  ///< loopback only: anything else is refused (exit 2)
+  int port = 8000;                 ///< 0 = any free port (tests)
+  const Emitter* site = nullptr;   ///< the "site" emitter of the emitter set
   bool quiet = false;
-  unsigned jobs = 0;                  ///< loader threads; 0 = number of cores
+  unsigned jobs = 0;                             ///< loader threads; 0 = number of cores
   std::chrono::milliseconds poll_interval{150};  ///< how often sources are checked
   /// Called once the server listens, with the actual port (tests use port 0).
   std::function<void(int port)> on_listening;

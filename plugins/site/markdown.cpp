@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 #include "render/html_escape.hpp"
 #include "text_fold.hpp"
@@ -76,13 +77,21 @@ std::string take_explicit_id(cmark_node* heading) {
 /// Walks a cmark document once and writes HTML segments.
 class Writer {
  public:
-  Writer(ParsedMarkdown& out, int first_line, const std::string& file,
+  Writer(ParsedMarkdown& out, const std::string& body, int first_line, const std::string& file,
          const std::set<std::string>& reserved, Diagnostics& diagnostics)
       : m_out(out),
         m_first_line(first_line),
         m_file(file),
         m_used(reserved),
-        m_diagnostics(diagnostics) {}
+        m_diagnostics(diagnostics) {
+    std::size_t pos = 0;
+    while (pos <= body.size()) {
+      std::size_t eol = body.find('\n', pos);
+      if (eol == std::string::npos) eol = body.size();
+      m_lines.emplace_back(body, pos, eol - pos);
+      pos = eol + 1;
+    }
+  }
 
   void run(cmark_node* document) {
     prepare_headings(document);
@@ -116,6 +125,27 @@ class Writer {
     d.code = std::move(code);
     d.message = std::move(message);
     m_diagnostics.push_back(std::move(d));
+  }
+
+  /// cmark-gfm keeps no positions for inline nodes: find the link's target in the source
+  /// lines of its block, after the previous link found (links come in document order).
+  std::pair<int, int> locate(cmark_node* node, const std::string& needle) {
+    cmark_node* block = node;
+    while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
+    int start = block ? cmark_node_get_start_line(block) : 1;
+    int end =
+        block ? std::max(start, cmark_node_get_end_line(block)) : static_cast<int>(m_lines.size());
+    if (m_cursor_line < start) m_cursor_line = start, m_cursor_col = 0;
+    for (int l = m_cursor_line;
+         !needle.empty() && l <= end && l <= static_cast<int>(m_lines.size()); ++l) {
+      std::size_t from = l == m_cursor_line ? m_cursor_col : 0;
+      std::size_t pos = m_lines[l - 1].find(needle, from);
+      if (pos == std::string::npos) continue;
+      m_cursor_line = l;
+      m_cursor_col = pos + 1;
+      return {m_first_line + l - 1, static_cast<int>(pos) + 1};
+    }
+    return {m_first_line + start - 1, 1};
   }
 
   /// Ids are decided before writing so every heading is known (duplicates get -2, -3 …).
@@ -188,6 +218,9 @@ class Writer {
   std::set<std::string> m_used;
   Diagnostics& m_diagnostics;
   std::string m_html;
+  std::vector<std::string> m_lines;
+  int m_cursor_line = 0;
+  std::size_t m_cursor_col = 0;
   std::size_t m_next_heading = 0;
   bool m_accordion_open = false, m_group_open = false;
   bool m_in_header_row = false, m_tbody_open = false;
@@ -369,8 +402,7 @@ void Writer::leave_heading(cmark_node* node) {
 void Writer::enter_link(cmark_node* node, bool image, cmark_iter* iter) {
   LinkRef ref;
   ref.target = str(cmark_node_get_url(node));
-  ref.line = line_of(node);
-  ref.column = std::max(1, cmark_node_get_start_column(node));
+  std::tie(ref.line, ref.column) = locate(node, ref.target);
   ref.image = image;
   m_out.links.push_back(ref);
   std::size_t index = m_out.links.size() - 1;
@@ -446,7 +478,7 @@ ParsedMarkdown parse_markdown(const std::string& body, int first_line,
   std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
   ParsedMarkdown parsed;
   parsed.faq = faq;
-  Writer(parsed, first_line, display_path, reserved_ids, diagnostics).run(document.get());
+  Writer(parsed, body, first_line, display_path, reserved_ids, diagnostics).run(document.get());
   return parsed;
 }
 

@@ -148,7 +148,9 @@ data footer(const SiteModel& site, const Page& page) {
   f.set("licence_url", c.licence_url);
   f.set("mention", c.state_mention);
   f.set("programme_link", c.programme_link);
-  std::string label = c.programme_link.substr(c.programme_link.find("://") + 3);
+  auto scheme = c.programme_link.find("://");
+  std::string label =
+      scheme == std::string::npos ? c.programme_link : c.programme_link.substr(scheme + 3);
   if (label.ends_with('/')) label.pop_back();
   f.set("programme_label", label);
   return f;
@@ -219,10 +221,11 @@ std::string render_page(const SiteModel& site, const Page& page, const Model& mo
   d.set("layout_" + page.meta.layout, true);
   if (page.meta.layout != "home" && page.meta.layout != "404")
     d.set("breadcrumb", breadcrumb(site, page));
-  if (!page.section.empty()) d.set("sidemenu", side_menu(site, page));
+  if (!page.section.empty() && !section_pages(site, page.section).empty())
+    d.set("sidemenu", side_menu(site, page));
   std::size_t h2 = std::count_if(page.body.headings.begin(), page.body.headings.end(),
                                  [](const Heading& h) { return h.level == 2; });
-  if (h2 >= 3 && page.meta.layout == "page") {
+  if (h2 >= 3 && (page.meta.layout == "page" || page.meta.layout == "faq")) {
     d.set("has_toc", true);
     d.set("toc", table_of_contents(page));
   }

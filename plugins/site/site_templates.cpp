@@ -1,5 +1,7 @@
 #include "site_templates.hpp"
 
+#include "render/html_escape.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -74,7 +76,11 @@ std::string TemplatePool::render(const kainjow::mustache::data& data) const {
       m_free.pop_back();
     }
   }
-  if (!tmpl) tmpl = std::make_unique<kainjow::mustache::mustache>(m_source);
+  if (!tmpl) {
+    tmpl = std::make_unique<kainjow::mustache::mustache>(m_source);
+    // One escaping for the whole site (&#39; for apostrophes, like the Markdown writer).
+    tmpl->set_custom_escape([](const std::string& s) { return render::html_escape(s); });
+  }
   std::string html = tmpl->render(data);
   std::lock_guard lock(m_mutex);
   m_free.push_back(std::move(tmpl));

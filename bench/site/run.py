@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Website benchmark: a synthetic 1 000-page site built by Tampon and by Hugo.
+
+    python3 bench/site/run.py [--build build/release] [--pages 1000] [--runs 5]
+
+Prints, for each tool: full build (wall and CPU time, median of --runs, fresh output folder),
+and the rebuild after editing one page — Tampon through `bench_site` (what `tampon serve`
+does: site kept in memory, one page and the search index rewritten) and through a second
+`tampon build` run; Hugo through `hugo server`'s own "Total in N ms" line.
+"""
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+
+
+def timed(cmd, cwd=None):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall * 1000, cpu * 1000
+
+
+def median_of(runs, make_cmd, prepare):
+    walls, cpus = [], []
+    for _ in range(runs):
+        prepare()
+        w, c = timed(make_cmd())
+        walls.append(w)
+        cpus.append(c)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def hugo_incremental(site, page, runs):
+    proc = subprocess.Popen(["hugo", "server", "-s", site, "--port", "1319", "--bind", "127.0.0.1",
+                             "--renderToMemory", "--disableLiveReload", "--logLevel", "info"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    times = []
+    try:
+        for line in proc.stdout:
+            if "Web Server is available" in line:
+                break
+        with open(page, encoding="utf-8") as f:
+            original = f.read()
+        for i in range(runs):
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(original + f"\nModification {i}.\n")
+            for line in proc.stdout:
+                m = re.search(r"Total in (\d+) ms", line)
+                if m:
+                    times.append(int(m.group(1)))
+                    break
+            time.sleep(0.3)
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(original)
+    finally:
+        proc.terminate()
+        proc.wait()
+    return statistics.median(times) if times else float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=os.path.join(REPO, "build", "release"))
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    a = parser.parse_args()
+    tampon = os.path.join(a.build, "tampon")
+    bench = os.path.join(a.build, "bench", "site", "bench_site")
+    work = tempfile.mkdtemp(prefix="tampon-site-bench-")
+    subprocess.run(["python3", os.path.join(HERE, "make_sites.py"), work, "--pages", str(a.pages)],
+                   check=True, stdout=subprocess.DEVNULL)
+    tsite, hsite = os.path.join(work, "tampon"), os.path.join(work, "hugo")
+    tout, hout = os.path.join(work, "tampon-out"), os.path.join(work, "hugo-out")
+    # Hugo gets the same design-system files to copy as Tampon does.
+    shutil.copytree(os.path.join(REPO, "node_modules", "@gouvfr", "dsfr", "dist"),
+                    os.path.join(hsite, "static", "dsfr"), dirs_exist_ok=True)
+
+    t_full = median_of(a.runs, lambda: [tampon, "build", "--only", "site", "--project", tsite,
+                                        "--out", tout, "--quiet"],
+                       lambda: shutil.rmtree(tout, ignore_errors=True))
+    h_full = median_of(a.runs, lambda: ["hugo", "--quiet", "-s", hsite, "-d", hout],
+                       lambda: shutil.rmtree(hout, ignore_errors=True))
+    page = os.path.join(tsite, "content", "rubrique-03", "page-007.md")
+    with open(page, encoding="utf-8") as f:
+        original = f.read()
+    counter = [0]
+
+    def edit():
+        counter[0] += 1
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(original + f"\nModification {counter[0]}.\n")
+
+    t_cli_one = median_of(a.runs, lambda: [tampon, "build", "--only", "site", "--project", tsite,
+                                           "--out", tout, "--quiet"], edit)
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(original)
+    inproc = subprocess.run([bench, tsite, os.path.join(work, "bench-out"), page, "50"],
+                            check=True, capture_output=True, text=True).stdout
+    h_one = hugo_incremental(hsite, os.path.join(hsite, "content", "rubrique-03", "page-007.md"), 10)
+
+    pages = sum(1 for _, _, files in os.walk(os.path.join(tout, "site")) for f in files if f.endswith(".html"))
+    print(f"Site synthétique : {pages} pages HTML (Tampon), {a.runs} mesures, médianes")
+    print(f"Tampon  build complet (tampon build --only site) : {t_full[0]:7.0f} ms réel, {t_full[1]:7.0f} ms CPU")
+    print(f"Hugo    build complet (hugo)                    : {h_full[0]:7.0f} ms réel, {h_full[1]:7.0f} ms CPU")
+    print(f"Rapport Hugo / Tampon (réel) : {h_full[0] / t_full[0]:.1f} ×")
+    print(f"Tampon  après modification d'une page (tampon build) : {t_cli_one[0]:7.0f} ms réel")
+    print(f"Hugo    après modification d'une page (hugo server)  : {h_one:7.0f} ms (« Total in »)")
+    print("Tampon en mémoire (bench_site, ce que fait tampon serve) :")
+    print("  " + inproc.strip().replace("\n", "\n  "))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

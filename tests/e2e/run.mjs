@@ -1,0 +1,194 @@
+// End-to-end tests of the built website in headless Chromium (Debian's /usr/bin/chromium,
+// driven by playwright-core; no browser is ever downloaded).
+//
+//   node tests/e2e/run.mjs <site-dir> [--screenshots <dir>]
+//
+// Serves <site-dir> on 127.0.0.1 (a tiny static server), then checks: the home page renders,
+// the mobile menu and a FAQ accordion work, search finds a page (with and without accents),
+// pages stay readable without JavaScript, and axe-core finds no serious or critical violation
+// on any page. Prints "N passed, M failed" and exits 1 on any failure.
+import { createServer } from "node:http";
+import { readFile, stat, mkdir, readdir, rm, mkdtemp } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const siteDir = path.resolve(args[0] ?? "out/site");
+const shotsIndex = args.indexOf("--screenshots");
+const shotsDir = shotsIndex >= 0 ? path.resolve(args[shotsIndex + 1]) : null;
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff",
+  ".png": "image/png", ".ico": "image/x-icon", ".xml": "application/xml", ".csv": "text/csv",
+  ".txt": "text/plain", ".webmanifest": "application/manifest+json" };
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.includes("..")) { res.writeHead(400).end(); return; }
+    let file = path.join(root, rel);
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      const body = await readFile(path.join(root, "404.html")).catch(() => "introuvable");
+      res.writeHead(404, { "content-type": types[".html"] }).end(body);
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function htmlPages(root, base = "") {
+  const out = [];
+  for (const entry of await readdir(path.join(root, base), { withFileTypes: true })) {
+    const rel = path.posix.join(base, entry.name);
+    if (entry.isDirectory() && entry.name !== "dsfr" && entry.name !== "assets") out.push(...await htmlPages(root, rel));
+    else if (entry.name.endsWith(".html")) out.push(rel);
+  }
+  return out.sort();
+}
+
+const results = [];
+async function test(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`not ok - ${name}\n  ${String(error?.message ?? error).split("\n").join("\n  ")}`);
+  }
+}
+function assert(condition, message) { if (!condition) throw new Error(message); }
+
+const server = await serve(siteDir);
+const origin = `http://127.0.0.1:${server.address().port}/`;
+const profile = await mkdtemp(path.join(tmpdir(), "tampon-chromium-"));
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  // launch() always gives Chromium a fresh temporary --user-data-dir of its own (it refuses
+  // one passed in args); `profile` only holds the downloads and traces of this run.
+  downloadsPath: profile,
+});
+const desktop = { viewport: { width: 1280, height: 900 } };
+const mobile = { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true };
+
+try {
+  await test("la page d'accueil s'affiche avec l'en-tête, le titre et la mention de l'État", async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(origin);
+    assert(await page.locator("header.fr-header .fr-logo").isVisible(), "bloc marque absent");
+    const h1 = await page.locator("main h1").textContent();
+    assert(h1.includes("conseiller numérique"), `titre inattendu : ${h1}`);
+    const footer = await page.locator("#pied-de-page").textContent();
+    assert(footer.includes("Opération soutenue par l'État dans le cadre du dispositif Conseiller numérique"), "mention absente");
+    assert(await page.locator('#pied-de-page a[href="https://www.conseiller-numerique.gouv.fr"]').count() === 1, "lien du dispositif absent");
+    await page.close();
+  });
+
+  await test("le menu mobile s'ouvre et mène à une rubrique", async () => {
+    const page = await browser.newPage(mobile);
+    await page.goto(origin);
+    const nav = page.locator("#menu-principal");
+    assert(!(await nav.isVisible()), "le menu devrait être replié sur mobile");
+    await page.locator("#bouton-menu").click();
+    await nav.waitFor({ state: "visible", timeout: 5000 });
+    await nav.getByRole("link", { name: "FAQ" }).click();
+    await page.waitForURL(/faq\/$/);
+    await page.close();
+  });
+
+  await test("une question de la FAQ s'ouvre et se referme", async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(origin + "faq/");
+    const button = page.locator(".fr-accordion__btn").first();
+    const id = await button.getAttribute("aria-controls");
+    const answer = page.locator(`#${id}`);
+    assert(!(await answer.isVisible()), "la réponse devrait être repliée");
+    await button.click();
+    await page.waitForFunction((i) => document.querySelector(`[aria-controls="${i}"]`).getAttribute("aria-expanded") === "true", id);
+    await answer.waitFor({ state: "visible", timeout: 5000 });
+    const count = await page.locator(".fr-accordion").count();
+    assert(count >= 30, `seulement ${count} questions`);
+    await page.close();
+  });
+
+  await test("la recherche trouve une page sans tenir compte des accents", async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(origin);
+    await page.locator("#champ-recherche").fill("demarches simplifiees");
+    await page.locator("#champ-recherche").press("Enter");
+    await page.waitForURL(/recherche\/\?q=/);
+    const results = page.locator("#resultats-recherche .tampon-resultats a");
+    await results.first().waitFor({ timeout: 5000 });
+    const titles = await results.allTextContents();
+    assert(titles.includes("Les étapes en détail"), `résultats : ${titles.join(" | ")}`);
+    await results.filter({ hasText: "Les étapes en détail" }).click();
+    await page.waitForURL(/guide\/etapes\/$/);
+    await page.close();
+  });
+
+  await test("sans JavaScript, les réponses de la FAQ et le menu restent lisibles", async () => {
+    const context = await browser.newContext({ ...desktop, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(origin + "faq/");
+    const answer = page.locator(".fr-collapse").nth(1);
+    assert(await answer.isVisible(), "réponse masquée sans JavaScript");
+    assert(await page.locator("#menu-principal").isVisible(), "menu masqué sans JavaScript");
+    await context.close();
+  });
+
+  const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  const pages = await htmlPages(siteDir);
+  await test(`axe-core : aucune violation grave ou critique sur les ${pages.length} pages`, async () => {
+    const problems = [];
+    const page = await browser.newPage(desktop);
+    for (const rel of pages) {
+      const html = await readFile(path.join(siteDir, rel), "utf8");
+      if (html.includes('http-equiv="refresh"')) continue;  // redirects of old addresses
+      await page.goto(origin + rel.replace(/index\.html$/, ""));
+      await page.addScriptTag({ content: axeSource });
+      const found = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}) : ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      for (const f of found) problems.push(`${rel} — ${f}`);
+    }
+    await page.close();
+    assert(problems.length === 0, problems.join("\n"));
+  });
+
+  if (shotsDir) {
+    await mkdir(shotsDir, { recursive: true });
+    await test("captures d'écran (accueil, guide, FAQ ; bureau et mobile)", async () => {
+      for (const [name, rel] of [["accueil", ""], ["guide-etapes", "guide/etapes/"], ["faq", "faq/"]]) {
+        for (const [size, options] of [["bureau", desktop], ["mobile", mobile]]) {
+          const page = await browser.newPage(options);
+          await page.goto(origin + rel);
+          if (name === "faq") await page.locator(".fr-accordion__btn").first().click();
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: path.join(shotsDir, `${name}-${size}.png`), fullPage: size === "bureau" ? false : false });
+          await page.close();
+        }
+      }
+    });
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await rm(profile, { recursive: true, force: true });
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,168 @@
+#include <gtest/gtest.h>
+
+#include "site_fixture.hpp"
+
+namespace {
+
+using namespace tampon;
+using namespace tampon::site_test;
+
+TEST(SiteEmitter, EveryMarkdownFileBecomesAPageAtTheMatchingPath) {
+  Project p;
+  p.write("content/guide/_index.md", "---\ntitle: Guide\nmenu: principal\norder: 5\n---\nIntro.\n");
+  p.write("content/guide/etapes.md", "---\ntitle: Étapes\n---\n## Une\n");
+  Diagnostics d = p.build();
+  EXPECT_EQ(errors(d), 0u) << (d.empty() ? "" : d[0].message);
+  EXPECT_NE(p.output("site/index.html").find("<h1>Accueil</h1>"), std::string::npos);
+  EXPECT_NE(p.output("site/guide/index.html").find("<h1>Guide</h1>"), std::string::npos);
+  std::string etapes = p.output("site/guide/etapes/index.html");
+  EXPECT_NE(etapes.find("<h1>Étapes</h1>"), std::string::npos);
+  EXPECT_NE(etapes.find("href=\"../../dsfr/dsfr.min.css\""), std::string::npos);
+  EXPECT_NE(p.output("site/404.html").find("Page non trouvée"), std::string::npos);
+}
+
+TEST(SiteEmitter, EveryPageCarriesTheStateMentionAndTheProgrammeLink) {
+  Project p;
+  p.build();
+  for (const char* page :
+       {"site/index.html", "site/mentions-legales/index.html", "site/404.html"}) {
+    std::string html = p.output(page);
+    EXPECT_NE(html.find("Opération soutenue par l&#39;État dans le cadre du dispositif Conseiller "
+                        "numérique"),
+              std::string::npos)
+        << page;
+    EXPECT_NE(html.find("href=\"https://www.conseiller-numerique.gouv.fr\""), std::string::npos)
+        << page;
+  }
+}
+
+TEST(SiteEmitter, FrontMatterValuesAreHtmlEscaped) {
+  Project p;
+  p.write(
+      "content/x.md",
+      "---\ntitle: \"<script>alert('x')</script> & co\"\ndescription: \"a\\\"b\"\n---\nTexte.\n");
+  p.build();
+  std::string html = p.output("site/x/index.html");
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"),
+            std::string::npos);
+}
+
+TEST(SiteEmitter, BrokenLinkIsAnErrorNamingTheMarkdownFileAndLine) {
+  Project p;
+  p.write("content/a.md", "---\ntitle: A\n---\n\nUn lien vers [rien](inexistant.md).\n");
+  Diagnostics d = p.build();
+  const Diagnostic* broken = find_code(d, "site-broken-link");
+  ASSERT_NE(broken, nullptr);
+  EXPECT_EQ(broken->severity, Severity::Error);
+  EXPECT_EQ(broken->where.file, "content/a.md");
+  EXPECT_EQ(broken->where.line, 5u);
+  EXPECT_EQ(broken->where.column, 21u);  // the target, after "[rien]("
+}
+
+TEST(SiteEmitter, BrokenAnchorIsAnErrorAndAGoodOneResolvesToARelativeHref) {
+  Project p;
+  p.write("content/a.md",
+          "---\ntitle: A\n---\n## Deux mots\n\n[ok](b.md#titre-b) [ko](b.md#absent)\n");
+  p.write("content/b.md", "---\ntitle: B\n---\n## Titre B\n\n[retour](a.md#deux-mots)\n");
+  Diagnostics d = p.build();
+  std::size_t broken = 0;
+  for (const auto& x : d)
+    if (x.code == "site-broken-link") {
+      ++broken;
+      EXPECT_NE(x.message.find("#absent"), std::string::npos);
+      EXPECT_EQ(x.where.line, 6u);
+    }
+  EXPECT_EQ(broken, 1u);
+  EXPECT_NE(p.output("site/a/index.html").find("href=\"../b/#titre-b\""), std::string::npos);
+}
+
+TEST(SiteEmitter, MissingMandatoryConfigurationItemIsAnErrorWithFileAndLine) {
+  Project p;
+  p.write("content/site.yaml", "nom_service: Test\nurl_base: https://exemple.gouv.fr/\n");
+  Diagnostics d = p.build();
+  const Diagnostic* missing = nullptr;
+  for (const auto& x : d)
+    if (x.code == "site-config" && x.message.find("accessibilite") != std::string::npos)
+      missing = &x;
+  ASSERT_NE(missing, nullptr);
+  EXPECT_EQ(missing->where.file, "content/site.yaml");
+  EXPECT_EQ(missing->where.line, 1u);
+}
+
+TEST(SiteEmitter, SearchIndexFoldsAccentsSoPlainQueriesMatch) {
+  Project p;
+  p.write("content/d.md", "---\ntitle: Les Démarches\n---\nRéaliser ses démarches en ligne.\n");
+  p.build();
+  std::string index = p.output("site/recherche/index.json");
+  EXPECT_NE(index.find("\"t\":\"Les Démarches\""), std::string::npos);
+  EXPECT_NE(index.find("realiser ses demarches en ligne"), std::string::npos);
+  EXPECT_EQ(index.find("404"), std::string::npos);
+}
+
+TEST(SiteEmitter, DataBlocksComeFromTheBaremesAndTranchesAddUp) {
+  Project p;
+  p.write("content/m.md",
+          "---\ntitle: M\n---\n```tampon\ngrille relance-2021\n```\n\n```tampon\ntranches "
+          "relance-2021\n```\n");
+  EXPECT_EQ(errors(p.build()), 0u);
+  std::string html = p.output("site/m/index.html");
+  EXPECT_NE(html.find("<caption>Montant par poste : France Relance 2021</caption>"),
+            std::string::npos);
+  EXPECT_NE(html.find("50\u202f000,00\u00a0€"), std::string::npos);
+  // 33 333,33 € → 6 666,66 + 9 999,99 + 16 666,68 (the last takes the remainder)
+  EXPECT_NE(html.find("6\u202f666,66\u00a0€"), std::string::npos);
+  EXPECT_NE(html.find("16\u202f666,68\u00a0€"), std::string::npos);
+  EXPECT_NE(html.find("12 mois après le départ en formation du conseiller"), std::string::npos);
+}
+
+TEST(SiteEmitter, UnknownRegimeInADataBlockIsAnErrorAtItsLine) {
+  Project p;
+  p.write("content/m.md", "---\ntitle: M\n---\n\n```tampon\ngrille inconnu\n```\n");
+  const Diagnostic* bad = find_code(p.build(), "site-data-block");
+  ASSERT_NE(bad, nullptr);
+  EXPECT_EQ(bad->where.line, 5u);
+}
+
+TEST(SiteEmitter, DownloadLinksShowFormatAndSize) {
+  Project p;
+  p.write("content/m.md", "---\ntitle: M\n---\n[La grille](/donnees/grille-des-montants.csv)\n");
+  p.build();
+  std::string csv = p.output("site/donnees/grille-des-montants.csv");
+  ASSERT_FALSE(csv.empty());
+  std::string html = p.output("site/m/index.html");
+  EXPECT_NE(html.find("class=\"fr-link fr-link--download\" download"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"fr-link__detail\">CSV – " + std::to_string(csv.size()) +
+                      " octets</span>"),
+            std::string::npos);
+}
+
+TEST(SiteEmitter, PlansOneJobPerFileWithItsSourcesAsDependencies) {
+  Project p;
+  p.build();
+  bool css = false, home = false;
+  for (const auto& job : p.jobs) {
+    css = css || job.path == "site/dsfr/dsfr.min.css";
+    if (job.path == "site/index.html") {
+      home = true;
+      bool own = false;
+      for (const auto& dep : job.depends_on) own = own || dep.ends_with("content/_index.md");
+      EXPECT_TRUE(own);
+    }
+  }
+  EXPECT_TRUE(css);
+  EXPECT_TRUE(home);
+  EXPECT_FALSE(p.output("site/dsfr/fonts/Marianne-Regular.woff2").empty());
+  EXPECT_NE(p.output("site/sitemap.xml")
+                .find("<loc>https://guide-employeur.conseiller-numerique.gouv.fr/</loc>"),
+            std::string::npos);
+}
+
+TEST(SiteEmitter, AliasesRedirectToTheirPage) {
+  Project p;
+  p.write("content/a.md", "---\ntitle: A\naliases: [/ancien/]\n---\nx\n");
+  EXPECT_EQ(errors(p.build()), 0u);
+  EXPECT_NE(p.output("site/ancien/index.html").find("url=../a/"), std::string::npos);
+}
+
+}  // namespace
