@@ -1,5 +1,6 @@
 #include "cli_harness.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
 #include <sys/wait.h>
