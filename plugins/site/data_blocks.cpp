@@ -196,8 +196,9 @@ std::string check_data_block(const std::string& directive, const Baremes& bareme
 std::string render_data_block(const std::string& directive, const Baremes& baremes) {
   auto w = words(directive);
   if (w.empty()) return {};
-  if (w[0] == "grille" && w.size() == 2) return grid(*baremes.regime(w[1]));
-  if (w[0] == "tranches" && w.size() == 2) return tranches(*baremes.regime(w[1]));
+  const Regime* regime = w.size() == 2 ? baremes.regime(w[1]) : nullptr;
+  if (w[0] == "grille" && regime) return grid(*regime);
+  if (w[0] == "tranches" && regime) return tranches(*regime);
   if (w[0] == "outre-mer") return overseas(baremes);
   if (w[0] == "durees") return durations(baremes);
   if (w[0] == "eligibilite") return eligibility(baremes);
