@@ -26,8 +26,7 @@ std::string pad(int value, int width) {
 }  // namespace
 
 std::optional<Date> Date::from_ymd(int y, unsigned m, unsigned d) {
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                  std::chrono::day{d}};
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
   if (!ymd.ok()) return std::nullopt;
   return Date(ymd);
 }
@@ -88,7 +87,11 @@ std::optional<Quarter> Quarter::parse(std::string_view text) {
 }
 
 std::string Quarter::iso() const { return pad(year, 4) + "-T" + std::to_string(number); }
-Quarter Quarter::previous() const { return number == 1 ? Quarter{year - 1, 4} : Quarter{year, number - 1}; }
-Quarter Quarter::next() const { return number == 4 ? Quarter{year + 1, 1} : Quarter{year, number + 1}; }
+Quarter Quarter::previous() const {
+  return number == 1 ? Quarter{year - 1, 4} : Quarter{year, number - 1};
+}
+Quarter Quarter::next() const {
+  return number == 4 ? Quarter{year + 1, 1} : Quarter{year, number + 1};
+}
 
 }  // namespace tampon

@@ -49,26 +49,39 @@ void Model::index() {
   }
 }
 
-const Structure* Model::structure(std::string_view id) const { return lookup(m_structures, records.structures, id); }
-const Conseiller* Model::conseiller(std::string_view id) const { return lookup(m_conseillers, records.conseillers, id); }
-const Convention* Model::convention(std::string_view id) const { return lookup(m_conventions, records.conventions, id); }
-const Avenant* Model::avenant(std::string_view id) const { return lookup(m_avenants, records.avenants, id); }
-const ConventionState* Model::convention_state(std::string_view id) const { return lookup(m_states, conventions, id); }
+const Structure* Model::structure(std::string_view id) const {
+  return lookup(m_structures, records.structures, id);
+}
+const Conseiller* Model::conseiller(std::string_view id) const {
+  return lookup(m_conseillers, records.conseillers, id);
+}
+const Convention* Model::convention(std::string_view id) const {
+  return lookup(m_conventions, records.conventions, id);
+}
+const Avenant* Model::avenant(std::string_view id) const {
+  return lookup(m_avenants, records.avenants, id);
+}
+const ConventionState* Model::convention_state(std::string_view id) const {
+  return lookup(m_states, conventions, id);
+}
 
 std::span<const Rapport> Model::rapports_of_structure(std::string_view structure_id) const {
   auto it = m_rapports_by_structure.find(structure_id);
   if (it == m_rapports_by_structure.end()) return {};
-  return std::span(records.rapports).subspan(it->second.first, it->second.second - it->second.first);
+  return std::span(records.rapports)
+      .subspan(it->second.first, it->second.second - it->second.first);
 }
 
-std::vector<const Conseiller*> Model::conseillers_of_structure(std::string_view structure_id) const {
+std::vector<const Conseiller*> Model::conseillers_of_structure(
+    std::string_view structure_id) const {
   std::vector<const Conseiller*> out;
   for (const auto& c : records.conseillers)
     if (c.structure == structure_id) out.push_back(&c);
   return out;
 }
 
-std::vector<const Convention*> Model::conventions_of_structure(std::string_view structure_id) const {
+std::vector<const Convention*> Model::conventions_of_structure(
+    std::string_view structure_id) const {
   std::vector<const Convention*> out;
   for (const auto& c : records.conventions)
     if (c.structure == structure_id) out.push_back(&c);

@@ -14,10 +14,10 @@ namespace tampon {
 
 /// One entry of the rule table: every diagnostic code the tool can emit is listed here.
 struct RuleInfo {
-  std::string_view code;      ///< `salary-below-smic`
+  std::string_view code;  ///< `salary-below-smic`
   Severity severity;
-  std::string_view section;   ///< "domain.md §5" or "records.md"
-  std::string_view summary;   ///< French one-liner, for documentation and `tampon explain`
+  std::string_view section;  ///< "domain.md §5" or "records.md"
+  std::string_view summary;  ///< French one-liner, for documentation and `tampon explain`
 };
 
 std::span<const RuleInfo> rule_table();

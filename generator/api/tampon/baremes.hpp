@@ -15,20 +15,20 @@ namespace tampon {
 
 /// How the DROM increase applies to a grid row (domain.md §3.3).
 enum class OverseasPolicy {
-  None,     ///< no increase
+  None,       ///< no increase
   Increased,  ///< the `majorations_outre_mer` table applies (the 50 000 € rows)
-  Unknown,  ///< the sources mention an increase without its amount: explicit montant needed
+  Unknown,    ///< the sources mention an increase without its amount: explicit montant needed
 };
 
 struct GridRow {
-  std::string id;                       ///< e.g. `public-50000`, shown by `explain`
-  std::string label;                    ///< French, e.g. "Collectivité, contrat de droit public"
+  std::string id;     ///< e.g. `public-50000`, shown by `explain`
+  std::string label;  ///< French, e.g. "Collectivité, contrat de droit public"
   std::vector<Family> families;
   std::vector<ContractType> contracts;
   Money amount;
-  int months = 24;                      ///< financed period
+  int months = 24;  ///< financed period
   OverseasPolicy overseas = OverseasPolicy::None;
-  std::string source;                   ///< e.g. "[002 II.b]"
+  std::string source;  ///< e.g. "[002 II.b]"
   SourceLoc loc;
 };
 
@@ -50,8 +50,8 @@ enum class Anchor {
 };
 
 struct Regime {
-  std::string id;     ///< `relance-2020` | `relance-2021` | `coordinateur-2023`
-  std::string label;  ///< French title
+  std::string id;                ///< `relance-2020` | `relance-2021` | `coordinateur-2023`
+  std::string label;             ///< French title
   Role role = Role::Conseiller;  ///< the kind of post this regime finances
   std::vector<Family> eligible;
   std::string eligibility_source;
@@ -73,7 +73,7 @@ struct Limits {
   int contract_max_days = 15;        ///< selection → contract signature [000 II.4], [001]
   int training_start_max_days = 15;  ///< contract start → training departure [004 étape 5]
   std::vector<int> training_hours{105, 280, 350, 420};  ///< allowed lengths [004]
-  double full_time_hours = 35;       ///< SMIC prorating base, coordinators' hours [002 III.a]
+  double full_time_hours = 35;  ///< SMIC prorating base, coordinators' hours [002 III.a]
   int coordinator_recruitment_max_months = 6;  ///< notification → recruitment [002 III.a]
   std::string source;
 };
@@ -91,8 +91,8 @@ struct Baremes {
 };
 
 struct SmicRate {
-  Date effective;        ///< date of effect
-  Money monthly_35h;     ///< gross monthly for 35 h a week
+  Date effective;     ///< date of effect
+  Money monthly_35h;  ///< gross monthly for 35 h a week
   std::string source;
 };
 

@@ -36,11 +36,11 @@ struct ProjectContext {
 
 /// One output file an emitter proposes.
 struct OutputJob {
-  std::string path;                   ///< relative to --out, '/'-separated, from validated ids
-  std::vector<RecordRef> inputs;      ///< records it reads: manifest provenance, --keep-going
+  std::string path;                     ///< relative to --out, '/'-separated, from validated ids
+  std::vector<RecordRef> inputs;        ///< records it reads: manifest provenance, --keep-going
   std::vector<std::string> depends_on;  ///< other files it reads (templates, content), for
                                         ///< incremental rebuilds; absolute or project-relative
-  std::string key;                    ///< emitter-private: what to render (e.g. a convention id)
+  std::string key;                      ///< emitter-private: what to render (e.g. a convention id)
 };
 
 struct OutputKind {

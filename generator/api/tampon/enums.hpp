@@ -10,23 +10,60 @@ namespace tampon {
 
 enum class Family { Collectivite, PublicRattache, AutrePublic, Prive };
 enum class StructureType {
-  Commune, Departement, Region, CollectiviteStatutParticulier, CollectiviteOutreMer, Epci,
-  SyndicatMixte, Metropole, Ept,
-  Ccas, Cias, OfficePublicHabitat, AutreEtablissementRattache,
-  Gip, ChambreConsulaire, EpaEtat, Epic, Ars, Grades,
-  Association, EntrepriseEss, PriveInteretGeneral, Hub,
+  Commune,
+  Departement,
+  Region,
+  CollectiviteStatutParticulier,
+  CollectiviteOutreMer,
+  Epci,
+  SyndicatMixte,
+  Metropole,
+  Ept,
+  Ccas,
+  Cias,
+  OfficePublicHabitat,
+  AutreEtablissementRattache,
+  Gip,
+  ChambreConsulaire,
+  EpaEtat,
+  Epic,
+  Ars,
+  Grades,
+  Association,
+  EntrepriseEss,
+  PriveInteretGeneral,
+  Hub,
 };
 enum class Role { Conseiller, Coordinateur };
 enum class ContractType {
-  CdiDroitPublic, CddDroitPublic, ContratDeProjetDroitPublic, Titulaire,
-  CdiDroitPrive, CddDroitPrive, ContratDeProjetDroitPrive,
+  CdiDroitPublic,
+  CddDroitPublic,
+  ContratDeProjetDroitPublic,
+  Titulaire,
+  CdiDroitPrive,
+  CddDroitPrive,
+  ContratDeProjetDroitPrive,
 };
 enum class AvenantObjet { AjoutPostes, RetraitPostes, SubstitutionCoordinateur, Prolongation };
 enum class VersementStatut { Versee, Suspendue };
 enum class Theme {
-  Equipement, Navigation, Courriel, Smartphone, ContenusNumeriques, Vocabulaire,
-  TraitementDeTexte, EchangerProches, Emploi, Scolarite, TpePme, DemarchesEnLigne,
-  DonneesPersonnelles, Sante, Budget, Securite, Autre,
+  Equipement,
+  Navigation,
+  Courriel,
+  Smartphone,
+  ContenusNumeriques,
+  Vocabulaire,
+  TraitementDeTexte,
+  EchangerProches,
+  Emploi,
+  Scolarite,
+  TpePme,
+  DemarchesEnLigne,
+  DonneesPersonnelles,
+  Sante,
+  Budget,
+  Securite,
+  Autre,
 };
 inline constexpr std::size_t k_theme_count = 17;
 enum class Lieu { Permanence, Itinerance, Domicile, ADistance };
@@ -35,9 +72,14 @@ inline constexpr std::size_t k_lieu_count = 4;
 enum class TrancheStatus { Versee, Suspendue, Provisoire, AVenir, RisqueSuspension, Exigible };
 
 /// YAML spelling ↔ enum. `names<E>()` lists every spelling in enum order.
-template <class E> std::span<const std::string_view> names();
-template <class E> std::string_view name(E value) { return names<E>()[static_cast<std::size_t>(value)]; }
-template <class E> std::optional<E> parse_enum(std::string_view text) {
+template <class E>
+std::span<const std::string_view> names();
+template <class E>
+std::string_view name(E value) {
+  return names<E>()[static_cast<std::size_t>(value)];
+}
+template <class E>
+std::optional<E> parse_enum(std::string_view text) {
   auto all = names<E>();
   for (std::size_t i = 0; i < all.size(); ++i)
     if (all[i] == text) return static_cast<E>(i);
@@ -45,7 +87,7 @@ template <class E> std::optional<E> parse_enum(std::string_view text) {
 }
 
 Family family_of(StructureType type);
-bool is_public_law(ContractType type);    ///< droit public contracts and titulaire
+bool is_public_law(ContractType type);  ///< droit public contracts and titulaire
 bool is_cdd(ContractType type);
 bool is_contrat_de_projet(ContractType type);
 /// French label for users: "CDD de droit public", "Centre communal d'action sociale" …

@@ -18,7 +18,7 @@ namespace tampon {
 
 /// How one figure was obtained: the rule, the grid row, the source, a French sentence.
 struct Derivation {
-  std::string rule;      ///< e.g. `grid-amount`, `overseas-increase`, `aides-emploi`, `tranche-floor`
+  std::string rule;  ///< e.g. `grid-amount`, `overseas-increase`, `aides-emploi`, `tranche-floor`
   std::string grid_row;  ///< GridRow::id when a row was used
   std::string source;    ///< citation, e.g. "[002 II.b]"
   std::string text;      ///< French, e.g. "Ligne « prive-cdi » : 40 000,00 € sur 24 mois"
@@ -33,7 +33,7 @@ struct TrancheLine {
   int offset_months = 0;
   Date due;
   Money amount;
-  bool provisional = false;  ///< relance-2021 without training date yet (domain.md §4)
+  bool provisional = false;    ///< relance-2021 without training date yet (domain.md §4)
   bool after_rupture = false;  ///< due after the conseiller's contract was broken off (§6)
   std::vector<Derivation> how;
   // Payment and status on the reference date (domain.md §4.1).
@@ -51,9 +51,9 @@ struct PostState {
   std::vector<Derivation> amount_how;  ///< grid row, overseas, deduction, derogation …
   std::optional<std::string> derogation;
   bool overseas_increase = false;
-  std::string added_by;                ///< avenant id, empty when in the original convention
-  std::optional<Date> removed_on;      ///< set by a retrait-postes avenant
-  bool provisional = false;            ///< schedule anchored provisionally (domain.md §4)
+  std::string added_by;            ///< avenant id, empty when in the original convention
+  std::optional<Date> removed_on;  ///< set by a retrait-postes avenant
+  bool provisional = false;        ///< schedule anchored provisionally (domain.md §4)
   std::vector<TrancheLine> tranches;
 };
 
@@ -91,7 +91,7 @@ class Model {
   RecordSet records;
   Baremes baremes;
   SmicTable smic;
-  Date as_of;  ///< reference date of statuses (--as-of)
+  Date as_of;                                ///< reference date of statuses (--as-of)
   std::vector<ConventionState> conventions;  ///< sorted by convention id; only derivable ones
 
   const Structure* structure(std::string_view id) const;

@@ -25,8 +25,14 @@ class Money {
 
   constexpr Money operator+(Money o) const { return Money(m_cents + o.m_cents); }
   constexpr Money operator-(Money o) const { return Money(m_cents - o.m_cents); }
-  constexpr Money& operator+=(Money o) { m_cents += o.m_cents; return *this; }
-  constexpr Money& operator-=(Money o) { m_cents -= o.m_cents; return *this; }
+  constexpr Money& operator+=(Money o) {
+    m_cents += o.m_cents;
+    return *this;
+  }
+  constexpr Money& operator-=(Money o) {
+    m_cents -= o.m_cents;
+    return *this;
+  }
   friend constexpr auto operator<=>(Money, Money) = default;
 
  private:
