@@ -18,7 +18,7 @@ bool paid_by(const TrancheLine& t, Date day) {
 Money received_by(const PostState& post, Date day) {
   Money sum;
   for (const TrancheLine& t : post.tranches)
-    if (paid_by(t, day)) sum += t.paid_amount.value_or(t.amount);
+    if (paid_by(t, day)) sum += paid_amount(t);
   return sum;
 }
 

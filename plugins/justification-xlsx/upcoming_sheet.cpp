@@ -21,7 +21,7 @@ void write_row(Sheet& sheet, int row, const TrancheRow& line) {
   sheet.number(row, kPct, t.pct / 100.0, f.percent);
   sheet.date(row, kDue, t.due);
   sheet.money(row, kAmount, t.amount);
-  if (t.paid_date) sheet.date(row, kPaid, *t.paid_date);
+  if (t.paid_date && t.status == TrancheStatus::Versee) sheet.date(row, kPaid, *t.paid_date);
   sheet.text(row, kStatus, name(t.status), t.after_rupture ? f.flagged : f.text);
 }
 

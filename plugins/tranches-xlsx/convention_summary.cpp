@@ -13,27 +13,28 @@ std::string sum_range(const StatementLayout& s, int col) {
   return "SUM(" + range_ref(k_sheet, s.first_row, last, col) + ")";
 }
 
-/// Label / value rows about the convention; returns the next free row.
+/// Label / value rows about the convention; returns the next free row. Long values overflow into
+/// the empty cells on their right instead of widening the post table's columns.
 int write_identity(Sheet& sheet, const Model& model, const ConventionState& cs, int row) {
   const Formats& f = sheet.formats();
   const Convention& c = *cs.record;
   auto label = [&](std::string_view text) { sheet.text(row, 0, text, f.bold); };
   label("Convention");
-  sheet.text(row++, 1, c.id);
+  sheet.label(row++, 1, c.id);
   if (c.dossier) {
     label("Dossier");
-    sheet.text(row++, 1, *c.dossier);
+    sheet.label(row++, 1, *c.dossier);
   }
   label("Structure");
-  sheet.text(row++, 1, cs.structure ? cs.structure->nom : c.structure);
+  sheet.label(row++, 1, cs.structure ? cs.structure->nom : c.structure);
   label("Identifiant de la structure");
-  sheet.text(row++, 1, c.structure);
+  sheet.label(row++, 1, c.structure);
   if (cs.structure) {
     label("SIRET");
-    sheet.text(row++, 1, cs.structure->siret);
+    sheet.label(row++, 1, cs.structure->siret);
   }
   label("Régime");
-  sheet.text(row++, 1, cs.regime ? c.regime + " — " + cs.regime->label : c.regime);
+  sheet.label(row++, 1, cs.regime ? c.regime + " — " + cs.regime->label : c.regime);
   label("Signature");
   sheet.date(row++, 1, c.signature);
   label("Début");
@@ -42,9 +43,9 @@ int write_identity(Sheet& sheet, const Model& model, const ConventionState& cs, 
   sheet.date(row++, 1, cs.versions.empty() ? c.fin : cs.current().fin);
   for (const Avenant* avenant : cs.avenants) {
     label("Avenant n° " + std::to_string(avenant->numero));
-    sheet.text(row++, 1,
-               avenant->id + " du " + date_fr(avenant->date) + " (" +
-                   std::string(label_fr(avenant->objet)) + ")");
+    sheet.label(row++, 1,
+                avenant->id + " du " + date_fr(avenant->date) + " (" +
+                    std::string(label_fr(avenant->objet)) + ")");
   }
   label("Situation au");
   sheet.date(row++, 1, model.as_of);
@@ -77,7 +78,7 @@ PostFigures figures_of(const PostState& post) {
   PostFigures out;
   for (const TrancheLine& t : post.tranches) {
     out.granted += t.amount;
-    out.paid += t.paid_amount.value_or(Money{});
+    out.paid += paid_amount(t);
   }
   return out;
 }

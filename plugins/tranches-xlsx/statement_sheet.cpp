@@ -15,7 +15,9 @@ void write_header(Sheet& sheet) {
     sheet.text(0, col, k_headers[col], sheet.formats().header);
 }
 
-/// One tranche; returns the paid amount written (zero when the cell stays empty).
+/// One tranche; returns the paid amount written (zero when the cells stay empty). A suspended
+/// payment carries a date and an amount in the model, but no money was paid: its paid cells
+/// stay empty and the status says why.
 Money write_row(Sheet& sheet, int row, const TrancheRow& line) {
   const Formats& f = sheet.formats();
   const TrancheLine& t = *line.tranche;
@@ -27,11 +29,12 @@ Money write_row(Sheet& sheet, int row, const TrancheRow& line) {
   sheet.number(row, kColPct, t.pct / 100.0, f.percent);
   sheet.date(row, kColDue, t.due);
   sheet.money(row, kColAmount, t.amount);
-  if (t.paid_date) sheet.date(row, kColPaidDate, *t.paid_date);
-  if (t.paid_amount) sheet.money(row, kColPaidAmount, *t.paid_amount);
+  Money paid = paid_amount(t);
+  if (t.status == TrancheStatus::Versee && t.paid_date) sheet.date(row, kColPaidDate, *t.paid_date);
+  if (t.status == TrancheStatus::Versee) sheet.money(row, kColPaidAmount, paid);
   // A tranche due after the conseiller's contract was broken off is flagged (domain.md §6).
   sheet.text(row, kColStatus, name(t.status), t.after_rupture ? f.flagged : f.text);
-  return t.paid_amount.value_or(Money{});
+  return paid;
 }
 
 std::string sum_of(int col, int first_row, int last_row) {

@@ -23,6 +23,10 @@ inline constexpr std::array<TrancheStatus, 6> k_status_order{
     TrancheStatus::AVenir,    TrancheStatus::Exigible,         TrancheStatus::Versee,
     TrancheStatus::Suspendue, TrancheStatus::RisqueSuspension, TrancheStatus::Provisoire};
 
+/// What was really paid for a tranche: its payment's amount when the status is `versee`, zero
+/// otherwise (a suspended payment pays nothing).
+Money paid_amount(const TrancheLine& tranche);
+
 /// `12/04/2021`: the French short date, for text cells and notes.
 std::string date_fr(Date day);
 

@@ -154,7 +154,7 @@ ConventionState state_2(const Model& m) {
   v.posts.push_back(
       post_state(1, "cn-0003", ContractType::CdiDroitPrive, eur(40000),
                  {paid(tranche(1, 20, d("2021-10-15"), eur(8000), S::Versee), "2021-10-18"),
-                  tranche(2, 30, d("2022-03-15"), eur(12000), S::Suspendue),
+                  paid(tranche(2, 30, d("2022-03-15"), eur(12000), S::Suspendue), "2022-03-20"),
                   tranche(3, 50, d("2022-09-15"), eur(20000), S::AVenir)}));
   cs.versions.push_back(v);
   return cs;

@@ -106,6 +106,14 @@ TEST_F(TranchesXlsx, TotalsAreFormulasStoredWithTheirComputedValues) {
   EXPECT_DOUBLE_EQ(sheet.at("J12").number(), 35000);
 }
 
+TEST_F(TranchesXlsx, SuspendedPaymentShowsNoPaidMoneyAndIsNotCountedAsPaid) {
+  XSheet sheet = file("echeanciers/cv-2021-0002.xlsx").sheet("Échéancier");
+  EXPECT_EQ(sheet.at("K3").value, "suspendue");
+  EXPECT_FALSE(sheet.has("I3"));
+  EXPECT_FALSE(sheet.has("J3"));
+  EXPECT_DOUBLE_EQ(sheet.at("J6").number(), 8000);
+}
+
 TEST_F(TranchesXlsx, AFormulaLookingStructureNameStaysText) {
   XSheet summary = file("echeanciers/cv-2021-0002.xlsx").sheet("Synthèse");
   bool found = false;
