@@ -28,6 +28,9 @@ find_path(MUSTACHE_INCLUDE kainjow/mustache.hpp REQUIRED)
 add_library(kainjow_mustache INTERFACE)
 target_include_directories(kainjow_mustache INTERFACE ${MUSTACHE_INCLUDE})
 
-find_path(HTTPLIB_INCLUDE httplib.h REQUIRED)
+# Debian builds cpp-httplib as a shared library with OpenSSL, zlib and brotli support: the
+# header must be compiled with the same CPPHTTPLIB_* definitions (they change class layouts)
+# and linked with -lcpp-httplib; its .pc file gives both.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(cpp_httplib INTERFACE)
-target_include_directories(cpp_httplib INTERFACE ${HTTPLIB_INCLUDE})
+target_link_libraries(cpp_httplib INTERFACE PkgConfig::HTTPLIB)
