@@ -168,6 +168,11 @@ std::vector<std::size_t> first_fit(const std::vector<BreakItem>& items, double l
     double w = prefix[b].width - prefix[start].width;
     return items[b].type == Type::Penalty ? w + items[b].width : w;
   };
+  auto has_box = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+      if (items[i].type == Type::Box) return true;
+    return false;
+  };
   auto break_at = [&](std::size_t b) {
     breaks.push_back(b);
     start = line_start_after(items, b);
@@ -175,11 +180,13 @@ std::vector<std::size_t> first_fit(const std::vector<BreakItem>& items, double l
   };
   for (std::size_t b = 0; b < items.size(); ++b) {
     if (!is_feasible(items, b)) continue;
-    if (width_to(b) > line_width && last_fit != k_none) break_at(last_fit);
-    if (is_forced(items[b]) || width_to(b) > line_width)
-      break_at(b);  // forced, or content that overflows even alone (the caller splits it)
-    else
-      last_fit = b;
+    // Break at the last fitting place, unless nothing printable would follow it on the line.
+    if (width_to(b) > line_width && last_fit != k_none && has_box(last_fit + 1, b))
+      break_at(last_fit);
+    if (is_forced(items[b]))
+      break_at(b);
+    else if (width_to(b) <= line_width || last_fit == k_none)
+      last_fit = b;  // fits, or is a box wider than the line alone (the caller splits it)
   }
   if (breaks.empty() || breaks.back() + 1 != items.size()) breaks.push_back(items.size() - 1);
   return breaks;

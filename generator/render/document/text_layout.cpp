@@ -9,7 +9,6 @@ namespace tampon::doc {
 namespace {
 
 constexpr int k_hyphen_penalty = 50;
-constexpr int k_explicit_hyphen_penalty = 50;
 constexpr int k_split_penalty = 1000;  // inside an overlong word, as a last resort
 
 struct Char {
@@ -28,6 +27,10 @@ void french_spacing(std::vector<Char>& text) {
     if (before && (c == U';' || c == U'!' || c == U'?')) text[i - 1].c = U'\u202F';
     if (before && (c == U':' || c == U'\u00BB')) text[i - 1].c = U'\u00A0';
     if (c == U'\u00AB' && i + 1 < text.size() && text[i + 1].c == U' ') text[i + 1].c = U'\u00A0';
+    // "n° 3": the number never starts a line.
+    if (c == U'\u00B0' && i > 0 && text[i - 1].c == U'n' && i + 1 < text.size() &&
+        text[i + 1].c == U' ')
+      text[i + 1].c = U'\u00A0';
   }
 }
 
@@ -132,14 +135,10 @@ void ItemBuilder::segment(FontStyle style, const std::string& text) {
          {style, "-"});
     from = cut;
   }
-  // Existing hyphens ("peut-être", "Le Cateau-Cambrésis") allow a break after them.
-  std::string rest = text.substr(from);
-  for (std::size_t dash; (dash = rest.find('-')) != std::string::npos && dash + 1 < rest.size();) {
-    box(style, rest.substr(0, dash + 1));
-    push({BreakItem::Type::Penalty, 0, 0, 0, k_explicit_hyphen_penalty, true}, {style, ""});
-    rest = rest.substr(dash + 1);
-  }
-  box(style, rest);
+  // A word that has its own hyphens ("quarante-quatre", "Caudrésis-Catésis") stays whole:
+  // amounts in words must not split, and text extraction would take a hyphen at a line end
+  // for a hyphenation and drop it.
+  box(style, text.substr(from));
 }
 
 void ItemBuilder::box(FontStyle style, std::string text) {

@@ -1,0 +1,77 @@
+// Document templates: unknown variables found with their line and column, values escaped
+// for Markdown, and a render that refuses to print nothing for a missing name.
+#include "render/template/markdown_template.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tampon::tmpl {
+namespace {
+
+Data schema() {
+  Data structure;
+  structure.set("nom", Data("Commune"));
+  Data post;
+  post.set("numero", Data("1"));
+  post.set("montant", Data("50 000,00 €"));
+  Data posts(Data::type::list);
+  posts.push_back(post);
+  Data root;
+  root.set("structure", structure);
+  root.set("postes", posts);
+  root.set("provisoire", Data(true));
+  return root;
+}
+
+TEST(TemplateCheck, AcceptsNamesOfTheViewInSectionsAndDottedPaths) {
+  Template t{"convention.md",
+             "# {{structure.nom}}\n{{#postes}}| {{numero}} | {{montant}} | {{structure.nom}} |\n"
+             "{{/postes}}{{^provisoire}}définitif{{/provisoire}}{{! un commentaire }}\n"};
+  EXPECT_TRUE(check_template(t, schema()).empty());
+}
+
+TEST(TemplateCheck, ReportsAnUnknownVariableWithFileLineAndColumn) {
+  Template t{"templates/documents/convention.md", "Ligne un\nMontant : {{total.montant}}\n"};
+  auto found = check_template(t, schema());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].where.file, "templates/documents/convention.md");
+  EXPECT_EQ(found[0].where.line, 2u);
+  EXPECT_EQ(found[0].where.column, 11u);
+  EXPECT_EQ(found[0].code, k_unknown_variable);
+  EXPECT_NE(found[0].message.find("total.montant"), std::string::npos);
+}
+
+TEST(TemplateCheck, AListElementNameIsUnknownOutsideItsSection) {
+  Template t{"t.md", "{{#postes}}{{numero}}{{/postes}} {{numero}}"};
+  auto found = check_template(t, schema());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].where.column, 34u);
+}
+
+TEST(TemplateCheck, ReportsUnbalancedSectionsAndPartials) {
+  auto found = check_template({"t.md", "{{#postes}}\n{{/structure}}\n{{> pied}}\n"}, schema());
+  ASSERT_EQ(found.size(), 3u);
+  for (const auto& d : found) EXPECT_EQ(d.code, k_template_syntax);
+}
+
+TEST(TemplateRender, EscapesValuesForMarkdown) {
+  Data view = schema();
+  Data structure;
+  structure.set("nom", Data("*Les | connectés* <b>"));
+  view.set("structure", structure);
+  std::string out = render({"t.md", "{{structure.nom}}"}, view);
+  EXPECT_EQ(out, "\\*Les \\| connectés\\* \\<b\\>");
+  EXPECT_EQ(escape_markdown("deux\nlignes"), "deux lignes");
+}
+
+TEST(TemplateRender, RefusesToPrintNothingForAMissingName) {
+  EXPECT_THROW(render({"t.md", "{{absent}}"}, schema()), std::runtime_error);
+}
+
+TEST(TemplateRender, DropsStandaloneSectionLinesSoTablesStayWhole) {
+  std::string out =
+      render({"t.md", "| N |\n|---|\n{{#postes}}\n| {{numero}} |\n{{/postes}}\n"}, schema());
+  EXPECT_EQ(out, "| N |\n|---|\n| 1 |\n");
+}
+
+}  // namespace
+}  // namespace tampon::tmpl
