@@ -4,6 +4,8 @@
 #   bench/load/run.sh                 # builds the release preset, runs 1×, 2× and 4×
 #   SCALES="1" bench/load/run.sh      # only the national size
 #   LAYOUT=structure bench/load/run.sh  # one file per structure instead of per département
+#   TAMPON=path/to/tampon bench/load/run.sh  # measure an existing binary, build nothing
+#   bench/load/run.sh --generate-only   # only prepare the data sets
 #
 # For each scale: one cold run (the parse cache emptied first) and one warm run (same
 # files, cache hit), each timed with /usr/bin/time (wall seconds, peak RSS). Data sets are
@@ -28,8 +30,14 @@ log() { printf '%s\n' "$*" >&2; }
 build() {
   if [[ -n "${TAMPON:-}" ]]; then return; fi  # an explicit binary: use it as it is
   log "== construction (preset release)"
-  (cd "$root" && cmake --preset release >/dev/null &&
-    cmake --build --preset release --target tampon -j "$jobs" >/dev/null)
+  local blog="$data_root/build.log"
+  mkdir -p "$data_root"
+  if ! (cd "$root" && cmake --preset release && cmake --build --preset release --target tampon \
+    -j "$jobs") >"$blog" 2>&1; then
+    grep -E -m 5 "error|FAILED" "$blog" >&2 || tail -n 20 "$blog" >&2
+    log "échec de la construction (journal complet : $blog)"
+    exit 1
+  fi
 }
 
 # Data set folder for one scale, generated on first use. The name carries a digest of the
@@ -67,6 +75,10 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 main() {
+  if [[ "${1:-}" == "--generate-only" ]]; then  # prepare the data sets, measure nothing
+    for scale in $scales; do dataset "$scale" >/dev/null; done
+    return 0
+  fi
   build
   [[ -x "$tampon" ]] || { log "tampon introuvable : $tampon"; exit 1; }
   mkdir -p "$data_root"
