@@ -16,8 +16,6 @@ constexpr int k_max_count = 1'000'000;
 void read_activites(FileDecoder& d, MapReader& r, Activites& a) {
   auto* b = r.block("activites", Need::Required, NodeKind::Mapping);
   if (!b) return;
-  // Sub-field positions are not kept (FieldLocs falls back to `activites`): 120 000 reports
-  // times five entries would cost more memory than they are worth.
   MapReader m(d, *b, k_activites, "activites", nullptr);
   a.accompagnements_individuels =
       m.integer("accompagnements_individuels", Need::Optional, 0, k_max_count).value_or(0);
@@ -61,11 +59,22 @@ bool read_counts(FileDecoder& d, MapReader& r, std::string_view key, std::array<
   return true;
 }
 
+// Field positions kept for reports: the three fields that identify one. The others fall back
+// to the report's own position (FieldLocs::at), which is a line or two away: 120 000 reports
+// times eight entries would cost about 45 MB for little use.
+void keep_identity_locs(LocList& locs) {
+  std::erase_if(locs, [](const auto& entry) {
+    return entry.first != "structure" && entry.first != "conseiller" && entry.first != "mois";
+  });
+  locs.shrink_to_fit();
+}
+
 }  // namespace
 
 void decode_rapport(FileDecoder& d, const YamlNode& map, FileResult& out) {
   Decoded<Rapport> rec;
   MapReader r(d, map, k_keys, "", &rec.locs);
+  keep_identity_locs(rec.locs);
   Rapport& p = rec.record;
   p.locs.record = d.loc(map);
   p.structure = r.id("structure", Need::Required).value_or("");

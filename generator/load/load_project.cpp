@@ -89,6 +89,9 @@ void load_records(const ProjectContext& project, const LoadOptions& options, Loa
     }
     cache->save();
   }
+  std::vector<const FileResult*> results;
+  for (const auto& w : work) results.push_back(&w.result);
+  reserve_records(results, out.records);
   for (std::size_t i = 0; i < files.size(); ++i) {
     out.files.push_back({files[i].relative, work[i].read ? hex(work[i].digest) : std::string{}});
     out.input_failure = out.input_failure || work[i].result.input_failure;

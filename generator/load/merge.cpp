@@ -8,12 +8,11 @@ namespace {
 
 template <class T>
 void move_records(std::vector<Decoded<T>>& from, std::vector<T>& to) {
-  to.reserve(to.size() + from.size());
   for (auto& d : from) {
     for (auto& [path, loc] : d.locs) d.record.locs.set(std::move(path), loc);
     to.push_back(std::move(d.record));
   }
-  from.clear();
+  std::vector<Decoded<T>>().swap(from);  // release the buffer now, not at the end of the load
 }
 
 // Ties (duplicates, for validation to report) keep the order of files and lines.
@@ -32,6 +31,21 @@ void sort_by(std::vector<T>& v, Key key) {
 }
 
 }  // namespace
+
+void reserve_records(std::span<const FileResult* const> files, RecordSet& r) {
+  auto total = [&](auto member) {
+    std::size_t n = 0;
+    for (const FileResult* f : files) n += (f->*member).size();
+    return n;
+  };
+  r.structures.reserve(r.structures.size() + total(&FileResult::structures));
+  r.conseillers.reserve(r.conseillers.size() + total(&FileResult::conseillers));
+  r.conventions.reserve(r.conventions.size() + total(&FileResult::conventions));
+  r.avenants.reserve(r.avenants.size() + total(&FileResult::avenants));
+  r.versements.reserve(r.versements.size() + total(&FileResult::versements));
+  r.rapports.reserve(r.rapports.size() + total(&FileResult::rapports));
+  r.depenses.reserve(r.depenses.size() + total(&FileResult::depenses));
+}
 
 void merge_file(FileResult&& file, const std::string& path, RecordSet& records,
                 Diagnostics& diagnostics) {

@@ -1,12 +1,17 @@
 #pragma once
 /// Moving per-file results into the RecordSet: file paths into findings, field positions into
 /// FieldLocs, then the documented sort of every vector (records.hpp RecordSet).
+#include <span>
 #include <string>
 
 #include "load/file_result.hpp"
 #include "tampon/records.hpp"
 
 namespace tampon::load {
+
+/// Reserves room for every record of `files` once, before they are merged one by one (a
+/// reserve per file would reallocate, hence move, the whole vector for every file).
+void reserve_records(std::span<const FileResult* const> files, RecordSet& records);
 
 /// Appends one file's records and findings; `path` is the file's relative path.
 void merge_file(FileResult&& file, const std::string& path, RecordSet& records,

@@ -126,37 +126,40 @@ void RecordCache::keep(const Sha256& digest, std::string payload) {
 bool RecordCache::save() {
   std::unordered_set<Sha256, DigestHash> unique(m_kept.begin(), m_kept.end());
   if (!m_changed && unique.size() == m_index.size()) return true;  // nothing new, nothing stale
-  std::string out(k_magic);
-  append_number(out, k_format);
+  std::error_code ec;
+  fs::create_directories(m_dir, ec);
+  fs::path tmp = m_dir / (std::string(k_file_name) + ".tmp-" + std::to_string(::getpid()));
+  bool ok = write_pack(tmp, unique.size());
+  if (ok) fs::rename(tmp, m_dir / k_file_name, ec);
+  if (!ok || ec) fs::remove(tmp, ec);
+  return ok && !ec;
+}
+
+// Streams the entries to `path`, freeing each fresh payload once written, so saving never
+// holds a second copy of the whole pack in memory.
+bool RecordCache::write_pack(const fs::path& path, std::size_t count) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  std::string header(k_magic);
+  append_number(header, k_format);
   std::string key = cache_key();
-  append_number(out, static_cast<std::uint32_t>(key.size()));
-  out += key;
-  append_number(out, static_cast<std::uint32_t>(unique.size()));
+  append_number(header, static_cast<std::uint32_t>(key.size()));
+  header += key;
+  append_number(header, static_cast<std::uint32_t>(count));
+  f.write(header.data(), static_cast<std::streamsize>(header.size()));
   std::unordered_set<Sha256, DigestHash> written;
   for (const Sha256& digest : m_kept) {
     if (!written.insert(digest).second) continue;
     auto fresh = m_fresh.find(digest);
     std::string_view payload =
         fresh != m_fresh.end() ? std::string_view(fresh->second) : m_index.at(digest).payload;
-    out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
-    append_number(out, fnv1a(payload));
-    append_number(out, static_cast<std::uint32_t>(payload.size()));
-    out += payload;
+    std::string entry(reinterpret_cast<const char*>(digest.data()), digest.size());
+    append_number(entry, fnv1a(payload));
+    append_number(entry, static_cast<std::uint32_t>(payload.size()));
+    f.write(entry.data(), static_cast<std::streamsize>(entry.size()));
+    f.write(payload.data(), static_cast<std::streamsize>(payload.size()));
+    if (fresh != m_fresh.end()) m_fresh.erase(fresh);
   }
-  std::error_code ec;
-  fs::create_directories(m_dir, ec);
-  fs::path tmp = m_dir / (std::string(k_file_name) + ".tmp-" + std::to_string(::getpid()));
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(out.data(), static_cast<std::streamsize>(out.size()));
-    if (!f.good()) {
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, m_dir / k_file_name, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
+  return f.good();
 }
 
 }  // namespace tampon::load

@@ -45,6 +45,8 @@ class RecordCache {
     std::uint64_t checksum;
   };
 
+  bool write_pack(const std::filesystem::path& path, std::size_t count);
+
   std::filesystem::path m_dir;
   std::string m_pack;  ///< the file as read; `m_index` views into it
   std::unordered_map<Sha256, Entry, DigestHash> m_index;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <cstdint>
 #include <cstring>
 #include <type_traits>
 
@@ -124,12 +125,25 @@ class Writer {
   }
 
  private:
-  void raw(const void* p, std::size_t n) { m_out.append(static_cast<const char*>(p), n); }
-  void put(std::uint32_t v) { raw(&v, 4); }  // host byte order: the cache never leaves the host
-  void put(std::int64_t v) { raw(&v, 8); }
-  void put(int v) { put(static_cast<std::uint32_t>(v)); }
+  // Integers as LEB128 varints (signed ones zigzagged): counts, lines and columns are small,
+  // so most take one byte and the cache stays about half the size of fixed-width numbers.
+  void varint(std::uint64_t v) {
+    while (v >= 0x80) {
+      m_out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    m_out.push_back(static_cast<char>(v));
+  }
+  void put(std::uint32_t v) { varint(v); }
+  void put(std::int64_t v) {
+    varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void put(int v) { put(static_cast<std::int64_t>(v)); }
   void put(bool v) { m_out.push_back(v ? 1 : 0); }
-  void put(double v) { put(std::bit_cast<std::int64_t>(v)); }
+  void put(double v) {
+    auto bits = std::bit_cast<std::uint64_t>(v);
+    m_out.append(reinterpret_cast<const char*>(&bits), 8);  // host order: the cache stays local
+  }
   void put(const std::string& s) {
     put(static_cast<std::uint32_t>(s.size()));
     m_out.append(s);
@@ -196,12 +210,31 @@ class Reader {
     m_p += n;
     return true;
   }
-  void get(std::uint32_t& v) { take(&v, 4); }
-  void get(std::int64_t& v) { take(&v, 8); }
+  std::uint64_t varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (m_p == m_end) break;
+      auto byte = static_cast<std::uint8_t>(*m_p++);
+      v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return v;
+    }
+    m_ok = false;
+    return 0;
+  }
+  void get(std::uint32_t& v) {
+    std::uint64_t u = varint();
+    if (u > UINT32_MAX) m_ok = false;
+    v = static_cast<std::uint32_t>(u);
+  }
+  void get(std::int64_t& v) {
+    std::uint64_t u = varint();
+    v = static_cast<std::int64_t>(u >> 1) ^ -static_cast<std::int64_t>(u & 1);
+  }
   void get(int& v) {
-    std::uint32_t u = 0;
-    take(&u, 4);
-    v = static_cast<int>(u);
+    std::int64_t wide = 0;
+    get(wide);
+    if (wide < INT32_MIN || wide > INT32_MAX) m_ok = false;
+    v = static_cast<int>(wide);
   }
   void get(bool& v) {
     std::uint8_t b = 0;
@@ -210,13 +243,14 @@ class Reader {
     v = b == 1;
   }
   void get(double& v) {
-    std::int64_t bits = 0;
+    std::uint64_t bits = 0;
     take(&bits, 8);
     v = std::bit_cast<double>(bits);
   }
   void get(std::string& s) {
     std::uint32_t n = 0;
-    if (!take(&n, 4) || static_cast<std::size_t>(m_end - m_p) < n) {
+    get(n);
+    if (!m_ok || static_cast<std::size_t>(m_end - m_p) < n) {
       m_ok = false;
       return;
     }
@@ -225,12 +259,12 @@ class Reader {
   }
   void get(Money& m) {
     std::int64_t c = 0;
-    take(&c, 8);
+    get(c);
     m = Money::cents(c);
   }
   void get(Date& d) {
     std::uint32_t packed = 0;
-    take(&packed, 4);
+    get(packed);
     auto date = Date::from_ymd(static_cast<int>(packed / 512), (packed / 32) % 16, packed % 32);
     if (!date)
       m_ok = false;
@@ -239,12 +273,12 @@ class Reader {
   }
   void get(Month& m) {
     std::uint32_t i = 0;
-    take(&i, 4);
+    get(i);
     m = Month{static_cast<int>(i / 12), i % 12 + 1};
   }
   void get(Quarter& q) {
     std::uint32_t i = 0;
-    take(&i, 4);
+    get(i);
     q = Quarter{static_cast<int>(i / 4), i % 4 + 1};
   }
   void get(SourceLoc& l) {
@@ -271,9 +305,10 @@ class Reader {
   template <class T>
   void get(std::vector<T>& v) {
     std::uint32_t n = 0;
+    get(n);
     // Every element takes at least one byte: a count beyond the bytes left is corruption,
     // caught before any allocation.
-    if (!take(&n, 4) || n > static_cast<std::size_t>(m_end - m_p)) {
+    if (!m_ok || n > static_cast<std::size_t>(m_end - m_p)) {
       m_ok = false;
       return;
     }
