@@ -25,10 +25,12 @@ std::string read_file(const fs::path& path) {
 
 }  // namespace
 
-Project::Project() {
+Project::Project(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  m_dir = fs::temp_directory_path() /
-          ("tampon-cli-" + std::string(info->test_suite_name()) + "-" + info->name());
+  std::string label = !name.empty() ? name
+                      : info        ? std::string(info->test_suite_name()) + "-" + info->name()
+                                    : "suite";
+  m_dir = fs::temp_directory_path() / ("tampon-cli-" + label);
   fs::remove_all(m_dir);
   fs::create_directories(m_dir);
 }

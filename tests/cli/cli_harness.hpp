@@ -16,7 +16,8 @@ struct RunResult {
 
 class Project {
  public:
-  Project();  ///< a fresh empty folder named after the current test
+  /// A fresh empty folder named after the current test (or `name` outside a test body).
+  explicit Project(const std::string& name = "");
   ~Project();
   const std::filesystem::path& dir() const { return m_dir; }
   /// Writes a file relative to the project folder (parents created).
