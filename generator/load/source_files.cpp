@@ -65,6 +65,21 @@ void list_folder(const fs::path& project_dir, std::string_view folder, RecordKin
   }
 }
 
+std::string open_failure_message(int error) {
+  switch (error) {
+    case ENOENT:
+      return "fichier introuvable (lien symbolique cassé, ou fichier supprimé pendant la "
+             "lecture) : recréez-le ou supprimez le lien";
+    case EACCES:
+      return "accès refusé : donnez le droit de lecture sur ce fichier";
+    case EISDIR:
+      return "c'est un dossier, pas un fichier : renommez-le sans l'extension .yaml";
+    default:
+      return fmt::format("fichier illisible ({}) : vérifiez qu'il existe et ses droits d'accès",
+                         std::strerror(error));
+  }
+}
+
 }  // namespace
 
 std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnostics& diagnostics,
@@ -81,10 +96,7 @@ FileBytes read_file_capped(const fs::path& path, std::size_t cap) {
   FileBytes out;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {
-    out.failure = io_failure("unreadable-file", "",
-                             fmt::format("fichier illisible ({}) : vérifiez qu'il existe et ses "
-                                         "droits d'accès",
-                                         std::strerror(errno)));
+    out.failure = io_failure("unreadable-file", "", open_failure_message(errno));
     return out;
   }
   std::size_t size = 0;

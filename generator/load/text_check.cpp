@@ -55,6 +55,8 @@ std::string control_message(char32_t c) {
 }  // namespace
 
 std::optional<TextProblem> check_text(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    return TextProblem{1, 1, "fichier enregistré en UTF-16 : enregistrez-le en UTF-8"};
   std::uint32_t line = 1, column = 1;
   for (std::size_t p = 0; p < bytes.size();) {
     unsigned char b = static_cast<unsigned char>(bytes[p]);

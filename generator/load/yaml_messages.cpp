@@ -44,6 +44,16 @@ std::string describe(std::string_view problem) {
   return fmt::format("syntaxe YAML invalide ({})", problem);
 }
 
+// 2000000 → "2 000 000" (French grouping, no-break spaces).
+std::string grouped(std::uint32_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00A0";
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 YamlError syntax_error(const yaml_parser_t& parser) {
@@ -77,7 +87,7 @@ std::string node_budget_message(std::uint32_t max_nodes) {
   return fmt::format(
       "le fichier dépasse {} nœuds YAML, alias développés compris : découpez-le en plusieurs "
       "fichiers ou supprimez les alias imbriqués",
-      max_nodes);
+      grouped(max_nodes));
 }
 
 }  // namespace tampon::load

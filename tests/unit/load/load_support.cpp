@@ -4,6 +4,8 @@
 #include <fstream>
 #include <random>
 
+#include "load/record_codec.hpp"
+
 namespace tampon::testing {
 
 namespace fs = std::filesystem;
@@ -54,6 +56,26 @@ std::string dump(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics)
     out += d.where.file + ":" + std::to_string(d.where.line) + ":" +
            std::to_string(d.where.column) + ": " + d.code + ": " + d.message + "\n";
+  return out;
+}
+
+template <class T>
+void add(std::vector<load::Decoded<T>>& to, const std::vector<T>& from) {
+  for (const auto& record : from) to.push_back({record, {}});
+}
+
+std::string fingerprint(const LoadResult& r) {
+  load::FileResult all;
+  add(all.structures, r.records.structures);
+  add(all.conseillers, r.records.conseillers);
+  add(all.conventions, r.records.conventions);
+  add(all.avenants, r.records.avenants);
+  add(all.versements, r.records.versements);
+  add(all.rapports, r.records.rapports);
+  add(all.depenses, r.records.depenses);
+  std::string out = load::encode_file_result(all) + "\n" + dump(r.diagnostics);
+  for (const auto& f : r.files) out += f.path + " " + f.sha256 + "\n";
+  for (std::size_t i = 1; i < r.records.files.size(); ++i) out += r.records.files.path(i) + "\n";
   return out;
 }
 

@@ -31,5 +31,8 @@ class TempProject {
 std::vector<const Diagnostic*> with_code(const LoadResult& r, std::string_view code);
 /// "file:line:column: code: message" lines, for failure messages.
 std::string dump(const Diagnostics& diagnostics);
+/// Every record field (through the cache codec), record positions, findings and files:
+/// equal fingerprints mean equal loads.
+std::string fingerprint(const LoadResult& r);
 
 }  // namespace tampon::testing
