@@ -61,9 +61,10 @@ void salary(Checker& check, const Conseiller& c) {
   check.report("salary-below-smic", c.locs.at("contrat.salaire_brut_mensuel"),
                "salaire " + text::money(c.contrat.salaire_brut_mensuel) +
                    " inférieur au SMIC proratisé " + text::money(prorated) + " au " +
-                   c.contrat.debut.iso() + " (" + text::hours(c.contrat.heures_hebdo) + " h sur " +
-                   text::hours(full) + " h, SMIC " + text::money(smic->monthly_35h) + " " +
-                   smic->source + ") : portez le salaire à " + text::money(prorated) + " au moins",
+                   c.contrat.debut.iso() + " (" + text::hours(c.contrat.heures_hebdo) +
+                   " h par semaine ; SMIC mensuel pour " + text::hours(full) +
+                   " h : " + text::money(smic->monthly_35h) + ") : portez le salaire à " +
+                   text::money(prorated) + " au moins",
                ref_of(c));
 }
 

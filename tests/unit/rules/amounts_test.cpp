@@ -54,6 +54,45 @@ INSTANTIATE_TEST_SUITE_P(
         AmountCase{StructureType::Gip, "59", CT::CddDroitPrive, 37500},
         AmountCase{StructureType::Gip, "974", CT::CddDroitPrive, 37500}));
 
+// The same cases against the shipped data/baremes.yaml, read by the real loader.
+class GridAmountShipped : public ::testing::TestWithParam<AmountCase> {};
+
+TEST_P(GridAmountShipped, MatchesDomainMd) {
+  const auto& c = GetParam();
+  const LoadResult& shipped = shipped_defaults();
+  ASSERT_TRUE(shipped.diagnostics.empty()) << shipped.diagnostics.front().message;
+  Project p = with_structure(c.type, c.departement, c.contract);
+  p.input.baremes = shipped.baremes;
+  p.input.smic = shipped.smic;
+  p.input.records.structures[0].contrat_de_projet_autorise = true;
+  Outcome out = p.run();
+  EXPECT_TRUE(out.diagnostics.empty()) << out.codes();
+  EXPECT_EQ(out.post("cv-1", 1).amount, Money::euros(c.euros));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    DomainRows, GridAmountShipped,
+    ::testing::Values(
+        AmountCase{StructureType::Commune, "59", CT::CddDroitPublic, 50000},
+        AmountCase{StructureType::Commune, "974", CT::CddDroitPublic, 67500},
+        AmountCase{StructureType::Commune, "976", CT::Titulaire, 67500},
+        AmountCase{StructureType::Epci, "971", CT::CdiDroitPublic, 70000},
+        AmountCase{StructureType::Ccas, "972", CT::CddDroitPublic, 70000},
+        AmountCase{StructureType::CollectiviteOutreMer, "975", CT::CddDroitPublic, 50000},
+        AmountCase{StructureType::CollectiviteOutreMer, "988", CT::CddDroitPublic, 50000},
+        AmountCase{StructureType::Association, "974", CT::CdiDroitPrive, 40000},
+        AmountCase{StructureType::Association, "59", CT::ContratDeProjetDroitPrive, 40000},
+        AmountCase{StructureType::Association, "59", CT::CddDroitPrive, 32000},
+        AmountCase{StructureType::Gip, "59", CT::CddDroitPublic, 37500},
+        AmountCase{StructureType::Gip, "974", CT::CddDroitPrive, 37500}));
+
+TEST(OverseasAmountUnknown, ShippedBaremesLeaveTheThirtySevenFiveHundredRowUnquantified) {
+  Project p = with_structure(StructureType::Gip, "971", CT::CddDroitPublic);
+  p.input.baremes = shipped_defaults().baremes;
+  p.input.smic = shipped_defaults().smic;
+  EXPECT_TRUE(p.run().has("overseas-amount-unknown"));
+}
+
 TEST(GridAmount, RecordsTheRowAndTheOverseasIncrease) {
   Outcome out = with_structure(StructureType::Commune, "974", CT::CddDroitPublic).run();
   const PostState& post = out.post("cv-1", 1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <stdexcept>
 
@@ -189,6 +190,16 @@ void place(Files& files, Depense& dep) {
 
 Date d(std::string_view iso) { return Date::parse(iso).value(); }
 Money eur(double euros) { return Money::cents(std::llround(euros * 100)); }
+
+const LoadResult& shipped_defaults() {
+  static const LoadResult loaded = [] {
+    auto empty = std::filesystem::temp_directory_path() / "tampon-rules-empty-project";
+    std::filesystem::create_directories(empty);
+    ProjectContext project{empty, TAMPON_SOURCE_DIR, d("2024-01-01")};
+    return load_project(project, LoadOptions{1, {}});
+  }();
+  return loaded;
+}
 
 Baremes domain_baremes() {
   Baremes b;

@@ -16,6 +16,8 @@ Money eur(double euros);  // test literal only: rounded to the cent at once
 Baremes domain_baremes();
 /// A few real SMIC values (monthly gross, 35 h).
 SmicTable domain_smic();
+/// The shipped data/baremes.yaml and data/smic.yaml, through the real loader.
+const LoadResult& shipped_defaults();
 
 Structure structure(std::string id, StructureType type = StructureType::Commune,
                     std::string departement = "59");
