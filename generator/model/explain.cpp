@@ -26,7 +26,7 @@ std::string version_title(const Model& model, const ConventionVersion& v) {
 }
 
 void write_status(std::ostream& out, const TrancheLine& t) {
-  out << "statut : " << name(t.status);
+  out << "statut : " << label_fr(t.status) << " [" << name(t.status) << "]";
   if (t.paid_date) out << " le " << t.paid_date->iso();
   if (t.paid_amount) out << " (" << text::money(*t.paid_amount) << ")";
   if (t.after_rupture) out << " ; échéance postérieure à la rupture du contrat";
@@ -58,6 +58,38 @@ void write_post(std::ostream& out, const PostState& p) {
   for (const auto& t : p.tranches) write_tranche(out, t);
 }
 
+// Same post, same figures: an avenant left it as it was, so `explain` does not repeat it.
+bool same_post(const PostState& a, const PostState& b) {
+  if (a.numero != b.numero || a.role != b.role || a.conseiller != b.conseiller ||
+      a.contrat != b.contrat || a.amount != b.amount || a.removed_on != b.removed_on ||
+      a.tranches.size() != b.tranches.size())
+    return false;
+  for (std::size_t i = 0; i < a.tranches.size(); ++i)
+    if (a.tranches[i].due != b.tranches[i].due || a.tranches[i].amount != b.tranches[i].amount)
+      return false;
+  return true;
+}
+
+const PostState* find_post(const ConventionVersion& v, int numero) {
+  for (const auto& p : v.posts)
+    if (p.numero == numero) return &p;
+  return nullptr;
+}
+
+void write_version(std::ostream& out, const ConventionVersion& v,
+                   const ConventionVersion* previous) {
+  std::string unchanged;
+  for (const auto& p : v.posts) {
+    const PostState* before = previous ? find_post(*previous, p.numero) : nullptr;
+    if (before && same_post(*before, p)) {
+      unchanged += (unchanged.empty() ? "" : ", ") + std::to_string(p.numero);
+      continue;
+    }
+    write_post(out, p);
+  }
+  if (!unchanged.empty()) out << "  Postes inchangés : " << unchanged << "\n";
+}
+
 }  // namespace
 
 std::string explain_convention(const Model& model, std::string_view convention_id) {
@@ -65,11 +97,13 @@ std::string explain_convention(const Model& model, std::string_view convention_i
   if (!s) return {};
   std::ostringstream out;
   write_header(out, model, *s);
+  const ConventionVersion* previous = nullptr;
   for (const auto& v : s->versions) {
     out << "\n"
         << version_title(model, v) << " — fin " << v.fin.iso() << ", total " << text::money(v.total)
         << "\n";
-    for (const auto& p : v.posts) write_post(out, p);
+    write_version(out, v, previous);
+    previous = &v;
   }
   return out.str();
 }
