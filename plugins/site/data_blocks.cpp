@@ -40,7 +40,7 @@ class Table {
   std::string html() const {
     std::string out =
         "<div class=\"fr-table\"><div class=\"fr-table__wrapper\"><div "
-        "class=\"fr-table__container\">"
+        "class=\"fr-table__container\" tabindex=\"0\">"
         "<div class=\"fr-table__content\"><table><caption>" +
         html_escape(m_caption) + "</caption><thead><tr>";
     for (const auto& h : m_headers) out += "<th scope=\"col\">" + html_escape(h) + "</th>";

@@ -421,7 +421,8 @@ void Writer::enter_link(cmark_node* node, bool image, cmark_iter* iter) {
 
 void Writer::enter_table(cmark_node* node) {
   html(
-      "<div class=\"fr-table\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\">"
+      "<div class=\"fr-table\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\" "
+      "tabindex=\"0\">"
       "<div class=\"fr-table__content\"><table>");
   cmark_node* previous = cmark_node_previous(node);
   std::string caption = previous ? caption_of(previous) : std::string();
