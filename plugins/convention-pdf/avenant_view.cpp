@@ -12,7 +12,7 @@ Data version_view(const Model& model, const ConventionState& state, const Conven
   Data view;
   view.set("postes", posts_view(model, state, v));
   view.set("total", total_view(v.total));
-  view.set("fin", Data(fr::date_long(v.fin)));
+  view.set("fin", Data(date_text(v.fin)));
   return view;
 }
 
@@ -31,7 +31,7 @@ Data avenant_header_view(const Avenant& av) {
   Data v;
   v.set("id", Data(av.id));
   v.set("numero", Data(std::to_string(av.numero)));
-  v.set("date", Data(fr::date_long(av.date)));
+  v.set("date", Data(date_text(av.date)));
   v.set("objet", Data(std::string(label_fr(av.objet))));
   v.set("motif", Data(av.motif));
   v.set("ajout_postes", Data(av.objet == AvenantObjet::AjoutPostes));
@@ -46,7 +46,7 @@ Data avenant_header_view(const Avenant& av) {
         Data(av.substitution ? std::to_string(av.substitution->poste) : std::string()));
   v.set("substitution_contrat",
         Data(av.substitution ? std::string(label_fr(av.substitution->contrat)) : std::string()));
-  v.set("nouvelle_fin", Data(av.nouvelle_fin ? fr::date_long(*av.nouvelle_fin) : std::string()));
+  v.set("nouvelle_fin", Data(av.nouvelle_fin ? date_text(*av.nouvelle_fin) : std::string()));
   return v;
 }
 

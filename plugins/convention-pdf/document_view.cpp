@@ -70,12 +70,23 @@ Data post_view(const Model& model, const ConventionState& state, const PostState
   p.set("majoration_outre_mer", Data(post.overseas_increase));
   p.set("provisoire", Data(post.provisional));
   p.set("retire", Data(post.removed_on.has_value()));
-  p.set("retire_le", text(post.removed_on ? fr::date_long(*post.removed_on) : ""));
+  p.set("retire_le", text(post.removed_on ? date_text(*post.removed_on) : ""));
   p.set("ajoute_par_avenant", Data(!post.added_by.empty()));
   return p;
 }
 
 }  // namespace
+
+std::string date_text(Date day) {
+  std::string out;
+  for (char c : fr::date_long(day)) {
+    if (c == ' ')
+      out += k_nbsp;
+    else
+      out += c;
+  }
+  return out;
+}
 
 Data structure_view(const Model& model, const Structure& s) {
   (void)model;
@@ -127,9 +138,9 @@ Data convention_header_view(const ConventionState& state) {
   v.set("id", text(c.id));
   v.set("dossier", text(c.dossier.value_or("")));
   v.set("has_dossier", Data(c.dossier.has_value()));
-  v.set("signature", text(fr::date_long(c.signature)));
-  v.set("debut", text(fr::date_long(c.debut)));
-  v.set("fin", text(fr::date_long(c.fin)));
+  v.set("signature", text(date_text(c.signature)));
+  v.set("debut", text(date_text(c.debut)));
+  v.set("fin", text(date_text(c.fin)));
   v.set("duree_mois", text(std::to_string(months_covered(c.debut, c.fin))));
   return v;
 }
@@ -150,8 +161,8 @@ Data schedule_view(const Model& model, const ConventionState& state, const Conve
       r.set("tranche", text(std::to_string(t.number)));
       r.set("pourcentage", text(fr::percent(t.pct)));
       r.set("ancre", text(anchor_label(state, post, t)));
-      r.set("ancre_date", text(fr::date_long(t.anchor)));
-      r.set("echeance", text(fr::date_long(t.due)));
+      r.set("ancre_date", text(date_text(t.anchor)));
+      r.set("echeance", text(date_text(t.due)));
       r.set("montant", text(fr::money(t.amount)));
       r.set("provisoire", Data(t.provisional));
       rows.push_back(r);

@@ -12,6 +12,9 @@ namespace tampon::convention_pdf {
 
 using tmpl::Data;
 
+/// "1er septembre 2021" with no-break spaces: a date never splits across lines.
+std::string date_text(Date day);
+
 /// The view of a signed convention.
 Data convention_view(const Model& model, const ConventionState& state);
 /// The view of an avenant: the convention before and after it, and the new schedule.
