@@ -20,13 +20,19 @@ using namespace xlsx;
 constexpr std::string_view k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// A structure's conventions whose every input is valid, in id order.
+/// The conventions of one structure (or of every structure when `structure` is empty) whose
+/// every input is valid, by structure then id. The reference index is only built when some
+/// record is invalid: a build with errors renders only under --keep-going.
 std::map<std::string, std::vector<const ConventionState*>, std::less<>> conventions_by_structure(
-    const Model& model, const RefIndex& index) {
+    const Model& model, std::string_view structure = {}) {
+  std::unique_ptr<RefIndex> index;
+  if (!model.invalid.empty()) index = std::make_unique<RefIndex>(model);
   std::map<std::string, std::vector<const ConventionState*>, std::less<>> out;
-  for (const ConventionState& cs : model.conventions)
-    if (!cs.versions.empty() && all_valid(model, index.convention_inputs(cs)))
-      out[cs.record->structure].push_back(&cs);
+  for (const ConventionState& cs : model.conventions) {
+    if (cs.versions.empty() || (!structure.empty() && cs.record->structure != structure)) continue;
+    if (index && !all_valid(model, index->convention_inputs(cs))) continue;
+    out[cs.record->structure].push_back(&cs);
+  }
   return out;
 }
 
@@ -73,7 +79,7 @@ class JustificationXlsxEmitter final : public Emitter {
     RefIndex index(model);
     Quarter last = Quarter::of(project.as_of);
     std::vector<OutputJob> jobs;
-    for (const auto& [structure, all] : conventions_by_structure(model, index)) {
+    for (const auto& [structure, all] : conventions_by_structure(model)) {
       std::set<Quarter> quarters;
       for (const ConventionState* cs : all)
         for (Quarter q : running_quarters(*cs, last)) quarters.insert(q);
@@ -93,8 +99,7 @@ class JustificationXlsxEmitter final : public Emitter {
     const Structure* structure = model.structure(structure_id);
     if (!quarter || structure == nullptr)
       throw Fatal("justification-xlsx : tâche inconnue " + job.key);
-    RefIndex index(model);
-    auto all = conventions_by_structure(model, index);
+    auto all = conventions_by_structure(model, structure_id);
     JustificationData data =
         justification_data(model, *structure, running(all[structure_id], *quarter), *quarter);
     data.as_of = ctx.project().as_of;

@@ -21,16 +21,14 @@ constexpr std::string_view k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Conventions whose every input is valid, in id order: those get a statement and a place in
-/// the ledger (--keep-going skips the others).
-std::vector<const ConventionState*> valid_conventions(const Model& model, const RefIndex& index,
-                                                      std::vector<RecordRef>* inputs) {
+/// the ledger (--keep-going skips the others). Without any invalid record there is nothing to
+/// look up.
+std::vector<const ConventionState*> valid_conventions(const Model& model) {
   std::vector<const ConventionState*> out;
-  for (const ConventionState& cs : model.conventions) {
-    auto refs = index.convention_inputs(cs);
-    if (!all_valid(model, refs)) continue;
-    out.push_back(&cs);
-    if (inputs) inputs->insert(inputs->end(), refs.begin(), refs.end());
-  }
+  std::unique_ptr<RefIndex> index;
+  if (!model.invalid.empty()) index = std::make_unique<RefIndex>(model);
+  for (const ConventionState& cs : model.conventions)
+    if (!index || all_valid(model, index->convention_inputs(cs))) out.push_back(&cs);
   return out;
 }
 
@@ -50,10 +48,8 @@ void render_convention(const ConventionState& cs, const Model& model, RenderCont
 }
 
 void render_ledger(const Model& model, RenderContext& ctx) {
-  RefIndex index(model);
   std::vector<TrancheRow> rows;
-  for (const ConventionState* cs : valid_conventions(model, index, nullptr))
-    append_tranche_rows(*cs, rows);
+  for (const ConventionState* cs : valid_conventions(model)) append_tranche_rows(*cs, rows);
   DocInfo info{"Échéancier global des conventions Conseiller numérique",
                "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
                "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
@@ -83,7 +79,7 @@ class TranchesXlsxEmitter final : public Emitter {
     RefIndex index(model);
     std::vector<OutputJob> jobs;
     std::vector<RecordRef> ledger_inputs;
-    for (const ConventionState* cs : valid_conventions(model, index, nullptr)) {
+    for (const ConventionState* cs : valid_conventions(model)) {
       const std::string& id = cs->record->id;
       jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(*cs), {}, id});
       ledger_inputs.insert(ledger_inputs.end(), jobs.back().inputs.begin(),

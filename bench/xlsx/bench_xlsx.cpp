@@ -1,0 +1,171 @@
+// Times the spreadsheet emitters on national-sized data: the global ledger, every per-convention
+// statement and every quarterly justification, rendered as the host would (plan, then render
+// each job on N threads). `--tsv` writes the ledger's rows for the Python XlsxWriter comparison
+// (run.sh). Usage:
+//   bench_xlsx --out DIR [--project DIR | synthetic model] [--as-of DATE] [--jobs N]
+//              [--phase ledger|statements|justifications|all] [--tsv FILE]
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "load/load_project.hpp"
+#include "rules/validate.hpp"
+#include "synthetic_model.hpp"
+#include "tampon/emitter.hpp"
+#include "xlsx_kit/tranche_rows.hpp"
+
+namespace tampon {
+std::unique_ptr<Emitter> make_tranches_xlsx_emitter();
+std::unique_ptr<Emitter> make_justification_xlsx_emitter();
+}  // namespace tampon
+
+namespace {
+
+using namespace tampon;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  fs::path out, project, tsv;
+  Date as_of = *Date::from_ymd(2022, 6, 15);
+  unsigned jobs = 2;
+  std::string phase = "all";
+};
+
+class Context final : public RenderContext {
+ public:
+  Context(const ProjectContext& project, fs::path path) : m_project(project), m_path(std::move(path)) {}
+  const ProjectContext& project() const override { return m_project; }
+  const fs::path& output_path() const override { return m_path; }
+  void report(Diagnostic d) override { std::cerr << d.code << ": " << d.message << "\n"; }
+
+ private:
+  const ProjectContext& m_project;
+  fs::path m_path;
+};
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Renders `jobs` on `threads` threads; returns the seconds taken and the bytes written.
+std::pair<double, std::uintmax_t> render_all(const Emitter& emitter, const Model& model,
+                                             const ProjectContext& project,
+                                             const std::vector<OutputJob>& jobs, const fs::path& out,
+                                             unsigned threads) {
+  for (const OutputJob& job : jobs) fs::create_directories((out / job.path).parent_path());
+  std::atomic<std::size_t> next{0};
+  auto start = Clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < jobs.size(); i = next++) {
+        Context ctx(project, out / jobs[i].path);
+        emitter.render(jobs[i], model, ctx);
+      }
+    });
+  for (auto& thread : pool) thread.join();
+  double elapsed = seconds_since(start);
+  std::uintmax_t bytes = 0;
+  for (const OutputJob& job : jobs) bytes += fs::file_size(out / job.path);
+  return {elapsed, bytes};
+}
+
+std::unique_ptr<Model> load_model(const Options& o) {
+  if (o.project.empty()) return bench::synthetic_national_model(o.as_of);
+  ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
+  LoadOptions load_options;
+  load_options.jobs = o.jobs;
+  LoadResult loaded = load_project(project, load_options);
+  Diagnostics diagnostics = loaded.diagnostics;
+  auto model = std::make_unique<Model>(validate(std::move(loaded), o.as_of, diagnostics));
+  std::fprintf(stderr, "validation: %zu errors, %zu warnings\n", count_errors(diagnostics),
+               count_warnings(diagnostics));
+  return model;
+}
+
+std::string cents(Money m) { return std::to_string(m.cents()); }
+
+/// The ledger's rows, for the Python writer: the same cells in the same order.
+void write_tsv(const Model& model, const fs::path& path) {
+  std::ofstream out(path);
+  for (const ConventionState& cs : model.conventions) {
+    std::vector<xlsx::TrancheRow> rows;
+    xlsx::append_tranche_rows(cs, rows);
+    for (const auto& r : rows) {
+      const TrancheLine& t = *r.tranche;
+      bool paid = t.status == TrancheStatus::Versee;
+      out << cs.record->id << '\t' << cs.record->structure << '\t' << r.post->numero << '\t'
+          << r.post->conseiller.value_or("") << '\t' << t.number << '\t' << t.pct << '\t'
+          << t.due.iso() << '\t' << cents(t.amount) << '\t'
+          << (paid && t.paid_date ? t.paid_date->iso() : "") << '\t'
+          << (paid ? cents(xlsx::paid_amount(t)) : "") << '\t' << name(t.status) << '\t'
+          << (t.after_rupture ? 1 : 0) << '\n';
+    }
+  }
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string key = argv[i], value = argv[i + 1];
+    if (key == "--out") o.out = value;
+    else if (key == "--project") o.project = value;
+    else if (key == "--tsv") o.tsv = value;
+    else if (key == "--as-of") o.as_of = *Date::parse(value);
+    else if (key == "--jobs") o.jobs = static_cast<unsigned>(std::stoul(value));
+    else if (key == "--phase") o.phase = value;
+    else throw std::invalid_argument("unknown option " + key);
+  }
+  if (o.out.empty()) throw std::invalid_argument("--out DIR is required");
+  return o;
+}
+
+void run_phase(const std::string& label, const Emitter& emitter, const Model& model,
+               const ProjectContext& project, std::vector<OutputJob> jobs, const Options& o) {
+  auto [seconds, bytes] = render_all(emitter, model, project, jobs, o.out, o.jobs);
+  std::printf("%s: %zu files in %.3f s (%.0f files/s), %.1f MB, %u threads\n", label.c_str(),
+              jobs.size(), seconds, static_cast<double>(jobs.size()) / seconds,
+              static_cast<double>(bytes) / 1e6, o.jobs);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  Options o = parse(argc, argv);
+  auto start = Clock::now();
+  auto model = load_model(o);
+  std::size_t tranches = 0;
+  for (const auto& cs : model->conventions)
+    for (const auto& post : cs.current().posts) tranches += post.tranches.size();
+  std::printf("model: %zu conventions, %zu tranches, %zu depenses, built in %.3f s\n",
+              model->conventions.size(), tranches, model->records.depenses.size(),
+              seconds_since(start));
+  if (!o.tsv.empty()) write_tsv(*model, o.tsv);
+  ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
+  auto tranches_emitter = make_tranches_xlsx_emitter();
+  std::vector<OutputJob> jobs = tranches_emitter->plan(*model, project);
+  OutputJob ledger = jobs.back();
+  jobs.pop_back();
+  if (o.phase == "ledger" || o.phase == "all") {
+    auto [seconds, bytes] = render_all(*tranches_emitter, *model, project, {ledger}, o.out, 1);
+    std::printf("ledger: %zu rows in %.3f s, %.2f MB\n", tranches, seconds,
+                static_cast<double>(bytes) / 1e6);
+  }
+  if (o.phase == "statements" || o.phase == "all")
+    run_phase("statements", *tranches_emitter, *model, project, jobs, o);
+  if (o.phase == "justifications" || o.phase == "all") {
+    auto emitter = make_justification_xlsx_emitter();
+    run_phase("justifications", *emitter, *model, project, emitter->plan(*model, project), o);
+  }
+  return 0;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "bench_xlsx: %s\n", e.what());
+  return 2;
+}
