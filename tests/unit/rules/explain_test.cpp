@@ -28,9 +28,9 @@ TEST(ExplainConvention, NamesRowsAnchorsAmountsAndStatuses) {
   EXPECT_TRUE(contains(text, "20 % de 60 000,00 € = 12 000,00 € (arrondi au centime inférieur)"))
       << text;
   EXPECT_TRUE(contains(text, "Dernière tranche : 60 000,00 € − 30 000,00 €")) << text;
-  EXPECT_TRUE(contains(text, "statut : versee le 2021-05-20 (12 000,00 €)")) << text;
-  EXPECT_TRUE(contains(text, "statut : risque-suspension")) << text;
-  EXPECT_TRUE(contains(text, "statut : a-venir")) << text;
+  EXPECT_TRUE(contains(text, "statut : versée [versee] le 2021-05-20 (12 000,00 €)")) << text;
+  EXPECT_TRUE(contains(text, "statut : risque de suspension [risque-suspension]")) << text;
+  EXPECT_TRUE(contains(text, "statut : à venir [a-venir]")) << text;
 }
 
 TEST(ExplainConvention, ShowsEachVersionWhenAvenantsExist) {
@@ -43,6 +43,8 @@ TEST(ExplainConvention, ShowsEachVersionWhenAvenantsExist) {
   EXPECT_TRUE(contains(text, "Après l'avenant n° 1 (av-1, ajout de postes, 2022-06-15)")) << text;
   EXPECT_TRUE(contains(text, "total 100 000,00 €")) << text;
   EXPECT_TRUE(contains(text, "date de l'avenant n° 1 (provisoire")) << text;
+  EXPECT_TRUE(contains(text, "Postes inchangés : 1")) << text;
+  EXPECT_EQ(text.find("Poste 1 —"), text.rfind("Poste 1 —")) << "post 1 is printed once: " << text;
 }
 
 TEST(ExplainConvention, IsEmptyForAnUnknownConvention) {
