@@ -19,20 +19,12 @@ bool by_order(const Page* a, const Page* b) {
   return a->meta.title < b->meta.title;
 }
 
-std::vector<const Page*> main_menu(const SiteModel& site) {
-  std::vector<const Page*> items;
-  for (const Page& p : site.pages)
-    if (p.meta.main_menu) items.push_back(&p);
-  std::sort(items.begin(), items.end(), by_order);
-  return items;
-}
+const std::vector<const Page*>& main_menu(const SiteModel& site) { return site.main_menu; }
 
-std::vector<const Page*> section_pages(const SiteModel& site, const std::string& section) {
-  std::vector<const Page*> items;
-  for (const Page& p : site.pages)
-    if (p.section == section && !p.section_index) items.push_back(&p);
-  std::sort(items.begin(), items.end(), by_order);
-  return items;
+const std::vector<const Page*>& section_pages(const SiteModel& site, const std::string& section) {
+  static const std::vector<const Page*> k_none;
+  auto it = site.section_pages.find(section);
+  return it == site.section_pages.end() ? k_none : it->second;
 }
 
 const Page* section_index(const SiteModel& site, const std::string& section) {

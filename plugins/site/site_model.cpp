@@ -116,6 +116,19 @@ void index_site(SiteModel& site) {
   }
   for (std::size_t i = 0; i < site.statics.size(); ++i)
     site.file_outputs.emplace(site.statics[i].output, i);
+  site.main_menu.clear();
+  site.section_pages.clear();
+  for (const Page& page : site.pages) {
+    if (page.meta.main_menu) site.main_menu.push_back(&page);
+    if (!page.section.empty() && !page.section_index)
+      site.section_pages[page.section].push_back(&page);
+  }
+  auto by_order = [](const Page* a, const Page* b) {
+    if (a->meta.order != b->meta.order) return a->meta.order < b->meta.order;
+    return a->meta.title < b->meta.title;
+  };
+  std::sort(site.main_menu.begin(), site.main_menu.end(), by_order);
+  for (auto& [name, list] : site.section_pages) std::sort(list.begin(), list.end(), by_order);
   for (std::size_t i = 0; i < site.assets.size(); ++i)
     site.file_outputs.emplace(site.assets[i].output, site.statics.size() + i);
 }
@@ -128,7 +141,7 @@ std::string root_prefix(const SiteModel& site, const std::string& output) {
   return prefix;
 }
 
-std::shared_ptr<const SiteModel> read_site(const ProjectContext& project, bool live_reload) {
+std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload) {
   auto site = std::make_shared<SiteModel>();
   site->live_reload = live_reload;
   site->content_dir = content_dir_of(project);

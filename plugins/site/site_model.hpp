@@ -47,6 +47,9 @@ struct SiteModel {
   std::vector<CopiedFile> statics;  ///< from content/
   std::vector<CopiedFile> assets;   ///< DSFR and the site's own scripts and styles
   std::map<std::string, std::size_t, std::less<>> file_outputs;  ///< statics+assets by output
+  /// Navigation, computed once by index_site (pages sorted by order, then title).
+  std::vector<const Page*> main_menu;
+  std::map<std::string, std::vector<const Page*>, std::less<>> section_pages;  ///< without _index
   Templates templates;
   bool live_reload = false;  ///< serve mode: pages poll the server and reload
   Diagnostics diagnostics;   ///< findings made while reading (front matter, Markdown, config)
@@ -59,7 +62,7 @@ struct SiteModel {
 std::filesystem::path content_dir_of(const ProjectContext& project);
 
 /// Reads everything. Never throws for bad input (findings in `diagnostics`).
-std::shared_ptr<const SiteModel> read_site(const ProjectContext& project, bool live_reload);
+std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload);
 
 /// Reads one page (used by read_site and by the preview server's incremental update).
 Page read_page(const ProjectContext& project, const std::filesystem::path& content_dir,
@@ -68,7 +71,8 @@ Page read_page(const ProjectContext& project, const std::filesystem::path& conte
 /// Ids the page template uses: headings never take them.
 const std::set<std::string>& reserved_ids();
 
-/// Fills by_source, by_url and file_outputs from pages, statics and assets.
+/// Sorts pages and fills by_source, by_url, file_outputs and the navigation lists. Call again
+/// after changing `pages` (the navigation lists point into it).
 void index_site(SiteModel& site);
 
 /// "../../" for a page written at "a/b/index.html"; the base path for 404.html (served at any

@@ -45,8 +45,7 @@ class Session final : public serve::SiteSession {
 
   Diagnostics build_all(const Model& model, const fs::path& site_dir,
                         serve::UpdateStats& stats) override {
-    auto fresh = read_site(m_project, m_live_reload);
-    auto site = std::make_shared<SiteModel>(*fresh);
+    auto site = read_site(m_project, m_live_reload);
     Diagnostics findings = check_site(*site, model);
     if (count_errors(findings) > 0) return findings;
     m_site = site;
@@ -62,20 +61,27 @@ class Session final : public serve::SiteSession {
   Diagnostics update(const Model& model, const std::vector<fs::path>& changed,
                      const fs::path& site_dir, serve::UpdateStats& stats) override {
     if (!m_site || needs_full_rebuild(changed)) return build_all(model, site_dir, stats);
-    auto site = std::make_shared<SiteModel>(*m_site);
+    // The site is changed in place (no copy of every page): it always mirrors the files, and
+    // outputs are written only when the checks pass.
+    SiteModel& site = *m_site;
     Diagnostics reading;
     std::vector<std::size_t> touched;
     for (const fs::path& file : changed) {
-      Page page = read_page(m_project, site->content_dir, file, reading);
-      std::size_t index = site->by_source.at(page.source);
-      if (!same_navigation(site->pages[index], page)) return build_all(model, site_dir, stats);
-      site->pages[index] = std::move(page);
+      Page page = read_page(m_project, site.content_dir, file, reading);
+      std::size_t index = site.by_source.at(page.source);
+      if (!same_navigation(site.pages[index], page)) return build_all(model, site_dir, stats);
+      site.pages[index] = std::move(page);  // same slot: the navigation pointers stay valid
       touched.push_back(index);
     }
-    site->diagnostics = reading;
-    Diagnostics findings = check_site(*site, model);
+    // Replace the reading findings of the re-read pages, keep the others'.
+    std::erase_if(site.diagnostics, [&](const Diagnostic& d) {
+      for (std::size_t index : touched)
+        if (d.where.file == site.pages[index].display) return true;
+      return false;
+    });
+    site.diagnostics.insert(site.diagnostics.end(), reading.begin(), reading.end());
+    Diagnostics findings = check_site(site, model);
     if (count_errors(findings) > 0) return findings;
-    m_site = site;
     for (std::size_t index : touched) {
       const Page& page = m_site->pages[index];
       m_search[index] = search_entry_json(*m_site, page);
