@@ -49,11 +49,13 @@ FileWork process(const SourceFile& file, std::uint32_t index, const RecordCache*
       if (auto cached = cache->find(work.digest, index)) {
         work.result = std::move(*cached);
         work.cache_hit = true;
+        attach_locs(work.result);
         return work;
       }
     }
     work.result = decode_file(read.bytes, file.kind, index);
     if (cache && !work.result.input_failure) work.payload = encode_file_result(work.result);
+    attach_locs(work.result);
   } catch (const std::exception& e) {
     work.result = FileResult{};
     Diagnostic d;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 
 #include "load/value_formats.hpp"
 
@@ -103,6 +104,7 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 MapReader::MapReader(FileDecoder& d, const YamlNode& map, std::span<const std::string_view> keys,
                      std::string path, LocList* locs)
     : m_d(d), m_map(map), m_keys(keys), m_path(std::move(path)) {
+  if (keys.size() > k_max_keys) throw std::logic_error("MapReader: too many keys");
   const YamlTree& t = d.tree();
   for (std::uint32_t i = 0; i < map.count; ++i) {
     const YamlNode& k = t.key(map, i);

@@ -7,6 +7,14 @@ namespace tampon::load {
 namespace {
 
 template <class T>
+void attach(std::vector<Decoded<T>>& records) {
+  for (auto& d : records) {
+    for (auto& [path, loc] : d.locs) d.record.locs.set(std::move(path), loc);
+    LocList().swap(d.locs);
+  }
+}
+
+template <class T>
 void move_records(std::vector<Decoded<T>>& from, std::vector<T>& to) {
   for (auto& d : from) {
     for (auto& [path, loc] : d.locs) d.record.locs.set(std::move(path), loc);
@@ -31,6 +39,16 @@ void sort_by(std::vector<T>& v, Key key) {
 }
 
 }  // namespace
+
+void attach_locs(FileResult& file) {
+  attach(file.structures);
+  attach(file.conseillers);
+  attach(file.conventions);
+  attach(file.avenants);
+  attach(file.versements);
+  attach(file.rapports);
+  attach(file.depenses);
+}
 
 void reserve_records(std::span<const FileResult* const> files, RecordSet& r) {
   auto total = [&](auto member) {

@@ -9,6 +9,11 @@
 
 namespace tampon::load {
 
+/// Moves field positions from the side lists into each record's FieldLocs. Done by the
+/// worker that decoded the file (after the cache encoding, which needs the lists), so the
+/// merge only moves records and the lists never wait for the end of the load.
+void attach_locs(FileResult& file);
+
 /// Reserves room for every record of `files` once, before they are merged one by one (a
 /// reserve per file would reallocate, hence move, the whole vector for every file).
 void reserve_records(std::span<const FileResult* const> files, RecordSet& records);

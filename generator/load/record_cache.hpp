@@ -20,7 +20,7 @@ namespace tampon::load {
 class RecordCache {
  public:
   static constexpr std::string_view k_file_name = "records.cache";
-  static constexpr std::uint32_t k_format = 1;  ///< bump when decoding or messages change
+  static constexpr std::uint32_t k_format = 2;  ///< bump when decoding or messages change
 
   /// Reads `<dir>/records.cache`; missing, stale or corrupt gives an empty cache.
   static RecordCache open(const std::filesystem::path& dir);

@@ -1,5 +1,7 @@
 #include "load/source_files.hpp"
 
+#include "load/value_formats.hpp"
+
 #include <fmt/format.h>
 #include <openssl/sha.h>
 
@@ -82,8 +84,48 @@ std::string open_failure_message(int error) {
 
 }  // namespace
 
+// A misspelt folder (`data/structure/`) would otherwise drop all its records without a word.
+void report_unknown_entries(const fs::path& project_dir, Diagnostics& diagnostics) {
+  static constexpr std::string_view k_known_files[] = {"baremes.yaml", "smic.yaml"};
+  std::error_code ec;
+  fs::directory_iterator it(project_dir / "data", ec), end;
+  std::vector<std::string> unknown;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (hidden(it->path())) continue;
+    bool folder = it->is_directory(ec);
+    bool known =
+        folder ? std::ranges::any_of(k_folders, [&](const auto& f) { return f.first == name; })
+               : !is_record_file(it->path()) ||
+                     std::ranges::find(k_known_files, name) != std::end(k_known_files);
+    if (!known) unknown.push_back(name + (folder ? "/" : ""));
+  }
+  std::sort(unknown.begin(), unknown.end());
+  std::vector<std::string_view> candidates;
+  for (const auto& f : k_folders) candidates.push_back(f.first);
+  for (auto name : k_known_files) candidates.push_back(name);
+  for (const auto& name : unknown) {
+    std::string bare = fs::path(name.substr(0, name.find('/'))).stem().string();
+    auto hint = closest(bare, candidates);
+    Diagnostic d;
+    d.where.file = "data/" + name;
+    d.severity = Severity::Warning;
+    d.code = "unknown-folder";
+    d.message = hint ? fmt::format("« data/{} » n'est pas lu ; vouliez-vous dire « data/{} » ?",
+                                   name, *hint)
+                     : fmt::format(
+                           "« data/{} » n'est pas lu : les enregistrements vont dans "
+                           "data/structures/, data/conseillers/, data/conventions/, "
+                           "data/avenants/, data/versements/, data/rapports/ ou "
+                           "data/depenses/",
+                           name);
+    diagnostics.push_back(std::move(d));
+  }
+}
+
 std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnostics& diagnostics,
                                           bool& input_failure) {
+  report_unknown_entries(project_dir, diagnostics);
   std::vector<SourceFile> files;
   for (const auto& [folder, kind] : k_folders)
     list_folder(project_dir, folder, kind, files, diagnostics, input_failure);

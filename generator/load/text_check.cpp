@@ -58,7 +58,8 @@ std::optional<TextProblem> check_text(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
     return TextProblem{1, 1, "fichier enregistré en UTF-16 : enregistrez-le en UTF-8"};
   std::uint32_t line = 1, column = 1;
-  for (std::size_t p = 0; p < bytes.size();) {
+  std::size_t p = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 BOM takes no column
+  for (; p < bytes.size();) {
     unsigned char b = static_cast<unsigned char>(bytes[p]);
     if (b >= 0x20 && b < 0x7F) {  // fast path: printable ASCII
       ++p;

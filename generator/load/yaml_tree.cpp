@@ -179,6 +179,9 @@ YamlParse parse_yaml(std::string_view text, const YamlLimits& limits) {
     result.error = YamlError{0, 0, "mémoire insuffisante pour lire le fichier YAML"};
     return result;
   }
+  // The encoding is forced (check_text accepted UTF-8 only), so libyaml would keep a BOM as
+  // text: drop it here; it takes no column.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
                                text.size());

@@ -376,5 +376,36 @@ TEST(Records, ANonMappingItemIsReportedNotSilentlyDropped) {
             "champs « clé: valeur »), pas une valeur simple ; élément ignoré");
 }
 
+TEST(Records, SeveralYamlDocumentsInOneFileAreSeveralRecords) {
+  std::string two = std::string(k_conseiller) + "---\n" + with(k_conseiller, "cn-0001", "cn-0002");
+  auto r = load_file("data/conseillers/c.yaml", two);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r.diagnostics);
+  ASSERT_EQ(r.records.conseillers.size(), 2u);
+  EXPECT_EQ(r.records.conseillers[1].locs.record.line, 14u);
+}
+
+TEST(Records, AByteOrderMarkIsAcceptedAndTakesNoColumn) {
+  auto r = load_file("data/conseillers/c.yaml", "\xEF\xBB\xBF" + std::string(k_conseiller));
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r.diagnostics);
+  r = load_file("data/conseillers/c.yaml", "\xEF\xBB\xBFid: \x01\n");
+  EXPECT_EQ(only(r, "yaml-syntax", 1, 5).code, "yaml-syntax");
+}
+
+TEST(Folders, AMisspeltDataFolderIsReportedNotIgnored) {
+  TempProject p;
+  p.write("data/structure/mairie-x.yaml", std::string(k_structure));
+  p.write("data/notes.txt", "pas un enregistrement");
+  p.write("data/conseiller.yaml", std::string(k_conseiller));
+  LoadResult r = p.load();
+  ASSERT_EQ(r.diagnostics.size(), 2u) << dump(r.diagnostics);
+  EXPECT_EQ(r.diagnostics[0].where.file, "data/conseiller.yaml");
+  EXPECT_EQ(r.diagnostics[0].message,
+            "« data/conseiller.yaml » n'est pas lu ; vouliez-vous dire « data/conseillers » ?");
+  EXPECT_EQ(r.diagnostics[1].code, "unknown-folder");
+  EXPECT_EQ(r.diagnostics[1].severity, Severity::Warning);
+  EXPECT_EQ(r.diagnostics[1].message,
+            "« data/structure/ » n'est pas lu ; vouliez-vous dire « data/structures » ?");
+}
+
 }  // namespace
 }  // namespace tampon
