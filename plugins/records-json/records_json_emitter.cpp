@@ -2,7 +2,7 @@
 #include <fstream>
 #include <memory>
 
-#include "model_to_json.hpp"
+#include "render/model_json.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
@@ -29,7 +29,7 @@ class RecordsJsonEmitter final : public Emitter {
 
   void render(const OutputJob&, const Model& model, RenderContext& ctx) const override {
     std::ofstream out(ctx.output_path(), std::ios::binary);
-    out << records_json::model_to_json(model).dump(2) << "\n";
+    out << render::model_to_json(model).dump(2) << "\n";
     if (!out) throw Fatal("écriture impossible de " + ctx.output_path().string());
   }
 };

@@ -1,6 +1,11 @@
-#include "model_to_json.hpp"
+#include "render/model_json.hpp"
 
-namespace tampon::records_json {
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tampon::render {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -88,22 +93,81 @@ Json convention_json(const ConventionState& state) {
               {"avenants", avenants}};
 }
 
+// The records to serialise, in model order (sorted by id).
+struct Selection {
+  std::vector<const Structure*> structures;
+  std::vector<const Conseiller*> conseillers;
+  std::vector<const ConventionState*> conventions;
+};
+
+Selection everything(const Model& model) {
+  Selection all;
+  for (const auto& s : model.records.structures) all.structures.push_back(&s);
+  for (const auto& c : model.records.conseillers) all.conseillers.push_back(&c);
+  for (const auto& state : model.conventions) all.conventions.push_back(&state);
+  return all;
+}
+
+// Ids sorted in a std::set give the model's order back; lookups keep it O(selection).
+Selection named(const Model& model, std::span<const RecordRef> only) {
+  std::set<std::string> structures, conseillers, conventions;
+  for (const auto& ref : only) {
+    if (ref.kind == RecordKind::Structure) structures.insert(ref.id);
+    if (ref.kind == RecordKind::Conseiller) conseillers.insert(ref.id);
+    if (ref.kind == RecordKind::Convention) conventions.insert(ref.id);
+    if (ref.kind == RecordKind::Avenant)
+      if (const Avenant* a = model.avenant(ref.id)) conventions.insert(a->convention);
+    if (ref.kind == RecordKind::Versement)  // natural key "cv-…/poste-1/tranche-2"
+      conventions.insert(ref.id.substr(0, ref.id.find('/')));
+  }
+  Selection picked;
+  for (const auto& id : structures)
+    if (const Structure* s = model.structure(id)) picked.structures.push_back(s);
+  for (const auto& id : conseillers)
+    if (const Conseiller* c = model.conseiller(id)) picked.conseillers.push_back(c);
+  for (const auto& id : conventions)
+    if (const ConventionState* state = model.convention_state(id))
+      picked.conventions.push_back(state);
+  return picked;
+}
+
 }  // namespace
 
 nlohmann::ordered_json model_to_json(const Model& model) {
-  Json structures = Json::array(), conseillers = Json::array(), conventions = Json::array();
-  for (const auto& s : model.records.structures)
-    if (model.is_valid({RecordKind::Structure, s.id})) structures.push_back(structure_json(s));
-  for (const auto& c : model.records.conseillers)
-    if (model.is_valid({RecordKind::Conseiller, c.id})) conseillers.push_back(conseiller_json(c));
-  for (const auto& state : model.conventions)
-    if (model.is_valid({RecordKind::Convention, state.record->id}))
-      conventions.push_back(convention_json(state));
-  return Json{{"format", "tampon-records/1"},
-              {"date_reference", model.as_of.iso()},
-              {"structures", structures},
-              {"conseillers", conseillers},
-              {"conventions", conventions}};
+  static constexpr RecordKind k_all[] = {RecordKind::Structure, RecordKind::Conseiller,
+                                         RecordKind::Convention};
+  return model_to_json(model, k_all);
 }
 
-}  // namespace tampon::records_json
+nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordKind> kinds) {
+  return model_to_json(model, kinds, {});
+}
+
+nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordKind> kinds,
+                                     std::span<const RecordRef> only) {
+  auto reads = [&](RecordKind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  };
+  Selection selection = only.empty() ? everything(model) : named(model, only);
+  Json out{{"format", "tampon-records/1"}, {"date_reference", model.as_of.iso()}};
+  if (reads(RecordKind::Structure)) {
+    Json& structures = out["structures"] = Json::array();
+    for (const Structure* s : selection.structures)
+      if (model.is_valid({RecordKind::Structure, s->id})) structures.push_back(structure_json(*s));
+  }
+  if (reads(RecordKind::Conseiller)) {
+    Json& conseillers = out["conseillers"] = Json::array();
+    for (const Conseiller* c : selection.conseillers)
+      if (model.is_valid({RecordKind::Conseiller, c->id}))
+        conseillers.push_back(conseiller_json(*c));
+  }
+  if (reads(RecordKind::Convention) || reads(RecordKind::Avenant) || reads(RecordKind::Versement)) {
+    Json& conventions = out["conventions"] = Json::array();
+    for (const ConventionState* state : selection.conventions)
+      if (model.is_valid({RecordKind::Convention, state->record->id}))
+        conventions.push_back(convention_json(*state));
+  }
+  return out;
+}
+
+}  // namespace tampon::render
