@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "plugin/external_emitter.hpp"
+#include "plugin/external_protocol.hpp"
 #include "tampon/plugin_abi.h"
 
 namespace tampon {
@@ -56,6 +58,8 @@ void EmitterSet::load_plugin_dirs(const std::vector<fs::path>& dirs, Diagnostics
       if (entry.path().extension() == ".so") modules.push_back(entry.path());
     std::sort(modules.begin(), modules.end());
     for (const auto& path : modules) load_module(path, diagnostics);
+    for (const auto& path : find_external_emitters(dir, diagnostics))
+      load_external(path, diagnostics);
   }
 }
 
@@ -103,6 +107,20 @@ bool EmitterSet::load_module(const fs::path& path, Diagnostics& diagnostics) {
   }
   m_emitters.push_back({module->emitter, path.string(), module->info->api_version});
   m_modules.push_back(std::move(module));
+  return true;
+}
+
+bool EmitterSet::load_external(const fs::path& program, Diagnostics& diagnostics) {
+  auto emitter = ExternalEmitter::open(program, diagnostics);
+  if (!emitter) return false;
+  if (find(emitter->info().name)) {
+    diagnostics.push_back(plugin_error(program, "un émetteur nommé « " + emitter->info().name +
+                                                    " » existe déjà : renommez le programme"));
+    return false;
+  }
+  m_emitters.push_back({emitter.get(), "programme externe " + program.string(),
+                        static_cast<unsigned>(external::k_protocol_version)});
+  m_external.push_back(std::move(emitter));
   return true;
 }
 

@@ -28,11 +28,14 @@ class EmitterSet {
   EmitterSet& operator=(const EmitterSet&) = delete;
 
   void add_builtins(std::span<const BuiltinEmitter> table);
-  /// Loads every `*.so` of each folder (sorted by name). Each failure is an error diagnostic
-  /// in French naming the module; a refused module is not loaded.
+  /// Loads every `*.so` of each folder (sorted by name), then every external-process emitter
+  /// `tampon-emitter-<name>` (PROTOCOL.md). Each failure is an error diagnostic in French
+  /// naming the module or program; a refused one is not loaded.
   void load_plugin_dirs(const std::vector<std::filesystem::path>& dirs, Diagnostics& diagnostics);
   /// Loads one module; returns false (with a diagnostic) when refused.
   bool load_module(const std::filesystem::path& path, Diagnostics& diagnostics);
+  /// Asks one program to describe itself; returns false (with a diagnostic) when refused.
+  bool load_external(const std::filesystem::path& program, Diagnostics& diagnostics);
 
   std::span<const LoadedEmitter> all() const { return m_emitters; }
   const Emitter* find(std::string_view name) const;
@@ -42,6 +45,7 @@ class EmitterSet {
   struct Module;
   std::vector<std::unique_ptr<Emitter>> m_builtins;
   std::vector<std::unique_ptr<Module>> m_modules;
+  std::vector<std::unique_ptr<Emitter>> m_external;
   std::vector<LoadedEmitter> m_emitters;
 };
 
