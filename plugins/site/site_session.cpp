@@ -53,7 +53,12 @@ class Session final : public serve::SiteSession {
     for (const Page& page : m_site->pages) m_search.push_back(search_entry_json(*m_site, page));
     std::error_code ec;
     fs::create_directories(site_dir, ec);
-    for (const SiteFile& file : site_files(*m_site)) write(model, file, site_dir, stats);
+    for (const SiteFile& file : site_files(*m_site)) {
+      if (file.key == "search") continue;  // joined from the entries kept for updates
+      write(model, file, site_dir, stats);
+    }
+    write_atomically(site_dir / std::string(k_search_index), join_search_entries(m_search));
+    ++stats.pages_rendered;
     stats.full = true;
     return findings;
   }
