@@ -56,17 +56,19 @@ dataset() {
   printf '%s\n' "$dir"
 }
 
-# Runs `tampon validate` once; prints "seconds rss_kb exit_code".
+# Runs `tampon validate` once; prints "seconds rss_kb exit_code cpu_seconds" (user + system:
+# less sensitive than wall time to other work on the machine).
 timed_validate() {
   local dir="$1" cache="$2" out="$3"
-  local tfile status
+  local tfile status wall rss user sys
   tfile="$(mktemp)"
   set +e
-  TAMPON_CACHE_DIR="$cache" /usr/bin/time -f "%e %M" -o "$tfile" \
+  TAMPON_CACHE_DIR="$cache" /usr/bin/time -f "%e %M %U %S" -o "$tfile" \
     "$tampon" validate --project "$dir" --jobs "$jobs" --quiet >"$out" 2>&1
   status=$?
   set -e
-  printf '%s %s\n' "$(tail -n1 "$tfile")" "$status"
+  read -r wall rss user sys <"$tfile"
+  printf '%s %s %s %s\n' "$wall" "$rss" "$status" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
   rm -f "$tfile"
 }
 
@@ -84,28 +86,29 @@ main() {
   mkdir -p "$data_root"
   local failed=0 scale dir files mb cache cold warm
   declare -A cold_s warm_s rss_cold
-  printf '%-5s %7s %8s %10s %10s %10s %10s  %s\n' \
-    échelle fichiers "Mo" "froid (s)" "RSS (Mo)" "chaud (s)" "RSS (Mo)" "résultat"
+  printf '%-5s %7s %6s %10s %9s %9s %10s %9s %9s  %s\n' échelle fichiers "Mo" \
+    "froid (s)" "CPU (s)" "RSS (Mo)" "chaud (s)" "CPU (s)" "RSS (Mo)" "résultat"
   for scale in $scales; do
     dir="$(dataset "$scale")"
     files="$(find "$dir/data" -name '*.yaml' | wc -l)"
     mb="$(du -sm "$dir/data" | cut -f1)"
     cache="$data_root/cache-x$scale-$layout"
     rm -rf "$cache"
-    read -r c_s c_kb c_rc < <(timed_validate "$dir" "$cache" "$data_root/cold-x$scale.log")
-    read -r w_s w_kb w_rc < <(timed_validate "$dir" "$cache" "$data_root/warm-x$scale.log")
+    read -r c_s c_kb c_rc c_cpu < <(timed_validate "$dir" "$cache" "$data_root/cold-x$scale.log")
+    read -r w_s w_kb w_rc w_cpu < <(timed_validate "$dir" "$cache" "$data_root/warm-x$scale.log")
     local verdict="ok"
     if [[ "$c_rc" != 0 || "$w_rc" != 0 ]]; then
       verdict="ÉCHEC: exit $c_rc/$w_rc, voir $data_root/cold-x$scale.log"
       failed=1
     fi
-    printf '%-5s %7d %8d %10.2f %10d %10.2f %10d  %s\n' \
-      "${scale}×" "$files" "$mb" "$c_s" $((c_kb / 1024)) "$w_s" $((w_kb / 1024)) "$verdict"
+    printf '%-5s %7d %6d %10.2f %9.2f %9d %10.2f %9.2f %9d  %s\n' "${scale}×" "$files" "$mb" \
+      "$c_s" "$c_cpu" $((c_kb / 1024)) "$w_s" "$w_cpu" $((w_kb / 1024)) "$verdict"
     cold_s[$scale]="$c_s"; warm_s[$scale]="$w_s"; rss_cold[$scale]="$c_kb"
   done
 
   if [[ -n "${cold_s[1]:-}" ]]; then
     echo
+    echo "Charge moyenne de la machine à la fin : $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cœurs)"
     echo "Objectifs à 1× : froid < ${target_cold_s} s, chaud < ${target_warm_s} s, pic < 400 Mo"
     for check in "froid ${cold_s[1]} $target_cold_s" "chaud ${warm_s[1]} $target_warm_s" \
       "mémoire ${rss_cold[1]} $target_rss_kb"; do
