@@ -37,6 +37,9 @@ TEAMS = [
     ("cias-du-grand-briancon", "cv-2023-0016", T4_T1_COORD, [("cn-0011", 2150.00, 35, None)]),
     ("la-passerelle-numerique", "cv-2023-0019", T4_T1_COORD, [("cn-0019", 2100.00, 35, None)]),
     ("les-connectes-du-bocage", "cv-2023-0017", T4_T1_COORD, [("cn-0016", 1980.00, 35, None)]),
+    # Reports complete since the contract start (December 2023): the unpaid tranche of
+    # cv-2023-0018 is `exigible` on a reference date in April 2024, not at risk.
+    ("ccas-de-kourou", "cv-2023-0018", T4_T1_COORD[2:], [("cn-0028", 2050.00, 35, None)]),
 ]
 PUBLIC = {"cc-vallee-de-la-selle", "departement-de-la-creuse", "commune-du-port",
           "commune-de-mamoudzou", "commune-de-sainte-anne", "commune-du-lamentin",
@@ -86,6 +89,7 @@ HIGHLIGHTS = {
     ],
     "ccas-de-kourou": [
         "Permanences mobiles dans les quartiers avec l'équipe du CCAS.",
+        "Premier comité des aidants numériques de Kourou réuni par la coordinatrice.",
     ],
     "commune-de-papara": [
         "Ateliers à la mairie de quartier de Taharuu sur les démarches de la CPS.",
@@ -175,7 +179,7 @@ def write_depenses(root, rnd):
             lines = [f"- structure: {structure}", f"  convention: {cv}", f"  trimestre: {q}",
                      "  lignes:"]
             for cid, salary, _h, last in team:
-                worked = [m for m in ms if not last or m <= last]
+                worked = [m for m in ms if m in months and (not last or m <= last)]
                 if not worked:
                     continue
                 gross = round(salary * len(worked), 2)
