@@ -214,8 +214,11 @@ void ExternalEmitter::render(const OutputJob& job, const Model& model, RenderCon
                                external::records_json(model, m_info.reads, job.inputs));
   std::string request = external::render_request(job, model, *records);
   records.reset();
-  ProcessRequest process{
-      m_program, {"render"}, request, {{"TAMPON_OUTPUT", ctx.output_path().string()}}, m_timeout};
+  ProcessRequest process{m_program,
+                         {"render"},
+                         request,
+                         {{"TAMPON_OUTPUT", fs::absolute(ctx.output_path()).string()}},
+                         m_timeout};
   ProcessResult result = external::run_process(process);  // Fatal: the pool reports it
   if (!result.ok()) {
     ctx.report(failure("rendu de « " + job.path + " »",

@@ -233,13 +233,21 @@ TEST_F(ExternalBuild, CheckAndPlanRunThePlanOnlyOnce) {
   EXPECT_EQ(read_file(counter), "x\n");
 }
 
-TEST(ExternalDiscovery, FindsProgramsInAPluginFolderNextToModules) {
+TEST(ExternalDiscovery, FindsProgramsInTheSameFoldersAsModules) {
+  testing::Scratch scratch;
+  fs::create_symlink(fs::path(TAMPON_TEST_PLUGIN_DIR) / "sample/sample.so",
+                     scratch.dir() / "sample.so");
+  fs::create_symlink(k_csv, scratch.dir() / "tampon-emitter-csv-tranches");
   EmitterSet set;
   Diagnostics d;
-  set.load_plugin_dirs({k_examples}, d);
+  set.load_plugin_dirs({scratch.dir()}, d);
   EXPECT_TRUE(d.empty()) << d[0].message;
-  ASSERT_NE(set.find("csv-tranches"), nullptr);
-  EXPECT_EQ(set.all()[0].origin, "programme externe " + k_csv.string());
+  ASSERT_EQ(set.all().size(), 2u);
+  EXPECT_EQ(set.all()[0].emitter->info().name, "exemple");  // the module
+  EXPECT_EQ(set.all()[1].emitter->info().name, "csv-tranches");
+  EXPECT_EQ(set.all()[1].origin,
+            "programme externe " + (scratch.dir() / "tampon-emitter-csv-tranches").string());
+  EXPECT_EQ(set.find("csv-tranches"), set.all()[1].emitter);
 }
 
 // Stands for the built-in records-json (the real table is linked into the executable only).
