@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 
 #include "io/sha256.hpp"
 #include "plugin/external_process.hpp"
@@ -51,6 +52,32 @@ std::string why_failed(const ProcessResult& result, std::chrono::milliseconds ti
   return external::describe_end(result, timeout);
 }
 
+// Runs `describe` and reads its reply; nullopt with an error naming the program.
+std::optional<external::Description> describe(const fs::path& program,
+                                              std::chrono::milliseconds timeout,
+                                              Diagnostics& diagnostics) {
+  ProcessResult result;
+  try {
+    result = external::run_process({program, {"describe"}, {}, {}, timeout});
+  } catch (const Fatal& e) {
+    diagnostics.push_back(load_error(program, e.what()));
+    return std::nullopt;
+  }
+  if (!result.ok()) {
+    Diagnostic d = load_error(program, "« describe » " + why_failed(result, timeout));
+    d.notes = stderr_notes(result.err);
+    diagnostics.push_back(std::move(d));
+    return std::nullopt;
+  }
+  try {
+    return external::parse_describe(result.out);
+  } catch (const external::ProtocolError& e) {
+    diagnostics.push_back(
+        load_error(program, std::string("émetteur externe refusé : ") + e.what()));
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::vector<fs::path> find_external_emitters(const fs::path& dir, Diagnostics& diagnostics) {
@@ -93,38 +120,19 @@ std::unique_ptr<ExternalEmitter> ExternalEmitter::open(const fs::path& program,
                                      std::string("TAMPON_EXTERNAL_TIMEOUT « ") + value +
                                          " » ignoré : un nombre de secondes positif est attendu",
                                      Severity::Warning));
-  ProcessResult result;
-  try {
-    result = external::run_process({program, {"describe"}, {}, {}, timeout});
-  } catch (const Fatal& e) {
-    diagnostics.push_back(load_error(program, e.what()));
-    return nullptr;
-  }
-  if (!result.ok()) {
-    Diagnostic d = load_error(program, "« describe » " + why_failed(result, timeout));
-    d.notes = stderr_notes(result.err);
-    diagnostics.push_back(std::move(d));
-    return nullptr;
-  }
-  external::Description description;
-  try {
-    description = external::parse_describe(result.out);
-  } catch (const external::ProtocolError& e) {
-    diagnostics.push_back(
-        load_error(program, std::string("émetteur externe refusé : ") + e.what()));
-    return nullptr;
-  }
-  std::string expected = program.filename().string().substr(k_external_prefix.size());
-  if (description.info.name != expected) {
-    diagnostics.push_back(load_error(program, "le programme s'annonce « " + description.info.name +
-                                                  " » mais son fichier "
-                                                  "le nomme « " +
-                                                  expected +
-                                                  " » : les deux doivent être identiques"));
+  auto description = describe(program, timeout, diagnostics);
+  if (!description) return nullptr;
+  std::string file = program.filename().string();
+  std::string expected =
+      file.starts_with(k_external_prefix) ? file.substr(k_external_prefix.size()) : file;
+  if (description->info.name != expected) {
+    diagnostics.push_back(load_error(program, "le programme s'annonce « " + description->info.name +
+                                                  " » mais son fichier le nomme « " + expected +
+                                                  " » : les deux noms doivent être identiques"));
     return nullptr;
   }
   return std::unique_ptr<ExternalEmitter>(
-      new ExternalEmitter(program, std::move(description.info), timeout));
+      new ExternalEmitter(program, std::move(description->info), timeout));
 }
 
 Diagnostic ExternalEmitter::failure(const std::string& what, const std::string& why,
