@@ -40,7 +40,8 @@ struct Options {
 
 class Context final : public RenderContext {
  public:
-  Context(const ProjectContext& project, fs::path path) : m_project(project), m_path(std::move(path)) {}
+  Context(const ProjectContext& project, fs::path path)
+      : m_project(project), m_path(std::move(path)) {}
   const ProjectContext& project() const override { return m_project; }
   const fs::path& output_path() const override { return m_path; }
   void report(Diagnostic d) override { std::cerr << d.code << ": " << d.message << "\n"; }
@@ -57,8 +58,8 @@ double seconds_since(Clock::time_point start) {
 /// Renders `jobs` on `threads` threads; returns the seconds taken and the bytes written.
 std::pair<double, std::uintmax_t> render_all(const Emitter& emitter, const Model& model,
                                              const ProjectContext& project,
-                                             const std::vector<OutputJob>& jobs, const fs::path& out,
-                                             unsigned threads) {
+                                             const std::vector<OutputJob>& jobs,
+                                             const fs::path& out, unsigned threads) {
   for (const OutputJob& job : jobs) fs::create_directories((out / job.path).parent_path());
   std::atomic<std::size_t> next{0};
   auto start = Clock::now();
@@ -115,13 +116,20 @@ Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string key = argv[i], value = argv[i + 1];
-    if (key == "--out") o.out = value;
-    else if (key == "--project") o.project = value;
-    else if (key == "--tsv") o.tsv = value;
-    else if (key == "--as-of") o.as_of = *Date::parse(value);
-    else if (key == "--jobs") o.jobs = static_cast<unsigned>(std::stoul(value));
-    else if (key == "--phase") o.phase = value;
-    else throw std::invalid_argument("unknown option " + key);
+    if (key == "--out")
+      o.out = value;
+    else if (key == "--project")
+      o.project = value;
+    else if (key == "--tsv")
+      o.tsv = value;
+    else if (key == "--as-of")
+      o.as_of = *Date::parse(value);
+    else if (key == "--jobs")
+      o.jobs = static_cast<unsigned>(std::stoul(value));
+    else if (key == "--phase")
+      o.phase = value;
+    else
+      throw std::invalid_argument("unknown option " + key);
   }
   if (o.out.empty()) throw std::invalid_argument("--out DIR is required");
   return o;
