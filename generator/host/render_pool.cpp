@@ -41,10 +41,10 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
     p.emitter->render(p.job, model, ctx);
     std::error_code ec;
     p.size = fs::file_size(ctx.output_path(), ec);
-    if (ec) {
-      ctx.report(render_failure(p, "l'émetteur n'a écrit aucun fichier"));
-    } else {
+    if (!ec) {
       p.sha256 = sha256_file(ctx.output_path());
+    } else if (count_errors(ctx.diagnostics) == 0) {  // a failed job already said why
+      ctx.report(render_failure(p, "l'émetteur n'a écrit aucun fichier"));
     }
   } catch (const std::exception& e) {
     ctx.report(render_failure(p, e.what()));
