@@ -1,6 +1,8 @@
 #include "load/merge.hpp"
 
 #include <algorithm>
+#include <compare>
+#include <cstdint>
 #include <tuple>
 
 namespace tampon::load {
@@ -28,14 +30,31 @@ auto position(const FieldLocs& locs) {
   return std::tuple(locs.record.file, locs.record.line, locs.record.column);
 }
 
-// `key` returns a tuple of references (std::tie), so sorting copies no string.
+// Sorts an index, then moves each record once into place: a stable sort of the records
+// themselves would move 264-byte reports n·log n times. `key` returns a tuple of references
+// (std::tie), so comparing copies no string; ties keep file and line order.
 template <class T, class Key>
 void sort_by(std::vector<T>& v, Key key) {
-  std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) {
-    auto ka = key(a), kb = key(b);
-    if (ka != kb) return ka < kb;
-    return position(a.locs) < position(b.locs);
+  std::vector<std::uint32_t> order(v.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (auto c = key(v[a]) <=> key(v[b]); c != 0) return c < 0;
+    return position(v[a].locs) < position(v[b].locs);
   });
+  // Apply the permutation in place, one cycle at a time: slot i receives v[order[i]].
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    T held = std::move(v[start]);
+    std::size_t slot = start;
+    while (order[slot] != start) {
+      std::size_t from = order[slot];
+      v[slot] = std::move(v[from]);
+      order[slot] = static_cast<std::uint32_t>(slot);
+      slot = from;
+    }
+    v[slot] = std::move(held);
+    order[slot] = static_cast<std::uint32_t>(slot);
+  }
 }
 
 }  // namespace

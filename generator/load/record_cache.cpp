@@ -66,12 +66,18 @@ std::string read_whole(const fs::path& path) {
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ull;
+std::uint64_t checksum64(std::string_view bytes) {
+  // Eight bytes per step (multiply and fold), then the tail byte by byte: a corruption check,
+  // not a cryptographic hash.
+  std::uint64_t h = 0xcbf29ce484222325ull ^ bytes.size();
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
   }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ull;
   return h;
 }
 
@@ -111,7 +117,7 @@ RecordCache RecordCache::open(const fs::path& dir) {
 std::optional<FileResult> RecordCache::find(const Sha256& digest, std::uint32_t file_index) const {
   auto it = m_index.find(digest);
   if (it == m_index.end()) return std::nullopt;
-  if (fnv1a(it->second.payload) != it->second.checksum) return std::nullopt;
+  if (checksum64(it->second.payload) != it->second.checksum) return std::nullopt;
   return decode_file_result(it->second.payload, file_index);
 }
 
@@ -153,7 +159,7 @@ bool RecordCache::write_pack(const fs::path& path, std::size_t count) {
     std::string_view payload =
         fresh != m_fresh.end() ? std::string_view(fresh->second) : m_index.at(digest).payload;
     std::string entry(reinterpret_cast<const char*>(digest.data()), digest.size());
-    append_number(entry, fnv1a(payload));
+    append_number(entry, checksum64(payload));
     append_number(entry, static_cast<std::uint32_t>(payload.size()));
     f.write(entry.data(), static_cast<std::streamsize>(entry.size()));
     f.write(payload.data(), static_cast<std::streamsize>(payload.size()));

@@ -20,7 +20,7 @@ namespace tampon::load {
 class RecordCache {
  public:
   static constexpr std::string_view k_file_name = "records.cache";
-  static constexpr std::uint32_t k_format = 2;  ///< bump when decoding or messages change
+  static constexpr std::uint32_t k_format = 3;  ///< bump when decoding or messages change
 
   /// Reads `<dir>/records.cache`; missing, stale or corrupt gives an empty cache.
   static RecordCache open(const std::filesystem::path& dir);
@@ -55,7 +55,7 @@ class RecordCache {
   bool m_changed = false;
 };
 
-/// FNV-1a, 64 bits: cheap corruption check of one entry.
-std::uint64_t fnv1a(std::string_view bytes);
+/// Cheap 64-bit corruption check of one entry (word-wise multiply-fold).
+std::uint64_t checksum64(std::string_view bytes);
 
 }  // namespace tampon::load

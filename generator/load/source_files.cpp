@@ -11,6 +11,8 @@
 #include <cstring>
 #include <memory>
 
+#include <sys/stat.h>
+
 namespace tampon::load {
 namespace {
 
@@ -57,11 +59,12 @@ void list_folder(const fs::path& project_dir, std::string_view folder, RecordKin
       continue;
     }
     if (!is_record_file(p) || it->is_directory(ec)) continue;
-    out.push_back({fs::relative(p, project_dir, ec).generic_string(), p, kind});
+    // Lexical: fs::relative would canonicalise (readlink on every component of every file).
+    out.push_back({p.lexically_relative(project_dir).generic_string(), p, kind});
   }
   if (ec) {
     diagnostics.push_back(io_failure(
-        "unreadable-file", fs::relative(dir, project_dir).generic_string(),
+        "unreadable-file", dir.lexically_relative(project_dir).generic_string(),
         fmt::format("dossier illisible ({}) : vérifiez ses droits d'accès", ec.message())));
     input_failure = true;
   }
@@ -125,10 +128,14 @@ void report_unknown_entries(const fs::path& project_dir, Diagnostics& diagnostic
 
 std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnostics& diagnostics,
                                           bool& input_failure) {
-  report_unknown_entries(project_dir, diagnostics);
+  // Relative paths are computed lexically, so the base must have no `.` or trailing `/`.
+  fs::path base = project_dir.lexically_normal();
+  if (!base.has_filename() && base.has_parent_path() && base != base.root_path())
+    base = base.parent_path();
+  report_unknown_entries(base, diagnostics);
   std::vector<SourceFile> files;
   for (const auto& [folder, kind] : k_folders)
-    list_folder(project_dir, folder, kind, files, diagnostics, input_failure);
+    list_folder(base, folder, kind, files, diagnostics, input_failure);
   std::sort(files.begin(), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
   return files;
@@ -141,8 +148,13 @@ FileBytes read_file_capped(const fs::path& path, std::size_t cap) {
     out.failure = io_failure("unreadable-file", "", open_failure_message(errno));
     return out;
   }
+  // Sized from the file when it says (one allocation, one read), grown otherwise (pipes).
+  struct stat info {};
+  std::size_t expected = ::fstat(::fileno(f.get()), &info) == 0 && info.st_size > 0
+                             ? static_cast<std::size_t>(info.st_size)
+                             : 0;
   std::size_t size = 0;
-  out.bytes.resize(16 * 1024);
+  out.bytes.resize(std::min(expected, cap) + 1);  // +1: see end of file (or a size above cap)
   while (true) {
     std::size_t got = std::fread(out.bytes.data() + size, 1, out.bytes.size() - size, f.get());
     size += got;
@@ -156,7 +168,7 @@ FileBytes read_file_capped(const fs::path& path, std::size_t cap) {
       return out;
     }
     if (size < out.bytes.size()) break;  // short read: end of file or error
-    out.bytes.resize(std::min(out.bytes.size() * 2, cap + 1));
+    out.bytes.resize(std::min(std::max<std::size_t>(out.bytes.size() * 2, 4096), cap + 1));
   }
   if (std::ferror(f.get())) {
     out.bytes.clear();

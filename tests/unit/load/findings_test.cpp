@@ -391,6 +391,20 @@ TEST(Records, AByteOrderMarkIsAcceptedAndTakesNoColumn) {
   EXPECT_EQ(only(r, "yaml-syntax", 1, 5).code, "yaml-syntax");
 }
 
+TEST(Folders, PathsAreRelativeWhateverTheSpellingOfTheProjectFolder) {
+  TempProject p;
+  p.write("data/conseillers/sub/c.yaml", std::string(k_conseiller) + "x: 1\n");
+  for (const std::string& spelling :
+       {p.dir().string(), p.dir().string() + "/", p.dir().string() + "/./",
+        (p.dir() / "data" / "..").string()}) {
+    ProjectContext ctx = p.context();
+    ctx.project_dir = spelling;
+    LoadResult r = load_project(ctx, {});
+    ASSERT_EQ(r.diagnostics.size(), 1u) << spelling << "\n" << dump(r.diagnostics);
+    EXPECT_EQ(r.diagnostics[0].where.file, "data/conseillers/sub/c.yaml") << spelling;
+  }
+}
+
 TEST(Folders, AMisspeltDataFolderIsReportedNotIgnored) {
   TempProject p;
   p.write("data/structure/mairie-x.yaml", std::string(k_structure));
