@@ -76,7 +76,7 @@ def main():
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     a = parser.parse_args()
-    tampon = os.path.join(a.build, "tampon")
+    tampon = os.path.join(a.build, "generator", "tampon")
     bench = os.path.join(a.build, "bench", "site", "bench_site")
     work = tempfile.mkdtemp(prefix="tampon-site-bench-")
     subprocess.run(["python3", os.path.join(HERE, "make_sites.py"), work, "--pages", str(a.pages)],
