@@ -44,7 +44,7 @@ def median_of(runs, make_cmd, prepare):
 
 def hugo_incremental(site, page, runs):
     proc = subprocess.Popen(["hugo", "server", "-s", site, "--port", "1319", "--bind", "127.0.0.1",
-                             "--renderToMemory", "--disableLiveReload", "--logLevel", "info"],
+                             "--disableLiveReload"],  # Hugo 0.111 renders to memory by default
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     times = []
     try:
