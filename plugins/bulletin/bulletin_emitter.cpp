@@ -1,23 +1,105 @@
-// Placeholder: declares the emitter so the executable links; replaced by the real emitter.
+// bulletin: the quarterly activity bulletin of each structure, in HTML and PDF
+// (bulletins/<structure-id>/<YYYY>-T<n>.html and .pdf), for every quarter with at least one
+// monthly report, up to the quarter of --as-of (outputs.md, domain.md §7).
+#include <algorithm>
+#include <fstream>
 #include <memory>
+#include <vector>
 
+#include "bulletin_data.hpp"
+#include "bulletin_html.hpp"
+#include "bulletin_pdf.hpp"
+#include "markdown_html.hpp"
+#include "render/document/document_engine.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
 namespace {
 
-class Placeholder final : public Emitter {
+using namespace bulletin;
+
+RecordRef rapport_ref(const Rapport& r) {
+  return {RecordKind::Rapport, r.conseiller + "/" + r.mois.iso()};
+}
+
+/// The structure, its conseillers (names, contracts for the missing months) and its reports of
+/// the quarter and of the previous one (the comparison).
+std::vector<RecordRef> inputs_of(const Model& model, const Structure& s, Quarter q) {
+  std::vector<RecordRef> refs{{RecordKind::Structure, s.id}};
+  for (const Conseiller* c : model.conseillers_of_structure(s.id))
+    refs.push_back({RecordKind::Conseiller, c->id});
+  for (const Rapport& r : model.rapports_of_structure(s.id))
+    if (Quarter::of(r.mois) == q || Quarter::of(r.mois) == q.previous())
+      refs.push_back(rapport_ref(r));
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  return refs;
+}
+
+bool all_valid(const Model& model, const std::vector<RecordRef>& refs) {
+  for (const RecordRef& ref : refs)
+    if (!model.is_valid(ref)) return false;
+  return true;
+}
+
+class BulletinEmitter final : public Emitter {
  public:
+  BulletinEmitter() { register_markdown_extensions(); }
+
   const EmitterInfo& info() const override {
-    static const EmitterInfo k_info{"bulletin", "0.0.0", "(en construction)", {}, {}};
+    static const EmitterInfo k_info{
+        "bulletin",
+        "1.0.0",
+        "Bulletins trimestriels d'activité par structure (HTML et PDF)",
+        {RecordKind::Structure, RecordKind::Conseiller, RecordKind::Rapport},
+        {{"bulletins/<structure-id>/<YYYY>-T<n>.html", "text/html"},
+         {"bulletins/<structure-id>/<YYYY>-T<n>.pdf", "application/pdf"}}};
     return k_info;
   }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return {}; }
-  void render(const OutputJob&, const Model&, RenderContext&) const override {}
+
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
+    std::vector<OutputJob> jobs;
+    Quarter last = Quarter::of(project.as_of);
+    for (const Structure& s : model.records.structures) {
+      for (Quarter q : report_quarters(model, s.id, last)) {
+        auto inputs = inputs_of(model, s, q);
+        if (!all_valid(model, inputs)) continue;  // --keep-going skips it
+        std::string base = "bulletins/" + s.id + "/" + q.iso();
+        std::string key = s.id + "/" + q.iso();
+        jobs.push_back({base + ".html", inputs, {}, key + "/html"});
+        jobs.push_back({base + ".pdf", std::move(inputs), {}, key + "/pdf"});
+      }
+    }
+    return jobs;
+  }
+
+  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
+    // key: <structure>/<YYYY-Tn>/<html|pdf>
+    auto second = job.key.rfind('/'), first = job.key.rfind('/', second - 1);
+    const Structure* s = model.structure(job.key.substr(0, first));
+    auto quarter = Quarter::parse(job.key.substr(first + 1, second - first - 1));
+    if (s == nullptr || !quarter) throw Fatal("bulletin : tâche inconnue " + job.key);
+    BulletinData data = bulletin_data(model, *s, *quarter);
+    data.as_of = ctx.project().as_of;
+    if (job.key.ends_with("/html")) return write_html(data, ctx);
+    try {
+      write_bulletin_pdf(data, ctx.output_path());
+    } catch (const doc::DocumentError& e) {
+      ctx.report(
+          {{}, Severity::Error, "bulletin-pdf", "bulletin " + job.path + " : " + e.what(), {}});
+    }
+  }
+
+ private:
+  static void write_html(const BulletinData& data, RenderContext& ctx) {
+    std::ofstream out(ctx.output_path(), std::ios::binary);
+    out << bulletin_html(data);
+    if (!out.flush()) throw Fatal("écriture impossible : " + ctx.output_path().string());
+  }
 };
 
 }  // namespace
 
-std::unique_ptr<Emitter> make_bulletin_emitter() { return std::make_unique<Placeholder>(); }
+std::unique_ptr<Emitter> make_bulletin_emitter() { return std::make_unique<BulletinEmitter>(); }
 
 }  // namespace tampon

@@ -1,0 +1,82 @@
+#include "chart_model.hpp"
+
+#include <algorithm>
+
+#include "render/fr_format.hpp"
+
+namespace tampon::bulletin {
+
+const std::vector<Series>& month_series() {
+  static const std::vector<Series> k_series{
+      {"Accompagnements individuels", {0.0, 0.0, 0.569}, "#000091"},
+      {"Ateliers collectifs", {0.416, 0.416, 0.957}, "#6A6AF4"},
+      {"Demandes ponctuelles", {0.0, 0.565, 0.506}, "#009081"},
+      {"Appels Solidarité Numérique", {0.808, 0.38, 0.29}, "#CE614A"},
+  };
+  return k_series;
+}
+
+long long month_value(const Totals& t, std::size_t series) {
+  const long long values[] = {t.individuels, t.ateliers, t.ponctuelles, t.appels};
+  return values[series];
+}
+
+long long nice_ceiling(long long value) {
+  long long step = 1;
+  while (true) {
+    for (long long m : {1, 2, 5})
+      if (m * step >= value) return std::max(1LL, m * step);
+    step *= 10;
+  }
+}
+
+namespace {
+
+std::vector<Bar> sorted_bars(std::vector<Bar> bars) {
+  bars.erase(std::remove_if(bars.begin(), bars.end(), [](const Bar& b) { return b.value == 0; }),
+             bars.end());
+  std::stable_sort(bars.begin(), bars.end(),
+                   [](const Bar& a, const Bar& b) { return a.value > b.value; });
+  return bars;
+}
+
+}  // namespace
+
+std::vector<Bar> theme_bars(const BulletinData& data) {
+  std::vector<Bar> bars;
+  for (std::size_t i = 0; i < k_theme_count; ++i)
+    bars.push_back({std::string(label_fr(static_cast<Theme>(i))), data.themes[i]});
+  return sorted_bars(std::move(bars));
+}
+
+std::vector<Bar> place_bars(const BulletinData& data) {
+  std::vector<Bar> bars;
+  for (std::size_t i = 0; i < k_lieu_count; ++i)
+    bars.push_back({std::string(label_fr(static_cast<Lieu>(i))), data.lieux[i]});
+  return sorted_bars(std::move(bars));
+}
+
+std::string month_chart_description(const BulletinData& data) {
+  std::string out;
+  for (std::size_t m = 0; m < 3; ++m) {
+    Month month{data.quarter.year, data.quarter.first_month().month + static_cast<unsigned>(m)};
+    out += (m ? " ; " : "") + fr::month_long(month) + " : ";
+    for (std::size_t s = 0; s < month_series().size(); ++s) {
+      std::string label = month_series()[s].label;
+      label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+      out += (s ? ", " : "") + fr::number(month_value(data.months[m], s)) + " " + label;
+    }
+  }
+  return out + ".";
+}
+
+std::string bars_description(const std::vector<Bar>& bars, std::string_view unit) {
+  if (bars.empty()) return "Aucune donnée.";
+  std::string out;
+  for (const Bar& b : bars)
+    out += (out.empty() ? "" : " ; ") + b.label + " : " + fr::number(b.value) + " " +
+           std::string(unit);
+  return out + ".";
+}
+
+}  // namespace tampon::bulletin

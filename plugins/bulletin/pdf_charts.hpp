@@ -1,0 +1,15 @@
+#pragma once
+/// The bulletin's charts drawn with the document engine's vector primitives (PDF), from the
+/// same geometry as the SVG ones.
+#include "chart_model.hpp"
+#include "render/document/canvas.hpp"
+
+namespace tampon::bulletin {
+
+inline constexpr double k_month_chart_height = 190;
+void draw_month_chart(doc::Canvas& canvas, double width, const BulletinData& data);
+
+double bar_chart_height(const std::vector<Bar>& bars);
+void draw_bar_chart(doc::Canvas& canvas, double width, const std::vector<Bar>& bars);
+
+}  // namespace tampon::bulletin

@@ -1,0 +1,213 @@
+// bulletin: the HTML and PDF bulletins read back (HTML as text, PDF through pdftotext).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "bulletin_fixture.hpp"
+
+namespace tampon::testing {
+namespace {
+
+class Bulletin : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_model = bulletin_model().release();
+    s_out = new std::filesystem::path(fresh_dir("out"));
+    s_diagnostics = new Diagnostics;
+    s_jobs = new std::vector<OutputJob>(emit_bulletins(*s_model, *s_out, s_diagnostics));
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*s_out);
+    delete s_jobs;
+    delete s_diagnostics;
+    delete s_out;
+    delete s_model;
+  }
+  static std::string html(const std::string& quarter) {
+    return read_file(*s_out / ("bulletins/hostile/" + quarter + ".html"));
+  }
+  static std::string pdf_text(const std::string& quarter) {
+    return run("pdftotext -layout '" +
+               (*s_out / ("bulletins/hostile/" + quarter + ".pdf")).string() + "' -");
+  }
+  /// The cells of the totals table row named `label`: this quarter, previous, change.
+  static std::vector<std::string> total_row(const std::string& page, const std::string& label) {
+    std::regex re("<tr><th scope=\"row\">" + label +
+                  "</th><td class=\"n\">([^<]*)</td><td class=\"n\">([^<]*)</td><td "
+                  "class=\"n\">([^<]*)</td></tr>");
+    std::smatch m;
+    if (!std::regex_search(page, m, re)) return {};
+    return {m[1], m[2], m[3]};
+  }
+  static Model* s_model;
+  static std::filesystem::path* s_out;
+  static Diagnostics* s_diagnostics;
+  static std::vector<OutputJob>* s_jobs;
+};
+Model* Bulletin::s_model = nullptr;
+std::filesystem::path* Bulletin::s_out = nullptr;
+Diagnostics* Bulletin::s_diagnostics = nullptr;
+std::vector<OutputJob>* Bulletin::s_jobs = nullptr;
+
+const std::vector<std::string> k_personal = {
+    "Jean",           "Secret",         "secret@example.org", "jeanne.contact@example.org",
+    "Jeanne Contact", "03 27 99 99 99", "12 rue des Secrets", "Renée",
+    "40483304800022"};
+
+TEST_F(Bulletin, PlansAnHtmlAndAPdfPerQuarterWithReportsUpToTheReferenceQuarter) {
+  std::vector<std::string> paths;
+  for (const auto& job : *s_jobs) paths.push_back(job.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{
+                       "bulletins/hostile/2022-T1.html", "bulletins/hostile/2022-T1.pdf",
+                       "bulletins/hostile/2022-T2.html", "bulletins/hostile/2022-T2.pdf",
+                       "bulletins/hostile/2022-T3.html", "bulletins/hostile/2022-T3.pdf"}));
+  EXPECT_TRUE(s_diagnostics->empty());
+  const auto& inputs = s_jobs->at(2).inputs;
+  EXPECT_NE(
+      std::find(inputs.begin(), inputs.end(), RecordRef{RecordKind::Rapport, "cn-0002/2022-06"}),
+      inputs.end());
+  EXPECT_NE(
+      std::find(inputs.begin(), inputs.end(), RecordRef{RecordKind::Rapport, "cn-0001/2022-03"}),
+      inputs.end());  // the previous quarter, for the comparison
+}
+
+TEST_F(Bulletin, HtmlTotalsCompareWithThePreviousQuarter) {
+  std::string page = html("2022-T2");
+  EXPECT_EQ(total_row(page, "Accompagnements individuels"),
+            (std::vector<std::string>{"42", "10", "+32 (+320\u00a0%)"}));
+  EXPECT_EQ(total_row(page, "Ateliers collectifs"),
+            (std::vector<std::string>{"7", "2", "+5 (+250\u00a0%)"}));
+  EXPECT_EQ(total_row(page, "Participants aux ateliers"),
+            (std::vector<std::string>{"48", "12", "+36 (+300\u00a0%)"}));
+  EXPECT_EQ(total_row(page, "Demandes ponctuelles")[0], "16");
+  EXPECT_EQ(total_row(page, "Appels Solidarité Numérique")[0], "6");
+  EXPECT_EQ(total_row(page, "Usagers accompagnés")[0], "77");
+  EXPECT_EQ(total_row(html("2022-T1"), "Usagers accompagnés"),
+            (std::vector<std::string>{"20", "—", "—"}));
+  EXPECT_EQ(total_row(html("2022-T3"), "Accompagnements individuels"),
+            (std::vector<std::string>{"3", "42", "−39 (−93\u00a0%)"}));
+}
+
+TEST_F(Bulletin, HtmlCarriesTheMandatoryMentionAndLink) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("Opération soutenue par l&#39;État dans le cadre du dispositif Conseiller "
+                      "numérique"),
+            std::string::npos);
+  EXPECT_NE(page.find("<a href=\"https://www.conseiller-numerique.gouv.fr\">"
+                      "www.conseiller-numerique.gouv.fr</a>"),
+            std::string::npos);
+}
+
+TEST_F(Bulletin, AStructureNamedAsAScriptShowsAsTextAndNoScriptRuns) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Cie</h1>"),
+            std::string::npos);
+  std::string lower = page;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  EXPECT_EQ(lower.find("<script"), std::string::npos);
+  EXPECT_EQ(lower.find("javascript:"), std::string::npos);
+}
+
+TEST_F(Bulletin, HighlightsAreMarkdownWithRawHtmlDropped) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("Atelier <strong>repérer les arnaques</strong> avec le club des aînés."),
+            std::string::npos);
+  EXPECT_NE(page.find("<!-- raw HTML omitted -->"), std::string::npos);
+  EXPECT_NE(page.find("<a href=\"\">un lien</a>"), std::string::npos);  // unsafe URL emptied
+  EXPECT_NE(page.find("avril 2022, Camille Durand"), std::string::npos);
+  EXPECT_NE(page.find("Permanence ouverte à la médiathèque."), std::string::npos);
+}
+
+TEST_F(Bulletin, NoPersonalDataInEitherFormat) {
+  for (std::string q : {"2022-T1", "2022-T2", "2022-T3"}) {
+    std::string page = html(q), text = pdf_text(q);
+    for (const std::string& secret : k_personal) {
+      EXPECT_EQ(page.find(secret), std::string::npos) << q << ".html: " << secret;
+      EXPECT_EQ(text.find(secret), std::string::npos) << q << ".pdf: " << secret;
+    }
+  }
+}
+
+TEST_F(Bulletin, NamesOnlyTheConseillerWhoAgreed) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("2 conseillers numériques ont rendu compte de leur activité ce trimestre : "
+                      "Camille Durand."),
+            std::string::npos);
+}
+
+TEST_F(Bulletin, MonthsLackingAReportAreListedWithCountsAndPublishableNamesOnly) {
+  EXPECT_NE(html("2022-T2").find("<li>mai 2022 : 1 conseiller sans rapport</li>"),
+            std::string::npos);
+  std::string t1 = html("2022-T1");
+  EXPECT_NE(t1.find("<li>janvier 2022 : 2 conseillers sans rapport (dont Camille Durand)</li>"),
+            std::string::npos);
+  EXPECT_NE(t1.find("<li>mars 2022 : 1 conseiller sans rapport</li>"), std::string::npos);
+  EXPECT_NE(html("2022-T3").find("Tous les rapports mensuels attendus"), std::string::npos);
+}
+
+TEST_F(Bulletin, ChartsAreAccessibleSvgWithTheirFiguresInTables) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""), std::string::npos);
+  EXPECT_NE(page.find("<title id=\"g-mois-titre\">Activité par mois</title>"), std::string::npos);
+  EXPECT_NE(page.find("avril 2022 : 17 accompagnements individuels, 4 ateliers collectifs"),
+            std::string::npos);
+  EXPECT_NE(page.find("<th scope=\"row\">Démarches en ligne</th><td class=\"n\">8</td>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<th scope=\"row\">Permanence</th><td class=\"n\">10</td>"),
+            std::string::npos);
+  EXPECT_EQ(page.find("<link"), std::string::npos);  // self-contained
+  EXPECT_EQ(page.find("<img"), std::string::npos);
+}
+
+TEST_F(Bulletin, PdfCarriesTheSameTotalsMentionAndLiteralName) {
+  std::string text = pdf_text("2022-T2");
+  EXPECT_NE(text.find("<script>alert(1)</script> & Cie"), std::string::npos);
+  EXPECT_NE(text.find("Opération soutenue par l’État dans le cadre du dispositif Conseiller"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("www.conseiller-numerique.gouv.fr"), std::string::npos);
+  // pdftotext turns the no-break space before % into a plain space.
+  std::regex individual("Accompagnements individuels\\s+42\\s+10\\s+\\+32 \\(\\+320\\s%\\)");
+  EXPECT_TRUE(std::regex_search(text, individual)) << text;
+  std::regex usagers("Usagers accompagnés\\s+77\\s+20");
+  EXPECT_TRUE(std::regex_search(text, usagers));
+  EXPECT_NE(text.find("mai 2022 : 1 conseiller sans rapport"), std::string::npos);
+  EXPECT_NE(text.find("repérer les arnaques"), std::string::npos);
+  EXPECT_EQ(text.find("alert(\"faits\")"), std::string::npos);  // raw HTML dropped
+  // The ```signatures fence in a highlight stays a code block, never a signature field.
+  EXPECT_NE(text.find("Ne pas signer"), std::string::npos);
+  EXPECT_EQ(read_file(*s_out / "bulletins/hostile/2022-T2.pdf").find("/Sig"), std::string::npos);
+}
+
+TEST_F(Bulletin, PdfIsValidWithEmbeddedFonts) {
+  std::string path = (*s_out / "bulletins/hostile/2022-T2.pdf").string();
+  EXPECT_NO_THROW(run("qpdf --check '" + path + "' >/dev/null"));
+  std::string fonts = run("pdffonts '" + path + "'");
+  EXPECT_NE(fonts.find("LiberationSans"), std::string::npos);
+  EXPECT_EQ(fonts.find(" no  "), std::string::npos) << fonts;  // every font embedded
+}
+
+TEST_F(Bulletin, TwoBuildsAreByteIdentical) {
+  auto again = fresh_dir("again");
+  emit_bulletins(*s_model, again);
+  for (const auto& job : *s_jobs)
+    EXPECT_EQ(read_file(*s_out / job.path), read_file(again / job.path)) << job.path;
+  std::filesystem::remove_all(again);
+}
+
+TEST_F(Bulletin, ARecordWithAnErrorSkipsItsBulletins) {
+  Model model = *s_model;
+  model.index();
+  model.invalid.insert({RecordKind::Rapport, "cn-0002/2022-04"});
+  auto out = fresh_dir("invalid");
+  auto jobs = emit_bulletins(model, out);
+  std::vector<std::string> paths;
+  for (const auto& job : jobs) paths.push_back(job.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"bulletins/hostile/2022-T1.html",
+                                             "bulletins/hostile/2022-T1.pdf"}));
+  std::filesystem::remove_all(out);
+}
+
+}  // namespace
+}  // namespace tampon::testing
