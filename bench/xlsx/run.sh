@@ -6,6 +6,7 @@
 #   bench/xlsx/run.sh                  # national data from bench/gen (scale 1), release build
 #   SYNTHETIC=1 bench/xlsx/run.sh      # national-sized model built in memory (no YAML)
 #   BENCH_XLSX=/path/bench_xlsx bench/xlsx/run.sh   # an already built binary
+#   DATA=build/bench-data/x1-... bench/xlsx/run.sh  # a project generated already
 #
 # Each phase runs in its own process under /usr/bin/time -v (wall time, peak RSS); the render
 # times printed are measured inside the process, model loading excluded, as is the Python
@@ -31,7 +32,7 @@ fi
 
 source_args=()
 if [[ -z "${SYNTHETIC:-}" ]]; then
-  data="$data_root/xlsx-national-s2021"
+  data="${DATA:-$data_root/xlsx-national-s2021}"
   if [[ ! -d "$data/data" ]]; then
     log "== données nationales synthétiques ($data)"
     python3 "$root/bench/gen/generate.py" --scale 1 --seed 2021 --out "$data" >/dev/null
