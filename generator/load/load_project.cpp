@@ -32,6 +32,16 @@ unsigned job_count(const LoadOptions& options) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+FileResult internal_failure(std::string_view what) {
+  FileResult result;
+  Diagnostic d;
+  d.code = "unreadable-file";
+  d.message = fmt::format("erreur interne en lisant ce fichier ({})", what);
+  result.diagnostics.push_back(std::move(d));
+  result.input_failure = true;
+  return result;
+}
+
 // Reads, hashes and decodes one file (or takes its decoded form from the cache). Never
 // throws: even an internal failure becomes a finding on that file.
 FileWork process(const SourceFile& file, std::uint32_t index, const RecordCache* cache) {
@@ -57,12 +67,9 @@ FileWork process(const SourceFile& file, std::uint32_t index, const RecordCache*
     if (cache && !work.result.input_failure) work.payload = encode_file_result(work.result);
     attach_locs(work.result);
   } catch (const std::exception& e) {
-    work.result = FileResult{};
-    Diagnostic d;
-    d.code = "unreadable-file";
-    d.message = fmt::format("erreur interne en lisant ce fichier ({})", e.what());
-    work.result.diagnostics.push_back(std::move(d));
-    work.result.input_failure = true;
+    work.result = internal_failure(e.what());
+  } catch (...) {
+    work.result = internal_failure("exception inconnue");
   }
   return work;
 }
