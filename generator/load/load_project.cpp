@@ -82,7 +82,7 @@ void load_records(const ProjectContext& project, const LoadOptions& options, Loa
   for (const auto& f : files) indexes.push_back(out.records.files.add(f.relative));
 
   std::optional<RecordCache> cache;
-  if (!options.cache_dir.empty()) cache = RecordCache::open(options.cache_dir);
+  if (!options.cache_dir.empty()) cache = RecordCache::open(options.cache_dir, project.project_dir);
   const RecordCache* cache_ptr = cache ? &*cache : nullptr;
 
   std::vector<FileWork> work(files.size());

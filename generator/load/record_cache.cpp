@@ -87,10 +87,16 @@ std::size_t RecordCache::DigestHash::operator()(const Sha256& d) const {
   return h;
 }
 
-RecordCache RecordCache::open(const fs::path& dir) {
+fs::path RecordCache::pack_path(const fs::path& dir, const fs::path& project_dir) {
+  std::error_code ec;
+  fs::path absolute = normal_dir(fs::absolute(project_dir, ec));
+  return dir / ("records-" + hex(sha256(absolute.generic_string())).substr(0, 16) + ".cache");
+}
+
+RecordCache RecordCache::open(const fs::path& dir, const fs::path& project_dir) {
   RecordCache cache;
-  cache.m_dir = dir;
-  cache.m_pack = read_whole(dir / k_file_name);
+  cache.m_path = pack_path(dir, project_dir);
+  cache.m_pack = read_whole(cache.m_path);
   PackReader r(cache.m_pack);
   if (r.bytes(k_magic.size()) != k_magic || r.number<std::uint32_t>() != k_format ||
       r.bytes(r.number<std::uint32_t>()) != cache_key()) {
@@ -133,10 +139,11 @@ bool RecordCache::save() {
   std::unordered_set<Sha256, DigestHash> unique(m_kept.begin(), m_kept.end());
   if (!m_changed && unique.size() == m_index.size()) return true;  // nothing new, nothing stale
   std::error_code ec;
-  fs::create_directories(m_dir, ec);
-  fs::path tmp = m_dir / (std::string(k_file_name) + ".tmp-" + std::to_string(::getpid()));
+  fs::create_directories(m_path.parent_path(), ec);
+  fs::path tmp = m_path;
+  tmp += ".tmp-" + std::to_string(::getpid());
   bool ok = write_pack(tmp, unique.size());
-  if (ok) fs::rename(tmp, m_dir / k_file_name, ec);
+  if (ok) fs::rename(tmp, m_path, ec);
   if (!ok || ec) fs::remove(tmp, ec);
   return ok && !ec;
 }

@@ -1,9 +1,10 @@
 #pragma once
 /// The parse cache: decoded records and findings of each record file, keyed by the SHA-256 of
-/// the file's bytes, in one pack file under the cache folder. Entries carry a checksum and the
-/// pack a format version and a key (tool version, record layout): anything stale, truncated or
-/// corrupt is ignored and the file is parsed again. The cache only saves time; it never
-/// changes a result.
+/// the file's bytes, in one pack file per project under the cache folder (the folder may be
+/// shared, like `$XDG_CACHE_HOME/tampon`: two projects never evict each other's entries). Entries
+/// carry a checksum and the pack a format version and a key (tool version, record layout): anything
+/// stale, truncated or corrupt is ignored and the file is parsed again. The cache only saves time;
+/// it never changes a result.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -19,11 +20,14 @@ namespace tampon::load {
 
 class RecordCache {
  public:
-  static constexpr std::string_view k_file_name = "records.cache";
   static constexpr std::uint32_t k_format = 3;  ///< bump when decoding or messages change
 
-  /// Reads `<dir>/records.cache`; missing, stale or corrupt gives an empty cache.
-  static RecordCache open(const std::filesystem::path& dir);
+  /// `<dir>/records-<16 hex digits of the project folder's digest>.cache`.
+  static std::filesystem::path pack_path(const std::filesystem::path& dir,
+                                         const std::filesystem::path& project_dir);
+  /// Reads the project's pack; missing, stale or corrupt gives an empty cache.
+  static RecordCache open(const std::filesystem::path& dir,
+                          const std::filesystem::path& project_dir);
 
   /// Thread-safe (read-only). nullopt when absent or when the entry fails its checks.
   std::optional<FileResult> find(const Sha256& digest, std::uint32_t file_index) const;
@@ -47,7 +51,7 @@ class RecordCache {
 
   bool write_pack(const std::filesystem::path& path, std::size_t count);
 
-  std::filesystem::path m_dir;
+  std::filesystem::path m_path;
   std::string m_pack;  ///< the file as read; `m_index` views into it
   std::unordered_map<Sha256, Entry, DigestHash> m_index;
   std::unordered_map<Sha256, std::string, DigestHash> m_fresh;

@@ -126,12 +126,16 @@ void report_unknown_entries(const fs::path& project_dir, Diagnostics& diagnostic
   }
 }
 
-std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnostics& diagnostics,
-                                          bool& input_failure) {
-  // Relative paths are computed lexically, so the base must have no `.` or trailing `/`.
-  fs::path base = project_dir.lexically_normal();
+fs::path normal_dir(const fs::path& dir) {
+  fs::path base = dir.lexically_normal();
   if (!base.has_filename() && base.has_parent_path() && base != base.root_path())
     base = base.parent_path();
+  return base;
+}
+
+std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnostics& diagnostics,
+                                          bool& input_failure) {
+  fs::path base = normal_dir(project_dir);
   report_unknown_entries(base, diagnostics);
   std::vector<SourceFile> files;
   for (const auto& [folder, kind] : k_folders)

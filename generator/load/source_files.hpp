@@ -24,6 +24,10 @@ struct SourceFile {
   RecordKind kind{};
 };
 
+/// `dir` without `.`, `..` or a trailing separator (`/p/data/..` and `/p/` → `/p`), so that
+/// relative paths and cache names can be computed lexically.
+std::filesystem::path normal_dir(const std::filesystem::path& dir);
+
 /// Every `*.yaml` / `*.yml` file under `data/<kind>/` (subfolders included, hidden entries
 /// skipped), sorted by relative path. A folder that cannot be listed is a finding.
 std::vector<SourceFile> list_record_files(const std::filesystem::path& project_dir,

@@ -42,7 +42,7 @@ class CacheTest : public ::testing::Test {
                   "usagers_accompagnes: 3}\n");
     cache = project.dir() / "cache";
   }
-  fs::path pack() const { return cache / load::RecordCache::k_file_name; }
+  fs::path pack() const { return load::RecordCache::pack_path(cache, project.dir()); }
   std::string read_pack() const {
     std::ifstream in(pack(), std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -83,7 +83,7 @@ TEST_F(CacheTest, AHitReallyComesFromTheCache) {
   load::FileResult planted;
   planted.rapports.push_back({});
   planted.rapports[0].record.structure = "planted";
-  auto c = load::RecordCache::open(cache);
+  auto c = load::RecordCache::open(cache, project.dir());
   c.keep(load::sha256(bytes), load::encode_file_result(planted));
   ASSERT_TRUE(c.save());
   LoadResult warm = project.load(1, cache);
@@ -108,7 +108,7 @@ TEST_F(CacheTest, TruncatedGarbageAndForeignPacksAreIgnored) {
        {bytes.substr(0, bytes.size() / 2), std::string("garbage"), std::string(),
         std::string(bytes).replace(8, 1, "\x07")}) {  // another format version
     write_pack(broken);
-    EXPECT_EQ(load::RecordCache::open(cache).entries_read(), 0u);
+    EXPECT_EQ(load::RecordCache::open(cache, project.dir()).entries_read(), 0u);
     EXPECT_EQ(fingerprint(project.load(1, cache)), fingerprint(cold));
     EXPECT_EQ(read_pack(), bytes);  // rebuilt identically
   }
@@ -116,15 +116,16 @@ TEST_F(CacheTest, TruncatedGarbageAndForeignPacksAreIgnored) {
 
 TEST_F(CacheTest, AChangedFileIsParsedAgainAndItsOldEntryDropped) {
   project.load(1, cache);
-  EXPECT_EQ(load::RecordCache::open(cache).entries_read(), 2u);  // two distinct contents
+  EXPECT_EQ(load::RecordCache::open(cache, project.dir()).entries_read(),
+            2u);  // two distinct contents
   project.write("data/conseillers/copie.yaml", std::string(k_conseiller).replace(4, 7, "cn-0002"));
   LoadResult warm = project.load(1, cache);
   ASSERT_EQ(warm.records.conseillers.size(), 2u);
   EXPECT_EQ(warm.records.conseillers[1].id, "cn-0002");
-  EXPECT_EQ(load::RecordCache::open(cache).entries_read(), 3u);
+  EXPECT_EQ(load::RecordCache::open(cache, project.dir()).entries_read(), 3u);
   project.write("data/conseillers/copie.yaml", k_conseiller);
   project.load(1, cache);
-  EXPECT_EQ(load::RecordCache::open(cache).entries_read(), 2u);
+  EXPECT_EQ(load::RecordCache::open(cache, project.dir()).entries_read(), 2u);
 }
 
 TEST_F(CacheTest, FilesThatFailToParseAreNeverCached) {
@@ -133,7 +134,19 @@ TEST_F(CacheTest, FilesThatFailToParseAreNeverCached) {
   LoadResult warm = project.load(1, cache);
   EXPECT_TRUE(warm.input_failure);
   EXPECT_EQ(fingerprint(warm), fingerprint(cold));
-  EXPECT_EQ(load::RecordCache::open(cache).entries_read(), 2u);
+  EXPECT_EQ(load::RecordCache::open(cache, project.dir()).entries_read(), 2u);
+}
+
+TEST_F(CacheTest, ProjectsSharingACacheFolderKeepTheirOwnEntries) {
+  TempProject other;
+  other.write("data/conseillers/autre.yaml", std::string(k_conseiller).replace(4, 7, "cn-0099"));
+  project.load(1, cache);
+  other.load(1, cache);
+  EXPECT_NE(load::RecordCache::pack_path(cache, other.dir()), pack());
+  EXPECT_EQ(load::RecordCache::open(cache, project.dir()).entries_read(), 2u);
+  EXPECT_EQ(load::RecordCache::open(cache, other.dir()).entries_read(), 1u);
+  // The same folder spelt differently is the same project.
+  EXPECT_EQ(load::RecordCache::pack_path(cache, project.dir() / "data" / ".."), pack());
 }
 
 TEST_F(CacheTest, AnUnwritableCacheFolderOnlyCostsTime) {
