@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "render/document/font_face.hpp"
+#include "render/document/font_subset.hpp"
 
 namespace tampon::doc {
 
@@ -43,6 +43,7 @@ void ContentStream::line_width(double w) {
 }
 
 void ContentStream::rect(double x, double y, double w, double h) {
+  end_text();
   number(x);
   number(y);
   number(w);
@@ -51,56 +52,100 @@ void ContentStream::rect(double x, double y, double w, double h) {
 }
 
 void ContentStream::move_to(double x, double y) {
+  end_text();
   number(x);
   number(y);
   m_out += "m\n";
 }
 
 void ContentStream::line_to(double x, double y) {
+  end_text();
   number(x);
   number(y);
   m_out += "l\n";
 }
 
 void ContentStream::curve_to(double x1, double y1, double x2, double y2, double x, double y) {
+  end_text();
   for (double v : {x1, y1, x2, y2, x, y}) number(v);
   m_out += "c\n";
 }
 
 void ContentStream::paint(bool fill, bool stroke) {
+  end_text();
   m_out += fill && stroke ? "B\n" : fill ? "f\n" : stroke ? "S\n" : "n\n";
 }
 
-void ContentStream::hex4(std::uint16_t gid) {
-  static constexpr char k_digits[] = "0123456789ABCDEF";
-  m_out += k_digits[gid >> 12 & 0xF];
-  m_out += k_digits[gid >> 8 & 0xF];
-  m_out += k_digits[gid >> 4 & 0xF];
-  m_out += k_digits[gid & 0xF];
+void ContentStream::end_text() {
+  if (!m_in_text) return;
+  m_out += "ET\n";
+  m_in_text = false;
 }
 
-void ContentStream::text(std::string_view font_resource, const FontFace& face, double size,
-                         double x, double y, std::string_view utf8, double extra_space) {
-  m_out += "BT\n/";
-  m_out += font_resource;
-  m_out += ' ';
-  number(size);
-  m_out += "Tf\n";
+const std::string& ContentStream::finish() {
+  end_text();
+  return m_out;
+}
+
+void ContentStream::glyph(std::uint16_t gid) {
+  // Two bytes per glyph in a literal string; the bytes a reader would take for syntax or
+  // line ends are escaped.
+  for (auto byte : {static_cast<unsigned char>(gid >> 8), static_cast<unsigned char>(gid & 0xFF)}) {
+    switch (byte) {
+      case '(':
+        m_out += "\\(";
+        break;
+      case ')':
+        m_out += "\\)";
+        break;
+      case '\\':
+        m_out += "\\\\";
+        break;
+      case '\r':
+        m_out += "\\r";
+        break;
+      case '\n':
+        m_out += "\\n";
+        break;
+      default:
+        m_out += static_cast<char>(byte);
+    }
+  }
+}
+
+void ContentStream::text(std::string_view font_resource, GlyphSubset& glyphs, double size, double x,
+                         double y, std::string_view utf8, double extra_space) {
+  // One text object for consecutive runs; the font is set again only when it changes (text
+  // state outlives text objects).
+  if (!m_in_text) {
+    m_out += "BT\n";
+    m_in_text = true;
+  }
+  if (font_resource != m_font || size != m_size) {
+    m_out += '/';
+    m_out += font_resource;
+    m_out += ' ';
+    number(size);
+    m_out += "Tf\n";
+    m_font = font_resource;
+    m_size = size;
+  }
+  m_out += "1 0 0 1 ";
   number(x);
   number(y);
-  m_out += "Td\n[<";
+  m_out += "Tm\n[(";
   // TJ numbers are thousandths of the font size, positive moving left.
   long adjust = std::lround(-extra_space * 1000.0 / size);
   for (std::size_t i = 0; i < utf8.size();) {
     char32_t c = next_codepoint(utf8, i);
-    hex4(face.glyph(c));
+    glyph(glyphs.use(c));
     if (c == U' ' && adjust != 0) {
-      m_out += "> ";
+      m_out += ") ";
       m_out += std::to_string(adjust);
-      m_out += " <";
+      m_out += " (";
     }
   }
-  m_out += ">] TJ\nET\n";
+  m_out += ")] TJ\n";
 }
 
 }  // namespace tampon::doc

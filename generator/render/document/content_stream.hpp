@@ -11,7 +11,7 @@
 
 namespace tampon::doc {
 
-class FontFace;
+class GlyphSubset;
 
 class ContentStream {
  public:
@@ -24,19 +24,27 @@ class ContentStream {
   void move_to(double x, double y);
   void line_to(double x, double y);
   void curve_to(double x1, double y1, double x2, double y2, double x, double y);
-  void close_path() { m_out += "h\n"; }
+  void close_path() {
+    end_text();
+    m_out += "h\n";
+  }
   /// Ends the current path: fill, stroke, both, or neither.
   void paint(bool fill, bool stroke);
-  /// One run of text: glyph ids of `face` in an Identity-H font named `font_resource`; each
-  /// U+0020 is followed by an adjustment of `extra_space` points.
-  void text(std::string_view font_resource, const FontFace& face, double size, double x, double y,
+  /// One run of text in the Identity-H font named `font_resource`, whose glyph ids `glyphs`
+  /// assigns; each U+0020 is followed by an adjustment of `extra_space` points.
+  void text(std::string_view font_resource, GlyphSubset& glyphs, double size, double x, double y,
             std::string_view utf8, double extra_space);
 
-  const std::string& str() const { return m_out; }
+  /// The finished stream (an open text object closed).
+  const std::string& finish();
 
  private:
-  void hex4(std::uint16_t gid);
+  void end_text();
+  void glyph(std::uint16_t gid);
   std::string m_out;
+  bool m_in_text = false;
+  std::string m_font;  // text state: current font and size
+  double m_size = -1;
 };
 
 }  // namespace tampon::doc

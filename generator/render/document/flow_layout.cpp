@@ -16,7 +16,7 @@ struct HeadingStyle {
 HeadingStyle heading_style(int level, double body) {
   if (level <= 1) return {body * 1.45, TextAlign::Center, FontStyle::Bold, 6, 10};
   if (level == 2) return {body * 1.1, TextAlign::Left, FontStyle::Bold, 14, 4};
-  return {body, TextAlign::Left, FontStyle::BoldItalic, 9, 2};
+  return {body, TextAlign::Left, FontStyle::Bold, 9, 2};
 }
 
 struct TextBox {

@@ -35,29 +35,35 @@ std::vector<unsigned char> read_file(const std::filesystem::path& file) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// Offsets of the tables of an sfnt file, by tag.
-std::map<std::string, std::size_t> table_directory(const Reader& r) {
-  std::map<std::string, std::size_t> tables;
+using TableMap = std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>>;
+
+/// Offset and length of the tables of an sfnt file, by tag.
+TableMap table_directory(const Reader& r) {
+  TableMap tables;
   std::uint16_t count = r.u16(4);
   for (std::uint16_t i = 0; i < count; ++i) {
     std::size_t entry = 12 + 16u * i;
     r.need(entry, 16);
     std::string tag(reinterpret_cast<const char*>(&r.data[entry]), 4);
-    tables[tag] = r.u32(entry + 8);
+    std::size_t offset = r.u32(entry + 8), length = r.u32(entry + 12);
+    r.need(offset, length);
+    tables[tag] = {offset, length};
   }
   return tables;
 }
 
-std::size_t require(const std::map<std::string, std::size_t>& tables, const char* tag) {
+std::size_t require(const TableMap& tables, const char* tag) {
   auto it = tables.find(tag);
   if (it == tables.end()) throw std::runtime_error(std::string("table TrueType absente : ") + tag);
-  return it->second;
+  return it->second.first;
 }
 
 }  // namespace
 
-FontFace::FontFace(std::filesystem::path file) : m_file(std::move(file)), m_bmp(65536, 0) {
-  parse(read_file(m_file));
+FontFace::FontFace(std::filesystem::path file)
+    : m_file(std::move(file)), m_data(read_file(m_file)), m_bmp(65536, 0) {
+  parse(m_data);
+  parse_names();
 }
 
 const FontFace& FontFace::load(const std::filesystem::path& file) {
@@ -71,13 +77,23 @@ const FontFace& FontFace::load(const std::filesystem::path& file) {
 
 void FontFace::parse(const std::vector<unsigned char>& data) {
   Reader r{data};
-  auto tables = table_directory(r);
+  m_tables = table_directory(r);
+  const TableMap& tables = m_tables;
   std::size_t head = require(tables, "head"), hhea = require(tables, "hhea");
   std::size_t hmtx = require(tables, "hmtx"), maxp = require(tables, "maxp");
+  require(tables, "glyf");
+  require(tables, "loca");
   double units = r.u16(head + 18);
   if (units <= 0) throw std::runtime_error("unitsPerEm nul");
+  m_units = units;
+  for (int i = 0; i < 4; ++i) m_bbox[i] = r.i16(head + 36 + 2u * i) * 1000.0 / units;
+  if (auto post = tables.find("post"); post != tables.end())
+    m_italic_angle = static_cast<std::int32_t>(r.u32(post->second.first + 4)) / 65536.0;
   m_ascent = r.i16(hhea + 4) * 1000.0 / units;
   m_descent = r.i16(hhea + 6) * 1000.0 / units;
+  m_cap_height = m_ascent;
+  if (auto os2 = tables.find("OS/2"); os2 != tables.end() && r.u16(os2->second.first) >= 2)
+    m_cap_height = r.i16(os2->second.first + 88) * 1000.0 / units;
   std::uint16_t metrics = r.u16(hhea + 34);
   std::uint16_t glyphs = r.u16(maxp + 4);
   if (metrics == 0) throw std::runtime_error("hmtx vide");
@@ -137,6 +153,36 @@ void FontFace::parse_cmap(const std::vector<unsigned char>& data, std::size_t cm
       m_bmp[c] = gid;
     }
   }
+}
+
+void FontFace::parse_names() {
+  Reader r{m_data};
+  m_postscript_name = m_file.stem().string();
+  auto it = m_tables.find("name");
+  if (it == m_tables.end()) return;
+  std::size_t name = it->second.first;
+  std::uint16_t count = r.u16(name + 2), strings = r.u16(name + 4);
+  for (std::uint16_t i = 0; i < count; ++i) {
+    std::size_t rec = name + 6 + 12u * i;
+    std::uint16_t platform = r.u16(rec), id = r.u16(rec + 6);
+    std::uint16_t length = r.u16(rec + 8), offset = r.u16(rec + 10);
+    if (id != 6) continue;
+    std::size_t at = name + strings + offset;
+    r.need(at, length);
+    std::string ps;
+    // PostScript names are ASCII: UTF-16BE on Windows/Unicode platforms, bytes on Mac.
+    bool wide = platform == 0 || platform == 3;
+    for (std::size_t k = wide ? 1 : 0; k < length; k += wide ? 2 : 1)
+      ps += static_cast<char>(m_data[at + k]);
+    if (!ps.empty()) m_postscript_name = ps;
+    return;
+  }
+}
+
+std::string_view FontFace::table(std::string_view tag) const {
+  auto it = m_tables.find(tag);
+  if (it == m_tables.end()) return {};
+  return {reinterpret_cast<const char*>(m_data.data()) + it->second.first, it->second.second};
 }
 
 std::uint16_t FontFace::glyph(char32_t c) const {

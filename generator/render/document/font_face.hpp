@@ -5,6 +5,8 @@
 /// viewer draws.
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -29,13 +31,34 @@ class FontFace {
   double ascent() const { return m_ascent; }    ///< thousandths of an em, positive
   double descent() const { return m_descent; }  ///< thousandths of an em, negative
 
+  // What embedding needs (font_subset.hpp): the raw tables and the descriptor's figures.
+  /// The bytes of a table, empty when the font has none.
+  std::string_view table(std::string_view tag) const;
+  std::uint16_t glyph_count() const { return static_cast<std::uint16_t>(m_advances.size()); }
+  double units_per_em() const { return m_units; }
+  const std::string& postscript_name() const { return m_postscript_name; }
+  /// Font bounding box in thousandths of an em: xMin, yMin, xMax, yMax.
+  const double* bbox() const { return m_bbox; }
+  double italic_angle() const { return m_italic_angle; }
+  double cap_height() const { return m_cap_height; }  ///< thousandths of an em
+
   explicit FontFace(std::filesystem::path file);  // use load()
 
  private:
   void parse(const std::vector<unsigned char>& data);
   void parse_cmap(const std::vector<unsigned char>& data, std::size_t offset);
 
+  void parse_names();
+
   std::filesystem::path m_file;
+  std::vector<unsigned char> m_data;  ///< the whole file, for subsetting
+  std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>>
+      m_tables;  ///< offset, length
+  double m_units = 1000;
+  double m_bbox[4] = {0, 0, 0, 0};
+  double m_italic_angle = 0;
+  double m_cap_height = 0;
+  std::string m_postscript_name;
   std::vector<std::uint16_t> m_bmp;  ///< BMP code point → glyph id (65 536 entries)
   std::unordered_map<char32_t, std::uint16_t> m_astral;  ///< beyond the BMP
   std::vector<double> m_advances;                        ///< by glyph id, thousandths of an em

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "render/document/content_stream.hpp"
+#include "render/document/pdf_font.hpp"
 #include "render/document/text_layout.hpp"
 
 namespace tampon::doc {
@@ -28,61 +29,32 @@ PdfString pdf_date(Date day) {
   return PdfString(buffer);
 }
 
-/// The document's fonts, created on first use so that an unused face costs nothing, with
-/// the characters each one printed (PoDoFo embeds exactly those in the subset).
+/// The document's fonts, created on first use so that an unused face costs nothing.
 class FontRegistry {
  public:
-  FontRegistry(PdfMemDocument& doc, const FontSet& fonts, const FontFiles& files)
-      : m_doc(doc), m_fonts(fonts), m_files(files) {}
+  FontRegistry(PdfMemDocument& doc, const FontSet& fonts) : m_doc(doc), m_fonts(fonts) {}
 
-  /// Resource name of the face, after noting the characters of `text` as used.
-  std::string use(FontStyle style, std::string_view text) {
+  PdfFontResource& use(FontStyle style) {
     auto index = static_cast<std::size_t>(style);
-    if (!m_pdf[index]) create(style);
-    for (std::size_t i = 0; i < text.size();) {
-      char32_t c = next_codepoint(text, i);
-      if (c < 65536) m_used[index].set(c);
+    if (!m_pdf[index]) {
+      bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic;
+      bool italic = style == FontStyle::Italic || style == FontStyle::BoldItalic;
+      m_pdf[index] = std::make_unique<PdfFontResource>(
+          m_doc.GetObjects(), m_fonts.face(style), "F" + std::to_string(index + 1), bold, italic);
     }
-    return m_pdf[index]->GetIdentifier().GetName();
+    return *m_pdf[index];
   }
 
-  PdfFont* pdf_font(FontStyle style) const { return m_pdf[static_cast<std::size_t>(style)]; }
-
-  /// Tells each subset font which characters it must carry; call before writing.
-  void declare_used() {
-    for (std::size_t i = 0; i < 4; ++i) {
-      if (!m_pdf[i]) continue;
-      std::string chars;
-      long count = 0;
-      for (char32_t c = 1; c < 65536; ++c)
-        if (m_used[i].test(c)) {
-          append_utf8(chars, c);
-          ++count;
-        }
-      m_pdf[i]->AddUsedSubsettingGlyphs(utf8_string(chars), count);
-    }
+  /// Writes every font used; call once the pages are painted.
+  void finish() {
+    for (auto& font : m_pdf)
+      if (font) font->finish();
   }
 
  private:
-  void create(FontStyle style) {
-    auto index = static_cast<std::size_t>(style);
-    const std::filesystem::path* paths[] = {&m_files.regular, &m_files.bold, &m_files.italic,
-                                            &m_files.bold_italic};
-    bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic;
-    bool italic = style == FontStyle::Italic || style == FontStyle::BoldItalic;
-    // An explicit file path keeps PoDoFo away from fontconfig, whose state is global.
-    PdfFont* font = m_doc.CreateFontSubset(
-        paths[index]->stem().string().c_str(), bold, italic, false,
-        PdfEncodingFactory::GlobalIdentityEncodingInstance(), paths[index]->c_str());
-    if (!font) throw DocumentError("police inutilisable : " + paths[index]->string());
-    m_pdf[index] = font;
-  }
-
   PdfMemDocument& m_doc;
   const FontSet& m_fonts;
-  const FontFiles& m_files;
-  std::array<PdfFont*, 4> m_pdf{};
-  std::array<std::bitset<65536>, 4> m_used{};
+  std::array<std::unique_ptr<PdfFontResource>, 4> m_pdf{};
 };
 
 class Painter {
@@ -114,19 +86,23 @@ class Painter {
   const FontSet& m_faces;
   const PageGeometry& m_g;
   std::optional<Date> m_date;
+  static constexpr Color k_unset{-1, -1, -1};
+  Color m_color = k_unset;  // current fill colour of the stream
   ContentStream m_stream;
-  std::vector<std::string> m_resources;
+  std::array<bool, 4> m_page_fonts{};  // faces used on the page being painted
   std::vector<Field> m_pending_fields;
   int m_fields = 0;
 };
 
 void Painter::text(double x, double y, FontStyle style, double size, const std::string& text,
                    double extra, Color color) {
-  std::string resource = m_fonts.use(style, text);
-  if (std::find(m_resources.begin(), m_resources.end(), resource) == m_resources.end())
-    m_resources.push_back(resource);
-  m_stream.fill_color(color);
-  m_stream.text(resource, m_faces.face(style), size, px(x), py(y), text, extra);
+  PdfFontResource& font = m_fonts.use(style);
+  m_page_fonts[static_cast<std::size_t>(style)] = true;
+  if (!(color == m_color)) {
+    m_stream.fill_color(color);
+    m_color = color;
+  }
+  m_stream.text(font.resource_name(), font.glyphs(), size, px(x), py(y), text, extra);
 }
 
 void Painter::path(const DrawOp& op, double ox, double oy) {
@@ -157,7 +133,10 @@ void Painter::draw(const DrawOp& op, double ox, double oy) {
       break;
     case DrawOp::Kind::Rect:
     case DrawOp::Kind::Path:
-      if (op.paint.fill) m_stream.fill_color(op.paint.fill_color);
+      if (op.paint.fill) {
+        m_stream.fill_color(op.paint.fill_color);
+        m_color = op.paint.fill_color;
+      }
       if (stroke) {
         m_stream.stroke_color(op.paint.stroke_color);
         m_stream.line_width(op.paint.stroke_width);
@@ -206,17 +185,15 @@ void Painter::furniture(const DocumentOptions& options, int page, int pages) {
 }
 
 void Painter::finish(PdfPage* page) {
-  for (const std::string& resource : m_resources) {
-    for (FontStyle style :
-         {FontStyle::Regular, FontStyle::Bold, FontStyle::Italic, FontStyle::BoldItalic}) {
-      PdfFont* font = m_fonts.pdf_font(style);
-      if (font && font->GetIdentifier().GetName() == resource)
-        page->AddResource(font->GetIdentifier(), font->GetObject()->Reference(), PdfName("Font"));
-    }
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (!m_page_fonts[i]) continue;
+    PdfFontResource& font = m_fonts.use(static_cast<FontStyle>(i));
+    page->AddResource(PdfName(font.resource_name()), font.reference(), PdfName("Font"));
   }
-  const std::string& data = m_stream.str();
-  page->GetContentsForAppending()->GetStream()->Set(data.data(),
-                                                    static_cast<pdf_long>(data.size()));
+  const std::string& data = m_stream.finish();
+  static const TVecFilters k_flate{ePdfFilter_FlateDecode};
+  page->GetContentsForAppending()->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()),
+                                                    k_flate);
   for (const Field& f : m_pending_fields) {
     PdfSignatureField field(page, PdfRect(f.x, f.y, f.w, f.h), &m_doc);
     field.SetFieldName(utf8_string(f.name));
@@ -231,7 +208,8 @@ void Painter::finish(PdfPage* page) {
     ++m_fields;
   }
   m_stream = ContentStream();
-  m_resources.clear();
+  m_page_fonts = {};
+  m_color = k_unset;
   m_pending_fields.clear();
 }
 
@@ -266,7 +244,7 @@ RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, co
   // non-embedded font in the file.
   if (flow.signature_fields > 0)
     doc.GetAcroForm(ePdfCreateObject, ePdfAcroFormDefaultAppearance_None);
-  FontRegistry registry(doc, fonts, options.fonts);
+  FontRegistry registry(doc, fonts);
   Painter painter(doc, registry, fonts, g, options.date);
   int total = static_cast<int>(pages.size());
   for (int p = 0; p < total; ++p) {
@@ -277,7 +255,7 @@ RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, co
     painter.furniture(options, p + 1, total);
     painter.finish(page);
   }
-  registry.declare_used();
+  registry.finish();
   doc.Write(output.c_str());
   return {total, painter.fields()};
 }

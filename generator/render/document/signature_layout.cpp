@@ -51,7 +51,7 @@ void layout_signatures(const Block& block, const StyleSheet& style, FlowResult& 
                       run.style, size, 0);
     s.drawing.rect(x, box_top, column, style.signature_box_height,
                    Paint::stroked(0.5, k_box_color));
-    s.drawing.text(x + 4, box_top + 10, "Signature", FontStyle::Italic, 7.5, k_caption_color);
+    s.drawing.text(x + 4, box_top + 10, "Signature", FontStyle::Regular, 7.5, k_caption_color);
     ++out.signature_fields;
     s.drawing.signature_field(x, box_top, column, style.signature_box_height,
                               "signature-" + std::to_string(out.signature_fields));
