@@ -32,6 +32,7 @@ PROJECT="$WORK/national"
 
 # Peak resident memory (MiB) and wall seconds from a `/usr/bin/time -v` report.
 peak_mib() { awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+cpu_s() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.3f", s }' "$1"; }
 wall_s() {
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.3f", s }' "$1"
@@ -73,13 +74,16 @@ weasy_s=$(wall_s "$WORK/weasy.time")
 awk -v docs="$docs" -v conv="$conventions" -v b="$build_s" -v v="$validate_s" \
     -v wd="$weasy_docs" -v ws="$weasy_s" -v jobs="$JOBS" \
     -v bm="$(peak_mib "$WORK/build.time")" -v wm="$(peak_mib "$WORK/weasy.time")" \
+    -v bc="$(cpu_s "$WORK/build.time")" -v vc="$(cpu_s "$WORK/validate.time")" \
+    -v wc="$(cpu_s "$WORK/weasy.time")" \
     -v engine="$(grep engine_only "$WORK/engine.txt")" 'BEGIN {
   tampon = docs / b; render = docs / (b - v); weasy = wd / ws
   printf "\nRésultats sur %d cœurs\n", jobs
   printf "  Tampon     : %d documents (%d conventions + %d avenants) en %.2f s : %.1f documents/s de bout en bout\n", docs, conv, docs - conv, b, tampon
   printf "               dont chargement et validation %.2f s ; rendu seul : %.1f documents/s\n", v, render
-  printf "               mémoire maximale %d Mio\n", bm
+  printf "               mémoire maximale %d Mio ; temps processeur du rendu %.1f ms par document\n", bm, 1000 * (bc - vc) / docs
   printf "               %s\n", engine
   printf "  WeasyPrint : %d conventions en %.2f s : %.1f documents/s (%.0f ms par document et par cœur), mémoire maximale par processus %d Mio\n", wd, ws, weasy, 1000 * ws * jobs / wd, wm
-  printf "  Rapport    : %.1f× de bout en bout, %.1f× au rendu seul\n", tampon / weasy, render / weasy
+  printf "               temps processeur %.0f ms par document (démarrage de Python compris)\n", 1000 * wc / wd
+  printf "  Rapport    : %.1f× de bout en bout, %.1f× au rendu seul, %.1f× en temps processeur\n", tampon / weasy, render / weasy, (wc / wd) / ((bc - vc) / docs)
 }'

@@ -7,6 +7,7 @@
 #include <bitset>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "render/document/content_stream.hpp"
@@ -17,6 +18,15 @@ namespace tampon::doc {
 namespace {
 
 using namespace PoDoFo;
+
+/// PoDoFo 0.9.8 reads the clock through localtime(), which shares one static buffer between
+/// threads, when it creates a document's info dictionary and each annotation (we overwrite
+/// both dates afterwards). Those constructions run one at a time; everything else of a
+/// document is its own and renders in parallel.
+std::mutex& podofo_clock_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
 
 PdfString utf8_string(const std::string& text) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str()));
@@ -195,7 +205,9 @@ void Painter::finish(PdfPage* page) {
   page->GetContentsForAppending()->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()),
                                                     k_flate);
   for (const Field& f : m_pending_fields) {
+    std::unique_lock clock_lock(podofo_clock_mutex());
     PdfSignatureField field(page, PdfRect(f.x, f.y, f.w, f.h), &m_doc);
+    clock_lock.unlock();
     field.SetFieldName(utf8_string(f.name));
     PdfAnnotation* widget = field.GetWidgetAnnotation();
     widget->SetFlags(ePdfAnnotationFlags_Print);
@@ -238,7 +250,9 @@ void set_metadata(PdfMemDocument& doc, const DocumentOptions& options) {
 RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, const PageGeometry& g,
                       const DocumentOptions& options, const FontSet& fonts,
                       const std::filesystem::path& output) {
+  std::unique_lock clock_lock(podofo_clock_mutex());
   PdfMemDocument doc;
+  clock_lock.unlock();
   set_metadata(doc, options);
   // Create the AcroForm without its default Helvetica appearance font, which would be a
   // non-embedded font in the file.
