@@ -41,7 +41,22 @@
 ///
 /// Thread safety: documents are independent; several may render at once on different threads
 /// (fonts are read from explicit files, never through fontconfig; the parsed font tables and the
-/// hyphenation dictionary are shared read-only).
+/// hyphenation dictionary are shared read-only; the two PoDoFo constructions that read the clock
+/// through localtime() are serialised, see pdf_writer.cpp).
+///
+/// How it is built (one job per file):
+///   markdown_blocks  cmark-gfm → blocks (blocks.hpp: paragraphs, headings, tables, signatures)
+///   font_face        TrueType metrics and glyph ids, parsed once per font file
+///   hyphenator       French hyphenation points (libhyphen, hyph_fr.dic), cached per thread
+///   line_breaker     Knuth–Plass justification, first-fit for ragged text
+///   text_layout      inline text → lines of positioned runs (French spacing, no-break spaces)
+///   flow_layout      blocks → slices with keep rules; table_layout, signature_layout
+///   paginate         slices → pages (widows, orphans, headings kept, table headers repeated)
+///   display_list     recorded drawing (the Canvas given to figures)
+///   font_subset      the TrueType subset program of the glyphs used, renumbered
+///   pdf_font         Type0/CIDFontType2 font objects with ToUnicode around a subset
+///   content_stream   page content operators
+///   pdf_writer       pages → PDF through PoDoFo (objects, metadata, AcroForm, writing)
 #include <filesystem>
 #include <functional>
 #include <memory>
