@@ -13,8 +13,12 @@ Data convention_view(const Model& model, const ConventionState& state) {
   view.set("regime", regime_view(*state.regime));
   view.set("postes", posts_view(model, state, signed_version));
   std::size_t n = signed_version.posts.size();
-  view.set("nombre_postes",
-           Data(n == 1 ? std::string("d’un poste") : "de " + std::to_string(n) + " postes"));
+  std::string role = state.regime->role == Role::Coordinateur
+                         ? " de conseiller numérique coordinateur"
+                         : " de conseiller numérique";
+  view.set(
+      "nombre_postes",
+      Data((n == 1 ? std::string("d’un poste") : "de " + std::to_string(n) + " postes") + role));
   view.set("total", total_view(signed_version.total));
   view.set("echeancier", schedule_view(model, state, signed_version));
   add_version_notes(view, model, state, signed_version);
