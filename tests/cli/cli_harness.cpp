@@ -30,7 +30,9 @@ Project::Project(const std::string& name) {
   std::string label = !name.empty() ? name
                       : info        ? std::string(info->test_suite_name()) + "-" + info->name()
                                     : "suite";
-  m_dir = fs::temp_directory_path() / ("tampon-cli-" + label);
+  // The process id keeps the folder private: ctest runs each test of a suite in its own
+  // process, in parallel, and a shared folder would be wiped by a sibling mid-build.
+  m_dir = fs::temp_directory_path() / ("tampon-cli-" + label + "-" + std::to_string(getpid()));
   fs::remove_all(m_dir);
   fs::create_directories(m_dir);
 }

@@ -54,8 +54,7 @@ TEST_F(SampleProject, ProducesEveryOutputKindOfTheContract) {
   EXPECT_EQ(listed, files) << "manifest.json must list every file written";
 }
 
-// Disabled until the bulletin emitter lands (issue #6): enable it in the same commit.
-TEST_F(SampleProject, DISABLED_ProducesQuarterlyBulletinsInHtmlAndPdf) {
+TEST_F(SampleProject, ProducesQuarterlyBulletinsInHtmlAndPdf) {
   auto out = project->snapshot("a");
   bool html = false, pdf = false;
   for (const auto& [path, bytes] : out) {

@@ -2,6 +2,7 @@
 // A scratch folder per test, and small programs written into it (shell scripts standing for
 // misbehaving emitters: they must be caught whatever language they are written in).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,7 +16,8 @@ class Scratch {
   Scratch() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     m_dir = std::filesystem::temp_directory_path() /
-            ("tampon-external-" + std::string(info->test_suite_name()) + "-" + info->name());
+            ("tampon-external-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
+             std::to_string(::getpid()));
     std::filesystem::remove_all(m_dir);
     std::filesystem::create_directories(m_dir);
   }

@@ -1,4 +1,5 @@
 #include "host/build_pipeline.hpp"
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -37,7 +38,8 @@ class BuildPipeline : public ::testing::Test {
   void SetUp() override {
     root = fs::temp_directory_path() /
            ("tampon-host-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "project");
     project = ProjectContext{root / "project", root / "shipped", *Date::parse("2024-06-30")};

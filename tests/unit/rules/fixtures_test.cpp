@@ -3,6 +3,7 @@
 // expected.txt, one `file:line:column: code` line per finding, no more and no fewer.
 // UPDATE_FIXTURES=1 rewrites expected.txt (review the diff before committing).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -91,7 +92,7 @@ INSTANTIATE_TEST_SUITE_P(PerCode, RuleFixture, ::testing::ValuesIn(fixture_dirs(
 
 // The base every fixture breaks once: a valid project, so each fixture's finding is its own.
 TEST(RuleFixtureBase, UntouchedProjectIsValidAndPricedFromTheShippedBaremes) {
-  fs::path tmp = fs::temp_directory_path() / "tampon-rules-base";
+  fs::path tmp = fs::temp_directory_path() / ("tampon-rules-base-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
   fs::copy(k_fixtures / "late-training", tmp, fs::copy_options::recursive);
   {
@@ -113,7 +114,7 @@ TEST(RuleFixtureBase, UntouchedProjectIsValidAndPricedFromTheShippedBaremes) {
 
 // Loader codes that only the file system can produce, listed in the rule table.
 TEST(LoaderFileCodes, UnreadableFileAndFileTooLarge) {
-  fs::path tmp = fs::temp_directory_path() / "tampon-rules-io";
+  fs::path tmp = fs::temp_directory_path() / ("tampon-rules-io-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
   fs::create_directories(tmp / "data/structures");
   std::ofstream(tmp / "data/structures/huge.yaml") << std::string((16u << 20) + 16, '#');

@@ -1,4 +1,5 @@
 #include "support.hpp"
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -193,7 +194,8 @@ Money eur(double euros) { return Money::cents(std::llround(euros * 100)); }
 
 const LoadResult& shipped_defaults() {
   static const LoadResult loaded = [] {
-    auto empty = std::filesystem::temp_directory_path() / "tampon-rules-empty-project";
+    auto empty = std::filesystem::temp_directory_path() /
+                 ("tampon-rules-empty-project-" + std::to_string(::getpid()));
     std::filesystem::create_directories(empty);
     ProjectContext project{empty, TAMPON_SOURCE_DIR, d("2024-01-01")};
     return load_project(project, LoadOptions{1, {}});
