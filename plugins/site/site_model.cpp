@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "load/text_check.hpp"
 #include "site_assets.hpp"
 
 namespace tampon::site {
@@ -23,7 +24,18 @@ std::string read_text(const fs::path& path, const std::string& display, Diagnost
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return buffer.str();
+  std::string text = buffer.str();
+  // A page saved as Latin-1 or UTF-16 by a word processor would reach the site as mojibake:
+  // refuse it where the editor can find the first bad byte.
+  if (auto problem = load::check_text(text)) {
+    Diagnostic d;
+    d.where = {display, problem->line, problem->column};
+    d.code = "site-read";
+    d.message = problem->message;
+    diagnostics.push_back(std::move(d));
+    return {};
+  }
+  return text;
 }
 
 /// "guide/etapes.md" → "guide/etapes/"; "guide/_index.md" → "guide/"; "_index.md" → "".
