@@ -127,6 +127,17 @@ TEST(Build, WithErrorsLeavesOutExactlyAsItWas) {
   EXPECT_EQ(p.snapshot("out"), before);
 }
 
+TEST(Build, AnOutputFolderThatIsAFileExitsThreeInFrench) {
+  Project p;
+  write_minimal_valid_project(p);
+  p.write("sortie", "un fichier, pas un dossier\n");
+  auto r = p.run({"build", "--only", "records-json", "--as-of", "2024-06-30", "--out", "sortie"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(contains(r.err, "[output-failure]")) << r.err;
+  EXPECT_TRUE(contains(r.err, "sortie")) << r.err;
+  EXPECT_TRUE(std::filesystem::is_regular_file(p.dir() / "sortie"));  // left as it was
+}
+
 TEST(Build, SameInputsGiveByteIdenticalOutputs) {
   Project p;
   write_minimal_valid_project(p);

@@ -172,7 +172,32 @@ TEST_F(EmitterTest, RenderReportsAMissingGlyphInsteadOfPrintingABlankBox) {
   emitter->render(jobs[0], fixture.model, ctx);
   ASSERT_EQ(ctx.diagnostics.size(), 1u);
   EXPECT_EQ(ctx.diagnostics[0].severity, Severity::Error);
+  EXPECT_EQ(ctx.diagnostics[0].code, "document-failed");
   EXPECT_NE(ctx.diagnostics[0].message.find("U+6F22"), std::string::npos);
+  EXPECT_NE(ctx.diagnostics[0].message.find("conventions/cv-2021-0042.pdf"), std::string::npos);
+}
+
+TEST_F(EmitterTest, CheckReportsAnUnclosedSectionAtItsTemplateLine) {
+  std::filesystem::create_directories(dir / "templates/documents");
+  std::ofstream(dir / "templates/documents/convention.md")
+      << "# Convention\n\n{{#postes}}\n| {{numero}} |\n";
+  auto found = emitter->check(fixture.model, project);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "template-syntax");
+  EXPECT_EQ(found[0].where.file, "templates/documents/convention.md");
+  EXPECT_EQ(found[0].where.line, 3u);
+}
+
+TEST_F(EmitterTest, CheckReportsATemplateFoundNeitherInTheProjectNorShipped) {
+  ProjectContext bare{dir.path(), dir.path(), *Date::parse("2022-09-01")};
+  auto found = emitter->check(fixture.model, bare);
+  ASSERT_EQ(found.size(), 2u);  // the convention's and the avenant's
+  for (const auto& d : found) {
+    EXPECT_EQ(d.code, "template-missing");
+    EXPECT_EQ(d.severity, Severity::Error);
+  }
+  EXPECT_EQ(found[0].where.file, "templates/documents/avenant.md");
+  EXPECT_EQ(found[1].where.file, "templates/documents/convention.md");
 }
 
 }  // namespace

@@ -178,6 +178,18 @@ TEST(DocumentEngine, RefusesACharacterTheFontCannotPrint) {
   EXPECT_EQ(missing_glyph("Łódź 漢", FontFiles::liberation_serif()), U'漢');
 }
 
+// What the emitters report as `document-resource` before any document is attempted.
+TEST(DocumentEngine, NamesEveryMissingFontAndDictionaryBeforeRendering) {
+  EXPECT_TRUE(check_resources(options()).empty());
+  DocumentOptions broken = options();
+  broken.fonts.bold = "/nonexistent/LiberationSerif-Bold.ttf";
+  broken.hyphenation_dictionary = "/nonexistent/hyph_fr.dic";
+  auto problems = check_resources(broken);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].find("/nonexistent/LiberationSerif-Bold.ttf"), std::string::npos);
+  EXPECT_NE(problems[1].find("hyph_fr.dic"), std::string::npos);
+}
+
 TEST(DocumentEngine, DrawsFiguresThroughTheCanvas) {
   TempDir dir;
   Document document(options());

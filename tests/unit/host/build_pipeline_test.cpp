@@ -80,6 +80,18 @@ TEST_F(BuildPipeline, AFailedJobLeavesTheOutputFolderExactlyAsItWas) {
   EXPECT_EQ(snapshot(options.out_dir), before);
 }
 
+TEST_F(BuildPipeline, AnEmitterThatThrowsOrWritesNothingIsReportedByName) {
+  FakeEmitter bad("beta", {job("b/panne.txt", "throw")});
+  auto report = build({&bad});
+  ASSERT_EQ(report.diagnostics.size(), 1u);
+  const Diagnostic& d = report.diagnostics[0];
+  EXPECT_EQ(d.code, "render-failed");
+  EXPECT_EQ(d.severity, Severity::Error);
+  EXPECT_NE(d.message.find("b/panne.txt"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("beta"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("panne simulée"), std::string::npos) << d.message;
+}
+
 TEST_F(BuildPipeline, AFailedFirstBuildDoesNotEvenCreateTheOutputFolder) {
   FakeEmitter bad("beta", {job("x.txt", "throw")});
   build({&bad});

@@ -1,0 +1,92 @@
+// Each site diagnostic is reported on the file (and line) the communication team has to fix.
+#include <gtest/gtest.h>
+
+#include "site_fixture.hpp"
+
+namespace tampon::site_test {
+namespace {
+
+TEST(SiteDiagnostics, PageSavedInLatin1IsRefusedAtItsFirstBadByte) {
+  Project p;
+  p.write("content/guide.md", "---\ntitle: Guide\n---\n\nD\xe9marches en ligne.\n");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-read");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, Severity::Error);
+  EXPECT_EQ(d->where.file, "content/guide.md");
+  EXPECT_EQ(d->where.line, 5u);
+  EXPECT_EQ(d->where.column, 2u);
+  EXPECT_NE(d->message.find("UTF-8"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, FrontMatterValueOfTheWrongKindIsAnErrorAtItsLine) {
+  Project p;
+  p.write("content/guide.md", "---\ntitle: Guide\norder: premier\n---\n\nTexte.\n");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-front-matter");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->where.file, "content/guide.md");
+  EXPECT_EQ(d->where.line, 3u);
+  EXPECT_NE(d->message.find("order"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, TwoFilesForTheSameAddressAreAnError) {
+  Project p;
+  p.write("content/guide/etapes.md", "---\ntitle: Étapes\n---\n\nUn.\n");
+  p.write("content/guide/etapes/_index.md", "---\ntitle: Étapes bis\n---\n\nDeux.\n");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-duplicate-page");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("guide/etapes"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, AliasTakenByAPageIsAnError) {
+  Project p;
+  p.write("content/faq.md", "---\ntitle: FAQ\n---\n\nQuestions.\n");
+  p.write("content/guide.md", "---\ntitle: Guide\naliases: [/faq/]\n---\n\nTexte.\n");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-alias");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->where.file, "content/guide.md");
+  EXPECT_NE(d->message.find("/faq/"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, MissingNotFoundPageIsAnError) {
+  Project p;
+  std::filesystem::remove(p.dir / "content/404.md");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-missing-page");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("404.md"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, UnknownPartialInAProjectTemplateIsAnErrorAtItsLine) {
+  Project p;
+  std::string page =
+      read_all(std::filesystem::path(TAMPON_SOURCE_DIR) / "templates/site/page.mustache");
+  ASSERT_FALSE(page.empty());
+  p.write("templates/site/page.mustache", "{{> en-tete-disparu}}\n" + page);
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-template");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->where.file, "templates/site/page.mustache");
+  EXPECT_EQ(d->where.line, 1u);
+  EXPECT_NE(d->message.find("en-tete-disparu"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, MissingDesignSystemIsAnErrorThatSaysHowToInstallIt) {
+  Project p;
+  // Neither the project nor the "shipped" folder has node_modules/@gouvfr/dsfr.
+  p.project.shipped_dir = p.dir;
+  std::filesystem::create_directories(p.dir / "templates");
+  std::filesystem::copy(std::filesystem::path(TAMPON_SOURCE_DIR) / "templates/site",
+                        p.dir / "templates/site", std::filesystem::copy_options::recursive);
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-dsfr-missing");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, Severity::Error);
+  EXPECT_NE(d->message.find("npm ci"), std::string::npos) << d->message;
+}
+
+}  // namespace
+}  // namespace tampon::site_test
