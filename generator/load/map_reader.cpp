@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/suggest.hpp"
 #include "load/value_formats.hpp"
 
 namespace tampon::load {

@@ -1,5 +1,6 @@
 #include "load/source_files.hpp"
 
+#include "core/suggest.hpp"
 #include "load/value_formats.hpp"
 
 #include <fmt/format.h>

@@ -21,10 +21,4 @@ enum class SiretCheck { Valid, NotFourteenDigits, BadChecksum };
 /// sum-of-digits-multiple-of-5 rule instead (records.md).
 SiretCheck check_siret(std::string_view text);
 
-/// Optimal-string-alignment distance (Levenshtein plus adjacent swaps).
-std::size_t edit_distance(std::string_view a, std::string_view b);
-/// The closest candidate when it is close enough to be a typo, else nullopt.
-std::optional<std::string_view> closest(std::string_view word,
-                                        std::span<const std::string_view> candidates);
-
 }  // namespace tampon::load
