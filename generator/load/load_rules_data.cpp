@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <numeric>
 
 #include "load/data_file.hpp"
@@ -13,7 +14,15 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_top[] = {"convention", "majorations_outre_mer", "regimes"};
+constexpr std::string_view k_top[] = {"convention", "limites", "majorations_outre_mer", "regimes"};
+constexpr std::string_view k_limites[] = {"cdd_prive_max_mois",
+                                          "delai_selection_jours",
+                                          "delai_contrat_jours",
+                                          "delai_formation_jours",
+                                          "heures_formation",
+                                          "heures_temps_plein",
+                                          "delai_recrutement_coordinateur_mois",
+                                          "source"};
 constexpr std::string_view k_convention[] = {"duree_max_mois", "source"};
 constexpr std::string_view k_majoration[] = {"departements", "territoire", "montant", "source"};
 constexpr std::string_view k_regime[] = {
@@ -165,6 +174,52 @@ Regime read_regime(FileDecoder& d, const YamlNode& map, const std::string& path)
   return regime;
 }
 
+std::vector<int> integer_list(FileDecoder& d, MapReader& r, std::string_view key, int min,
+                              int max) {
+  std::vector<int> out;
+  const YamlNode* seq = r.block(key, Need::Required, NodeKind::Sequence);
+  if (!seq) return out;
+  for (std::uint32_t index : d.tree().items(*seq)) {
+    const YamlNode& item = d.tree().node(index);
+    std::string_view text = item.kind == NodeKind::Scalar ? d.text(item) : std::string_view{};
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < min ||
+        value > max)
+      d.report(item, "wrong-type",
+               fmt::format("« {} » attend des nombres entiers de {} à {}, pas « {} »",
+                           r.path_of(key), min, max, text));
+    else
+      out.push_back(value);
+  }
+  if (seq->count == 0)
+    d.report(
+        *seq, "missing-field",
+        fmt::format("« {} » est une liste vide : indiquez au moins une valeur", r.path_of(key)));
+  return out;
+}
+
+// The delays and limits of domain.md §5. Optional: a project's own baremes.yaml written
+// before the block existed keeps the programme's values (the defaults of Limits).
+void read_limits(FileDecoder& d, MapReader& top, Limits& limits) {
+  const YamlNode* block = top.block("limites", Need::Optional, NodeKind::Mapping);
+  if (!block) return;
+  MapReader m(d, *block, k_limites, "limites", nullptr);
+  auto set = [](auto& field, auto value) {
+    if (value) field = *value;
+  };
+  set(limits.cdd_max_months, m.integer("cdd_prive_max_mois", Need::Required, 1, 120));
+  set(limits.selection_max_days, m.integer("delai_selection_jours", Need::Required, 0, 365));
+  set(limits.contract_max_days, m.integer("delai_contrat_jours", Need::Required, 0, 365));
+  set(limits.training_start_max_days, m.integer("delai_formation_jours", Need::Required, 0, 365));
+  set(limits.full_time_hours, m.number("heures_temps_plein", Need::Required, 1, 48));
+  set(limits.coordinator_recruitment_max_months,
+      m.integer("delai_recrutement_coordinateur_mois", Need::Required, 0, 60));
+  set(limits.source, m.text("source", Need::Required));
+  if (auto hours = integer_list(d, m, "heures_formation", 1, 2000); !hours.empty())
+    limits.training_hours = std::move(hours);
+}
+
 void read_baremes(FileDecoder& d, const YamlNode& root, Baremes& b) {
   MapReader top(d, root, k_top, "", nullptr);
   if (const YamlNode* c = top.block("convention", Need::Required, NodeKind::Mapping)) {
@@ -172,6 +227,7 @@ void read_baremes(FileDecoder& d, const YamlNode& root, Baremes& b) {
     b.convention_max_months = m.integer("duree_max_mois", Need::Required, 1, 240).value_or(36);
     b.convention_max_source = m.text("source", Need::Required).value_or("");
   }
+  read_limits(d, top, b.limits);
   each_mapping(d, top, "majorations_outre_mer", Need::Required,
                [&](const YamlNode& item, const std::string& p) {
                  b.overseas.push_back(read_majoration(d, item, p));

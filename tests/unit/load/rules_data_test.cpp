@@ -33,6 +33,18 @@ TEST_F(ShippedBaremes, AProjectWithoutThemUsesTheShippedFilesSilently) {
   EXPECT_EQ(result->files.size(), 2u);
 }
 
+TEST_F(ShippedBaremes, DelaysAndLimitsOfSection5AreData) {
+  const Limits& l = result->baremes.limits;
+  EXPECT_EQ(l.cdd_max_months, 18);
+  EXPECT_EQ(l.selection_max_days, 15);
+  EXPECT_EQ(l.contract_max_days, 15);
+  EXPECT_EQ(l.training_start_max_days, 15);
+  EXPECT_EQ(l.training_hours, (std::vector<int>{105, 280, 350, 420}));
+  EXPECT_EQ(l.full_time_hours, 35);
+  EXPECT_EQ(l.coordinator_recruitment_max_months, 6);
+  EXPECT_NE(l.source.find("[004"), std::string::npos) << l.source;
+}
+
 TEST_F(ShippedBaremes, RelanceRegimesShareTheGridOfSection31) {
   for (std::string_view id : {"relance-2020", "relance-2021"}) {
     const Regime& r = regime(id);
@@ -200,6 +212,44 @@ TEST(ProjectBaremes, AProjectCopyOverridesTheShippedOneAndGetsPositionedFindings
   EXPECT_EQ(d[3].message,
             "les pourcentages des tranches de « essai » totalisent 90 % au lieu de 100 %");
   EXPECT_FALSE(r.input_failure);
+}
+
+TEST(ProjectBaremes, AProjectWithoutLimitsKeepsTheProgrammeValues) {
+  TempProject p;
+  p.write("data/baremes.yaml", k_small_baremes);
+  LoadResult r = p.load();
+  EXPECT_EQ(r.baremes.limits.training_start_max_days, 15);
+  EXPECT_EQ(r.baremes.limits.training_hours, (std::vector<int>{105, 280, 350, 420}));
+}
+
+TEST(ProjectBaremes, LimitsOfAProjectReplaceTheProgrammeValuesAndAreChecked) {
+  std::string text(k_small_baremes);
+  text.insert(text.find("regimes:"),
+              "limites:\n"
+              "  cdd_prive_max_mois: 24\n"
+              "  delai_selection_jours: 30\n"
+              "  delai_contrat_jours: 20\n"
+              "  delai_formation_jours: 10\n"
+              "  heures_formation: [100, beaucoup, 300]\n"
+              "  heures_temps_plein: 39\n"
+              "  delai_recrutement_coordinateur_mois: 3\n"
+              "  source: essai\n");
+  TempProject p;
+  p.write("data/baremes.yaml", text);
+  LoadResult r = p.load();
+  const Limits& l = r.baremes.limits;
+  EXPECT_EQ(l.cdd_max_months, 24);
+  EXPECT_EQ(l.selection_max_days, 30);
+  EXPECT_EQ(l.contract_max_days, 20);
+  EXPECT_EQ(l.training_start_max_days, 10);
+  EXPECT_EQ(l.training_hours, (std::vector<int>{100, 300}));
+  EXPECT_EQ(l.full_time_hours, 39);
+  EXPECT_EQ(l.coordinator_recruitment_max_months, 3);
+  auto bad = with_code(r, "wrong-type");
+  ASSERT_EQ(bad.size(), 1u) << dump(r.diagnostics);
+  EXPECT_EQ(bad[0]->where.file, "data/baremes.yaml");
+  EXPECT_EQ(bad[0]->where.column, 27u);
+  EXPECT_NE(bad[0]->message.find("« beaucoup »"), std::string::npos) << bad[0]->message;
 }
 
 TEST(ProjectBaremes, ASyntaxErrorIsAnInputFailure) {
