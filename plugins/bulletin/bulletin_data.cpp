@@ -8,22 +8,36 @@ namespace {
 
 bool in_quarter(Month m, Quarter q) { return Quarter::of(m) == q; }
 
+/// Last month of the contract: its end, or the rupture if earlier.
+std::optional<Month> contract_end(const Conseiller& c) {
+  std::optional<Month> end;
+  if (c.contrat.fin) end = Month::of(*c.contrat.fin);
+  if (c.rupture && (!end || Month::of(c.rupture->date) < *end)) end = Month::of(c.rupture->date);
+  return end;
+}
+
 /// Last month a conseiller owes a report for, seen from the reference date: the month before
 /// it, or the end of the contract if earlier (domain.md §4.1, as the status rule counts it).
 Month last_owed_month(const Conseiller& c, Date as_of) {
   Month last = Month::of(as_of).previous();
-  if (c.contrat.fin && Month::of(*c.contrat.fin) < last) last = Month::of(*c.contrat.fin);
-  if (c.rupture && Month::of(c.rupture->date) < last) last = Month::of(c.rupture->date);
+  if (auto end = contract_end(c); end && *end < last) last = *end;
   return last;
 }
 
+bool in_post_during(const Conseiller& c, Quarter q) {
+  if (q.last_month() < Month::of(c.contrat.debut)) return false;
+  auto end = contract_end(c);
+  return !end || !(*end < q.first_month());
+}
+
 void add_missing(const Model& model, std::span<const Rapport> reports, BulletinData& data) {
-  std::set<std::pair<std::string, int>> reported;
+  std::set<std::pair<std::string_view, int>> reported;
   for (const Rapport& r : reports) reported.emplace(r.conseiller, r.mois.index());
   for (Month m = data.quarter.first_month(); m <= data.quarter.last_month(); m = m.next()) {
     MissingMonth missing{m, 0, {}};
     for (const Conseiller* c : model.conseillers_of_structure(data.structure->id)) {
       if (m < Month::of(c->contrat.debut) || last_owed_month(*c, data.as_of) < m) continue;
+      ++data.expected_reports;
       if (reported.contains({c->id, m.index()})) continue;
       ++missing.count;
       if (auto name = publishable_name(c)) missing.names.push_back(*name);
@@ -33,17 +47,30 @@ void add_missing(const Model& model, std::span<const Rapport> reports, BulletinD
 }
 
 void add_report(const Model& model, const Rapport& r, BulletinData& data,
-                std::set<std::string>& reporting) {
+                std::set<std::string_view>& reporting) {
   data.current += r;
   data.months[static_cast<std::size_t>(r.mois.month - data.quarter.first_month().month)] += r;
   for (std::size_t i = 0; i < k_theme_count; ++i) data.themes[i] += r.themes[i];
   for (std::size_t i = 0; i < k_lieu_count; ++i) data.lieux[i] += r.lieux[i];
   data.has_lieux = data.has_lieux || r.has_lieux;
-  const Conseiller* c = model.conseiller(r.conseiller);
-  if (reporting.insert(r.conseiller).second)
-    if (auto name = publishable_name(c)) data.published_names.push_back(*name);
+  reporting.insert(r.conseiller);
   if (r.faits_marquants && !r.faits_marquants->empty())
-    data.highlights.push_back({r.mois, publishable_name(c).value_or(""), *r.faits_marquants});
+    data.highlights.push_back({r.mois,
+                               publishable_name(model.conseiller(r.conseiller)).value_or(""),
+                               *r.faits_marquants});
+}
+
+/// Counts the conseillers in post (a reporting one counts even outside its contract dates) and
+/// collects the names that may be published.
+void add_team(const Model& model, const std::set<std::string_view>& reporting, BulletinData& data) {
+  std::set<std::string_view> team = reporting;
+  for (const Conseiller* c : model.conseillers_of_structure(data.structure->id))
+    if (in_post_during(*c, data.quarter)) team.insert(c->id);
+  data.conseillers_in_post = static_cast<int>(team.size());
+  data.conseillers_reporting = static_cast<int>(reporting.size());
+  for (std::string_view id : team)
+    if (auto name = publishable_name(model.conseiller(id))) data.published_names.push_back(*name);
+  std::sort(data.published_names.begin(), data.published_names.end());
 }
 
 }  // namespace
@@ -59,6 +86,12 @@ Totals& Totals::operator+=(const Rapport& r) {
   return *this;
 }
 
+int BulletinData::missing_reports() const {
+  int n = 0;
+  for (const MissingMonth& m : missing) n += m.count;
+  return n;
+}
+
 std::optional<std::string> publishable_name(const Conseiller* c) {
   if (c == nullptr || !c->publication_nom) return std::nullopt;
   return c->prenom + " " + c->nom;
@@ -72,11 +105,12 @@ std::vector<Quarter> report_quarters(const Model& model, std::string_view struct
   return {quarters.begin(), quarters.end()};
 }
 
-BulletinData bulletin_data(const Model& model, const Structure& structure, Quarter quarter) {
+BulletinData bulletin_data(const Model& model, const Structure& structure, Quarter quarter,
+                           Date as_of) {
   BulletinData data;
   data.structure = &structure;
   data.quarter = quarter;
-  data.as_of = model.as_of;
+  data.as_of = as_of;
   auto reports = model.rapports_of_structure(structure.id);
   std::vector<const Rapport*> ordered;
   for (const Rapport& r : reports) {
@@ -88,10 +122,9 @@ BulletinData bulletin_data(const Model& model, const Structure& structure, Quart
   // Highlights read in month order, then by conseiller (reports come by conseiller).
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const Rapport* a, const Rapport* b) { return a->mois < b->mois; });
-  std::set<std::string> reporting;
+  std::set<std::string_view> reporting;
   for (const Rapport* r : ordered) add_report(model, *r, data, reporting);
-  data.conseillers_reporting = static_cast<int>(reporting.size());
-  std::sort(data.published_names.begin(), data.published_names.end());
+  add_team(model, reporting, data);
   add_missing(model, reports, data);
   return data;
 }

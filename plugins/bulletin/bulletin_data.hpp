@@ -56,17 +56,22 @@ struct BulletinData {
   std::array<long long, k_theme_count> themes{};
   std::array<long long, k_lieu_count> lieux{};
   bool has_lieux = false;
-  int conseillers_reporting = 0;             ///< distinct conseillers with a report this quarter
-  std::vector<std::string> published_names;  ///< reporting conseillers with publication_nom
+  int conseillers_in_post = 0;    ///< under contract during part of the quarter, or reporting
+  int conseillers_reporting = 0;  ///< distinct conseillers with a report this quarter
+  std::vector<std::string> published_names;  ///< those in post with publication_nom, sorted
   std::vector<Highlight> highlights;
+  int expected_reports = 0;  ///< reports owed for the quarter's months, seen from `as_of`
   std::vector<MissingMonth> missing;
+  int missing_reports() const;
 };
 
 /// Quarters with at least one report of the structure, up to `last`, in order.
 std::vector<Quarter> report_quarters(const Model& model, std::string_view structure_id,
                                      Quarter last);
 
-BulletinData bulletin_data(const Model& model, const Structure& structure, Quarter quarter);
+/// `as_of` decides which months are owed already (domain.md §4.1: up to the month before it).
+BulletinData bulletin_data(const Model& model, const Structure& structure, Quarter quarter,
+                           Date as_of);
 
 /// "Camille Durand" where the conseiller agreed to be named, else nothing.
 std::optional<std::string> publishable_name(const Conseiller* conseiller);

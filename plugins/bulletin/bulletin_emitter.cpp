@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "bulletin_check.hpp"
 #include "bulletin_data.hpp"
 #include "bulletin_html.hpp"
 #include "bulletin_pdf.hpp"
@@ -57,6 +58,10 @@ class BulletinEmitter final : public Emitter {
     return k_info;
   }
 
+  Diagnostics check(const Model& model, const ProjectContext& project) const override {
+    return check_bulletins(model, project);
+  }
+
   std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
     std::vector<OutputJob> jobs;
     Quarter last = Quarter::of(project.as_of);
@@ -79,14 +84,16 @@ class BulletinEmitter final : public Emitter {
     const Structure* s = model.structure(job.key.substr(0, first));
     auto quarter = Quarter::parse(job.key.substr(first + 1, second - first - 1));
     if (s == nullptr || !quarter) throw Fatal("bulletin : tâche inconnue " + job.key);
-    BulletinData data = bulletin_data(model, *s, *quarter);
-    data.as_of = ctx.project().as_of;
+    BulletinData data = bulletin_data(model, *s, *quarter, ctx.project().as_of);
     if (job.key.ends_with("/html")) return write_html(data, ctx);
     try {
       write_bulletin_pdf(data, ctx.output_path());
     } catch (const doc::DocumentError& e) {
-      ctx.report(
-          {{}, Severity::Error, "bulletin-pdf", "bulletin " + job.path + " : " + e.what(), {}});
+      ctx.report({model.where(s->locs.record),
+                  Severity::Error,
+                  k_pdf_failed,
+                  "« " + job.path + " » n’a pas pu être mis en page : " + e.what(),
+                  {}});
     }
   }
 

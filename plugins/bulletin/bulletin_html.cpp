@@ -36,10 +36,13 @@ std::string banner() {
 }
 
 std::string intro(const BulletinData& data) {
+  std::string facts;
+  for (const KeyFact& f : key_facts(data))
+    facts +=
+        "<div><dt>" + html_escape(f.label) + "</dt><dd>" + html_escape(f.value) + "</dd></div>";
   return "<h1>" + html_escape(data.structure->nom) + "</h1>\n<p class=\"chapo\">" +
-         html_escape("Bulletin d'activité du " + quarter_title(data.quarter)) + "</p>\n<p>" +
-         html_escape(team_sentence(data)) + " Situation au " +
-         html_escape(fr::date_long(data.as_of)) + ".</p>\n";
+         html_escape("Bulletin d'activité du " + quarter_title(data.quarter)) +
+         "</p>\n<dl class=\"reperes\">" + facts + "</dl>\n";
 }
 
 std::string totals_section(const BulletinData& data) {
@@ -49,8 +52,7 @@ std::string totals_section(const BulletinData& data) {
     std::string now = fr::number(data.current.*ind.field);
     std::string change = change_text(data, ind.field);
     tiles += "<li><span class=\"nombre\">" + html_escape(now) + "</span>" + html_escape(ind.label) +
-             "<span class=\"evolution\">" +
-             html_escape(change == "—" ? "pas de comparaison" : change + " sur un trimestre") +
+             "<span class=\"evolution\">" + html_escape(change_caption(data, ind.field)) +
              "</span></li>";
     rows += "<tr><th scope=\"row\">" + html_escape(ind.label) + "</th>" + td(now, true) +
             td(data.previous.reports ? fr::number(data.previous.*ind.field) : "—", true) +
@@ -66,22 +68,20 @@ std::string totals_section(const BulletinData& data) {
 }
 
 std::string months_section(const BulletinData& data) {
+  std::string header = th("Indicateur");
+  for (std::size_t m = 0; m < 3; ++m)
+    header += th(fr::month_long(quarter_month(data.quarter, m)), true);
   std::string rows;
-  for (std::size_t m = 0; m < 3; ++m) {
-    const Totals& t = data.months[m];
-    Month month{data.quarter.year, data.quarter.first_month().month + static_cast<unsigned>(m)};
-    rows += "<tr><th scope=\"row\">" + html_escape(fr::month_long(month)) + "</th>";
-    for (const Indicator& ind : k_indicators) rows += td(fr::number(t.*ind.field), true);
-    rows += td(fr::number(t.reports), true) + "</tr>";
+  for (const MonthRow& row : month_rows(data)) {
+    rows += "<tr><th scope=\"row\">" + html_escape(row.label) + "</th>";
+    for (long long v : row.values) rows += td(fr::number(v), true);
+    rows += "</tr>";
   }
-  std::string header = th("Mois");
-  for (const Indicator& ind : k_indicators) header += th(ind.label, true);
   return "<section aria-labelledby=\"t-mois\"><h2 id=\"t-mois\">Activité par mois</h2><figure>" +
          month_chart_svg(data, "g-mois") +
          "<figcaption>Nombre de séances par mois et par type ; les chiffres sont dans le tableau "
          "ci-dessous.</figcaption></figure><table><caption>Activité par mois</caption><thead><tr>" +
-         header + th("Rapports reçus", true) + "</tr></thead><tbody>" + rows +
-         "</tbody></table></section>\n";
+         header + "</tr></thead><tbody>" + rows + "</tbody></table></section>\n";
 }
 
 std::string bars_section(std::string_view id, std::string_view title, std::string_view unit,
@@ -115,21 +115,16 @@ std::string follow_up_section(const BulletinData& data) {
       "<section aria-labelledby=\"t-suivi\"><h2 id=\"t-suivi\">Suivi des rapports "
       "mensuels</h2>";
   if (data.missing.empty())
-    return out +
-           "<p class=\"ok\">Tous les rapports mensuels attendus pour ce trimestre ont été "
-           "reçus.</p></section>\n";
-  out +=
-      "<div class=\"alerte\"><p>Des rapports mensuels manquent. Tant qu'ils ne sont pas "
-      "transmis, le versement de la prochaine tranche de la subvention risque d'être "
-      "suspendu.</p><ul>";
+    return out + "<p class=\"ok\">" + html_escape(k_all_received) + "</p></section>\n";
+  out += "<div class=\"alerte\"><p>" + html_escape(k_missing_warning) + "</p><ul>";
   for (const MissingMonth& m : data.missing) out += "<li>" + html_escape(missing_text(m)) + "</li>";
   return out + "</ul></div></section>\n";
 }
 
 std::string footer() {
-  return "<footer class=\"pied\" role=\"contentinfo\"><p class=\"mention\">" +
+  return "<footer class=\"pied\" role=\"contentinfo\"><div><p class=\"mention\">" +
          html_escape(k_mention) + "</p><p><a href=\"" + std::string(k_site_url) + "\">" +
-         std::string(k_site) + "</a></p></footer>\n</body>\n</html>\n";
+         std::string(k_site) + "</a></p></div></footer>\n</body>\n</html>\n";
 }
 
 }  // namespace

@@ -11,10 +11,37 @@ namespace {
 
 using tmpl::escape_markdown;
 
-doc::FontFiles liberation_sans() {
-  const std::filesystem::path dir = "/usr/share/fonts/truetype/liberation2";
-  return {dir / "LiberationSans-Regular.ttf", dir / "LiberationSans-Bold.ttf",
-          dir / "LiberationSans-Italic.ttf", dir / "LiberationSans-BoldItalic.ttf"};
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+/// Replaces every occurrence of `c` (UTF-8 is self-synchronising: a byte match is a character
+/// match): a tab by four spaces, so Markdown indentation keeps its meaning, another control
+/// character by a space, anything else by nothing.
+std::string replace_codepoint(std::string_view text, char32_t c) {
+  std::string needle = utf8_of(c), with = c == U'\t' ? "    " : c < 0x20 ? " " : "";
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t at; (at = text.find(needle, start)) != std::string_view::npos;
+       start = at + needle.size())
+    out.append(text.substr(start, at - start)).append(with);
+  return out.append(text.substr(start));
 }
 
 doc::DocumentOptions options_for(const BulletinData& data) {
@@ -27,16 +54,17 @@ doc::DocumentOptions options_for(const BulletinData& data) {
   o.header_right = "Bulletin d'activité, " + fr::quarter_long(data.quarter);
   o.footer_left = std::string(k_mention);
   o.date = data.as_of;
-  o.fonts = liberation_sans();
+  o.fonts = bulletin_fonts();
   o.body_size = 10;
   return o;
 }
 
 std::string intro_markdown(const BulletinData& data) {
-  return "# " + escape_markdown(data.structure->nom) + "\n\n**Bulletin d'activité du " +
-         escape_markdown(quarter_title(data.quarter)) + "**\n\n" +
-         escape_markdown(team_sentence(data)) + " Situation au " +
-         escape_markdown(fr::date_long(data.as_of)) + ".\n\n";
+  std::string out = "# " + escape_markdown(data.structure->nom) + "\n\n**Bulletin d'activité du " +
+                    escape_markdown(quarter_title(data.quarter)) + "**\n\n";
+  for (const KeyFact& f : key_facts(data))
+    out += "- " + escape_markdown(f.label) + " : **" + escape_markdown(f.value) + "**\n";
+  return out + "\n";
 }
 
 std::string totals_markdown(const BulletinData& data) {
@@ -52,29 +80,25 @@ std::string totals_markdown(const BulletinData& data) {
 }
 
 std::string months_table(const BulletinData& data) {
-  std::string out = "| Mois |";
-  for (const Indicator& ind : k_indicators) out += " " + escape_markdown(ind.label) + " |";
-  out += "\n|---|---:|---:|---:|---:|---:|---:|\n";
-  for (std::size_t m = 0; m < 3; ++m) {
-    Month month{data.quarter.year, data.quarter.first_month().month + static_cast<unsigned>(m)};
-    out += "| " + escape_markdown(fr::month_long(month)) + " |";
-    for (const Indicator& ind : k_indicators)
-      out += " " + fr::number(data.months[m].*ind.field) + " |";
+  std::string out = "| Indicateur |";
+  for (std::size_t m = 0; m < 3; ++m)
+    out += " " + escape_markdown(fr::month_long(quarter_month(data.quarter, m))) + " |";
+  out += "\n|---|---:|---:|---:|\n";
+  for (const MonthRow& row : month_rows(data)) {
+    out += "| " + escape_markdown(row.label) + " |";
+    for (long long v : row.values) out += " " + fr::number(v) + " |";
     out += "\n";
   }
   return out + "\n";
 }
 
-void add_bars(doc::Document& d, std::string_view title, std::string_view head,
-              const std::vector<Bar>& bars) {
+/// A bar chart with its figures printed on the bars: unlike the HTML page, which repeats them
+/// in a table for screen readers, the PDF does not print them twice.
+void add_bars(doc::Document& d, std::string_view title, const std::vector<Bar>& bars) {
   d.add_markdown("## " + std::string(title) + "\n");
   if (bars.empty()) return d.add_markdown("Aucune donnée ce trimestre.\n");
   d.add_figure(bar_chart_height(bars),
                [bars](doc::Canvas& c, double width) { draw_bar_chart(c, width, bars); });
-  std::string table = "| " + std::string(head) + " | Nombre |\n|---|---:|\n";
-  for (const Bar& b : bars)
-    table += "| " + escape_markdown(b.label) + " | " + fr::number(b.value) + " |\n";
-  d.add_markdown(table);
 }
 
 void add_highlights(doc::Document& d, const BulletinData& data) {
@@ -82,22 +106,43 @@ void add_highlights(doc::Document& d, const BulletinData& data) {
   if (data.highlights.empty()) return d.add_markdown("Aucun fait marquant signalé ce trimestre.\n");
   for (const Highlight& h : data.highlights) {
     d.add_markdown("### " + escape_markdown(highlight_byline(h)) + "\n");
-    d.add_markdown(tame_highlight(h.markdown));
+    d.add_markdown(tame_highlight(printable_text(h.markdown)));
   }
 }
 
 std::string follow_up_markdown(const BulletinData& data) {
   std::string out = "## Suivi des rapports mensuels\n\n";
-  if (data.missing.empty())
-    return out + "Tous les rapports mensuels attendus pour ce trimestre ont été reçus.\n\n";
-  out +=
-      "**Des rapports mensuels manquent.** Tant qu'ils ne sont pas transmis, le versement de "
-      "la prochaine tranche de la subvention risque d'être suspendu.\n\n";
+  if (data.missing.empty()) return out + escape_markdown(k_all_received) + "\n\n";
+  out += "**" + escape_markdown(k_missing_warning) + "**\n\n";
   for (const MissingMonth& m : data.missing) out += "- " + escape_markdown(missing_text(m)) + "\n";
   return out + "\n";
 }
 
 }  // namespace
+
+doc::FontFiles bulletin_fonts() {
+  const std::filesystem::path dir = "/usr/share/fonts/truetype/liberation2";
+  return {dir / "LiberationSans-Regular.ttf", dir / "LiberationSans-Bold.ttf",
+          dir / "LiberationSans-Italic.ttf", dir / "LiberationSans-BoldItalic.ttf"};
+}
+
+std::string printable_text(std::string_view utf8) {
+  std::string out(utf8);
+  static const doc::FontFiles fonts = bulletin_fonts();
+  while (auto missing = doc::missing_glyph(out, fonts)) out = replace_codepoint(out, *missing);
+  return out;
+}
+
+std::vector<char32_t> unprintable_characters(std::string_view utf8) {
+  static const doc::FontFiles fonts = bulletin_fonts();
+  std::vector<char32_t> found;
+  std::string rest(utf8);
+  while (auto missing = doc::missing_glyph(rest, fonts)) {
+    if (*missing >= 0x20) found.push_back(*missing);
+    rest = replace_codepoint(rest, *missing);
+  }
+  return found;
+}
 
 std::string tame_highlight(std::string_view markdown) {
   std::string out;
@@ -132,8 +177,8 @@ void write_bulletin_pdf(const BulletinData& data, const std::filesystem::path& o
   d.add_figure(k_month_chart_height,
                [&data](doc::Canvas& c, double width) { draw_month_chart(c, width, data); });
   d.add_markdown(months_table(data));
-  add_bars(d, "Thèmes abordés", "Thème", theme_bars(data));
-  if (data.has_lieux) add_bars(d, "Lieux d'intervention", "Lieu", place_bars(data));
+  add_bars(d, "Thèmes abordés", theme_bars(data));
+  if (data.has_lieux) add_bars(d, "Lieux d'intervention", place_bars(data));
   add_highlights(d, data);
   d.add_markdown(follow_up_markdown(data) + "---\n\n**" + escape_markdown(k_mention) + "**\n\n" +
                  escape_markdown(k_site) + "\n");

@@ -26,14 +26,22 @@ std::string quarter_title(Quarter q) {
          fr::month_long(q.last_month()) + ")";
 }
 
-std::string team_sentence(const BulletinData& data) {
-  int n = data.conseillers_reporting;
-  std::string out = n == 1 ? "1 conseiller numérique a rendu compte de son activité ce trimestre"
-                           : fr::number(n) +
-                                 " conseillers numériques ont rendu compte de leur activité ce "
-                                 "trimestre";
-  if (!data.published_names.empty()) out += " : " + join_names(data.published_names);
-  return out + ".";
+std::vector<KeyFact> key_facts(const BulletinData& data) {
+  int n = data.conseillers_in_post;
+  std::string team = fr::number(n);
+  if (!data.published_names.empty())
+    team += (static_cast<int>(data.published_names.size()) == n ? " (" : " (dont ") +
+            join_names(data.published_names) + ")";
+  std::string reports = data.expected_reports == 0
+                            ? fr::number(data.current.reports) + " (aucun n'était encore dû)"
+                            : fr::number(data.expected_reports - data.missing_reports()) + " sur " +
+                                  fr::number(data.expected_reports) + " attendus";
+  return {
+      {n == 1 ? "Conseiller numérique en poste" : "Conseillers numériques en poste", team},
+      {"Conseillers ayant transmis un rapport", fr::number(data.conseillers_reporting)},
+      {"Rapports mensuels reçus", reports},
+      {"Situation au", fr::date_long(data.as_of)},
+  };
 }
 
 std::string change_text(const BulletinData& data, long long Totals::*field) {
@@ -49,6 +57,12 @@ std::string change_text(const BulletinData& data, long long Totals::*field) {
     out += " (" + sign + fr::number(pct) + "\u00a0%)";
   }
   return out;
+}
+
+std::string change_caption(const BulletinData& data, long long Totals::*field) {
+  if (data.previous.reports == 0)
+    return "pas de rapport au " + fr::quarter_long(data.quarter.previous());
+  return change_text(data, field) + " par rapport au " + fr::quarter_long(data.quarter.previous());
 }
 
 std::string missing_text(const MissingMonth& m) {

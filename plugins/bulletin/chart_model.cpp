@@ -21,13 +21,35 @@ long long month_value(const Totals& t, std::size_t series) {
   return values[series];
 }
 
-long long nice_ceiling(long long value) {
-  long long step = 1;
-  while (true) {
-    for (long long m : {1, 2, 5})
-      if (m * step >= value) return std::max(1LL, m * step);
-    step *= 10;
-  }
+Month quarter_month(Quarter quarter, std::size_t index) {
+  return {quarter.year, quarter.first_month().month + static_cast<unsigned>(index)};
+}
+
+std::vector<MonthRow> month_rows(const BulletinData& data) {
+  std::vector<MonthRow> rows;
+  for (const Indicator& ind : k_indicators)
+    rows.push_back(
+        {ind.label,
+         {data.months[0].*ind.field, data.months[1].*ind.field, data.months[2].*ind.field}});
+  rows.push_back({"Rapports mensuels reçus",
+                  {data.months[0].reports, data.months[1].reports, data.months[2].reports}});
+  return rows;
+}
+
+Axis value_axis(long long largest) {
+  for (long long scale = 1;; scale *= 10)
+    for (long long m : {1, 2, 5}) {
+      long long step = m * scale;
+      long long steps = std::max(1LL, (largest + step - 1) / step);
+      if (steps <= 5) return {steps * step, step};
+    }
+}
+
+Axis month_axis(const BulletinData& data) {
+  long long top = 0;
+  for (const Totals& t : data.months)
+    for (std::size_t s = 0; s < month_series().size(); ++s) top = std::max(top, month_value(t, s));
+  return value_axis(top);
 }
 
 namespace {
@@ -59,8 +81,7 @@ std::vector<Bar> place_bars(const BulletinData& data) {
 std::string month_chart_description(const BulletinData& data) {
   std::string out;
   for (std::size_t m = 0; m < 3; ++m) {
-    Month month{data.quarter.year, data.quarter.first_month().month + static_cast<unsigned>(m)};
-    out += (m ? " ; " : "") + fr::month_long(month) + " : ";
+    out += (m ? " ; " : "") + fr::month_long(quarter_month(data.quarter, m)) + " : ";
     for (std::size_t s = 0; s < month_series().size(); ++s) {
       std::string label = month_series()[s].label;
       label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));

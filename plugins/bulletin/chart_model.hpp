@@ -19,8 +19,25 @@ struct Series {
 const std::vector<Series>& month_series();
 long long month_value(const Totals& totals, std::size_t series);
 
-/// A round axis maximum at or above `value` (1, 2, 5 × 10^n), at least 1.
-long long nice_ceiling(long long value);
+/// The `index`-th month (0..2) of the quarter.
+Month quarter_month(Quarter quarter, std::size_t index);
+
+/// The month table, one row per indicator (then the reports received), one column per month:
+/// four columns fit a page where eight did not.
+struct MonthRow {
+  std::string_view label;
+  std::array<long long, 3> values{};
+};
+std::vector<MonthRow> month_rows(const BulletinData& data);
+
+/// A value axis: ticks every `step` (1, 2 or 5 × 10^n) from 0 to `max`, at most five steps,
+/// `max` the first tick at or above the largest value (and at least one step).
+struct Axis {
+  long long max = 1, step = 1;
+};
+Axis value_axis(long long largest);
+/// The axis of the month chart: the largest of the charted values.
+Axis month_axis(const BulletinData& data);
 
 struct Bar {
   std::string label;

@@ -19,11 +19,9 @@ constexpr Color k_blue{0.0, 0.0, 0.569};
 
 Color color_of(const Series& s) { return {s.rgb[0], s.rgb[1], s.rgb[2]}; }
 
-void draw_axis(doc::Canvas& c, double right, long long max) {
-  std::vector<long long> ticks{0, max};
-  if (max % 2 == 0) ticks.insert(ticks.begin() + 1, max / 2);
-  for (long long t : ticks) {
-    double y = k_base - (k_base - k_top) * static_cast<double>(t) / static_cast<double>(max);
+void draw_axis(doc::Canvas& c, double right, Axis a) {
+  for (long long t = 0; t <= a.max; t += a.step) {
+    double y = k_base - (k_base - k_top) * static_cast<double>(t) / static_cast<double>(a.max);
     c.line(k_left, y, right, y, 0.5, k_grid);
     c.text(k_left - 4, y + 3, fr::number(t), FontStyle::Regular, 7, k_text, TextAlign::Right);
   }
@@ -42,23 +40,21 @@ void draw_legend(doc::Canvas& c, double y) {
 
 void draw_month_chart(doc::Canvas& c, double width, const BulletinData& data) {
   const auto& series = month_series();
-  long long top = 0;
-  for (const Totals& t : data.months)
-    for (std::size_t s = 0; s < series.size(); ++s) top = std::max(top, month_value(t, s));
-  long long max = nice_ceiling(top);
+  Axis scale = month_axis(data);
+  double max = static_cast<double>(scale.max);
   double right = width - 4;
-  draw_axis(c, right, max);
+  draw_axis(c, right, scale);
   double group = (right - k_left) / 3, bar = group / (static_cast<double>(series.size()) + 1.5);
   for (std::size_t m = 0; m < 3; ++m) {
     double x = k_left + group * static_cast<double>(m) + bar * 0.75;
     for (std::size_t s = 0; s < series.size(); ++s, x += bar) {
       long long v = month_value(data.months[m], s);
-      double h = (k_base - k_top) * static_cast<double>(v) / static_cast<double>(max);
+      double h = (k_base - k_top) * static_cast<double>(v) / max;
       if (h > 0) c.rect(x + 0.5, k_base - h, bar - 1, h, Paint::filled(color_of(series[s])));
       c.text(x + bar / 2, k_base - h - 2, fr::number(v), FontStyle::Regular, 6.5, k_text,
              TextAlign::Center);
     }
-    Month month{data.quarter.year, data.quarter.first_month().month + static_cast<unsigned>(m)};
+    Month month = quarter_month(data.quarter, m);
     c.text(k_left + group * (static_cast<double>(m) + 0.5), k_base + 12, fr::month_long(month),
            FontStyle::Regular, 8, k_text, TextAlign::Center);
   }

@@ -38,12 +38,10 @@ std::string rect(double x, double y, double w, double h, std::string_view fill) 
 
 constexpr double k_width = 640, k_left = 48, k_right = 630, k_top = 16, k_base = 216;
 
-std::string axis(long long max) {
+std::string axis(Axis a) {
   std::string out;
-  std::vector<long long> ticks{0, max};
-  if (max % 2 == 0) ticks.insert(ticks.begin() + 1, max / 2);
-  for (long long t : ticks) {
-    double y = k_base - (k_base - k_top) * static_cast<double>(t) / static_cast<double>(max);
+  for (long long t = 0; t <= a.max; t += a.step) {
+    double y = k_base - (k_base - k_top) * static_cast<double>(t) / static_cast<double>(a.max);
     out += "<line x1=\"" + num(k_left) + "\" x2=\"" + num(k_right) + "\" y1=\"" + num(y) +
            "\" y2=\"" + num(y) + "\" class=\"grille\"/>";
     out += text(k_left - 6, y + 4, fr::number(t), " text-anchor=\"end\" class=\"axe\"");
@@ -51,12 +49,15 @@ std::string axis(long long max) {
   return out;
 }
 
+/// Two rows of two entries: the longest labels do not fit on one row of the chart's width.
 std::string legend(double y) {
   std::string out;
-  double x = k_left;
-  for (const Series& s : month_series()) {
-    out += rect(x, y - 9, 10, 10, s.hex) + text(x + 14, y, s.label, " class=\"legende\"");
-    x += 150;
+  const auto& series = month_series();
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    double x = k_left + (i % 2 == 0 ? 0.0 : (k_right - k_left) / 2);
+    double row = y + 18.0 * static_cast<double>(i / 2);
+    out += rect(x, row - 9, 10, 10, series[i].hex) +
+           text(x + 15, row, series[i].label, " class=\"legende\"");
   }
   return out;
 }
@@ -65,27 +66,25 @@ std::string legend(double y) {
 
 std::string month_chart_svg(const BulletinData& data, std::string_view id) {
   const auto& series = month_series();
-  long long top = 0;
-  for (const Totals& t : data.months)
-    for (std::size_t s = 0; s < series.size(); ++s) top = std::max(top, month_value(t, s));
-  long long max = nice_ceiling(top);
-  std::string out = open_svg(id, k_width, 262, "Activité par mois", month_chart_description(data));
-  out += axis(max);
+  Axis scale = month_axis(data);
+  double max = static_cast<double>(scale.max);
+  std::string out = open_svg(id, k_width, 282, "Activité par mois", month_chart_description(data));
+  out += axis(scale);
   double group = (k_right - k_left) / 3, bar = group / (static_cast<double>(series.size()) + 1.5);
   for (std::size_t m = 0; m < 3; ++m) {
     double x = k_left + group * static_cast<double>(m) + bar * 0.75;
     for (std::size_t s = 0; s < series.size(); ++s, x += bar) {
       long long v = month_value(data.months[m], s);
-      double h = (k_base - k_top) * static_cast<double>(v) / static_cast<double>(max);
+      double h = (k_base - k_top) * static_cast<double>(v) / max;
       out += rect(x + 1, k_base - h, bar - 2, h, series[s].hex);
       out += text(x + bar / 2, k_base - h - 3, fr::number(v),
                   " text-anchor=\"middle\" class=\"valeur\"");
     }
-    Month month{data.quarter.year, data.quarter.first_month().month + static_cast<unsigned>(m)};
+    Month month = quarter_month(data.quarter, m);
     out += text(k_left + group * (static_cast<double>(m) + 0.5), k_base + 16, fr::month_long(month),
                 " text-anchor=\"middle\" class=\"axe\"");
   }
-  return out + legend(252) + "</svg>";
+  return out + legend(254) + "</svg>";
 }
 
 std::string bar_chart_svg(const std::vector<Bar>& bars, std::string_view id, std::string_view title,

@@ -115,6 +115,11 @@ std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem:
   return jobs;
 }
 
+Diagnostics check_bulletins(const Model& model) {
+  ProjectContext project{std::filesystem::temp_directory_path(), {}, model.as_of};
+  return make_bulletin_emitter()->check(model, project);
+}
+
 std::filesystem::path fresh_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() /
              ("tampon-bulletin-" + std::to_string(getpid()) + "-" + name);

@@ -21,6 +21,9 @@ std::unique_ptr<Model> bulletin_model();
 std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem::path& out,
                                       Diagnostics* diagnostics = nullptr);
 
+/// The emitter's own validation (Emitter::check) on `model`.
+Diagnostics check_bulletins(const Model& model);
+
 std::filesystem::path fresh_dir(const std::string& name);
 std::string read_file(const std::filesystem::path& path);
 /// Runs a shell command and returns its standard output; throws when it fails.

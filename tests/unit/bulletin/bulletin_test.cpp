@@ -129,11 +129,45 @@ TEST_F(Bulletin, NoPersonalDataInEitherFormat) {
   }
 }
 
-TEST_F(Bulletin, NamesOnlyTheConseillerWhoAgreed) {
+TEST_F(Bulletin, KeyFactsCountTheTeamAndNameOnlyTheConseillerWhoAgreed) {
   std::string page = html("2022-T2");
-  EXPECT_NE(page.find("2 conseillers numériques ont rendu compte de leur activité ce trimestre : "
-                      "Camille Durand."),
+  EXPECT_NE(page.find("<dt>Conseillers numériques en poste</dt><dd>2 (dont Camille Durand)</dd>"),
             std::string::npos);
+  EXPECT_NE(page.find("<dt>Conseillers ayant transmis un rapport</dt><dd>2</dd>"),
+            std::string::npos);
+  // Six reports owed for April to June (two conseillers), Jean Secret's May one missing.
+  EXPECT_NE(page.find("<dt>Rapports mensuels reçus</dt><dd>5 sur 6 attendus</dd>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<dt>Situation au</dt><dd>15 juillet 2022</dd>"), std::string::npos);
+  // July 2022 is not owed before August: nothing is expected yet in the third quarter.
+  EXPECT_NE(html("2022-T3").find("<dd>1 (aucun n&#39;était encore dû)</dd>"), std::string::npos);
+  std::string text = pdf_text("2022-T2");
+  EXPECT_NE(text.find("Conseillers numériques en poste : 2 (dont Camille Durand)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Rapports mensuels reçus : 5 sur 6 attendus"), std::string::npos);
+}
+
+TEST_F(Bulletin, TotalTilesSayTheChangeFromThePreviousQuarterInWords) {
+  EXPECT_NE(html("2022-T2").find("<span class=\"nombre\">42</span>Accompagnements individuels"
+                                 "<span class=\"evolution\">+32 (+320\u00a0%) par rapport au 1er "
+                                 "trimestre 2022</span>"),
+            std::string::npos);
+  EXPECT_NE(html("2022-T1").find("<span class=\"evolution\">pas de rapport au 4e trimestre "
+                                 "2021</span>"),
+            std::string::npos);
+}
+
+TEST_F(Bulletin, MonthTableHasOneColumnPerMonthInBothFormats) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("<th scope=\"col\" class=\"n\">avril 2022</th><th scope=\"col\" "
+                      "class=\"n\">mai 2022</th><th scope=\"col\" class=\"n\">juin 2022</th>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<tr><th scope=\"row\">Rapports mensuels reçus</th><td class=\"n\">2</td>"
+                      "<td class=\"n\">1</td><td class=\"n\">2</td></tr>"),
+            std::string::npos);
+  std::regex individual("Accompagnements individuels\\s+17\\s+8\\s+17\\n");
+  EXPECT_TRUE(std::regex_search(pdf_text("2022-T2"), individual));
 }
 
 TEST_F(Bulletin, MonthsLackingAReportAreListedWithCountsAndPublishableNamesOnly) {
