@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
+#include "host/file_digests.hpp"
 #include "io/sha256.hpp"
 #include "plan/output_paths.hpp"
 
@@ -13,27 +15,35 @@ namespace {
 
 std::string ref_text(const RecordRef& ref) { return std::string(name(ref.kind)) + ":" + ref.id; }
 
-std::string file_digest(const ProjectContext& project, const std::string& dependency) {
-  fs::path path =
-      fs::path(dependency).is_absolute() ? fs::path(dependency) : project.project_dir / dependency;
-  try {
-    return sha256_file(path);
-  } catch (const Fatal&) {
-    return "absent";  // a missing dependency still changes the fingerprint when it appears
+/// Digests of the dependencies met while planning one build: most jobs of a site read the same
+/// templates and menu pages, so each file is looked up once per build (and hashed only when the
+/// process-wide cache has no digest for its current state).
+class BuildDigests {
+ public:
+  explicit BuildDigests(const ProjectContext& project) : m_project(project) {}
+  const std::string& of(const std::string& dependency) {
+    auto it = m_known.find(dependency);
+    if (it != m_known.end()) return it->second;
+    fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
+                                                       : m_project.project_dir / dependency;
+    return m_known.emplace(dependency, process_file_digests().digest(path)).first->second;
   }
-}
+
+ private:
+  const ProjectContext& m_project;
+  std::unordered_map<std::string, std::string> m_known;
+};
 
 // Everything a file is made from: tool, emitter, reference date, what to render, the data
 // and the other files it reads. Equal fingerprints mean equal bytes (outputs are
 // deterministic), so the previous file can be kept.
 std::string fingerprint(const PlannedJob& planned, const ProjectContext& project,
-                        const std::string& data_digest) {
+                        const std::string& data_digest, BuildDigests& digests) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
                      project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" +
                      data_digest + "\n";
-  for (const auto& dep : planned.job.depends_on)
-    text += dep + "=" + file_digest(project, dep) + "\n";
+  for (const auto& dep : planned.job.depends_on) text += dep + "=" + digests.of(dep) + "\n";
   return sha256_hex(text);
 }
 
@@ -80,6 +90,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   }
   std::sort(planned.begin(), planned.end(),
             [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  BuildDigests digests(project);
   for (auto& p : planned) {
     for (const auto& input : p.job.inputs) {
       if (!model.is_valid(input)) {
@@ -89,7 +100,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
       }
     }
     if (p.fate == PlannedJob::Fate::Skipped) continue;
-    p.fingerprint = fingerprint(p, project, data_digest);
+    p.fingerprint = fingerprint(p, project, data_digest, digests);
     auto it = previous.entries.find(p.job.path);
     const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
     if (unchanged_since(before, p.fingerprint, out_dir / p.job.path)) {

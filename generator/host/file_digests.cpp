@@ -1,0 +1,57 @@
+#include "host/file_digests.hpp"
+
+#include <sys/stat.h>
+
+#include <optional>
+
+#include "io/sha256.hpp"
+#include "tampon/diagnostic.hpp"
+
+namespace tampon {
+namespace {
+
+std::optional<FileIdentity> identity_of(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  auto ns = [](const timespec& t) {
+    return static_cast<long long>(t.tv_sec) * 1000000000 + t.tv_nsec;
+  };
+  return FileIdentity{static_cast<std::uintmax_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                      static_cast<std::uintmax_t>(st.st_ino)};
+}
+
+}  // namespace
+
+std::string FileDigests::digest(const std::filesystem::path& path) {
+  auto before = identity_of(path);
+  if (!before) return "absent";
+  std::string key = path.string();
+  {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(key);
+    if (it != m_entries.end() && it->second.identity == *before) return it->second.sha256;
+  }
+  std::string sha;
+  try {
+    sha = sha256_file(path);
+  } catch (const Fatal&) {
+    return "absent";
+  }
+  std::lock_guard lock(m_mutex);
+  ++m_hashed;
+  // Remembered only if the file did not change while it was read.
+  if (identity_of(path) == before) m_entries[key] = Entry{*before, sha};
+  return sha;
+}
+
+std::size_t FileDigests::files_hashed() const {
+  std::lock_guard lock(m_mutex);
+  return m_hashed;
+}
+
+FileDigests& process_file_digests() {
+  static FileDigests digests;
+  return digests;
+}
+
+}  // namespace tampon
