@@ -41,7 +41,7 @@ void print_outcome(const BuildReport& report, const Options& options) {
 }  // namespace
 
 int run_build(const Options& options) {
-  Session session = open_session(options);
+  Session& session = open_session_until_exit(options);
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {
     print_diagnostics(diagnostics, options);

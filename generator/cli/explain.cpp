@@ -14,7 +14,7 @@ int run_explain(const Options& options) {
                  "tampon explain convention ID\n";
     return k_exit_usage;
   }
-  Session session = open_session(options);
+  Session& session = open_session_until_exit(options);
   if (session.input_failure) {
     print_diagnostics(session.diagnostics, options);
     return k_exit_io;

@@ -49,6 +49,12 @@ Session open_session(const Options& options) {
   return session;
 }
 
+Session& open_session_until_exit(const Options& options) {
+  static Session* kept = nullptr;
+  kept = new Session(open_session(options));
+  return *kept;
+}
+
 std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics) {
   auto set = std::make_unique<EmitterSet>();
   set->add_builtins(builtin_emitters());

@@ -21,6 +21,10 @@ struct Session {
 ProjectContext make_project_context(const Options& options);
 /// Loads and validates. Never throws for bad input.
 Session open_session(const Options& options);
+/// The same, for one-shot commands: the session is never freed. Freeing a national model
+/// (hundreds of thousands of small strings) takes a tenth of a second just before the
+/// process exits anyway. It stays reachable from a static, so leak checkers stay quiet.
+Session& open_session_until_exit(const Options& options);
 /// Built-ins plus modules from --plugin-dir and TAMPON_PLUGIN_PATH.
 std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics);
 /// The emitters named by --only (all when empty), or nullopt after printing a usage error.

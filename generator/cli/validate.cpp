@@ -5,7 +5,7 @@
 namespace tampon::cli {
 
 int run_validate(const Options& options) {
-  Session session = open_session(options);
+  Session& session = open_session_until_exit(options);
   Diagnostics& diagnostics = session.diagnostics;
   if (!session.input_failure) {
     // Emitters check their own inputs (templates, content) so validate reports them too.

@@ -35,12 +35,17 @@ auto position(const FieldLocs& locs) {
 // (std::tie), so comparing copies no string; ties keep file and line order.
 template <class T, class Key>
 void sort_by(std::vector<T>& v, Key key) {
+  auto before = [&](const T& a, const T& b) {
+    if (auto c = key(a) <=> key(b); c != 0) return c < 0;
+    return position(a.locs) < position(b.locs);
+  };
+  // Validation sorts again what the loader sorted (a RecordSet may be built by hand): one
+  // linear pass makes the second sort free.
+  if (std::is_sorted(v.begin(), v.end(), before)) return;
   std::vector<std::uint32_t> order(v.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (auto c = key(v[a]) <=> key(v[b]); c != 0) return c < 0;
-    return position(v[a].locs) < position(v[b].locs);
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return before(v[a], v[b]); });
   // Apply the permutation in place, one cycle at a time: slot i receives v[order[i]].
   for (std::size_t start = 0; start < order.size(); ++start) {
     if (order[start] == start) continue;

@@ -5,31 +5,12 @@
 #include <algorithm>
 #include <tuple>
 
+#include "load/merge.hpp"
 #include "model/derive.hpp"
 #include "rules/checks.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon {
-namespace {
-
-// RecordSet promises sorted vectors; sorting again (stably) keeps iteration deterministic
-// even for a RecordSet built by hand.
-void sort_records(RecordSet& r) {
-  std::ranges::stable_sort(r.structures, {}, &Structure::id);
-  std::ranges::stable_sort(r.conseillers, {}, &Conseiller::id);
-  std::ranges::stable_sort(r.conventions, {}, &Convention::id);
-  std::ranges::stable_sort(r.avenants, {}, &Avenant::id);
-  auto by_key = [](const auto& x) { return ref_of(x).id; };
-  std::ranges::stable_sort(r.versements, {}, by_key);
-  std::ranges::stable_sort(r.depenses, {}, by_key);
-  // Rapports: by (structure, conseiller, mois), as Model::rapports_of_structure expects.
-  std::ranges::stable_sort(r.rapports, [](const Rapport& a, const Rapport& b) {
-    return std::tie(a.structure, a.conseiller, a.mois) <
-           std::tie(b.structure, b.conseiller, b.mois);
-  });
-}
-
-}  // namespace
 
 Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
   // The loader's findings reach us either still in `loaded` or already moved by the caller
@@ -41,7 +22,9 @@ Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
   model.baremes = std::move(loaded.baremes);
   model.smic = std::move(loaded.smic);
   model.as_of = as_of;
-  sort_records(model.records);
+  // RecordSet promises sorted vectors; sorting again (a no-op on the loader's output) keeps
+  // iteration deterministic for a RecordSet built by hand.
+  load::sort_records(model.records);
   model.index();
 
   Diagnostics found;
