@@ -39,11 +39,16 @@ Args parse_args(int argc, char** argv) {
   Args a;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--project") a.project = v;
-    else if (k == "--out") a.out = v;
-    else if (k == "--count") a.count = std::stoul(v);
-    else if (k == "--render") a.render_threads = static_cast<unsigned>(std::stoul(v));
-    else if (k == "--as-of") a.as_of = *Date::parse(v);
+    if (k == "--project")
+      a.project = v;
+    else if (k == "--out")
+      a.out = v;
+    else if (k == "--count")
+      a.count = std::stoul(v);
+    else if (k == "--render")
+      a.render_threads = static_cast<unsigned>(std::stoul(v));
+    else if (k == "--as-of")
+      a.as_of = *Date::parse(v);
   }
   if (a.project.empty() || a.out.empty()) {
     std::cerr << "usage: bench_pdf_text --project DIR --out DIR [--count N] [--render THREADS]\n";
@@ -73,10 +78,16 @@ std::string html_page(const ConventionState& state, const std::string& body) {
   return "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + header +
          "</title><style>\n"
          "@page { size: A4; margin: 27mm 25mm 25mm 25mm;\n"
-         "  @top-left { content: \"" + header + "\"; font-size: 8pt; color: #595959 }\n"
-         "  @top-right { content: \"Dispositif Conseiller numérique\"; font-size: 8pt; color: #595959 }\n"
-         "  @bottom-left { content: \"" + footer + "\"; font-size: 8pt; color: #595959 }\n"
-         "  @bottom-right { content: \"page \" counter(page) \" / \" counter(pages); font-size: 8pt; color: #595959 } }\n"
+         "  @top-left { content: \"" +
+         header +
+         "\"; font-size: 8pt; color: #595959 }\n"
+         "  @top-right { content: \"Dispositif Conseiller numérique\"; font-size: 8pt; color: "
+         "#595959 }\n"
+         "  @bottom-left { content: \"" +
+         footer +
+         "\"; font-size: 8pt; color: #595959 }\n"
+         "  @bottom-right { content: \"page \" counter(page) \" / \" counter(pages); font-size: "
+         "8pt; color: #595959 } }\n"
          "body { font-family: 'Liberation Serif'; font-size: 10.5pt; line-height: 1.32; "
          "text-align: justify; hyphens: auto; orphans: 2; widows: 2 }\n"
          "h1 { font-size: 15pt; text-align: center } h2 { font-size: 11.5pt; break-after: avoid }\n"
@@ -85,7 +96,8 @@ std::string html_page(const ConventionState& state, const std::string& body) {
          "th, td { border: 0.5pt solid #595959; padding: 2.5pt 4pt } th { background: #e6e6e6 }\n"
          "thead { display: table-header-group } tr { break-inside: avoid }\n"
          "pre { font-family: inherit; white-space: pre-wrap; break-inside: avoid; border: 0 }\n"
-         "</style></head><body>\n" + body + "</body></html>\n";
+         "</style></head><body>\n" +
+         body + "</body></html>\n";
 }
 
 void write(const fs::path& path, const std::string& text) {
@@ -131,6 +143,7 @@ int main(int argc, char** argv) {
     write(args.out / "html" / (s->record->id + ".html"), html_page(*s, markdown_to_html(markdown)));
   }
   std::printf("text documents=%zu\n", states.size());
-  if (args.render_threads) render_all(model, states, project, args.out / "pdf", args.render_threads);
+  if (args.render_threads)
+    render_all(model, states, project, args.out / "pdf", args.render_threads);
   return 0;
 }
