@@ -55,19 +55,24 @@ Diagnostics check_bulletins(const Model& model, const ProjectContext& /*project*
   Diagnostics out;
   doc::DocumentOptions options;
   options.fonts = bulletin_fonts();
-  for (const std::string& problem : doc::check_resources(options))
-    out.push_back({{}, Severity::Error, k_resource, problem, {}});
+  for (const std::string& problem : doc::check_resources(options)) {
+    Diagnostic d;  // about the machine, not a file
+    d.code = k_resource;
+    d.message = problem;
+    out.push_back(std::move(d));
+  }
   if (!out.empty()) return out;
+  // Only what a bulletin prints: structures with reports, names that may be published.
   for (const Structure& s : model.records.structures) {
     auto reports = model.rapports_of_structure(s.id);
-    if (reports.empty()) continue;  // no bulletin
+    if (reports.empty()) continue;
     check_name(model, s.nom, s.locs, "nom", out);
-    for (const Conseiller* c : model.conseillers_of_structure(s.id)) {
-      if (!c->publication_nom) continue;
-      check_name(model, c->prenom, c->locs, "prenom", out);
-      check_name(model, c->nom, c->locs, "nom", out);
-    }
     for (const Rapport& r : reports) check_highlight(model, r, out);
+  }
+  for (const Conseiller& c : model.records.conseillers) {
+    if (!c.publication_nom || model.rapports_of_structure(c.structure).empty()) continue;
+    check_name(model, c.prenom, c.locs, "prenom", out);
+    check_name(model, c.nom, c.locs, "nom", out);
   }
   sort_diagnostics(out);
   return out;

@@ -30,12 +30,13 @@ bool in_post_during(const Conseiller& c, Quarter q) {
   return !end || !(*end < q.first_month());
 }
 
-void add_missing(const Model& model, std::span<const Rapport> reports, BulletinData& data) {
+void add_missing(std::span<const Conseiller* const> team, std::span<const Rapport> reports,
+                 BulletinData& data) {
   std::set<std::pair<std::string_view, int>> reported;
   for (const Rapport& r : reports) reported.emplace(r.conseiller, r.mois.index());
   for (Month m = data.quarter.first_month(); m <= data.quarter.last_month(); m = m.next()) {
     MissingMonth missing{m, 0, {}};
-    for (const Conseiller* c : model.conseillers_of_structure(data.structure->id)) {
+    for (const Conseiller* c : team) {
       if (m < Month::of(c->contrat.debut) || last_owed_month(*c, data.as_of) < m) continue;
       ++data.expected_reports;
       if (reported.contains({c->id, m.index()})) continue;
@@ -62,9 +63,10 @@ void add_report(const Model& model, const Rapport& r, BulletinData& data,
 
 /// Counts the conseillers in post (a reporting one counts even outside its contract dates) and
 /// collects the names that may be published.
-void add_team(const Model& model, const std::set<std::string_view>& reporting, BulletinData& data) {
+void add_team(const Model& model, std::span<const Conseiller* const> conseillers,
+              const std::set<std::string_view>& reporting, BulletinData& data) {
   std::set<std::string_view> team = reporting;
-  for (const Conseiller* c : model.conseillers_of_structure(data.structure->id))
+  for (const Conseiller* c : conseillers)
     if (in_post_during(*c, data.quarter)) team.insert(c->id);
   data.conseillers_in_post = static_cast<int>(team.size());
   data.conseillers_reporting = static_cast<int>(reporting.size());
@@ -124,8 +126,10 @@ BulletinData bulletin_data(const Model& model, const Structure& structure, Quart
                    [](const Rapport* a, const Rapport* b) { return a->mois < b->mois; });
   std::set<std::string_view> reporting;
   for (const Rapport* r : ordered) add_report(model, *r, data, reporting);
-  add_team(model, reporting, data);
-  add_missing(model, reports, data);
+  // One scan of the conseillers (Model::conseillers_of_structure walks all of them).
+  auto conseillers = model.conseillers_of_structure(structure.id);
+  add_team(model, conseillers, reporting, data);
+  add_missing(conseillers, reports, data);
   return data;
 }
 

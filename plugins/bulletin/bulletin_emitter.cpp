@@ -3,6 +3,7 @@
 // monthly report, up to the quarter of --as-of (outputs.md, domain.md §7).
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -23,12 +24,20 @@ RecordRef rapport_ref(const Rapport& r) {
   return {RecordKind::Rapport, r.conseiller + "/" + r.mois.iso()};
 }
 
+/// Conseillers by structure id, in one pass (Model::conseillers_of_structure walks them all).
+std::map<std::string_view, std::vector<const Conseiller*>> conseillers_by_structure(
+    const Model& model) {
+  std::map<std::string_view, std::vector<const Conseiller*>> out;
+  for (const Conseiller& c : model.records.conseillers) out[c.structure].push_back(&c);
+  return out;
+}
+
 /// The structure, its conseillers (names, contracts for the missing months) and its reports of
 /// the quarter and of the previous one (the comparison).
-std::vector<RecordRef> inputs_of(const Model& model, const Structure& s, Quarter q) {
+std::vector<RecordRef> inputs_of(const Model& model, const Structure& s,
+                                 const std::vector<const Conseiller*>& conseillers, Quarter q) {
   std::vector<RecordRef> refs{{RecordKind::Structure, s.id}};
-  for (const Conseiller* c : model.conseillers_of_structure(s.id))
-    refs.push_back({RecordKind::Conseiller, c->id});
+  for (const Conseiller* c : conseillers) refs.push_back({RecordKind::Conseiller, c->id});
   for (const Rapport& r : model.rapports_of_structure(s.id))
     if (Quarter::of(r.mois) == q || Quarter::of(r.mois) == q.previous())
       refs.push_back(rapport_ref(r));
@@ -65,9 +74,13 @@ class BulletinEmitter final : public Emitter {
   std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
     std::vector<OutputJob> jobs;
     Quarter last = Quarter::of(project.as_of);
+    auto conseillers = conseillers_by_structure(model);
+    const std::vector<const Conseiller*> none;
     for (const Structure& s : model.records.structures) {
+      auto found = conseillers.find(s.id);
+      const auto& team = found == conseillers.end() ? none : found->second;
       for (Quarter q : report_quarters(model, s.id, last)) {
-        auto inputs = inputs_of(model, s, q);
+        auto inputs = inputs_of(model, s, team, q);
         if (!all_valid(model, inputs)) continue;  // --keep-going skips it
         std::string base = "bulletins/" + s.id + "/" + q.iso();
         std::string key = s.id + "/" + q.iso();

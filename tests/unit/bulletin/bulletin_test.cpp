@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <regex>
+#include <sstream>
 
 #include "bulletin_fixture.hpp"
 
@@ -212,6 +215,33 @@ TEST_F(Bulletin, PdfCarriesTheSameTotalsMentionAndLiteralName) {
   // The ```signatures fence in a highlight stays a code block, never a signature field.
   EXPECT_NE(text.find("Ne pas signer"), std::string::npos);
   EXPECT_EQ(read_file(*s_out / "bulletins/hostile/2022-T2.pdf").find("/Sig"), std::string::npos);
+}
+
+/// Pixels of page 1 rasterised by poppler at 40 dpi whose colour is within 40 of `rgb`.
+int pixels_of_colour(const std::string& pdf, std::array<int, 3> rgb) {
+  std::string ppm = run("pdftoppm -r 40 -f 1 -l 1 '" + pdf + "'");
+  std::istringstream in(ppm);
+  std::string magic;
+  int width = 0, height = 0, depth = 0;
+  in >> magic >> width >> height >> depth;
+  in.get();
+  int count = 0;
+  for (int i = 0; i < width * height; ++i) {
+    std::array<int, 3> px{in.get(), in.get(), in.get()};
+    bool near = true;
+    for (int c = 0; c < 3; ++c) near = near && std::abs(px[c] - rgb[c]) <= 40;
+    count += near;
+  }
+  return count;
+}
+
+TEST_F(Bulletin, PdfPageImageShowsTheMonthChartBarsInEachSeriesColour) {
+  std::string path = (*s_out / "bulletins/hostile/2022-T2.pdf").string();
+  // The four series: bleu France, its light tint, green, brick (chart_model.cpp).
+  EXPECT_GT(pixels_of_colour(path, {0, 0, 145}), 40);
+  EXPECT_GT(pixels_of_colour(path, {106, 106, 244}), 5);
+  EXPECT_GT(pixels_of_colour(path, {0, 144, 129}), 5);
+  EXPECT_GT(pixels_of_colour(path, {206, 97, 74}), 5);
 }
 
 TEST_F(Bulletin, PdfIsValidWithEmbeddedFonts) {
