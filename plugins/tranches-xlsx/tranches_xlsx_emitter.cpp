@@ -37,7 +37,7 @@ void render_convention(const ConventionState& cs, const Model& model, RenderCont
                "Tranches de subvention du dispositif Conseiller numérique",
                "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure,
                ctx.project().as_of};
-  Workbook book(ctx.output_path(), /*constant_memory=*/true, info);
+  Workbook book(ctx.output_path(), /*constant_memory=*/true, info, Scratch::Memory);
   std::vector<TrancheRow> rows;
   append_tranche_rows(cs, rows);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());

@@ -1,5 +1,7 @@
 #include "xlsx_kit/workbook.hpp"
 
+#include <unistd.h>
+
 #include <string>
 
 #include "tampon/diagnostic.hpp"
@@ -17,12 +19,26 @@ lxw_format* with_num(lxw_workbook* book, const char* num_format) {
   return f;
 }
 
+/// `/dev/shm` when it is a folder we may write in, else null (libxlsxwriter's default folder).
+/// Decided once: every workbook of a build then scratches in the same place.
+char* memory_scratch_dir() {
+  static char* const dir = [] {
+    static char shm[] = "/dev/shm";
+    std::error_code ec;
+    bool usable = std::filesystem::is_directory(shm, ec) && ::access(shm, W_OK | X_OK) == 0;
+    return usable ? shm : nullptr;
+  }();
+  return dir;
+}
+
 }  // namespace
 
-Workbook::Workbook(const std::filesystem::path& path, bool constant_memory, const DocInfo& info)
+Workbook::Workbook(const std::filesystem::path& path, bool constant_memory, const DocInfo& info,
+                   Scratch scratch)
     : m_info(info), m_path(path.string()) {
   lxw_workbook_options options{};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  if (scratch == Scratch::Memory) options.tmpdir = memory_scratch_dir();
   m_book = workbook_new_opt(m_path.c_str(), &options);
   if (m_book == nullptr) throw Fatal("impossible de créer le classeur " + m_path);
   lxw_doc_properties props{};
@@ -54,7 +70,7 @@ void Workbook::make_formats() {
     format_set_bottom(*slot, LXW_BORDER_THIN);
   }
   format_set_text_wrap(f.header_wrap);
-  f.text = workbook_add_format(m_book);
+  f.text = nullptr;  // the default format (see Formats::text)
   f.bold = workbook_add_format(m_book);
   format_set_bold(f.bold);
   f.integer = with_num(m_book, "0");
