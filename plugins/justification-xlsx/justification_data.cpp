@@ -26,9 +26,9 @@ Money received_by(const PostState& post, Date day) {
 std::vector<const Depense*> declarations(const Model& model, const Structure& s,
                                          const std::string& convention, Quarter upto) {
   std::vector<const Depense*> out;
-  for (const Depense* d : model.depenses_of_structure(s.id))
-    if (d->convention == convention && d->trimestre <= upto && model.is_valid(depense_ref(*d)))
-      out.push_back(d);
+  for (const Depense& d : depenses_of(model, s.id))
+    if (d.convention == convention && d.trimestre <= upto && model.is_valid(depense_ref(d)))
+      out.push_back(&d);
   std::stable_sort(out.begin(), out.end(),
                    [](const Depense* a, const Depense* b) { return a->trimestre < b->trimestre; });
   return out;
@@ -70,6 +70,16 @@ bool add_convention(const Model& model, const Structure& s, const ConventionStat
 }
 
 }  // namespace
+
+std::span<const Depense> depenses_of(const Model& model, std::string_view structure) {
+  struct ByStructure {
+    bool operator()(const Depense& d, std::string_view id) const { return d.structure < id; }
+    bool operator()(std::string_view id, const Depense& d) const { return id < d.structure; }
+  };
+  const std::vector<Depense>& all = model.records.depenses;
+  auto [first, last] = std::equal_range(all.begin(), all.end(), structure, ByStructure{});
+  return {first, last};
+}
 
 Expenses& Expenses::operator+=(const LigneDepense& line) {
   salaires += line.salaires_bruts;

@@ -4,7 +4,9 @@
 /// quarter's and cumulated expenses, the supporting documents; and the tranches still to come.
 /// Pure computation over the model, so it is tested without a spreadsheet.
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tampon/model.hpp"
@@ -37,6 +39,11 @@ struct JustificationData {
   std::vector<JustificationLine> lines;
   std::vector<TrancheRow> upcoming;  ///< tranches not paid by the quarter's end
 };
+
+/// The structure's expense declarations. `records.depenses` is sorted by structure, convention
+/// then quarter (RecordSet), so they are one run found by binary search: a scan of every
+/// declaration for each of the ~40 000 justifications of a national build was quadratic.
+std::span<const Depense> depenses_of(const Model& model, std::string_view structure);
 
 /// Quarters a convention runs in (debut .. fin after avenants), capped at `last`.
 std::vector<Quarter> running_quarters(const ConventionState& convention, Quarter last);

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <vector>
 
 #include "justification_data.hpp"
@@ -20,46 +21,70 @@ using namespace xlsx;
 constexpr std::string_view k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The conventions of one structure (or of every structure when `structure` is empty) whose
-/// every input is valid, by structure then id. The reference index is only built when some
-/// record is invalid: a build with errors renders only under --keep-going.
+/// Every convention with a derived schedule, by structure then id.
 std::map<std::string, std::vector<const ConventionState*>, std::less<>> conventions_by_structure(
-    const Model& model, std::string_view structure = {}) {
-  std::unique_ptr<RefIndex> index;
-  if (!model.invalid.empty()) index = std::make_unique<RefIndex>(model);
+    const Model& model) {
   std::map<std::string, std::vector<const ConventionState*>, std::less<>> out;
-  for (const ConventionState& cs : model.conventions) {
-    if (cs.versions.empty() || (!structure.empty() && cs.record->structure != structure)) continue;
-    if (index && !all_valid(model, index->convention_inputs(cs))) continue;
-    out[cs.record->structure].push_back(&cs);
-  }
+  for (const ConventionState& cs : model.conventions)
+    if (!cs.versions.empty()) out[cs.record->structure].push_back(&cs);
   return out;
 }
 
-std::vector<const ConventionState*> running(const std::vector<const ConventionState*>& all,
-                                            Quarter q) {
-  std::vector<const ConventionState*> out;
-  for (const ConventionState* cs : all)
-    if (runs_in(*cs, q)) out.push_back(cs);
-  return out;
-}
+/// One convention of a structure with the records it reads, computed once for all its quarters.
+struct ConventionInputs {
+  const ConventionState* state;
+  std::vector<RecordRef> inputs;
+};
 
-std::vector<RecordRef> job_inputs(const Model& model, const RefIndex& index,
-                                  const std::vector<const ConventionState*>& conventions,
-                                  Quarter q) {
+/// The job of one quarter: the inputs of the conventions running in it and their declarations
+/// up to it.
+std::vector<RecordRef> quarter_inputs(const std::vector<ConventionInputs>& conventions,
+                                      std::span<const Depense> depenses, Quarter q) {
   std::vector<RecordRef> refs;
-  for (const ConventionState* cs : conventions) {
-    auto own = index.convention_inputs(*cs);
-    refs.insert(refs.end(), own.begin(), own.end());
-    for (const Depense* d : model.depenses_of_structure(cs->record->structure))
-      if (d->convention == cs->record->id && d->trimestre <= q) refs.push_back(depense_ref(*d));
+  for (const ConventionInputs& c : conventions) {
+    if (!runs_in(*c.state, q)) continue;
+    refs.insert(refs.end(), c.inputs.begin(), c.inputs.end());
+    for (const Depense& d : depenses)
+      if (d.convention == c.state->record->id && d.trimestre <= q) refs.push_back(depense_ref(d));
   }
   normalize(refs);
   return refs;
 }
 
+/// The conventions the plan gave a job: its Convention inputs, by id. They are exactly the
+/// structure's conventions running in the quarter whose inputs are valid, so rendering needs no
+/// scan of the model.
+std::vector<const ConventionState*> conventions_of(const OutputJob& job, const Model& model) {
+  std::vector<const ConventionState*> out;
+  for (const RecordRef& ref : job.inputs)
+    if (ref.kind == RecordKind::Convention)
+      if (const ConventionState* cs = model.convention_state(ref.id)) out.push_back(cs);
+  return out;
+}
+
 std::string job_path(std::string_view structure, Quarter q) {
   return "justifications/" + std::string(structure) + "/" + q.iso() + ".xlsx";
+}
+
+/// The jobs of one structure: one per quarter in which one of its conventions whose inputs are
+/// valid runs (--keep-going skips the others), unless a declaration it reads is invalid.
+void plan_structure(const Model& model, const RefIndex& index, const std::string& structure,
+                    const std::vector<const ConventionState*>& all, Quarter last,
+                    std::vector<OutputJob>& jobs) {
+  std::vector<ConventionInputs> conventions;
+  std::set<Quarter> quarters;
+  for (const ConventionState* cs : all) {
+    auto inputs = index.convention_inputs(*cs);
+    if (!all_valid(model, inputs)) continue;
+    conventions.push_back({cs, std::move(inputs)});
+    for (Quarter q : running_quarters(*cs, last)) quarters.insert(q);
+  }
+  std::span<const Depense> depenses = depenses_of(model, structure);
+  for (Quarter q : quarters) {
+    auto inputs = quarter_inputs(conventions, depenses, q);
+    if (!all_valid(model, inputs)) continue;  // an invalid declaration: --keep-going skips
+    jobs.push_back({job_path(structure, q), std::move(inputs), {}, structure + "/" + q.iso()});
+  }
 }
 
 class JustificationXlsxEmitter final : public Emitter {
@@ -79,16 +104,8 @@ class JustificationXlsxEmitter final : public Emitter {
     RefIndex index(model);
     Quarter last = Quarter::of(project.as_of);
     std::vector<OutputJob> jobs;
-    for (const auto& [structure, all] : conventions_by_structure(model)) {
-      std::set<Quarter> quarters;
-      for (const ConventionState* cs : all)
-        for (Quarter q : running_quarters(*cs, last)) quarters.insert(q);
-      for (Quarter q : quarters) {
-        auto inputs = job_inputs(model, index, running(all, q), q);
-        if (!all_valid(model, inputs)) continue;  // an invalid declaration: --keep-going skips
-        jobs.push_back({job_path(structure, q), std::move(inputs), {}, structure + "/" + q.iso()});
-      }
-    }
+    for (const auto& [structure, all] : conventions_by_structure(model))
+      plan_structure(model, index, structure, all, last, jobs);
     return jobs;
   }
 
@@ -99,14 +116,13 @@ class JustificationXlsxEmitter final : public Emitter {
     const Structure* structure = model.structure(structure_id);
     if (!quarter || structure == nullptr)
       throw Fatal("justification-xlsx : tâche inconnue " + job.key);
-    auto all = conventions_by_structure(model, structure_id);
     JustificationData data =
-        justification_data(model, *structure, running(all[structure_id], *quarter), *quarter);
+        justification_data(model, *structure, conventions_of(job, model), *quarter);
     data.as_of = ctx.project().as_of;
     DocInfo info{"Justification trimestrielle " + quarter->iso() + " — " + structure->nom,
                  "Utilisation de la subvention Conseiller numérique",
                  "justification; " + structure_id + "; " + quarter->iso(), ctx.project().as_of};
-    Workbook book(ctx.output_path(), /*constant_memory=*/true, info);
+    Workbook book(ctx.output_path(), /*constant_memory=*/true, info, Scratch::Memory);
     Sheet main(book.add_sheet(k_justification_sheet), book.formats());
     write_justification_sheet(main, data);
     Sheet upcoming(book.add_sheet(k_upcoming_sheet), book.formats());

@@ -202,5 +202,29 @@ TEST_F(JustificationXlsx, InvalidDeclarationSkipsTheQuartersThatCumulateIt) {
             paths.end());
 }
 
+TEST_F(JustificationXlsx, ConventionWithAnInvalidRecordLeavesItsStructuresOtherConventions) {
+  Model model = *s_model;
+  model.records.conventions[1].structure = "mairie-de-bazuel";  // both conventions in Bazuel
+  for (std::size_t i = 0; i < model.conventions.size(); ++i)
+    model.conventions[i].record = &model.records.conventions[i];
+  model.index();
+  const std::string q1 = "justifications/mairie-de-bazuel/2022-T1.xlsx";
+  auto both = fresh_dir("justification-two");
+  emit_all(*make_justification(), model, both);
+  EXPECT_TRUE(any_cell_contains(XlsxFile(both / q1).sheet("Justification"), "cv-2021-0002"));
+
+  model.invalid.insert({RecordKind::Conseiller, "cn-0003"});  // cv-2021-0002's conseiller
+  auto one = fresh_dir("justification-one");
+  auto jobs = emit_all(*make_justification(), model, one);
+  EXPECT_EQ(jobs.size(), 5u);  // 2021-T2 to 2022-T2, cv-2021-0001's quarters only
+  for (const auto& job : jobs)
+    for (const auto& ref : job.inputs) EXPECT_NE(ref.id, "cv-2021-0002") << job.path;
+  XSheet sheet = XlsxFile(one / q1).sheet("Justification");
+  EXPECT_TRUE(any_cell_contains(sheet, "cv-2021-0001"));
+  EXPECT_FALSE(any_cell_contains(sheet, "cv-2021-0002"));
+  std::filesystem::remove_all(both);
+  std::filesystem::remove_all(one);
+}
+
 }  // namespace
 }  // namespace tampon::testing
