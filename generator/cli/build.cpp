@@ -50,10 +50,8 @@ int run_build(const Options& options) {
   auto set = make_emitter_set(options, diagnostics);
   auto selected = select_emitters(*set, options);
   if (!selected) return k_exit_usage;
-  for (const Emitter* e : *selected) {
-    auto found = e->check(session.model, session.project);
-    diagnostics.insert(diagnostics.end(), found.begin(), found.end());
-  }
+  Diagnostics found = check_emitters(*selected, session, job_count(options));
+  diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   apply_strict(diagnostics, options);
   if (count_errors(diagnostics) && !options.keep_going) {
     print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched

@@ -1,6 +1,9 @@
 #include "cli/session.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -53,6 +56,28 @@ Session& open_session_until_exit(const Options& options) {
   static Session* kept = nullptr;
   kept = new Session(open_session(options));
   return *kept;
+}
+
+Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Session& session,
+                           unsigned jobs) {
+  // Checks only read the model, and some walk every record (glyphs of every name, every
+  // structure's reports): run them side by side. Results are gathered in emitter order, so
+  // the output never depends on timing; an exception still reaches the caller.
+  std::vector<Diagnostics> found(emitters.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < emitters.size(); i = next++)
+      found[i] = emitters[i]->check(session.model, session.project);
+  };
+  std::vector<std::future<void>> workers;
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(emitters.size()));
+  for (unsigned t = 1; t < threads; ++t) workers.push_back(std::async(std::launch::async, worker));
+  worker();
+  for (auto& w : workers) w.get();
+  Diagnostics all;
+  for (auto& f : found) all.insert(all.end(), f.begin(), f.end());
+  return all;
 }
 
 std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics) {

@@ -30,6 +30,10 @@ std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics
 /// The emitters named by --only (all when empty), or nullopt after printing a usage error.
 std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set,
                                                            const Options& options);
+/// Every selected emitter's check, side by side (up to `jobs` at once, 0 = one per core),
+/// gathered in emitter order.
+Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Session& session,
+                           unsigned jobs);
 std::string data_digest(const std::vector<LoadedFile>& files);
 
 }  // namespace tampon::cli

@@ -11,10 +11,8 @@ int run_validate(const Options& options) {
     // Emitters check their own inputs (templates, content) so validate reports them too.
     auto set = make_emitter_set(options, diagnostics);
     if (auto selected = select_emitters(*set, options)) {
-      for (const Emitter* e : *selected) {
-        auto found = e->check(session.model, session.project);
-        diagnostics.insert(diagnostics.end(), found.begin(), found.end());
-      }
+      Diagnostics found = check_emitters(*selected, session, options.jobs);
+      diagnostics.insert(diagnostics.end(), found.begin(), found.end());
     } else {
       return k_exit_usage;
     }
