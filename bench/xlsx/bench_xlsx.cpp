@@ -3,7 +3,11 @@
 // each job on N threads). `--tsv` writes the ledger's rows for the Python XlsxWriter comparison
 // (run.sh). Usage:
 //   bench_xlsx --out DIR [--project DIR | synthetic model] [--as-of DATE] [--jobs N]
-//              [--phase ledger|statements|justifications|all] [--tsv FILE]
+//              [--phase ledger|statements|justifications|all|none] [--tsv FILE]
+// `--phase none` loads the model and plans the statements without rendering anything: the
+// memory every other phase starts from.
+#include <sys/resource.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -55,14 +59,27 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Renders `jobs` on `threads` threads; returns the seconds taken and the bytes written.
-std::pair<double, std::uintmax_t> render_all(const Emitter& emitter, const Model& model,
-                                             const ProjectContext& project,
-                                             const std::vector<OutputJob>& jobs,
-                                             const fs::path& out, unsigned threads) {
+/// CPU time of the whole process (every thread, user and system), in seconds: steadier than
+/// the wall time on a machine shared with other work.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+struct Timing {
+  double wall = 0, cpu = 0;
+  std::uintmax_t bytes = 0;
+};
+
+/// Renders `jobs` on `threads` threads; returns the time taken and the bytes written.
+Timing render_all(const Emitter& emitter, const Model& model, const ProjectContext& project,
+                  const std::vector<OutputJob>& jobs, const fs::path& out, unsigned threads) {
   for (const OutputJob& job : jobs) fs::create_directories((out / job.path).parent_path());
   std::atomic<std::size_t> next{0};
   auto start = Clock::now();
+  double cpu_start = cpu_seconds();
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&] {
@@ -72,10 +89,9 @@ std::pair<double, std::uintmax_t> render_all(const Emitter& emitter, const Model
       }
     });
   for (auto& thread : pool) thread.join();
-  double elapsed = seconds_since(start);
-  std::uintmax_t bytes = 0;
-  for (const OutputJob& job : jobs) bytes += fs::file_size(out / job.path);
-  return {elapsed, bytes};
+  Timing timing{seconds_since(start), cpu_seconds() - cpu_start, 0};
+  for (const OutputJob& job : jobs) timing.bytes += fs::file_size(out / job.path);
+  return timing;
 }
 
 std::unique_ptr<Model> load_model(const Options& o) {
@@ -89,6 +105,17 @@ std::unique_ptr<Model> load_model(const Options& o) {
   std::fprintf(stderr, "validation: %zu errors, %zu warnings\n", count_errors(diagnostics),
                count_warnings(diagnostics));
   return model;
+}
+
+/// Resident memory now and at its peak (VmRSS, VmHWM of /proc/self/status), in MB.
+std::pair<double, double> memory_mb() {
+  std::ifstream status("/proc/self/status");
+  double rss = 0, hwm = 0;
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with("VmRSS:")) rss = std::stod(line.substr(6)) / 1024;
+    if (line.starts_with("VmHWM:")) hwm = std::stod(line.substr(6)) / 1024;
+  }
+  return {rss, hwm};
 }
 
 std::string cents(Money m) { return std::to_string(m.cents()); }
@@ -135,12 +162,24 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
+std::vector<OutputJob> timed_plan(const char* name, const Emitter& emitter, const Model& model,
+                                  const ProjectContext& project) {
+  auto start = Clock::now();
+  std::vector<OutputJob> jobs = emitter.plan(model, project);
+  std::size_t inputs = 0;
+  for (const OutputJob& job : jobs) inputs += job.inputs.size();
+  std::printf("plan %s: %zu jobs, %zu inputs in all, in %.3f s; %.0f MB resident\n", name,
+              jobs.size(), inputs, seconds_since(start), memory_mb().first);
+  return jobs;
+}
+
 void run_phase(const std::string& label, const Emitter& emitter, const Model& model,
                const ProjectContext& project, std::vector<OutputJob> jobs, const Options& o) {
-  auto [seconds, bytes] = render_all(emitter, model, project, jobs, o.out, o.jobs);
-  std::printf("%s: %zu files in %.3f s (%.0f files/s), %.1f MB, %u threads\n", label.c_str(),
-              jobs.size(), seconds, static_cast<double>(jobs.size()) / seconds,
-              static_cast<double>(bytes) / 1e6, o.jobs);
+  Timing t = render_all(emitter, model, project, jobs, o.out, o.jobs);
+  std::printf("%s: %zu files in %.3f s (cpu %.3f s, %.2f ms a file), %.1f MB, %u threads\n",
+              label.c_str(), jobs.size(), t.wall, t.cpu,
+              1000 * t.cpu / static_cast<double>(jobs.size()), static_cast<double>(t.bytes) / 1e6,
+              o.jobs);
 }
 
 }  // namespace
@@ -155,22 +194,25 @@ int main(int argc, char** argv) try {
   std::printf("model: %zu conventions, %zu tranches, %zu depenses, built in %.3f s\n",
               model->conventions.size(), tranches, model->records.depenses.size(),
               seconds_since(start));
+  auto [rss, hwm] = memory_mb();
+  std::printf("model memory: %.0f MB resident, %.0f MB peak while loading\n", rss, hwm);
   if (!o.tsv.empty()) write_tsv(*model, o.tsv);
   ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
   auto tranches_emitter = make_tranches_xlsx_emitter();
-  std::vector<OutputJob> jobs = tranches_emitter->plan(*model, project);
+  std::vector<OutputJob> jobs = timed_plan("tranches-xlsx", *tranches_emitter, *model, project);
   OutputJob ledger = jobs.back();
   jobs.pop_back();
   if (o.phase == "ledger" || o.phase == "all") {
-    auto [seconds, bytes] = render_all(*tranches_emitter, *model, project, {ledger}, o.out, 1);
-    std::printf("ledger: %zu rows in %.3f s, %.2f MB\n", tranches, seconds,
-                static_cast<double>(bytes) / 1e6);
+    Timing t = render_all(*tranches_emitter, *model, project, {ledger}, o.out, 1);
+    std::printf("ledger: %zu rows in %.3f s (cpu %.3f s), %.2f MB\n", tranches, t.wall, t.cpu,
+                static_cast<double>(t.bytes) / 1e6);
   }
   if (o.phase == "statements" || o.phase == "all")
     run_phase("statements", *tranches_emitter, *model, project, jobs, o);
   if (o.phase == "justifications" || o.phase == "all") {
     auto emitter = make_justification_xlsx_emitter();
-    run_phase("justifications", *emitter, *model, project, emitter->plan(*model, project), o);
+    run_phase("justifications", *emitter, *model, project,
+              timed_plan("justification-xlsx", *emitter, *model, project), o);
   }
   return 0;
 } catch (const std::exception& e) {
