@@ -8,9 +8,8 @@ namespace {
 
 void rapports(Checker& check, const Targets& t) {
   for (const auto& r : check.model().records.rapports) {
-    bool structure_ok =
-        resolve(check, t.structures, r.structure, r.locs.at("structure"), ref_of(r));
-    if (!resolve(check, t.conseillers, r.conseiller, r.locs.at("conseiller"), ref_of(r))) continue;
+    bool structure_ok = resolve_field(check, t.structures, r.structure, r, "structure");
+    if (!resolve_field(check, t.conseillers, r.conseiller, r, "conseiller")) continue;
     const Conseiller* c = check.model().conseiller(r.conseiller);
     if (structure_ok && check.model().structure(c->structure) && c->structure != r.structure)
       report_mismatch(check, r.locs.at("conseiller"), "le conseiller « " + r.conseiller + " »",
@@ -21,8 +20,9 @@ void rapports(Checker& check, const Targets& t) {
 void depense_lines(Checker& check, const Targets& t, const Depense& d, bool structure_ok) {
   for (std::size_t i = 0; i < d.lignes.size(); ++i) {
     const std::string& id = d.lignes[i].conseiller;
-    SourceLoc at = d.locs.at("lignes[" + std::to_string(i) + "].conseiller");
-    if (!resolve(check, t.conseillers, id, at, ref_of(d))) continue;
+    std::string field = "lignes[" + std::to_string(i) + "].conseiller";
+    if (!resolve_field(check, t.conseillers, id, d, field)) continue;
+    SourceLoc at = d.locs.at(field);
     const Conseiller* c = check.model().conseiller(id);
     if (structure_ok && check.model().structure(c->structure) && c->structure != d.structure)
       report_mismatch(check, at, "le conseiller « " + id + " »", c->structure, d.structure,
@@ -32,9 +32,8 @@ void depense_lines(Checker& check, const Targets& t, const Depense& d, bool stru
 
 void depenses(Checker& check, const Targets& t) {
   for (const auto& d : check.model().records.depenses) {
-    bool structure_ok =
-        resolve(check, t.structures, d.structure, d.locs.at("structure"), ref_of(d));
-    if (resolve(check, t.conventions, d.convention, d.locs.at("convention"), ref_of(d))) {
+    bool structure_ok = resolve_field(check, t.structures, d.structure, d, "structure");
+    if (resolve_field(check, t.conventions, d.convention, d, "convention")) {
       const Convention* c = check.model().convention(d.convention);
       if (structure_ok && check.model().structure(c->structure) && c->structure != d.structure)
         report_mismatch(check, d.locs.at("convention"), "la convention « " + d.convention + " »",
@@ -48,7 +47,7 @@ void depenses(Checker& check, const Targets& t) {
 
 void check_follow_up_references(Checker& check, const Targets& t) {
   for (const auto& v : check.model().records.versements)
-    resolve(check, t.conventions, v.convention, v.locs.at("convention"), ref_of(v));
+    resolve_field(check, t.conventions, v.convention, v, "convention");
   rapports(check, t);
   depenses(check, t);
 }

@@ -3,18 +3,24 @@
 /// structure-mismatch when the record referenced belongs to another structure.
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include "model/record_refs.hpp"
 #include "rules/checker.hpp"
 
 namespace tampon::rules {
 
 /// The ids one reference field may name.
 struct Target {
-  std::string_view noun;    ///< "la structure", "le conseiller", "la convention"
-  std::string_view folder;  ///< "data/structures/"
-  std::vector<std::string_view> ids;
-  bool has(std::string_view id) const;
+  Target(std::string_view noun, std::string_view folder, std::vector<std::string_view> ids);
+  std::string_view noun;              ///< "la structure", "le conseiller", "la convention"
+  std::string_view folder;            ///< "data/structures/"
+  std::vector<std::string_view> ids;  ///< sorted, for the "vouliez-vous dire" hint
+  bool has(std::string_view id) const { return m_index.contains(id); }
+
+ private:
+  std::unordered_set<std::string_view> m_index;  // national data: 120 000 reports look up
 };
 
 struct Targets {
@@ -25,6 +31,13 @@ struct Targets {
 /// Reports dangling-reference when `id` is not in `target`; returns whether it resolves.
 bool resolve(Checker& check, const Target& target, const std::string& id, SourceLoc at,
              const RecordRef& owner);
+/// The same for the field `field` of `record`: its place and owner are worked out only when
+/// the reference dangles, not for each of the hundreds of thousands that resolve.
+template <class R>
+bool resolve_field(Checker& check, const Target& target, const std::string& id, const R& record,
+                   std::string_view field) {
+  return target.has(id) || resolve(check, target, id, record.locs.at(field), ref_of(record));
+}
 /// structure-mismatch: `what` ("le conseiller « cn-1 »") belongs to `theirs`, not `ours`.
 void report_mismatch(Checker& check, SourceLoc at, const std::string& what,
                      const std::string& theirs, const std::string& ours, const RecordRef& owner);

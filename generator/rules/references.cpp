@@ -11,7 +11,7 @@
 namespace tampon::rules {
 namespace {
 
-// Sorted, so `has` is a binary search (national data: 120 000 reports naming conseillers).
+// Sorted, so that the hint among them is deterministic.
 template <class R>
 std::vector<std::string_view> ids_of(const std::vector<R>& records) {
   std::vector<std::string_view> ids;
@@ -23,11 +23,11 @@ std::vector<std::string_view> ids_of(const std::vector<R>& records) {
 void owners(Checker& check, const Targets& t) {
   const RecordSet& r = check.model().records;
   for (const auto& c : r.conseillers)
-    resolve(check, t.structures, c.structure, c.locs.at("structure"), ref_of(c));
+    resolve_field(check, t.structures, c.structure, c, "structure");
   for (const auto& c : r.conventions)
-    resolve(check, t.structures, c.structure, c.locs.at("structure"), ref_of(c));
+    resolve_field(check, t.structures, c.structure, c, "structure");
   for (const auto& a : r.avenants)
-    resolve(check, t.conventions, a.convention, a.locs.at("convention"), ref_of(a));
+    resolve_field(check, t.conventions, a.convention, a, "convention");
 }
 
 void post_holders(Checker& check, const Targets& t) {
@@ -58,7 +58,11 @@ void regimes(Checker& check) {
 
 }  // namespace
 
-bool Target::has(std::string_view id) const { return std::ranges::binary_search(ids, id); }
+Target::Target(std::string_view noun, std::string_view folder, std::vector<std::string_view> ids)
+    : noun(noun),
+      folder(folder),
+      ids(std::move(ids)),
+      m_index(this->ids.begin(), this->ids.end()) {}
 
 Targets::Targets(const RecordSet& r)
     : structures{"la structure", "data/structures/", ids_of(r.structures)},
