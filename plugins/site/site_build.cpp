@@ -6,6 +6,7 @@
 #include "page_render.hpp"
 #include "site_links.hpp"
 #include "site_outputs.hpp"
+#include "site_views.hpp"
 
 namespace tampon::site {
 namespace {
@@ -18,13 +19,12 @@ Diagnostic page_error(const Page& page, int line, std::string code, std::string 
   return d;
 }
 
-void check_pages(const SiteModel& site, const Model& model, Diagnostics& out) {
+}  // namespace
+
+Diagnostics check_structure(const SiteModel& site) {
+  Diagnostics out = check_footer_links(site);
   std::map<std::string, const Page*> outputs;
   for (const Page& page : site.pages) {
-    for (const DataBlockRef& block : page.body.blocks) {
-      std::string problem = check_data_block(block.directive, model.baremes);
-      if (!problem.empty()) out.push_back(page_error(page, block.line, "site-data-block", problem));
-    }
     auto [it, inserted] = outputs.emplace(page.output, &page);
     if (!inserted)
       out.push_back(
@@ -46,7 +46,19 @@ void check_pages(const SiteModel& site, const Model& model, Diagnostics& out) {
       d.message = std::string("page obligatoire absente : content/") + required;
       out.push_back(std::move(d));
     }
+  return out;
 }
+
+Diagnostics check_page(const SiteModel& site, const Model& model, const Page& page) {
+  Diagnostics out = check_page_links(site, page);
+  for (const DataBlockRef& block : page.body.blocks) {
+    std::string problem = check_data_block(block.directive, model.baremes);
+    if (!problem.empty()) out.push_back(page_error(page, block.line, "site-data-block", problem));
+  }
+  return out;
+}
+
+namespace {
 
 std::vector<std::string> template_deps(const SiteModel& site) {
   std::vector<std::string> deps;
@@ -55,34 +67,28 @@ std::vector<std::string> template_deps(const SiteModel& site) {
   return deps;
 }
 
-/// The pages whose titles or order show on `page` (menus, breadcrumb, side menu).
-std::vector<std::string> page_deps(const SiteModel& site, const Page& page,
-                                   const std::vector<std::string>& base) {
-  std::set<std::string> deps(base.begin(), base.end());
-  for (const Page& other : site.pages)
-    if (&other == &page || other.meta.main_menu || other.source == "_index.md" ||
-        (!page.section.empty() && other.section == page.section) || page.meta.layout == "sitemap")
-      deps.insert(other.file.string());
-  return {deps.begin(), deps.end()};
-}
-
 }  // namespace
 
 Diagnostics check_site(const SiteModel& site, const Model& model) {
   Diagnostics out = site.diagnostics;
-  Diagnostics links = check_links(site);
-  out.insert(out.end(), links.begin(), links.end());
-  check_pages(site, model, out);
+  for (const Page& page : site.pages) {
+    Diagnostics found = check_page(site, model, page);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  Diagnostics structure = check_structure(site);
+  out.insert(out.end(), structure.begin(), structure.end());
   return out;
 }
 
 std::vector<SiteFile> site_files(const SiteModel& site) {
   std::vector<SiteFile> files;
   auto base = template_deps(site);
-  std::vector<std::string> all_pages;
-  for (const Page& p : site.pages) all_pages.push_back(p.file.string());
+  ViewDigests views = view_digests(site);
   for (const Page& page : site.pages) {
-    files.push_back({page.output, "page:" + page.source, page_deps(site, page, base)});
+    std::vector<std::string> deps = page_files(site, page);
+    deps.insert(deps.end(), base.begin(), base.end());
+    files.push_back({page.output, "page:" + page.source + "\n" + page_view(site, page, views),
+                     std::move(deps)});
     for (const std::string& alias : page.meta.aliases)
       if (std::string out = alias_output(alias); !out.empty())
         files.push_back({out, "alias:" + page.source, {page.file.string()}});
@@ -92,14 +98,23 @@ std::vector<SiteFile> site_files(const SiteModel& site) {
   for (const auto& copy : site.assets)
     files.push_back({copy.output, "copy:" + copy.output, {copy.source.string()}});
   files.push_back({std::string(k_grid_csv), "csv", {}});
-  files.push_back({std::string(k_search_index), "search", all_pages});
-  files.push_back({"sitemap.xml", "sitemap", all_pages});
+  std::size_t parts = search_parts(site.pages.size());
+  files.push_back({std::string(k_search_index), "search\n" + std::to_string(parts), {}});
+  for (std::size_t part = 0; part < parts; ++part) {
+    std::vector<std::string> pages;  // what the part is made from
+    for (std::size_t i = part * k_search_part_pages;
+         i < site.pages.size() && i < (part + 1) * k_search_part_pages; ++i)
+      pages.push_back(site.pages[i].file.string());
+    files.push_back({search_part_path(part), "search-part:" + std::to_string(part), pages});
+  }
+  files.push_back({"sitemap.xml", "sitemap\n" + views.all, {site.config_file.string()}});
   files.push_back({"robots.txt", "robots", {site.config_file.string()}});
   return files;
 }
 
-bool produce(const SiteModel& site, const Model& model, const std::string& key,
+bool produce(const SiteModel& site, const Model& model, const std::string& job_key,
              const std::string& output, std::string& bytes, std::filesystem::path& copy_from) {
+  std::string key = job_key.substr(0, job_key.find('\n'));  // without the view digest
   auto after = [&](std::string_view prefix) { return key.substr(prefix.size()); };
   if (key.rfind("page:", 0) == 0) {
     bytes = render_page(site, *site.page_by_source(after("page:")), model);
@@ -113,7 +128,9 @@ bool produce(const SiteModel& site, const Model& model, const std::string& key,
   } else if (key == "csv") {
     bytes = grid_csv(model.baremes);
   } else if (key == "search") {
-    bytes = search_index_json(site);
+    bytes = search_manifest_json(search_parts(site.pages.size()));
+  } else if (key.rfind("search-part:", 0) == 0) {
+    bytes = search_part_json(site, std::stoul(after("search-part:")));
   } else if (key == "sitemap") {
     bytes = sitemap_xml(site);
   } else if (key == "robots") {

@@ -11,11 +11,18 @@ namespace tampon::site {
 
 /// Every finding about the site: reading, configuration, links, data blocks, aliases, clashes.
 Diagnostics check_site(const SiteModel& site, const Model& model);
+/// What depends on the site's shape only: footer links, page addresses and aliases, mandatory
+/// pages. Unchanged by an edit that keeps every page's navigation.
+Diagnostics check_structure(const SiteModel& site);
+/// One page's links, anchors and data blocks.
+Diagnostics check_page(const SiteModel& site, const Model& model, const Page& page);
 
 /// One file of the site. `key` says what to produce; `output` is under site/.
 struct SiteFile {
   std::string output;
-  std::string key;  ///< "page:<source>", "alias:<source>", "copy:<output>", "csv", …
+  /// "page:<source>", "alias:<source>", "copy:<output>", "csv", …; after a '\n', a digest of
+  /// what the file shows of other pages (part of the rebuild fingerprint, ignored by produce).
+  std::string key;
   std::vector<std::string> depends_on;
 };
 

@@ -160,29 +160,58 @@ std::string href_for(const SiteModel& site, const Page& from, const LinkTarget& 
   return href.empty() ? "./" : href;
 }
 
-Diagnostics check_links(const SiteModel& site) {
+namespace {
+
+Diagnostic broken_link(const std::string& file, int line, int column, std::string message) {
+  Diagnostic d;
+  d.where = {file, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+  d.code = "site-broken-link";
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+Diagnostics check_page_links(const SiteModel& site, const Page& page) {
   Diagnostics out;
-  auto report = [&](const std::string& file, int line, int column, std::string message) {
-    Diagnostic d;
-    d.where = {file, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
-    d.code = "site-broken-link";
-    d.message = std::move(message);
-    out.push_back(std::move(d));
-  };
-  for (const Page& page : site.pages)
-    for (const LinkRef& link : page.body.links) {
-      LinkTarget t = resolve_link(site, page, link.target);
-      if (t.kind == LinkTarget::Kind::Error) report(page.display, link.line, link.column, t.error);
-    }
+  for (const LinkRef& link : page.body.links) {
+    LinkTarget t = resolve_link(site, page, link.target);
+    if (t.kind == LinkTarget::Kind::Error)
+      out.push_back(broken_link(page.display, link.line, link.column, t.error));
+  }
+  return out;
+}
+
+Diagnostics check_footer_links(const SiteModel& site) {
+  Diagnostics out;
   std::vector<const FooterLink*> footer;
   for (const auto& l : site.config.legal_links) footer.push_back(&l);
   if (!site.config.accessibility_page.page.empty())
     footer.push_back(&site.config.accessibility_page);
   for (const FooterLink* link : footer)
     if (!link->page.empty() && !site.page_by_source(link->page))
-      report(site.config.file, static_cast<int>(link->line), 1,
-             "lien cassé : la page « " + link->page + " » n'existe pas dans content/");
+      out.push_back(
+          broken_link(site.config.file, static_cast<int>(link->line), 1,
+                      "lien cassé : la page « " + link->page + " » n'existe pas dans content/"));
   return out;
+}
+
+Diagnostics check_links(const SiteModel& site) {
+  Diagnostics out;
+  for (const Page& page : site.pages) {
+    Diagnostics found = check_page_links(site, page);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  Diagnostics footer = check_footer_links(site);
+  out.insert(out.end(), footer.begin(), footer.end());
+  return out;
+}
+
+const Page* linked_page(const SiteModel& site, const Page& from, std::string_view target) {
+  auto hash = target.find('#');
+  if (hash == 0) return nullptr;  // an anchor of the page itself
+  LinkTarget t = resolve_link(site, from, target.substr(0, hash));
+  return t.kind == LinkTarget::Kind::Page && t.page != &from ? t.page : nullptr;
 }
 
 }  // namespace tampon::site

@@ -25,6 +25,14 @@ LinkTarget resolve_link(const SiteModel& site, const Page& from, std::string_vie
 
 /// Checks every link and anchor of every page and of the footer configuration.
 Diagnostics check_links(const SiteModel& site);
+/// The links and anchors of one page.
+Diagnostics check_page_links(const SiteModel& site, const Page& page);
+/// The footer's links to pages (site configuration).
+Diagnostics check_footer_links(const SiteModel& site);
+
+/// The other page a link points to, its anchor aside (whether or not the anchor exists), or
+/// nullptr: what the preview server re-checks when that page changes.
+const Page* linked_page(const SiteModel& site, const Page& from, std::string_view target);
 
 /// The href written in `from`'s page for a resolved target.
 std::string href_for(const SiteModel& site, const Page& from, const LinkTarget& target,

@@ -97,12 +97,14 @@ const std::set<std::string>& reserved_ids() {
   return k_ids;
 }
 
-Page read_page(const ProjectContext& project, const fs::path& content_dir, const fs::path& file,
-               Diagnostics& diagnostics) {
+Page read_page(const fs::path& content_dir, const std::string& content_display,
+               const fs::path& file, Diagnostics& diagnostics) {
   Page page;
   page.file = file;
-  page.source = fs::relative(file, content_dir).generic_string();
-  page.display = project.display(file);
+  // Lexical: `file` was found under `content_dir` (resolving links for each of 1 000 pages
+  // cost more system calls than reading them).
+  page.source = file.lexically_relative(content_dir).generic_string();
+  page.display = content_display + "/" + page.source;
   std::string text = read_text(file, page.display, diagnostics);
   SplitPage split = split_front_matter(text, page.display, diagnostics);
   page.meta = std::move(split.meta);
@@ -168,13 +170,14 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
       files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
+  std::string content_display = project.display(site->content_dir);
   for (const fs::path& file : files) {
     if (file == site->config_file) continue;
     if (!is_markdown(file)) {
-      site->statics.push_back({file, fs::relative(file, site->content_dir).generic_string()});
+      site->statics.push_back({file, file.lexically_relative(site->content_dir).generic_string()});
       continue;
     }
-    Page page = read_page(project, site->content_dir, file, site->diagnostics);
+    Page page = read_page(site->content_dir, content_display, file, site->diagnostics);
     if (page.meta.draft)
       site->drafts.push_back(page.source);
     else

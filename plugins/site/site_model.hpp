@@ -64,8 +64,9 @@ std::filesystem::path content_dir_of(const ProjectContext& project);
 /// Reads everything. Never throws for bad input (findings in `diagnostics`).
 std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload);
 
-/// Reads one page (used by read_site and by the preview server's incremental update).
-Page read_page(const ProjectContext& project, const std::filesystem::path& content_dir,
+/// Reads one page (used by read_site and by the preview server's incremental update). `file`
+/// is under `content_dir`, which diagnostics print as `content_display` ("content").
+Page read_page(const std::filesystem::path& content_dir, const std::string& content_display,
                const std::filesystem::path& file, Diagnostics& diagnostics);
 
 /// Ids the page template uses: headings never take them.

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "render/html_escape.hpp"
 #include "text_fold.hpp"
 
@@ -32,7 +34,11 @@ std::string search_entry_json(const SiteModel& site, const Page& page) {
 }
 
 std::string join_search_entries(const std::vector<std::string>& entries) {
-  std::string out = "[";
+  std::size_t size = 3;
+  for (const std::string& e : entries) size += e.size() + 2;
+  std::string out;
+  out.reserve(size);
+  out += "[";
   bool first = true;
   for (const std::string& e : entries) {
     if (e.empty()) continue;
@@ -43,9 +49,42 @@ std::string join_search_entries(const std::vector<std::string>& entries) {
   return out + "]\n";
 }
 
-std::string search_index_json(const SiteModel& site) {
+std::size_t search_parts(std::size_t pages) {
+  return std::max<std::size_t>(1, (pages + k_search_part_pages - 1) / k_search_part_pages);
+}
+
+std::string search_part_path(std::size_t part) {
+  return "recherche/index-" + std::to_string(part + 1) + ".json";
+}
+
+std::string search_manifest_json(std::size_t parts) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < parts; ++i) {
+    std::string path = search_part_path(i);
+    out += (i ? ",\n\"" : "\"") + path.substr(path.rfind('/') + 1) + "\"";
+  }
+  return out + "]\n";
+}
+
+SearchIndex::SearchIndex(std::vector<std::string> entries) : m_entries(std::move(entries)) {}
+
+std::size_t SearchIndex::replace(std::size_t page, std::string entry) {
+  m_entries.at(page) = std::move(entry);
+  return page / k_search_part_pages;
+}
+
+std::string SearchIndex::part_json(std::size_t part) const {
+  std::size_t first = std::min(part * k_search_part_pages, m_entries.size());
+  std::size_t last = std::min(first + k_search_part_pages, m_entries.size());
+  return join_search_entries({m_entries.begin() + static_cast<std::ptrdiff_t>(first),
+                              m_entries.begin() + static_cast<std::ptrdiff_t>(last)});
+}
+
+std::string search_part_json(const SiteModel& site, std::size_t part) {
   std::vector<std::string> entries;
-  for (const Page& page : site.pages) entries.push_back(search_entry_json(site, page));
+  std::size_t first = part * k_search_part_pages;
+  for (std::size_t i = first; i < site.pages.size() && i < first + k_search_part_pages; ++i)
+    entries.push_back(search_entry_json(site, site.pages[i]));
   return join_search_entries(entries);
 }
 

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "site_build.hpp"
 #include "site_links.hpp"
@@ -38,6 +39,54 @@ bool same_navigation(const Page& a, const Page& b) {
   return true;
 }
 
+/// The findings of a site, kept by origin so that an edit re-checks only what it can affect:
+/// the edited page's links and data blocks, and the links of the pages pointing to it (an
+/// anchor may have gone).
+class Findings {
+ public:
+  void check_all(const SiteModel& site, const Model& model) {
+    m_structure = check_structure(site);
+    m_pages.assign(site.pages.size(), {});
+    m_targets.assign(site.pages.size(), {});
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+      m_pages[i] = check_page(site, model, site.pages[i]);
+      add_targets(site, i);
+    }
+  }
+
+  /// After `touched` pages were replaced in place (same navigation).
+  void recheck(const SiteModel& site, const Model& model, const std::vector<std::size_t>& touched) {
+    for (std::size_t i : touched) {
+      m_targets[i].clear();  // its links may point elsewhere now
+      add_targets(site, i);
+    }
+    std::set<std::size_t> again(touched.begin(), touched.end());
+    for (std::size_t i = 0; i < m_targets.size(); ++i)
+      for (std::size_t t : touched)
+        if (m_targets[i].contains(t)) again.insert(i);
+    for (std::size_t i : again) m_pages[i] = check_page(site, model, site.pages[i]);
+  }
+
+  Diagnostics all(const SiteModel& site) const {
+    Diagnostics out = site.diagnostics;
+    for (const Diagnostics& page : m_pages) out.insert(out.end(), page.begin(), page.end());
+    out.insert(out.end(), m_structure.begin(), m_structure.end());
+    return out;
+  }
+
+ private:
+  void add_targets(const SiteModel& site, std::size_t i) {
+    const Page& page = site.pages[i];
+    for (const LinkRef& link : page.body.links)
+      if (const Page* target = linked_page(site, page, link.target))
+        m_targets[i].insert(static_cast<std::size_t>(target - site.pages.data()));
+  }
+
+  Diagnostics m_structure;
+  std::vector<Diagnostics> m_pages;
+  std::vector<std::set<std::size_t>> m_targets;  ///< per page: the other pages it links to
+};
+
 class Session final : public serve::SiteSession {
  public:
   Session(const ProjectContext& project, bool live_reload)
@@ -46,21 +95,29 @@ class Session final : public serve::SiteSession {
   Diagnostics build_all(const Model& model, const fs::path& site_dir,
                         serve::UpdateStats& stats) override {
     auto site = read_site(m_project, m_live_reload);
-    Diagnostics findings = check_site(*site, model);
-    if (count_errors(findings) > 0) return findings;
+    Findings findings;
+    findings.check_all(*site, model);
+    Diagnostics all = findings.all(*site);
+    if (count_errors(all) > 0) return all;
     m_site = site;
-    m_search.clear();
-    for (const Page& page : m_site->pages) m_search.push_back(search_entry_json(*m_site, page));
+    m_findings = std::move(findings);
+    m_unwritten.clear();
+    m_content_display = m_project.display(m_site->content_dir);
+    std::vector<std::string> entries;
+    for (const Page& page : m_site->pages) entries.push_back(search_entry_json(*m_site, page));
+    m_search = SearchIndex(std::move(entries));
     std::error_code ec;
     fs::create_directories(site_dir, ec);
     for (const SiteFile& file : site_files(*m_site)) {
-      if (file.key == "search") continue;  // joined from the entries kept for updates
+      if (file.key.rfind("search-part:", 0) == 0) continue;  // from the entries kept above
       write(model, file, site_dir, stats);
     }
-    write_atomically(site_dir / std::string(k_search_index), join_search_entries(m_search));
-    ++stats.pages_rendered;
+    for (std::size_t part = 0; part < m_search.parts(); ++part) {
+      write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
+      ++stats.pages_rendered;
+    }
     stats.full = true;
-    return findings;
+    return all;
   }
 
   Diagnostics update(const Model& model, const std::vector<fs::path>& changed,
@@ -70,9 +127,9 @@ class Session final : public serve::SiteSession {
     // outputs are written only when the checks pass.
     SiteModel& site = *m_site;
     Diagnostics reading;
-    std::vector<std::size_t> touched;
+    std::vector<std::size_t> touched;  // re-read now
     for (const fs::path& file : changed) {
-      Page page = read_page(m_project, site.content_dir, file, reading);
+      Page page = read_page(site.content_dir, m_content_display, file, reading);
       std::size_t index = site.by_source.at(page.source);
       if (!same_navigation(site.pages[index], page)) return build_all(model, site_dir, stats);
       site.pages[index] = std::move(page);  // same slot: the navigation pointers stay valid
@@ -85,14 +142,19 @@ class Session final : public serve::SiteSession {
       return false;
     });
     site.diagnostics.insert(site.diagnostics.end(), reading.begin(), reading.end());
-    Diagnostics findings = check_site(site, model);
-    if (count_errors(findings) > 0) return findings;
-    for (std::size_t index : touched) {
+    m_findings.recheck(site, model, touched);
+    m_unwritten.insert(touched.begin(), touched.end());
+    Diagnostics findings = m_findings.all(site);
+    if (count_errors(findings) > 0) return findings;  // written once every error is fixed
+    std::set<std::size_t> parts;
+    for (std::size_t index : m_unwritten) {
       const Page& page = m_site->pages[index];
-      m_search[index] = search_entry_json(*m_site, page);
+      parts.insert(m_search.replace(index, search_entry_json(*m_site, page)));
       write(model, {page.output, "page:" + page.source, {}}, site_dir, stats);
     }
-    write_atomically(site_dir / std::string(k_search_index), join_search_entries(m_search));
+    m_unwritten.clear();
+    for (std::size_t part : parts)  // not counted: the page is what the user edited
+      write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
     return findings;
   }
 
@@ -106,9 +168,9 @@ class Session final : public serve::SiteSession {
   bool needs_full_rebuild(const std::vector<fs::path>& changed) const {
     std::error_code ec;
     for (const fs::path& file : changed) {
-      if (file.extension() != ".md" || !fs::exists(file, ec)) return true;
-      auto rel = fs::relative(file, m_site->content_dir, ec);
-      if (ec || rel.empty() || *rel.begin() == "..") return true;
+      if (file.extension() != ".md" || !fs::is_regular_file(file, ec)) return true;
+      auto rel = file.lexically_relative(m_site->content_dir);
+      if (rel.empty() || *rel.begin() == "..") return true;
       if (!m_site->page_by_source(rel.generic_string())) return true;
     }
     return false;
@@ -136,7 +198,10 @@ class Session final : public serve::SiteSession {
   ProjectContext m_project;
   bool m_live_reload;
   std::shared_ptr<SiteModel> m_site;
-  std::vector<std::string> m_search;  ///< one entry per page, in page order
+  std::string m_content_display;
+  Findings m_findings;
+  SearchIndex m_search;
+  std::set<std::size_t> m_unwritten;  ///< pages re-read while the site had errors
 };
 
 }  // namespace

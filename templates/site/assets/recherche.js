@@ -1,4 +1,5 @@
-// Offline search over recherche/index.json (written by tampon): every word of the query must
+// Offline search over the index written by tampon: recherche/index.json lists its parts
+// (index-1.json, …, fifty pages each), loaded together. Every word of the query must
 // occur in the page; accents and case are ignored on both sides ("demarches" finds
 // "démarches"). Results are built with DOM nodes and textContent only.
 (function () {
@@ -57,7 +58,18 @@
     });
     box.appendChild(list);
   }
-  fetch(box.dataset.index).then(function (r) { return r.json(); }).then(show).catch(function () {
+  function load(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url);
+      return r.json();
+    });
+  }
+  var manifest = new URL(box.dataset.index, window.location.href);
+  load(manifest).then(function (parts) {
+    return Promise.all(parts.map(function (name) { return load(new URL(name, manifest)); }));
+  }).then(function (lists) {
+    show([].concat.apply([], lists));
+  }).catch(function () {
     box.textContent = "La recherche est indisponible : l'index n'a pas pu être chargé.";
   });
 })();

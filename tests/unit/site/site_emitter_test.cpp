@@ -94,10 +94,29 @@ TEST(SiteEmitter, SearchIndexFoldsAccentsSoPlainQueriesMatch) {
   Project p;
   p.write("content/d.md", "---\ntitle: Les Démarches\n---\nRéaliser ses démarches en ligne.\n");
   p.build();
-  std::string index = p.output("site/recherche/index.json");
+  EXPECT_EQ(p.output("site/recherche/index.json"), "[\"index-1.json\"]\n");  // one part
+  std::string index = p.output("site/recherche/index-1.json");
   EXPECT_NE(index.find("\"t\":\"Les Démarches\""), std::string::npos);
   EXPECT_NE(index.find("realiser ses demarches en ligne"), std::string::npos);
   EXPECT_EQ(index.find("404"), std::string::npos);
+}
+
+TEST(SiteEmitter, SearchIndexIsCutInPartsOfFiftyPagesListedByTheFirstFile) {
+  Project p;  // 7 pages of the fixture
+  for (int i = 0; i < 60; ++i)
+    p.write("content/p" + std::to_string(100 + i) + ".md",
+            "---\ntitle: Page " + std::to_string(i) + "\n---\nMot" + std::to_string(i) + ".\n");
+  EXPECT_EQ(errors(p.build()), 0u);
+  EXPECT_EQ(p.output("site/recherche/index.json"), "[\"index-1.json\",\n\"index-2.json\"]\n");
+  std::string first = p.output("site/recherche/index-1.json");
+  std::string second = p.output("site/recherche/index-2.json");
+  // In source order: 404, _index, accessibilite, donnees-personnelles, mentions-legales, then
+  // p100 (Page 0) … p144 (Page 44) make part 1; Page 45 … 59, plan-du-site, recherche part 2.
+  EXPECT_NE(first.find("\"t\":\"Page 44\""), std::string::npos);
+  EXPECT_EQ(first.find("\"t\":\"Page 45\""), std::string::npos);
+  EXPECT_NE(second.find("\"t\":\"Page 45\""), std::string::npos);
+  EXPECT_NE(second.find("\"t\":\"Page 59\""), std::string::npos);
+  EXPECT_EQ(second.find("\"t\":\"Page 0\""), std::string::npos);
 }
 
 TEST(SiteEmitter, DataBlocksComeFromTheBaremesAndTranchesAddUp) {
