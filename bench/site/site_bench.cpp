@@ -1,6 +1,6 @@
-// Times the site build in process: a full build of a project's website, then one-page
-// rebuilds as `tampon serve` does them (site kept in memory, only the edited page and the
-// search index rewritten).
+// Times the site build in process: full builds of a project's website, then one-page rebuilds
+// exactly as `tampon serve` does them: the same session (site kept in memory, live reload on)
+// and the same watcher step (scan the sources for changes, then rebuild what changed).
 //
 //   bench_site PROJECT_DIR OUT_DIR PAGE_TO_EDIT [REPEAT]
 #include <time.h>
@@ -10,11 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
+#include <thread>
 #include <vector>
 
-#include "load/load_project.hpp"
-#include "rules/validate.hpp"
 #include "serve/preview.hpp"
+#include "serve/watcher.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
@@ -42,6 +43,23 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+double maximum(const std::vector<double>& v) { return *std::max_element(v.begin(), v.end()); }
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool report_errors(const tampon::Diagnostics& d) {
+  if (!tampon::count_errors(d)) return false;
+  for (const auto& e : d)
+    if (e.severity == tampon::Severity::Error)
+      std::cerr << "erreur : " << e.where.file << ":" << e.where.line << " " << e.message << "\n";
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,61 +68,74 @@ int main(int argc, char** argv) {
     std::cerr << "usage: bench_site PROJECT_DIR OUT_DIR PAGE_TO_EDIT [REPEAT]\n";
     return 2;
   }
-  ProjectContext project;
-  project.project_dir = argv[1];
-  project.shipped_dir = TAMPON_SHARE_DIR;
-  project.as_of = *Date::from_ymd(2024, 1, 1);
-  fs::path out = argv[2], edited = argv[3];
+  serve::ServeOptions options;  // what `tampon serve --project PROJECT_DIR --out OUT_DIR` gets
+  options.project.project_dir = fs::absolute(argv[1]);
+  options.project.shipped_dir = TAMPON_SHARE_DIR;
+  options.project.as_of = *Date::from_ymd(2024, 1, 1);
+  options.out_dir = argv[2];
+  options.quiet = true;
+  fs::path site_dir = options.out_dir / "site", edited = fs::absolute(argv[3]);
   int repeat = argc > 4 ? std::atoi(argv[4]) : 20;
 
   auto start = Clock::now();
-  Diagnostics findings;
-  Model model = validate(load_project(project, LoadOptions{}), project.as_of, findings);
+  Model model;
+  if (!serve::load_model(options, model)) return 1;
   double load_ms = ms_since(start);
 
   auto emitter = make_site_emitter();
   auto* source = dynamic_cast<const serve::PreviewSource*>(emitter.get());
   std::vector<double> full, full_cpu;
   for (int i = 0; i < 3; ++i) {
-    auto session = source->open_session(project, false);
+    auto session = source->open_session(options.project, true);
     serve::UpdateStats stats;
     start = Clock::now();
     double cpu = cpu_ms();
-    Diagnostics d = session->build_all(model, out / "site", stats);
+    Diagnostics d = session->build_all(model, site_dir, stats);
     full.push_back(ms_since(start));
     full_cpu.push_back(cpu_ms() - cpu);
-    if (count_errors(d)) {
-      std::cerr << "erreurs : " << d.front().where.file << ":" << d.front().where.line << " "
-                << d.front().message << "\n";
-      return 1;
-    }
+    if (report_errors(d)) return 1;
     if (i == 0) std::cout << "fichiers écrits : " << stats.pages_rendered << "\n";
   }
-  auto session = source->open_session(project, false);
+
+  auto session = source->open_session(options.project, true);
   serve::UpdateStats stats;
-  session->build_all(model, out / "site", stats);
-  std::vector<double> one, one_cpu;
-  std::string original;
-  {
-    std::ifstream in(edited);
-    original.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  if (report_errors(session->build_all(model, site_dir, stats))) return 1;
+  std::atomic<long> version{1};
+  serve::Watcher watcher(options, *session, model, site_dir, version);
+  std::string original = read_all(edited);
+  fs::path page_html;  // the edited page's output: checked after each rebuild
+  std::vector<double> poll, poll_cpu, rebuild, scan;
+  int wrong = 0;
   for (int i = 0; i < repeat; ++i) {
-    std::ofstream(edited) << original << "\nModification " << i << ".\n";
+    std::string marker = "Modification " + std::to_string(i) + ".";
+    std::ofstream(edited, std::ios::binary | std::ios::trunc) << original << "\n" << marker << "\n";
+    // serve polls every 150 ms; a pause also puts each edit on its own file-time tick.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
     start = Clock::now();
     double cpu = cpu_ms();
-    serve::UpdateStats s;
-    session->update(model, {fs::absolute(edited)}, out / "site", s);
-    one.push_back(ms_since(start));
-    one_cpu.push_back(cpu_ms() - cpu);
-    if (s.full || s.pages_rendered != 1) std::cerr << "reconstruction inattendue\n";
+    serve::PollResult r = watcher.poll();
+    poll.push_back(ms_since(start));
+    poll_cpu.push_back(cpu_ms() - cpu);
+    rebuild.push_back(r.rebuild_ms);
+    scan.push_back(r.scan_ms);
+    if (!r.rebuilt || r.stats.full || r.stats.pages_rendered != 1) ++wrong;
+    if (page_html.empty())
+      page_html =
+          site_dir /
+          fs::relative(edited, options.project.project_dir / "content").replace_extension("") /
+          "index.html";
+    if (read_all(page_html).find(marker) == std::string::npos) ++wrong;
   }
-  std::ofstream(edited) << original;
+  std::ofstream(edited, std::ios::binary | std::ios::trunc) << original;
+  if (wrong) std::cerr << wrong << " reconstruction(s) inattendue(s) (complète ou incorrecte)\n";
   std::cout << "chargement des données : " << load_ms << " ms\n"
             << "construction complète (en mémoire, écriture comprise) : médiane " << median(full)
             << " ms réel, " << median(full_cpu) << " ms CPU\n"
-            << "reconstruction d'une page (serve) : médiane " << median(one) << " ms réel, "
-            << median(one_cpu) << " ms CPU, max " << *std::max_element(one.begin(), one.end())
-            << " ms sur " << repeat << "\n";
-  return 0;
+            << "modification d'une page, comme tampon serve (sur " << repeat << ") :\n"
+            << "  détection + reconstruction : médiane " << median(poll) << " ms réel (max "
+            << maximum(poll) << "), " << median(poll_cpu) << " ms CPU\n"
+            << "  dont détection (parcours des sources) : médiane " << median(scan) << " ms\n"
+            << "  dont reconstruction (page + index de recherche) : médiane " << median(rebuild)
+            << " ms réel (max " << maximum(rebuild) << ")\n";
+  return wrong ? 1 : 0;
 }

@@ -8,9 +8,8 @@
 #include "tampon/diagnostic.hpp"
 
 namespace tampon {
-namespace {
 
-std::optional<FileIdentity> identity_of(const std::filesystem::path& path) {
+std::optional<FileIdentity> file_identity(const std::filesystem::path& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   auto ns = [](const timespec& t) {
@@ -20,10 +19,8 @@ std::optional<FileIdentity> identity_of(const std::filesystem::path& path) {
                       static_cast<std::uintmax_t>(st.st_ino)};
 }
 
-}  // namespace
-
 std::string FileDigests::digest(const std::filesystem::path& path) {
-  auto before = identity_of(path);
+  auto before = file_identity(path);
   if (!before) return "absent";
   std::string key = path.string();
   {
@@ -40,7 +37,7 @@ std::string FileDigests::digest(const std::filesystem::path& path) {
   std::lock_guard lock(m_mutex);
   ++m_hashed;
   // Remembered only if the file did not change while it was read.
-  if (identity_of(path) == before) m_entries[key] = Entry{*before, sha};
+  if (file_identity(path) == before) m_entries[key] = Entry{*before, sha};
   return sha;
 }
 

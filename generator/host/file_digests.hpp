@@ -7,6 +7,7 @@
 /// of the same process (tampon serve) while it is unchanged.
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -20,6 +21,9 @@ struct FileIdentity {
   std::uintmax_t inode = 0;
   friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
 };
+
+/// The identity of a regular file, or nothing (missing, unreadable, not a regular file).
+std::optional<FileIdentity> file_identity(const std::filesystem::path& path);
 
 class FileDigests {
  public:

@@ -1,0 +1,192 @@
+#include "serve/watcher.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+
+#include "load/load_project.hpp"
+#include "rules/validate.hpp"
+
+namespace tampon::serve {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const char* severity_word(Severity s) { return s == Severity::Error ? "erreur" : "avertissement"; }
+
+}  // namespace
+
+Snapshot snapshot(const std::vector<fs::path>& roots) {
+  Snapshot s;
+  std::error_code ec;
+  for (const fs::path& root : roots) {
+    if (auto id = file_identity(root)) {
+      s.emplace(root.string(), *id);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec))  // the type comes with the listing: one stat per file
+        if (auto id = file_identity(it->path())) s.emplace(it->path().string(), *id);
+  }
+  return s;
+}
+
+std::vector<fs::path> differences(const Snapshot& before, const Snapshot& after) {
+  std::vector<fs::path> changed;
+  for (const auto& [path, id] : after) {
+    auto it = before.find(path);
+    if (it == before.end() || !(it->second == id)) changed.emplace_back(path);
+  }
+  for (const auto& [path, id] : before)
+    if (!after.contains(path)) changed.emplace_back(path);
+  return changed;
+}
+
+void print_findings(const Diagnostics& diagnostics) {
+  Diagnostics sorted = diagnostics;
+  sort_diagnostics(sorted);
+  for (const Diagnostic& d : sorted) {
+    if (!d.where.file.empty()) {
+      std::cerr << d.where.file;
+      if (d.where.line) std::cerr << ':' << d.where.line << ':' << d.where.column;
+      std::cerr << ": ";
+    }
+    std::cerr << severity_word(d.severity) << ": " << d.message << " [" << d.code << "]\n";
+  }
+}
+
+bool load_model(const ServeOptions& options, Model& model) {
+  LoadOptions load;
+  load.jobs = options.jobs;
+  LoadResult loaded = load_project(options.project, load);
+  if (loaded.input_failure) {
+    print_findings(loaded.diagnostics);
+    return false;
+  }
+  Diagnostics findings;
+  model = validate(std::move(loaded), options.project.as_of, findings);
+  return true;
+}
+
+Watcher::Watcher(const ServeOptions& options, SiteSession& session, Model& model, fs::path site_dir,
+                 std::atomic<long>& version)
+    : m_options(options),
+      m_session(session),
+      m_model(model),
+      m_site_dir(std::move(site_dir)),
+      m_version(version),
+      m_sources(m_session.watched()),
+      m_data{options.project.project_dir / "data"},
+      m_feed([&] {
+        auto roots = m_sources;
+        roots.insert(roots.end(), m_data.begin(), m_data.end());
+        return roots;
+      }()) {
+  m_source_snapshot = snapshot(m_sources);
+  m_data_snapshot = snapshot(m_data);
+}
+
+PollResult Watcher::poll() {
+  // With notifications, a full scan every 20 polls (3 s at the default interval) still catches
+  // what the kernel does not report (a data/ folder created later, network file systems).
+  constexpr int k_scan_every = 20;
+  PollResult result;
+  auto start = Clock::now();
+  std::vector<fs::path> changed;
+  bool data_changed = false, lost = true;
+  std::set<std::string> named;
+  if (m_feed.active() && ++m_polls_since_scan < k_scan_every) named = m_feed.take(lost);
+  if (lost) {
+    m_polls_since_scan = 0;
+    if (m_feed.active()) m_feed.take(lost);  // what the scan below sees anyway
+    rescan(changed, data_changed);
+  } else if (!named.empty()) {
+    refresh(named, changed, data_changed);
+  }
+  result.changed = changed.size() + (data_changed ? 1 : 0);
+  result.scan_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  if (changed.empty() && !data_changed) return result;
+  rebuild(changed, data_changed, result);
+  return result;
+}
+
+void Watcher::rescan(std::vector<fs::path>& changed, bool& data_changed) {
+  Snapshot sources = snapshot(m_sources), data = snapshot(m_data);
+  changed = differences(m_source_snapshot, sources);
+  data_changed = data != m_data_snapshot;
+  m_source_snapshot = std::move(sources);
+  m_data_snapshot = std::move(data);
+}
+
+namespace {
+
+bool under(const std::string& path, const std::vector<fs::path>& roots) {
+  for (const fs::path& root : roots) {
+    std::string r = root.string();
+    if (path == r || (path.size() > r.size() && path.starts_with(r) && path[r.size()] == '/'))
+      return true;
+  }
+  return false;
+}
+
+/// Replaces, in `snap`, the entries at `path` or under it by what is on disk now; returns the
+/// paths whose entry appeared, disappeared or changed.
+std::vector<fs::path> refresh_path(Snapshot& snap, const std::string& path) {
+  Snapshot now = snapshot({path});  // a file, a folder's tree, or nothing
+  Snapshot before;
+  for (auto it = snap.lower_bound(path); it != snap.end();) {
+    bool inside =
+        it->first == path || (it->first.size() > path.size() && it->first.starts_with(path) &&
+                              it->first[path.size()] == '/');
+    if (!inside) {
+      if (it->first.compare(0, path.size(), path) != 0) break;  // past every "path…" key
+      ++it;
+      continue;
+    }
+    before.insert(snap.extract(it++));
+  }
+  auto changed = differences(before, now);
+  snap.merge(now);
+  return changed;
+}
+
+}  // namespace
+
+void Watcher::refresh(const std::set<std::string>& paths, std::vector<fs::path>& changed,
+                      bool& data_changed) {
+  for (const std::string& path : paths) {
+    bool data = under(path, m_data);
+    auto found = refresh_path(data ? m_data_snapshot : m_source_snapshot, path);
+    if (data)
+      data_changed = data_changed || !found.empty();
+    else
+      changed.insert(changed.end(), found.begin(), found.end());
+  }
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+}
+
+void Watcher::rebuild(const std::vector<fs::path>& changed, bool data_changed, PollResult& result) {
+  auto start = Clock::now();
+  try {
+    if (data_changed && !load_model(m_options, m_model)) return;
+    result.findings = data_changed ? m_session.build_all(m_model, m_site_dir, result.stats)
+                                   : m_session.update(m_model, changed, m_site_dir, result.stats);
+  } catch (const Fatal& e) {
+    std::cerr << "tampon: erreur: " << e.what() << "\n";
+    return;
+  }
+  print_findings(result.findings);
+  if (count_errors(result.findings) > 0) return;
+  result.rebuilt = true;
+  ++m_version;
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  result.rebuild_ms = ms;
+  if (!m_options.quiet)
+    std::cerr << "site reconstruit : " << result.stats.pages_rendered << " fichier(s)"
+              << (result.stats.full ? " (reconstruction complète)" : "") << " en " << ms << " ms\n";
+}
+
+}  // namespace tampon::serve
