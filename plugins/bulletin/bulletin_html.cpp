@@ -106,7 +106,7 @@ std::string highlights_section(const BulletinData& data) {
     return out + "<p>Aucun fait marquant signalé ce trimestre.</p></section>\n";
   for (const Highlight& h : data.highlights)
     out += "<article class=\"fait\"><p class=\"signature\">" + html_escape(highlight_byline(h)) +
-           "</p>" + markdown_to_html(h.markdown) + "</article>";
+           "</p>" + highlight_html(h.markdown) + "</article>";
   return out + "</section>\n";
 }
 

@@ -1,6 +1,7 @@
 #include "bulletin_pdf.hpp"
 
 #include "bulletin_text.hpp"
+#include "markdown_html.hpp"
 #include "pdf_charts.hpp"
 #include "render/document/document_engine.hpp"
 #include "render/fr_format.hpp"
@@ -106,7 +107,7 @@ void add_highlights(doc::Document& d, const BulletinData& data) {
   if (data.highlights.empty()) return d.add_markdown("Aucun fait marquant signalé ce trimestre.\n");
   for (const Highlight& h : data.highlights) {
     d.add_markdown("### " + escape_markdown(highlight_byline(h)) + "\n");
-    d.add_markdown(tame_highlight(printable_text(h.markdown)));
+    d.add_markdown(highlight_markdown(printable_text(h.markdown)));
   }
 }
 
@@ -142,33 +143,6 @@ std::vector<char32_t> unprintable_characters(std::string_view utf8) {
     rest = replace_codepoint(rest, *missing);
   }
   return found;
-}
-
-std::string tame_highlight(std::string_view markdown) {
-  std::string out;
-  bool in_fence = false;
-  std::size_t start = 0;
-  while (start <= markdown.size()) {
-    std::size_t end = markdown.find('\n', start);
-    if (end == std::string_view::npos) end = markdown.size();
-    std::string line(markdown.substr(start, end - start));
-    std::size_t indent = line.find_first_not_of(' ');
-    std::string_view body =
-        indent == std::string::npos ? "" : std::string_view(line).substr(indent);
-    if (indent != std::string::npos && indent < 4 &&
-        (body.starts_with("```") || body.starts_with("~~~"))) {
-      std::size_t fence = body.find_first_not_of(body[0]);
-      line = line.substr(0, indent) + std::string(body.substr(0, fence));  // drop the info string
-      in_fence = !in_fence;
-    } else if (!in_fence && indent != std::string::npos && indent < 4 && body.starts_with('#')) {
-      std::size_t hashes = body.find_first_not_of('#');
-      if (hashes != std::string_view::npos && hashes <= 6 && body[hashes] == ' ')
-        line = "**" + std::string(body.substr(hashes + 1)) + "**";  // a heading: bold text
-    }
-    out += line + "\n";
-    start = end + 1;
-  }
-  return out;
 }
 
 void write_bulletin_pdf(const BulletinData& data, const std::filesystem::path& output) {

@@ -1,8 +1,8 @@
 #pragma once
 /// The PDF bulletin: the same content as the HTML one, typeset by the document engine, charts
 /// drawn as vector graphics. Record values are escaped for Markdown; report highlights are
-/// Markdown already (raw HTML is dropped by the engine) and are kept from using the engine's
-/// directives or the document's heading levels.
+/// Markdown already, tamed first (markdown_html.hpp: no raw HTML, image, heading or engine
+/// directive).
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -23,9 +23,5 @@ std::string printable_text(std::string_view utf8);
 std::vector<char32_t> unprintable_characters(std::string_view utf8);
 
 void write_bulletin_pdf(const BulletinData& data, const std::filesystem::path& output);
-
-/// A highlight's Markdown made safe for the document engine: fenced blocks lose their info
-/// string (no `signatures` or `saut-de-page` directive), headings move below the bulletin's.
-std::string tame_highlight(std::string_view markdown);
 
 }  // namespace tampon::bulletin

@@ -85,7 +85,8 @@ std::unique_ptr<Model> bulletin_model() {
   april.faits_marquants =
       "Atelier **repérer les arnaques** avec le club des aînés.\n\n"
       "<script>alert(\"faits\")</script>\n\n[un lien](javascript:alert(1))\n\n"
-      "```signatures\nNe pas signer\n```\n\n# Un titre";
+      "```signatures\nNe pas signer\n```\n\n# Un titre\n\n"
+      "![Affiche de l'atelier](https://traceur.example/pixel.png)";
   Rapport may = rapport("cn-0001", "2022-05", {8, 1, 6, 4, 0, 15});
   set_theme(may, Theme::Courriel, 4);
   Rapport june = rapport("cn-0001", "2022-06", {10, 2, 14, 3, 1, 18});

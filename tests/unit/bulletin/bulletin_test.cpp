@@ -116,10 +116,26 @@ TEST_F(Bulletin, HighlightsAreMarkdownWithRawHtmlDropped) {
   std::string page = html("2022-T2");
   EXPECT_NE(page.find("Atelier <strong>repérer les arnaques</strong> avec le club des aînés."),
             std::string::npos);
-  EXPECT_NE(page.find("<!-- raw HTML omitted -->"), std::string::npos);
+  EXPECT_EQ(page.find("alert(\"faits\")"), std::string::npos);  // the raw <script> block
+  EXPECT_EQ(page.find("raw HTML omitted"), std::string::npos);
   EXPECT_NE(page.find("<a href=\"\">un lien</a>"), std::string::npos);  // unsafe URL emptied
   EXPECT_NE(page.find("avril 2022, Camille Durand"), std::string::npos);
   EXPECT_NE(page.find("Permanence ouverte à la médiathèque."), std::string::npos);
+}
+
+TEST_F(Bulletin, HighlightsCannotAddHeadingsImagesOrEngineDirectives) {
+  std::string page = html("2022-T2");
+  EXPECT_NE(page.find("<p><strong>Un titre</strong></p>"), std::string::npos);
+  EXPECT_EQ(page.find("<h1>Un titre"), std::string::npos);
+  // An image becomes its text: nothing is loaded from elsewhere.
+  EXPECT_NE(page.find("<p>Affiche de l’atelier</p>"), std::string::npos);
+  EXPECT_EQ(page.find("traceur.example"), std::string::npos);
+  EXPECT_NE(page.find("<pre><code>Ne pas signer\n</code></pre>"), std::string::npos);
+  EXPECT_EQ(page.find("signatures"), std::string::npos);
+  std::string text = pdf_text("2022-T2");
+  EXPECT_NE(text.find("Un titre"), std::string::npos);
+  EXPECT_NE(text.find("Affiche de l’atelier"), std::string::npos);
+  EXPECT_EQ(text.find("traceur"), std::string::npos);
 }
 
 TEST_F(Bulletin, NoPersonalDataInEitherFormat) {
