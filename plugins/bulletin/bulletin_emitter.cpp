@@ -59,7 +59,7 @@ class BulletinEmitter final : public Emitter {
   const EmitterInfo& info() const override {
     static const EmitterInfo k_info{
         "bulletin",
-        "1.0.0",
+        "1.1.0",  // part of the rebuild fingerprint: bump when the output changes
         "Bulletins trimestriels d'activité par structure (HTML et PDF)",
         {RecordKind::Structure, RecordKind::Conseiller, RecordKind::Rapport},
         {{"bulletins/<structure-id>/<YYYY>-T<n>.html", "text/html"},
