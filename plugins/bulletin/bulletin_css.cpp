@@ -14,7 +14,6 @@ a:focus,a:hover{outline:2px solid #0a76f6;outline-offset:2px}
 .marque{font-weight:700;text-transform:uppercase;line-height:1.05;font-size:1.05rem;letter-spacing:-.01em;margin:0}
 .marque::before{content:"";display:block;width:3rem;height:1.1rem;margin-bottom:.4rem;background:linear-gradient(90deg,var(--bleu) 33%,#fff 33% 66%,var(--rouge) 66%)}
 .service p{margin:0}
-@media (max-width:40rem){.chiffres{grid-template-columns:repeat(2,1fr)}}
 .service-titre{font-weight:700;font-size:1.25rem}
 .service-sous-titre{color:var(--gris);font-size:.9rem}
 main{max-width:62rem;margin:0 auto;padding:1.5rem}
@@ -25,7 +24,7 @@ h3{font-size:1.1rem;margin:1.25rem 0 .25rem}
 .reperes{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.75rem 1.5rem;margin:1rem 0;padding:1rem 1.25rem;background:var(--gris-clair);border-left:4px solid var(--bleu)}
 .reperes dt{font-size:.85rem;color:var(--gris)}
 .reperes dd{margin:0;font-weight:700}
-.chiffres{list-style:none;display:grid;grid-template-columns:repeat(3,1fr);gap:.75rem;padding:0;margin:1rem 0}
+.chiffres{list-style:none;display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.75rem;padding:0;margin:1rem 0}
 .chiffres li{background:var(--bleu-clair);padding:.75rem;border-bottom:3px solid var(--bleu)}
 .chiffres .nombre{display:block;font-size:1.6rem;font-weight:700;color:var(--bleu)}
 .chiffres .evolution{display:block;font-size:.85rem;color:var(--gris)}
@@ -50,6 +49,15 @@ svg .valeur{font-size:10px;fill:var(--gris)}
 .pied{border-top:2px solid var(--bleu);margin-top:2rem;padding:1rem 0;font-size:.95rem}
 .pied>div{max-width:62rem;margin:0 auto;padding:0 1.5rem}
 .pied .mention{font-weight:700;margin:0 0 .25rem}
+@media (max-width:40rem){
+ main{padding:1rem}
+ h1{font-size:1.6rem}
+ .entete{gap:1rem;padding:.75rem 1rem}
+ .chiffres{grid-template-columns:repeat(2,minmax(0,1fr))}
+ table{font-size:.85rem}
+ th,td{padding:.3rem .4rem}
+ tbody th{white-space:normal}
+}
 @media print{
  @page{size:A4;margin:15mm}
  body{font-size:10pt}
