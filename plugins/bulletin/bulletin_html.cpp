@@ -84,7 +84,7 @@ std::string months_section(const BulletinData& data) {
          header + "</tr></thead><tbody>" + rows + "</tbody></table></section>\n";
 }
 
-std::string bars_section(std::string_view id, std::string_view title, std::string_view unit,
+std::string bars_section(std::string_view id, std::string_view title, Unit unit,
                          const std::vector<Bar>& bars) {
   std::string out = "<section aria-labelledby=\"t-" + std::string(id) + "\"><h2 id=\"t-" +
                     std::string(id) + "\">" + html_escape(title) + "</h2>";
@@ -132,9 +132,10 @@ std::string footer() {
 std::string bulletin_html(const BulletinData& data) {
   std::string out = head(data) + banner() + "<main id=\"contenu\">\n" + intro(data);
   out += totals_section(data) + months_section(data);
-  out += bars_section("themes", "Thèmes abordés", "accompagnements", theme_bars(data));
+  out += bars_section("themes", "Thèmes abordés", {"accompagnement", "accompagnements"},
+                      theme_bars(data));
   if (data.has_lieux)
-    out += bars_section("lieux", "Lieux d'intervention", "séances", place_bars(data));
+    out += bars_section("lieux", "Lieux d'intervention", {"séance", "séances"}, place_bars(data));
   out += highlights_section(data) + follow_up_section(data);
   return out + "</main>\n" + footer();
 }

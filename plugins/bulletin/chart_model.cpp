@@ -8,12 +8,28 @@ namespace tampon::bulletin {
 
 const std::vector<Series>& month_series() {
   static const std::vector<Series> k_series{
-      {"Accompagnements individuels", {0.0, 0.0, 0.569}, "#000091"},
-      {"Ateliers collectifs", {0.416, 0.416, 0.957}, "#6A6AF4"},
-      {"Demandes ponctuelles", {0.0, 0.565, 0.506}, "#009081"},
-      {"Appels Solidarité Numérique", {0.808, 0.38, 0.29}, "#CE614A"},
+      {"Accompagnements individuels",
+       {"accompagnement individuel", "accompagnements individuels"},
+       {0.0, 0.0, 0.569},
+       "#000091"},
+      {"Ateliers collectifs",
+       {"atelier collectif", "ateliers collectifs"},
+       {0.416, 0.416, 0.957},
+       "#6A6AF4"},
+      {"Demandes ponctuelles",
+       {"demande ponctuelle", "demandes ponctuelles"},
+       {0.0, 0.565, 0.506},
+       "#009081"},
+      {"Appels Solidarité Numérique",
+       {"appel Solidarité Numérique", "appels Solidarité Numérique"},
+       {0.808, 0.38, 0.29},
+       "#CE614A"},
   };
   return k_series;
+}
+
+std::string counted(long long value, Unit unit) {
+  return fr::number(value) + " " + std::string(value <= 1 ? unit.singular : unit.plural);
 }
 
 long long month_value(const Totals& t, std::size_t series) {
@@ -82,21 +98,17 @@ std::string month_chart_description(const BulletinData& data) {
   std::string out;
   for (std::size_t m = 0; m < 3; ++m) {
     out += (m ? " ; " : "") + fr::month_long(quarter_month(data.quarter, m)) + " : ";
-    for (std::size_t s = 0; s < month_series().size(); ++s) {
-      std::string label = month_series()[s].label;
-      label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-      out += (s ? ", " : "") + fr::number(month_value(data.months[m], s)) + " " + label;
-    }
+    for (std::size_t s = 0; s < month_series().size(); ++s)
+      out += (s ? ", " : "") + counted(month_value(data.months[m], s), month_series()[s].unit);
   }
   return out + ".";
 }
 
-std::string bars_description(const std::vector<Bar>& bars, std::string_view unit) {
+std::string bars_description(const std::vector<Bar>& bars, Unit unit) {
   if (bars.empty()) return "Aucune donnée.";
   std::string out;
   for (const Bar& b : bars)
-    out += (out.empty() ? "" : " ; ") + b.label + " : " + fr::number(b.value) + " " +
-           std::string(unit);
+    out += (out.empty() ? "" : " ; ") + b.label + " : " + counted(b.value, unit);
   return out + ".";
 }
 

@@ -3,14 +3,23 @@
 /// bars: a grouped bar chart by month and a horizontal bar chart by category.
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bulletin_data.hpp"
 
 namespace tampon::bulletin {
 
+/// What a count counts, for text alternatives: French puts 0 and 1 in the singular.
+struct Unit {
+  std::string_view singular, plural;
+};
+/// "0 atelier collectif", "1 atelier collectif", "12 ateliers collectifs".
+std::string counted(long long value, Unit unit);
+
 struct Series {
   std::string label;
+  Unit unit;
   std::array<double, 3> rgb;  ///< 0..1
   std::string hex;            ///< "#000091"
 };
@@ -49,6 +58,6 @@ std::vector<Bar> place_bars(const BulletinData& data);
 
 /// French, for text alternatives: "avril 2022 : 42 accompagnements individuels, …".
 std::string month_chart_description(const BulletinData& data);
-std::string bars_description(const std::vector<Bar>& bars, std::string_view unit);
+std::string bars_description(const std::vector<Bar>& bars, Unit unit);
 
 }  // namespace tampon::bulletin

@@ -205,6 +205,12 @@ TEST_F(Bulletin, ChartsAreAccessibleSvgWithTheirFiguresInTables) {
   EXPECT_NE(page.find("<title id=\"g-mois-titre\">Activité par mois</title>"), std::string::npos);
   EXPECT_NE(page.find("avril 2022 : 17 accompagnements individuels, 4 ateliers collectifs"),
             std::string::npos);
+  EXPECT_NE(page.find("mai 2022 : 8 accompagnements individuels, 1 atelier collectif, 4 demandes "
+                      "ponctuelles, 0 appel Solidarité Numérique ;"),
+            std::string::npos);
+  EXPECT_NE(page.find("Prendre en main un équipement : 10 accompagnements ; Démarches en ligne : 8 "
+                      "accompagnements"),
+            std::string::npos);
   EXPECT_NE(page.find("<th scope=\"row\">Démarches en ligne</th><td class=\"n\">8</td>"),
             std::string::npos);
   EXPECT_NE(page.find("<th scope=\"row\">Permanence</th><td class=\"n\">10</td>"),
