@@ -4,9 +4,11 @@
     python3 bench/site/run.py [--build build/release] [--pages 1000] [--runs 5]
 
 Prints, for each tool: full build (wall and CPU time, median of --runs, fresh output folder),
-and the rebuild after editing one page — Tampon through `bench_site` (what `tampon serve`
-does: site kept in memory, one page and the search index rewritten) and through a second
-`tampon build` run; Hugo through `hugo server`'s own "Total in N ms" line.
+and the rebuild after editing one page's text — Tampon through `bench_site` (exactly what
+`tampon serve` does: its watcher notices the edit, the session kept in memory rewrites the
+page and its part of the search index) and through a second `tampon build` run; Hugo through
+`hugo server`'s own "Total in N ms" line. Hugo is given the same design-system files to copy
+as Tampon writes.
 """
 import argparse
 import os
@@ -75,21 +77,27 @@ def main():
     parser.add_argument("--build", default=os.path.join(REPO, "build", "release"))
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out-root", default=None,
+                        help="folder for both tools' outputs (default: next to the sources, on "
+                             "disk); /dev/shm measures the tools without the file system")
     a = parser.parse_args()
     tampon = os.path.join(a.build, "generator", "tampon")
     bench = os.path.join(a.build, "bench", "site", "bench_site")
+    load_before = os.getloadavg()
     work = tempfile.mkdtemp(prefix="tampon-site-bench-")
     subprocess.run(["python3", os.path.join(HERE, "make_sites.py"), work, "--pages", str(a.pages)],
                    check=True, stdout=subprocess.DEVNULL)
     tsite, hsite = os.path.join(work, "tampon"), os.path.join(work, "hugo")
-    tout, hout = os.path.join(work, "tampon-out"), os.path.join(work, "hugo-out")
-    # Hugo gets the same design-system files to copy as Tampon does.
-    shutil.copytree(os.path.join(REPO, "node_modules", "@gouvfr", "dsfr", "dist"),
-                    os.path.join(hsite, "static", "dsfr"), dirs_exist_ok=True)
+    out_root = tempfile.mkdtemp(prefix="tampon-site-out-", dir=a.out_root) if a.out_root else work
+    tout, hout = os.path.join(out_root, "tampon-out"), os.path.join(out_root, "hugo-out")
 
     t_full = median_of(a.runs, lambda: [tampon, "build", "--only", "site", "--project", tsite,
                                         "--out", tout, "--quiet"],
                        lambda: shutil.rmtree(tout, ignore_errors=True))
+    # Hugo copies the same design-system files as Tampon does (the stylesheet, the files it
+    # references, scripts and favicons), not the whole package.
+    shutil.copytree(os.path.join(tout, "site", "dsfr"), os.path.join(hsite, "static", "dsfr"),
+                    dirs_exist_ok=True)
     h_full = median_of(a.runs, lambda: ["hugo", "--quiet", "-s", hsite, "-d", hout],
                        lambda: shutil.rmtree(hout, ignore_errors=True))
     page = os.path.join(tsite, "content", "rubrique-03", "page-007.md")
@@ -106,20 +114,26 @@ def main():
                                            "--out", tout, "--quiet"], edit)
     with open(page, "w", encoding="utf-8") as f:
         f.write(original)
-    inproc = subprocess.run([bench, tsite, os.path.join(work, "bench-out"), page, "50"],
+    inproc = subprocess.run([bench, tsite, os.path.join(out_root, "bench-out"), page, "50"],
                             check=True, capture_output=True, text=True).stdout
     h_one = hugo_incremental(hsite, os.path.join(hsite, "content", "rubrique-03", "page-007.md"), 10)
 
     pages = sum(1 for _, _, files in os.walk(os.path.join(tout, "site")) for f in files if f.endswith(".html"))
-    print(f"Site synthétique : {pages} pages HTML (Tampon), {a.runs} mesures, médianes")
+    load_after = os.getloadavg()
+    print(f"Charge (uptime, 1 min) : {load_before[0]:.2f} au début, {load_after[0]:.2f} à la fin")
+    print(f"Site synthétique : {pages} pages HTML (Tampon), {a.runs} mesures, médianes, "
+          f"sorties dans {a.out_root or 'le dossier temporaire (disque)'}")
     print(f"Tampon  build complet (tampon build --only site) : {t_full[0]:7.0f} ms réel, {t_full[1]:7.0f} ms CPU")
     print(f"Hugo    build complet (hugo)                    : {h_full[0]:7.0f} ms réel, {h_full[1]:7.0f} ms CPU")
-    print(f"Rapport Hugo / Tampon (réel) : {h_full[0] / t_full[0]:.1f} ×")
-    print(f"Tampon  après modification d'une page (tampon build) : {t_cli_one[0]:7.0f} ms réel")
+    print(f"Rapport Hugo / Tampon : {h_full[0] / t_full[0]:.1f} × (réel), "
+          f"{h_full[1] / t_full[1]:.1f} × (CPU)")
+    print(f"Tampon  après modification d'une page (tampon build) : {t_cli_one[0]:7.0f} ms réel, "
+          f"{t_cli_one[1]:7.0f} ms CPU")
     print(f"Hugo    après modification d'une page (hugo server)  : {h_one:7.0f} ms (« Total in »)")
     print("Tampon en mémoire (bench_site, ce que fait tampon serve) :")
     print("  " + inproc.strip().replace("\n", "\n  "))
     shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(out_root, ignore_errors=True)
 
 
 if __name__ == "__main__":

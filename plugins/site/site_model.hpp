@@ -52,7 +52,9 @@ struct SiteModel {
   std::map<std::string, std::vector<const Page*>, std::less<>> section_pages;  ///< without _index
   Templates templates;
   bool live_reload = false;  ///< serve mode: pages poll the server and reload
-  Diagnostics diagnostics;   ///< findings made while reading (front matter, Markdown, config)
+  /// Unique per read_site call: keys what render threads cache about a site (side menus).
+  std::uint64_t id = 0;
+  Diagnostics diagnostics;  ///< findings made while reading (front matter, Markdown, config)
 
   const Page* page_by_source(std::string_view source) const;
   const Page* page_by_url(std::string_view url) const;

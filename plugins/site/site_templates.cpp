@@ -68,6 +68,11 @@ std::string inline_partials(const ProjectContext& project, const fs::path& file,
 }  // namespace
 
 std::string TemplatePool::render(const kainjow::mustache::data& data) const {
+  kainjow::mustache::context<std::string> context(&data);
+  return render(context);
+}
+
+std::string TemplatePool::render(kainjow::mustache::basic_context<std::string>& context) const {
   std::unique_ptr<kainjow::mustache::mustache> tmpl;
   {
     std::lock_guard lock(m_mutex);
@@ -81,10 +86,19 @@ std::string TemplatePool::render(const kainjow::mustache::data& data) const {
     // One escaping for the whole site (&#39; for apostrophes, like the Markdown writer).
     tmpl->set_custom_escape([](const std::string& s) { return render::html_escape(s); });
   }
-  std::string html = tmpl->render(data);
+  // Appended to directly: kainjow's own string render goes through an ostringstream.
+  struct Appender {
+    std::string text;
+    Appender& operator<<(const std::string& part) {
+      text += part;
+      return *this;
+    }
+  } html;
+  html.text.reserve(m_source.size() * 2);
+  tmpl->render(context, html);
   std::lock_guard lock(m_mutex);
   m_free.push_back(std::move(tmpl));
-  return html;
+  return std::move(html.text);
 }
 
 Templates load_templates(const ProjectContext& project, Diagnostics& diagnostics) {

@@ -21,6 +21,8 @@ class TemplatePool {
  public:
   explicit TemplatePool(std::string source) : m_source(std::move(source)) {}
   std::string render(const kainjow::mustache::data& data) const;
+  /// Renders with names looked up through `context` (layered data).
+  std::string render(kainjow::mustache::basic_context<std::string>& context) const;
 
  private:
   std::string m_source;

@@ -21,6 +21,28 @@ TEST(SiteEmitter, EveryMarkdownFileBecomesAPageAtTheMatchingPath) {
   EXPECT_NE(p.output("site/404.html").find("Page non trouvée"), std::string::npos);
 }
 
+TEST(SiteEmitter, EachPageOfASectionMarksItselfAndOnlyItselfInTheSideMenu) {
+  Project p;  // rendered one after the other on one thread, sharing the section's menu
+  p.write("content/guide/_index.md", "---\ntitle: Guide\n---\nIntro.\n");
+  for (const char* name : {"un", "deux", "trois"})
+    p.write(std::string("content/guide/") + name + ".md",
+            std::string("---\ntitle: Titre ") + name + "\n---\nTexte.\n");
+  ASSERT_EQ(errors(p.build()), 0u);
+  for (const char* name : {"un", "deux", "trois", ""}) {
+    std::string html =
+        p.output(std::string("site/guide/") + name + (*name ? "/" : "") + "index.html");
+    std::string active = "fr-sidemenu__item--active\"><a class=\"fr-sidemenu__link\" href=\"";
+    std::size_t first = html.find(active);
+    ASSERT_NE(first, std::string::npos) << name;
+    EXPECT_EQ(html.find(active, first + 1), std::string::npos) << name;  // only one
+    std::string item = html.substr(first, html.find("</li>", first) - first);
+    EXPECT_NE(item.find(*name ? std::string(">Titre ") + name + "<" : ">Vue d&#39;ensemble<"),
+              std::string::npos)
+        << item;
+    EXPECT_NE(item.find("aria-current=\"page\""), std::string::npos) << item;
+  }
+}
+
 TEST(SiteEmitter, EveryPageCarriesTheStateMentionAndTheProgrammeLink) {
   Project p;
   p.build();
