@@ -17,6 +17,17 @@ namespace {
 
 using render::html_escape;
 
+/// html_escape appended in place, runs of plain characters copied at once (most of a page).
+void append_escaped(std::string& out, std::string_view text) {
+  std::size_t from = 0;
+  for (std::size_t at; (at = text.find_first_of("&<>\"'", from)) != std::string_view::npos;) {
+    out.append(text, from, at - from);
+    out += html_escape(text.substr(at, 1));
+    from = at + 1;
+  }
+  out.append(text, from);
+}
+
 std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
 std::string str(const char* text) { return text ? std::string(text) : std::string(); }
 
@@ -182,7 +193,7 @@ class Writer {
     m_out.segments.push_back({kind, {}, ref});
   }
   void text(std::string_view t) {
-    m_html += html_escape(t);
+    append_escaped(m_html, t);
     m_out.plain_text.append(t);
   }
   void space() { m_out.plain_text += ' '; }

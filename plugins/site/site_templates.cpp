@@ -84,7 +84,10 @@ std::string TemplatePool::render(kainjow::mustache::basic_context<std::string>& 
   if (!tmpl) {
     tmpl = std::make_unique<kainjow::mustache::mustache>(m_source);
     // One escaping for the whole site (&#39; for apostrophes, like the Markdown writer).
-    tmpl->set_custom_escape([](const std::string& s) { return render::html_escape(s); });
+    // Most values (hrefs, titles) have nothing to escape: returned as they are.
+    tmpl->set_custom_escape([](const std::string& s) {
+      return s.find_first_of("&<>\"'") == std::string::npos ? s : render::html_escape(s);
+    });
   }
   // Appended to directly: kainjow's own string render goes through an ostringstream.
   struct Appender {
