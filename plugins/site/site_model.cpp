@@ -143,6 +143,8 @@ Page read_page(const fs::path& content_dir, const std::string& content_display,
 }
 
 void index_site(SiteModel& site) {
+  static std::atomic<std::uint64_t> k_indexed{0};
+  site.id = ++k_indexed;  // what render threads cached about the menus is stale
   std::sort(site.pages.begin(), site.pages.end(),
             [](const Page& a, const Page& b) { return a.source < b.source; });
   site.by_source.clear();
@@ -180,9 +182,7 @@ std::string root_prefix(const SiteModel& site, const std::string& output) {
 }
 
 std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload) {
-  static std::atomic<std::uint64_t> k_reads{0};
   auto site = std::make_shared<SiteModel>();
-  site->id = ++k_reads;
   site->live_reload = live_reload;
   site->content_dir = content_dir_of(project);
   site->config_file = site->content_dir / "site.yaml";

@@ -52,7 +52,7 @@ struct SiteModel {
   std::map<std::string, std::vector<const Page*>, std::less<>> section_pages;  ///< without _index
   Templates templates;
   bool live_reload = false;  ///< serve mode: pages poll the server and reload
-  /// Unique per read_site call: keys what render threads cache about a site (side menus).
+  /// New at each index_site: keys what render threads cache about the menus (side menus).
   std::uint64_t id = 0;
   Diagnostics diagnostics;  ///< findings made while reading (front matter, Markdown, config)
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "page_render.hpp"
 #include "site_build.hpp"
 #include "site_links.hpp"
 #include "site_outputs.hpp"
@@ -29,14 +30,17 @@ void write_atomically(const fs::path& path, const std::string& bytes) {
   if (ec) throw Fatal("écriture impossible de " + path.string() + " : " + ec.message());
 }
 
-/// What other pages show of a page: a change here re-renders every page.
+/// What other pages show of a page: a change re-renders the pages showing it (menus, site map).
 bool same_navigation(const Page& a, const Page& b) {
-  if (a.meta.title != b.meta.title || a.meta.menu_title != b.meta.menu_title ||
-      a.meta.order != b.meta.order || a.meta.main_menu != b.meta.main_menu ||
-      a.meta.layout != b.meta.layout || a.meta.draft != b.meta.draft ||
-      a.meta.aliases != b.meta.aliases || a.meta.description != b.meta.description)
-    return false;
-  return true;
+  return a.meta.title == b.meta.title && a.meta.menu_title == b.meta.menu_title &&
+         a.meta.order == b.meta.order && a.meta.main_menu == b.meta.main_menu &&
+         a.meta.description == b.meta.description;
+}
+
+/// What decides which files a page produces, at which address: a change rebuilds everything.
+bool same_outputs(const Page& a, const Page& b) {
+  return a.meta.layout == b.meta.layout && a.meta.draft == b.meta.draft &&
+         a.meta.aliases == b.meta.aliases;
 }
 
 /// The findings of a site, kept by origin so that an edit re-checks only what it can affect:
@@ -108,10 +112,13 @@ class Session final : public serve::SiteSession {
     m_search = SearchIndex(std::move(entries));
     std::error_code ec;
     fs::create_directories(site_dir, ec);
+    m_keys.clear();
     for (const SiteFile& file : site_files(*m_site)) {
       if (file.key.rfind("search-part:", 0) == 0) continue;  // from the entries kept above
+      m_keys[file.output] = file.key;
       write(model, file, site_dir, stats);
     }
+    m_menus_changed = false;
     for (std::size_t part = 0; part < m_search.parts(); ++part) {
       write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
       ++stats.pages_rendered;
@@ -128,13 +135,16 @@ class Session final : public serve::SiteSession {
     SiteModel& site = *m_site;
     Diagnostics reading;
     std::vector<std::size_t> touched;  // re-read now
+    bool menus = false;                // a title, order or menu entry changed
     for (const fs::path& file : changed) {
       Page page = read_page(site.content_dir, m_content_display, file, reading);
       std::size_t index = site.by_source.at(page.source);
-      if (!same_navigation(site.pages[index], page)) return build_all(model, site_dir, stats);
+      if (!same_outputs(site.pages[index], page)) return build_all(model, site_dir, stats);
+      menus = menus || !same_navigation(site.pages[index], page);
       site.pages[index] = std::move(page);  // same slot: the navigation pointers stay valid
       touched.push_back(index);
     }
+    if (menus) index_site(site);  // menus sorted again by order and title
     // Replace the reading findings of the re-read pages, keep the others'.
     std::erase_if(site.diagnostics, [&](const Diagnostic& d) {
       for (std::size_t index : touched)
@@ -142,19 +152,15 @@ class Session final : public serve::SiteSession {
       return false;
     });
     site.diagnostics.insert(site.diagnostics.end(), reading.begin(), reading.end());
-    m_findings.recheck(site, model, touched);
+    if (menus)
+      m_findings.check_all(site, model);
+    else
+      m_findings.recheck(site, model, touched);
     m_unwritten.insert(touched.begin(), touched.end());
+    m_menus_changed = m_menus_changed || menus;
     Diagnostics findings = m_findings.all(site);
     if (count_errors(findings) > 0) return findings;  // written once every error is fixed
-    std::set<std::size_t> parts;
-    for (std::size_t index : m_unwritten) {
-      const Page& page = m_site->pages[index];
-      parts.insert(m_search.replace(index, search_entry_json(*m_site, page)));
-      write(model, {page.output, "page:" + page.source, {}}, site_dir, stats);
-    }
-    m_unwritten.clear();
-    for (std::size_t part : parts)  // not counted: the page is what the user edited
-      write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
+    write_pending(model, site_dir, stats);
     return findings;
   }
 
@@ -164,6 +170,43 @@ class Session final : public serve::SiteSession {
   }
 
  private:
+  /// Writes the re-read pages, their aliases and search parts; after a menu change, also every
+  /// file whose view of the other pages changed (its key, as `tampon build` compares them).
+  void write_pending(const Model& model, const fs::path& site_dir, serve::UpdateStats& stats) {
+    const SiteModel& site = *m_site;
+    std::set<std::string> written;
+    std::set<std::size_t> entries(m_unwritten.begin(), m_unwritten.end());
+    if (m_menus_changed) {
+      for (const SiteFile& file : site_files(site)) {
+        if (file.key.rfind("search-part:", 0) == 0) continue;
+        std::string& key = m_keys[file.output];
+        if (key == file.key) continue;
+        key = file.key;
+        write(model, file, site_dir, stats);
+        written.insert(file.output);
+      }
+      for (std::size_t index : m_unwritten)  // a section's title shows in its pages' entries
+        if (site.pages[index].section_index)
+          for (std::size_t i = 0; i < site.pages.size(); ++i)
+            if (site.pages[i].section == site.pages[index].section) entries.insert(i);
+    }
+    for (std::size_t index : m_unwritten) {
+      const Page& page = site.pages[index];
+      if (!written.contains(page.output))
+        write(model, {page.output, "page:" + page.source, {}}, site_dir, stats);
+      for (const std::string& alias : page.meta.aliases)  // they show its title
+        if (std::string out = alias_output(alias); !out.empty())
+          write(model, {out, "alias:" + page.source, {}}, site_dir, stats);
+    }
+    std::set<std::size_t> parts;
+    for (std::size_t index : entries)
+      parts.insert(m_search.replace(index, search_entry_json(site, site.pages[index])));
+    for (std::size_t part : parts)  // not counted: the pages are what the user edited
+      write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
+    m_unwritten.clear();
+    m_menus_changed = false;
+  }
+
   /// Anything but an edit of an existing page's Markdown rebuilds everything.
   bool needs_full_rebuild(const std::vector<fs::path>& changed) const {
     std::error_code ec;
@@ -201,7 +244,9 @@ class Session final : public serve::SiteSession {
   std::string m_content_display;
   Findings m_findings;
   SearchIndex m_search;
-  std::set<std::size_t> m_unwritten;  ///< pages re-read while the site had errors
+  std::set<std::size_t> m_unwritten;          ///< pages re-read and not written yet
+  bool m_menus_changed = false;               ///< since the last write
+  std::map<std::string, std::string> m_keys;  ///< output → key (with view digest) last written
 };
 
 }  // namespace

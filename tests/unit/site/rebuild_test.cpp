@@ -99,6 +99,14 @@ class ServeRebuild : public ::testing::Test {
     watcher = std::make_unique<serve::Watcher>(options, *session, p.model, site_dir(), version);
   }
   fs::path site_dir() const { return p.dir / "out" / "site"; }
+  /// What a full build of the files as they are now writes.
+  std::map<std::string, std::string> fresh_build() {
+    auto other = make_site_emitter();
+    auto fresh = dynamic_cast<const serve::PreviewSource&>(*other).open_session(p.project, true);
+    serve::UpdateStats stats;
+    fresh->build_all(p.model, p.dir / "fresh" / "site", stats);
+    return files_under(p.dir / "fresh" / "site");
+  }
   /// Polls until the watcher sees the edit (the kernel reports it at once; the safety scan
   /// runs every 20 polls anyway).
   serve::PollResult poll() {
@@ -135,6 +143,24 @@ TEST_F(ServeRebuild, ABodyEditRewritesOnlyThatPageAndItsSearchPart) {
   EXPECT_NE(read_all(site_dir() / "recherche/index-1.json").find("texte a, en direct."),
             std::string::npos);
   EXPECT_EQ(version.load(), 2);  // the open pages reload
+  EXPECT_EQ(files_under(site_dir()), fresh_build());
+}
+
+TEST_F(ServeRebuild, ATitleEditRewritesThePagesShowingItNotTheWholeSite) {
+  write_guide(p);
+  start();
+  auto before = files_under(site_dir());
+  p.write("content/guide/a.md",
+          "---\ntitle: Page A renommée\norder: 1\n---\n## Ancre\n\nTexte A.\n");
+  serve::PollResult r = poll();
+  EXPECT_TRUE(r.rebuilt);
+  EXPECT_FALSE(r.stats.full);
+  auto now = changed(before, files_under(site_dir()));
+  EXPECT_EQ(now,
+            (std::set<std::string>{"guide/index.html", "guide/a/index.html", "guide/b/index.html",
+                                   "plan-du-site/index.html", "recherche/index-1.json"}));
+  EXPECT_NE(read_all(site_dir() / "guide/b/index.html").find("Page A renommée"), std::string::npos);
+  EXPECT_EQ(files_under(site_dir()), fresh_build());  // as if built from scratch
 }
 
 TEST_F(ServeRebuild, RemovingAnAnchorIsReportedInThePageLinkingToItUntilRestored) {
