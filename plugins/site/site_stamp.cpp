@@ -1,5 +1,7 @@
 #include "site_stamp.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <map>
 
@@ -15,11 +17,13 @@ void add_tree(const fs::path& root, std::vector<StampEntry>& out) {
   if (!fs::is_directory(root, ec)) return;
   for (auto it = fs::recursive_directory_iterator(root, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
+    if (!it->is_regular_file(ec)) continue;  // the type comes with the listing
+    struct stat st {};
+    if (::stat(it->path().c_str(), &st) != 0) continue;  // one call for size and time
     StampEntry e;
     e.path = it->path().string();
-    e.size = it->file_size(ec);
-    e.mtime = it->last_write_time(ec);
+    e.size = static_cast<std::uintmax_t>(st.st_size);
+    e.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     out.push_back(std::move(e));
   }
 }

@@ -12,7 +12,7 @@ namespace tampon::site {
 struct StampEntry {
   std::string path;
   std::uintmax_t size = 0;
-  std::filesystem::file_time_type mtime;
+  long long mtime_ns = 0;
   friend bool operator==(const StampEntry&, const StampEntry&) = default;
 };
 
