@@ -25,7 +25,8 @@ class SiteSession {
   virtual Diagnostics build_all(const Model& model, const std::filesystem::path& site_dir,
                                 UpdateStats& stats) = 0;
   /// Re-reads the given content or template files (absolute paths; deleted ones too) and
-  /// rewrites only the outputs they affect.
+  /// rewrites only the outputs they affect. Files that are not the site's (hidden editor files
+  /// such as ".page.md.swp") write nothing: `stats` stays empty.
   virtual Diagnostics update(const Model& model, const std::vector<std::filesystem::path>& changed,
                              const std::filesystem::path& site_dir, UpdateStats& stats) = 0;
   /// Files and folders to watch (content/, templates/site/, the site configuration).

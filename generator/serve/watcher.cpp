@@ -178,8 +178,10 @@ void Watcher::rebuild(const std::vector<fs::path>& changed, bool data_changed, P
     std::cerr << "tampon: erreur: " << e.what() << "\n";
     return;
   }
+  bool errors = count_errors(result.findings) > 0;
+  if (!errors && !result.stats.full && result.stats.pages_rendered == 0) return;  // not the site's
   print_findings(result.findings);
-  if (count_errors(result.findings) > 0) return;
+  if (errors) return;
   result.rebuilt = true;
   ++m_version;
   double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

@@ -127,8 +127,12 @@ class Session final : public serve::SiteSession {
     return all;
   }
 
-  Diagnostics update(const Model& model, const std::vector<fs::path>& changed,
+  Diagnostics update(const Model& model, const std::vector<fs::path>& paths,
                      const fs::path& site_dir, serve::UpdateStats& stats) override {
+    std::vector<fs::path> changed;  // editors' hidden files (".page.md.swp") are not the site's
+    for (const fs::path& file : paths)
+      if (file.filename().string().front() != '.') changed.push_back(file);
+    if (m_site && changed.empty()) return m_findings.all(*m_site);  // nothing written
     if (!m_site || needs_full_rebuild(changed)) return build_all(model, site_dir, stats);
     // The site is changed in place (no copy of every page): it always mirrors the files, and
     // outputs are written only when the checks pass.

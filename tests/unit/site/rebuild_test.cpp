@@ -163,6 +163,19 @@ TEST_F(ServeRebuild, ATitleEditRewritesThePagesShowingItNotTheWholeSite) {
   EXPECT_EQ(files_under(site_dir()), fresh_build());  // as if built from scratch
 }
 
+TEST_F(ServeRebuild, AnEditorsHiddenFileRebuildsAndReloadsNothing) {
+  write_guide(p);
+  start();
+  auto before = files_under(site_dir());
+  p.write("content/guide/.a.md.swp", "état de l'éditeur");
+  serve::PollResult r = poll();
+  EXPECT_EQ(r.changed, 1u);  // seen…
+  EXPECT_FALSE(r.rebuilt);   // …and ignored, as read_site ignores hidden files
+  EXPECT_FALSE(r.stats.full);
+  EXPECT_EQ(version.load(), 1);
+  EXPECT_EQ(files_under(site_dir()), before);
+}
+
 TEST_F(ServeRebuild, RemovingAnAnchorIsReportedInThePageLinkingToItUntilRestored) {
   write_guide(p);
   start();
