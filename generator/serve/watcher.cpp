@@ -89,20 +89,21 @@ Watcher::Watcher(const ServeOptions& options, SiteSession& session, Model& model
 }
 
 PollResult Watcher::poll() {
-  // With notifications, a full scan every 20 polls (3 s at the default interval) still catches
-  // what the kernel does not report (a data/ folder created later, network file systems).
+  // With notifications, a full scan every 20 quiet polls (3 s at the default interval) still
+  // catches what the kernel does not report (a data/ folder created later, network file
+  // systems). Only quiet polls scan, so that an edit never waits for it.
   constexpr int k_scan_every = 20;
   PollResult result;
   auto start = Clock::now();
   std::vector<fs::path> changed;
   bool data_changed = false, lost = true;
   std::set<std::string> named;
-  if (m_feed.active() && ++m_polls_since_scan < k_scan_every) named = m_feed.take(lost);
-  if (lost) {
-    m_polls_since_scan = 0;
-    if (m_feed.active()) m_feed.take(lost);  // what the scan below sees anyway
+  if (m_feed.active()) named = m_feed.take(lost);
+  if (!lost && named.empty() && ++m_quiet_polls < k_scan_every) return result;
+  if (lost || named.empty()) {
+    m_quiet_polls = 0;
     rescan(changed, data_changed);
-  } else if (!named.empty()) {
+  } else {
     refresh(named, changed, data_changed);
   }
   result.changed = changed.size() + (data_changed ? 1 : 0);

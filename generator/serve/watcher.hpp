@@ -46,7 +46,7 @@ class Watcher {
   /// Compares the snapshots with the files now, for the paths the kernel named only.
   void refresh(const std::set<std::string>& paths, std::vector<std::filesystem::path>& changed,
                bool& data_changed);
-  /// Compares everything (no notifications, lost events, and every few seconds anyway).
+  /// Compares everything (no notifications, lost events, and every few quiet seconds).
   void rescan(std::vector<std::filesystem::path>& changed, bool& data_changed);
 
   const ServeOptions& m_options;
@@ -57,7 +57,7 @@ class Watcher {
   std::vector<std::filesystem::path> m_sources, m_data;
   Snapshot m_source_snapshot, m_data_snapshot;
   ChangeFeed m_feed;
-  int m_polls_since_scan = 0;
+  int m_quiet_polls = 0;  ///< polls without events since the last full scan
 };
 
 }  // namespace tampon::serve

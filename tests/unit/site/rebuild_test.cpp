@@ -176,6 +176,22 @@ TEST_F(ServeRebuild, AnEditorsHiddenFileRebuildsAndReloadsNothing) {
   EXPECT_EQ(files_under(site_dir()), before);
 }
 
+TEST_F(ServeRebuild, AFolderCreatedWhereNothingWasWatchedIsFoundByThePeriodicScan) {
+  write_guide(p);
+  start();  // no data/ folder yet: the kernel cannot report what happens in it
+  p.write("data/lisez-moi.txt", "notes");
+  serve::PollResult r;
+  int polls = 0;
+  while (polls < 40 && r.changed == 0) {
+    r = watcher->poll();
+    ++polls;
+  }
+  EXPECT_GT(polls, 1);   // not seen at once…
+  EXPECT_LE(polls, 20);  // …but within the 20 quiet polls between full scans
+  EXPECT_TRUE(r.rebuilt);
+  EXPECT_TRUE(r.stats.full);  // data changed: everything is built again
+}
+
 TEST_F(ServeRebuild, RemovingAnAnchorIsReportedInThePageLinkingToItUntilRestored) {
   write_guide(p);
   start();
