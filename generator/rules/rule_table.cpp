@@ -92,6 +92,9 @@ constexpr RuleInfo k_rules[] = {
      "Police ou dictionnaire de césure introuvable sur la machine."},
     {"document-failed", E, "outputs.md",
      "Une convention ou un avenant n'a pas pu être mis en page."},
+    {"bulletin-pdf", E, "outputs.md", "Un bulletin d'activité PDF n'a pas pu être mis en page."},
+    {"bulletin-glyph-omitted", W, "outputs.md",
+     "Caractère des faits marquants absent de la police des bulletins : omis du PDF."},
     // Website (content/, site configuration), emitted by the site emitter.
     {"site-config", E, "outputs.md",
      "Configuration du site incomplète (nom du service, adresse, liens obligatoires)."},
