@@ -160,7 +160,8 @@ TEST(SiteEmitter, DataBlocksComeFromTheBaremesAndTranchesAddUp) {
 TEST(SiteEmitter, UnknownRegimeInADataBlockIsAnErrorAtItsLine) {
   Project p;
   p.write("content/m.md", "---\ntitle: M\n---\n\n```tampon\ngrille inconnu\n```\n");
-  const Diagnostic* bad = find_code(p.build(), "site-data-block");
+  Diagnostics found = p.build();  // find_code points into it: keep it alive
+  const Diagnostic* bad = find_code(found, "site-data-block");
   ASSERT_NE(bad, nullptr);
   EXPECT_EQ(bad->where.line, 5u);
 }
