@@ -52,10 +52,13 @@ Session open_session(const Options& options) {
   return session;
 }
 
+// Outside any function and with external linkage, so that the compiler keeps the store and
+// leak checkers see the session as reachable.
+Session* g_session_until_exit = nullptr;
+
 Session& open_session_until_exit(const Options& options) {
-  static Session* kept = nullptr;
-  kept = new Session(open_session(options));
-  return *kept;
+  g_session_until_exit = new Session(open_session(options));
+  return *g_session_until_exit;
 }
 
 Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Session& session,
