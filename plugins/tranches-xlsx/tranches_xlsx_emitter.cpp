@@ -37,7 +37,7 @@ void render_convention(const ConventionState& cs, const Model& model, RenderCont
                "Tranches de subvention du dispositif Conseiller numérique",
                "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure,
                ctx.project().as_of};
-  Workbook book(ctx.output_path(), /*constant_memory=*/true, info, Scratch::Memory);
+  Workbook book(ctx.output_path(), Size::Small, info);
   std::vector<TrancheRow> rows;
   append_tranche_rows(cs, rows);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
@@ -53,7 +53,7 @@ void render_ledger(const Model& model, RenderContext& ctx) {
   DocInfo info{"Échéancier global des conventions Conseiller numérique",
                "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
                "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
-  Workbook book(ctx.output_path(), /*constant_memory=*/true, info);
+  Workbook book(ctx.output_path(), Size::Large, info);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
   StatementLayout layout = write_statement_sheet(statement, rows);
   Sheet summary(book.add_sheet(k_ledger_summary_sheet), book.formats());

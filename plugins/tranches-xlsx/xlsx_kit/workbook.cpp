@@ -33,12 +33,11 @@ char* memory_scratch_dir() {
 
 }  // namespace
 
-Workbook::Workbook(const std::filesystem::path& path, bool constant_memory, const DocInfo& info,
-                   Scratch scratch)
+Workbook::Workbook(const std::filesystem::path& path, Size size, const DocInfo& info)
     : m_info(info), m_path(path.string()) {
   lxw_workbook_options options{};
-  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
-  if (scratch == Scratch::Memory) options.tmpdir = memory_scratch_dir();
+  options.constant_memory = size == Size::Large ? LXW_TRUE : LXW_FALSE;
+  if (size == Size::Small) options.tmpdir = memory_scratch_dir();
   m_book = workbook_new_opt(m_path.c_str(), &options);
   if (m_book == nullptr) throw Fatal("impossible de créer le classeur " + m_path);
   lxw_doc_properties props{};

@@ -115,7 +115,7 @@ class LibreOffice : public ::testing::Test {
   }
   /// A formula `1+1` stored with the wrong result 5: shows which mode recalculated.
   static fs::path wrong_cache_file(const fs::path& path) {
-    xlsx::Workbook book(path, false, {"t", "s", "k", d("2022-06-15")});
+    xlsx::Workbook book(path, xlsx::Size::Small, {"t", "s", "k", d("2022-06-15")});
     xlsx::Sheet sheet(book.add_sheet("S"), book.formats());
     sheet.formula(0, 0, "1+1", 5, nullptr);
     book.close();
