@@ -10,6 +10,7 @@
 #   TAMPON=/path/tampon bench/xlsx/run.sh           # also time `tampon build` with this binary
 #   DATA=build/bench-data/x1-... bench/xlsx/run.sh  # a project generated already
 #   TMPDIR=/dev/shm bench/xlsx/run.sh  # outputs in memory rather than on disk (see below)
+#   JUSTIFICATIONS=0 bench/xlsx/run.sh # skip the justifications (the longest phase, no target)
 #
 # Each phase runs in its own process under /usr/bin/time -v (wall time, peak RSS); the render
 # times printed are measured inside the process, model loading excluded, as is the Python
@@ -79,8 +80,10 @@ run_timed ledger "$bench" "${source_args[@]}" --out "$work/out" --phase ledger \
   --tsv "$work/ledger.tsv"
 run_timed statements "$bench" "${source_args[@]}" --out "$work/out" --phase statements \
   --jobs "$jobs"
-run_timed justifications "$bench" "${source_args[@]}" --out "$work/out" \
-  --phase justifications --jobs "$jobs"
+if [[ "${JUSTIFICATIONS:-1}" != 0 ]]; then
+  run_timed justifications "$bench" "${source_args[@]}" --out "$work/out" \
+    --phase justifications --jobs "$jobs"
+fi
 run_timed xlsxwriter "$python" "$root/bench/xlsx/xlsxwriter_ledger.py" "$work/ledger.tsv" \
   "$work/python.xlsx"
 run_timed xlsxwriter_cm "$python" "$root/bench/xlsx/xlsxwriter_ledger.py" "$work/ledger.tsv" \
@@ -112,7 +115,9 @@ echo
 echo "== résultats (charge : $(uptime | sed 's/.*load average: //'))"
 echo "grand livre : tampon ${ledger_s} s (CPU ${ledger_cpu} s), XlsxWriter ${py_s} s (CPU ${py_cpu} s ; constant_memory ${py_cm_s} s) : ${ratio}× plus rapide, ${ratio_cpu}× en temps CPU (cible ≥ 4×)"
 echo "échéanciers par convention : ${statements_s} s, CPU ${statements_cpu} s sur ${jobs} fils (cible < 10 s)"
-echo "pic mémoire : grand livre $(mb ledger) Mo, échéanciers $(mb statements) Mo (cible < 200 Mo), dont le modèle chargé et le plan des échéanciers seuls $(mb model) Mo ; justifications $(mb justifications) Mo"
+echo "pic mémoire : grand livre $(mb ledger) Mo, échéanciers $(mb statements) Mo (cible < 200 Mo), dont le modèle chargé et le plan des échéanciers seuls $(mb model) Mo"
+[[ -f "$work/justifications.rss" ]] &&
+  echo "justifications : $(field "$work/justifications.out" '^justifications: (.*)$'), pic mémoire $(mb justifications) Mo"
 [[ -f "$work/build.rss" ]] &&
   echo "tampon build --only tranches-xlsx : $(grep -h "Elapsed (wall" "$work/build.time" | awk '{print $NF}'), pic mémoire $(mb build) Mo"
 ok=0
