@@ -3,7 +3,9 @@
 sheets, formats, formulas with cached values, widths, filter, print set-up), from the rows that
 `bench_xlsx --tsv` dumps. Prints the time spent writing (reading the TSV excluded).
 
-Usage: /usr/bin/python3 xlsxwriter_ledger.py ROWS.tsv OUT.xlsx [--constant-memory]
+Usage: /usr/bin/python3 xlsxwriter_ledger.py ROWS.tsv OUT.xlsx [--constant-memory] [--repeat N]
+
+With --repeat N it writes the file N times and prints the best and the median times.
 """
 import datetime
 import sys
@@ -126,19 +128,31 @@ def write_summary(ws, f, rows, n):
     ws.set_column(0, 8, 16)
 
 
-def main():
-    rows = read_rows(sys.argv[1])
-    start, cpu_start = time.perf_counter(), time.process_time()
-    book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": "--constant-memory" in sys.argv})
+def write_book(rows, path, constant_memory):
+    book = xlsxwriter.Workbook(path, {"constant_memory": constant_memory})
     book.set_properties({"title": "Échéancier global des conventions Conseiller numérique",
                          "author": "Tampon", "created": datetime.datetime(2022, 6, 15)})
     f = formats(book)
     n = write_statement(book.add_worksheet("Échéancier"), f, rows)
     write_summary(book.add_worksheet("Par mois et statut"), f, rows, n)
     book.close()
-    print("xlsxwriter%s: %d rows in %.3f s (cpu %.3f s)" % (
-        " (constant_memory)" if "--constant-memory" in sys.argv else "", len(rows),
-        time.perf_counter() - start, time.process_time() - cpu_start))
+
+
+def main():
+    constant_memory = "--constant-memory" in sys.argv
+    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
+    rows = read_rows(sys.argv[1])
+    wall, cpu = [], []
+    for _ in range(repeat):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        write_book(rows, sys.argv[2], constant_memory)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu_start)
+    wall.sort()
+    cpu.sort()
+    print("xlsxwriter%s: %d rows in %.3f s (cpu %.3f s), median %.3f s (cpu %.3f s) of %d" % (
+        " (constant_memory)" if constant_memory else "", len(rows), wall[0], cpu[0],
+        wall[len(wall) // 2], cpu[len(cpu) // 2], repeat))
 
 
 if __name__ == "__main__":
