@@ -73,7 +73,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   Manifest next = next_manifest(previous, jobs, emitters, project, stale);
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
-      tree.commit(p.job.path);
+      tree.commit(p.staged, p.job.path);
       ++report.written;
     } else if (p.fate == PlannedJob::Fate::Unchanged) {
       ++report.unchanged;

@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <string>
 
 #include "tampon/emitter.hpp"
@@ -13,6 +14,7 @@ struct PlannedJob {
   enum class Fate { Render, Unchanged, Skipped } fate = Fate::Render;
   std::string skip_reason;
   // Filled by render:
+  std::filesystem::path staged;  ///< the staging file written, renamed into place at commit
   bool ok = false;
   std::uintmax_t size = 0;
   std::string sha256;

@@ -36,7 +36,8 @@ Diagnostic render_failure(const PlannedJob& p, const std::string& why) {
 // Renders one job; never throws (a failure becomes a diagnostic on the job).
 Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& project,
                        OutputTree& tree) {
-  JobContext ctx(project, tree.stage(p.job.path));
+  p.staged = tree.stage(p.job.path);
+  JobContext ctx(project, p.staged);
   try {
     p.emitter->render(p.job, model, ctx);
     std::error_code ec;

@@ -1,7 +1,10 @@
 #include "write/output_tree.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <fstream>
-#include <mutex>
+#include <system_error>
 
 #include "tampon/diagnostic.hpp"
 
@@ -9,16 +12,20 @@ namespace tampon {
 namespace fs = std::filesystem;
 
 namespace {
-std::mutex g_mkdir_mutex;  // create_directories is not safe against itself on one path
 
-void ensure_parent(const fs::path& path) {
-  std::lock_guard lock(g_mkdir_mutex);
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec)
-    throw Fatal("impossible de créer le dossier " + path.parent_path().string() + " : " +
-                ec.message());
+[[noreturn]] void cannot_create(const fs::path& dir, int error) {
+  throw Fatal("impossible de créer le dossier " + dir.string() + " : " +
+              std::error_code(error, std::generic_category()).message());
 }
+
+// The staged file's name: a number unique in this build, then the final file name, so that
+// a library that looks at the extension (or a person looking at a crashed build) sees it.
+std::string staged_name(std::uint64_t n, const std::string& relative) {
+  fs::path name = fs::path(relative).filename();
+  std::string kept = name.native().size() <= 200 ? name.native() : name.extension().native();
+  return std::to_string(n) + "-" + kept;
+}
+
 }  // namespace
 
 OutputTree::OutputTree(fs::path out_dir) : m_root(std::move(out_dir)) {
@@ -29,17 +36,46 @@ OutputTree::OutputTree(fs::path out_dir) : m_root(std::move(out_dir)) {
 
 OutputTree::~OutputTree() { discard(); }
 
-fs::path OutputTree::stage(const std::string& relative) {
-  fs::path path = m_staging / relative;
-  ensure_parent(path);
-  return path;
+// Creates `dir` and the missing folders above it, one mkdir per folder and per build: folders
+// already made or met are remembered. Caller holds m_mutex.
+void OutputTree::ensure_folder(const fs::path& dir) {
+  if (dir.empty() || m_folders.contains(dir.native())) return;
+  ++m_mkdir_calls;
+  if (::mkdir(dir.c_str(), 0777) != 0) {
+    int error = errno;
+    if (error == ENOENT) {
+      ensure_folder(dir.parent_path());
+      ++m_mkdir_calls;
+      if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) cannot_create(dir, errno);
+    } else if (error != EEXIST) {
+      cannot_create(dir, error);
+    } else if (std::error_code ec; !fs::is_directory(dir, ec)) {
+      cannot_create(dir, ENOTDIR);
+    }
+  }
+  m_folders.insert(dir.native());
 }
 
-void OutputTree::commit(const std::string& relative) {
-  fs::path target = m_root / relative;
-  ensure_parent(target);
+void OutputTree::ensure_staging() {
+  std::lock_guard lock(m_mutex);
   std::error_code ec;
-  fs::rename(m_staging / relative, target, ec);
+  fs::remove_all(m_staging, ec);  // left by a build that crashed: its names could clash
+  ensure_folder(m_staging);
+}
+
+fs::path OutputTree::stage(const std::string& relative) {
+  std::call_once(m_staging_once, [this] { ensure_staging(); });
+  return m_staging / staged_name(m_counter.fetch_add(1), relative);
+}
+
+void OutputTree::commit(const fs::path& staged, const std::string& relative) {
+  fs::path target = m_root / relative;
+  {
+    std::lock_guard lock(m_mutex);
+    ensure_folder(target.parent_path());
+  }
+  std::error_code ec;
+  fs::rename(staged, target, ec);
   if (ec) throw Fatal("impossible de placer " + target.string() + " : " + ec.message());
 }
 
@@ -48,16 +84,22 @@ void OutputTree::remove_stale(const std::string& relative) {
   fs::path target = m_root / relative;
   fs::remove(target, ec);
   // Drop folders left empty, up to --out itself.
+  std::lock_guard lock(m_mutex);
   for (fs::path dir = target.parent_path(); dir != m_root && fs::is_empty(dir, ec) && !ec;
-       dir = dir.parent_path())
+       dir = dir.parent_path()) {
     fs::remove(dir, ec);
+    m_folders.erase(dir.native());
+  }
 }
 
 void OutputTree::write_atomically(const std::string& relative, const std::string& bytes) {
   fs::path target = m_root / relative;
   fs::path temp = target;
   temp += ".tampon-tmp";
-  ensure_parent(target);
+  {
+    std::lock_guard lock(m_mutex);
+    ensure_folder(target.parent_path());
+  }
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -77,6 +119,11 @@ void OutputTree::discard() {
   std::error_code ec;
   fs::remove_all(m_staging, ec);
   if (!m_root_existed && fs::exists(m_root, ec) && fs::is_empty(m_root, ec)) fs::remove(m_root, ec);
+}
+
+std::size_t OutputTree::mkdir_calls() const {
+  std::lock_guard lock(m_mutex);
+  return m_mkdir_calls;
 }
 
 }  // namespace tampon

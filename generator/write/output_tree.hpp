@@ -1,9 +1,16 @@
 #pragma once
-/// The only code that writes under --out. Render jobs write into a staging folder inside
-/// --out (same filesystem, so the final rename is atomic); nothing reaches its final name
-/// until `commit`. `discard` returns --out to exactly the state it had before the build.
+/// The only code that writes under --out. Render jobs write into one flat staging folder
+/// inside --out (same filesystem, so the final rename is atomic); nothing reaches its final
+/// name until `commit`. `discard` returns --out to exactly the state it had before the build.
+///
+/// Staging is flat (`.tampon-tmp/<n>-<file name>`) so that a build creates each output folder
+/// once, in its final place, and no staging folder has to be created or deleted per output:
+/// on ext4, creating folders right after thousands were deleted costs 0.2–0.5 ms each.
+#include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 
 namespace tampon {
 
@@ -15,10 +22,12 @@ class OutputTree {
   OutputTree& operator=(const OutputTree&) = delete;
 
   const std::filesystem::path& root() const { return m_root; }
-  /// The staging path for an output (parent folders created). Thread-safe.
+  /// A fresh staging path for the output `relative` (its folder exists). It keeps the final
+  /// file name, extension included, behind a unique number. Thread-safe.
   std::filesystem::path stage(const std::string& relative);
-  /// Renames the staged file into place. Throws Fatal on failure.
-  void commit(const std::string& relative);
+  /// Renames `staged` (from `stage`) to `relative` under --out, creating the final folders
+  /// (each at most once per build). Throws Fatal on failure. Thread-safe.
+  void commit(const std::filesystem::path& staged, const std::string& relative);
   /// Removes a previous output that the current build no longer produces.
   void remove_stale(const std::string& relative);
   /// Writes `bytes` to `relative` atomically (temp name in the same folder, then rename).
@@ -26,10 +35,21 @@ class OutputTree {
   /// Removes the staging folder, and --out itself when this build created it and it is empty.
   void discard();
 
+  /// How many times this tree called mkdir (tests: once per folder and per build).
+  std::size_t mkdir_calls() const;
+
  private:
+  void ensure_staging();
+  void ensure_folder(const std::filesystem::path& dir);
+
   std::filesystem::path m_root;
   std::filesystem::path m_staging;
   bool m_root_existed = false;
+  std::atomic<std::uint64_t> m_counter{0};
+  std::once_flag m_staging_once;
+  mutable std::mutex m_mutex;
+  std::unordered_set<std::string> m_folders;  ///< known to exist (under m_mutex)
+  std::size_t m_mkdir_calls = 0;
 };
 
 }  // namespace tampon

@@ -78,6 +78,20 @@ TEST_F(BuildPipeline, AFailedJobLeavesTheOutputFolderExactlyAsItWas) {
   auto report = build({&good, &bad});
   EXPECT_EQ(count_errors(report.diagnostics), 2u);
   EXPECT_EQ(snapshot(options.out_dir), before);
+  EXPECT_FALSE(fs::exists(options.out_dir / ".tampon-tmp"));
+}
+
+TEST_F(BuildPipeline, EmittersWriteIntoOneFlatStagingFolderUnderTheFinalFileName) {
+  FakeEmitter e("alpha", {job("a/b/c/bulletin.pdf", "path"), job("x/bulletin.pdf", "path")});
+  auto report = build({&e});
+  ASSERT_EQ(count_errors(report.diagnostics), 0u);
+  fs::path staged = snapshot(options.out_dir)["a/b/c/bulletin.pdf"];
+  fs::path other = snapshot(options.out_dir)["x/bulletin.pdf"];
+  EXPECT_EQ(staged.parent_path(), options.out_dir / ".tampon-tmp");
+  EXPECT_EQ(other.parent_path(), options.out_dir / ".tampon-tmp");
+  EXPECT_NE(staged, other);
+  EXPECT_TRUE(staged.filename().string().ends_with("bulletin.pdf")) << staged;
+  EXPECT_FALSE(fs::exists(options.out_dir / ".tampon-tmp"));
 }
 
 TEST_F(BuildPipeline, AnEmitterThatThrowsOrWritesNothingIsReportedByName) {

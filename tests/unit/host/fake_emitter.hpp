@@ -16,6 +16,10 @@ class FakeEmitter final : public Emitter {
   void render(const OutputJob& job, const Model&, RenderContext& ctx) const override {
     ++renders;
     if (job.key == "throw") throw std::runtime_error("panne simulée");
+    if (job.key == "path") {  // where the host asked for the file
+      std::ofstream(ctx.output_path()) << ctx.output_path().string();
+      return;
+    }
     std::ofstream(ctx.output_path()) << "contenu de " << job.path << " v" << content_version;
     if (job.key == "error") ctx.report({{}, Severity::Error, "test-error", "erreur simulée", {}});
   }
