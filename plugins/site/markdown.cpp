@@ -9,6 +9,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "html_text.hpp"
 #include "render/html_escape.hpp"
 #include "text_fold.hpp"
 
@@ -16,17 +17,6 @@ namespace tampon::site {
 namespace {
 
 using render::html_escape;
-
-/// html_escape appended in place, runs of plain characters copied at once (most of a page).
-void append_escaped(std::string& out, std::string_view text) {
-  std::size_t from = 0;
-  for (std::size_t at; (at = text.find_first_of("&<>\"'", from)) != std::string_view::npos;) {
-    out.append(text, from, at - from);
-    out += html_escape(text.substr(at, 1));
-    from = at + 1;
-  }
-  out.append(text, from);
-}
 
 std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
 std::string str(const char* text) { return text ? std::string(text) : std::string(); }
@@ -496,6 +486,9 @@ ParsedMarkdown parse_markdown(const std::string& body, int first_line,
 
 std::string render_markdown(const ParsedMarkdown& parsed, const RenderHooks& hooks) {
   std::string out;
+  std::size_t size = 0;
+  for (const Segment& segment : parsed.segments) size += segment.html.size();
+  out.reserve(size + size / 8);
   std::vector<ResolvedLink> resolved(parsed.links.size());
   for (std::size_t i = 0; i < parsed.links.size(); ++i)
     resolved[i] = hooks.resolve(parsed.links[i]);
@@ -505,10 +498,12 @@ std::string render_markdown(const ParsedMarkdown& parsed, const RenderHooks& hoo
         out += segment.html;
         break;
       case Segment::Kind::Href:
-        out += html_escape(resolved[segment.ref].href);
+        append_escaped(out, resolved[segment.ref].href);
         break;
       case Segment::Kind::LinkAttrs:
-        out += "href=\"" + html_escape(resolved[segment.ref].href) + "\"";
+        out += "href=\"";
+        append_escaped(out, resolved[segment.ref].href);
+        out += '"';
         if (!resolved[segment.ref].download_detail.empty())
           out += " class=\"fr-link fr-link--download\" download";
         break;
