@@ -1,10 +1,10 @@
 // site: the employer-guide website (outputs.md `site/`), from content/, templates/site/ and
 // the baremes, with the French State design system.
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
 
+#include "file_io.hpp"
 #include "serve/preview.hpp"
 #include "site_build.hpp"
 #include "site_session.hpp"
@@ -55,9 +55,8 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
       if (ec) throw Fatal("copie impossible de " + copy_from.string() + " : " + ec.message());
       return;
     }
-    std::ofstream out(ctx.output_path(), std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw Fatal("écriture impossible de " + ctx.output_path().string());
+    if (!site::write_whole_file(ctx.output_path(), bytes))
+      throw Fatal("écriture impossible de " + ctx.output_path().string());
   }
 
   std::unique_ptr<serve::SiteSession> open_session(const ProjectContext& project,

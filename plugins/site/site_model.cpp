@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
+#include "file_io.hpp"
 #include "load/text_check.hpp"
 #include "site_assets.hpp"
 
@@ -15,8 +14,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string read_text(const fs::path& path, const std::string& display, Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!read_whole_file(path, text)) {
     Diagnostic d;
     d.where = {display, 0, 0};
     d.code = "site-read";
@@ -24,9 +23,6 @@ std::string read_text(const fs::path& path, const std::string& display, Diagnost
     diagnostics.push_back(std::move(d));
     return {};
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
   // A page saved as Latin-1 or UTF-16 by a word processor would reach the site as mojibake:
   // refuse it where the editor can find the first bad byte.
   if (auto problem = load::check_text(text)) {
