@@ -1,8 +1,8 @@
 #include "site_outputs.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+
+#include "json_text.hpp"
 
 #include "render/html_escape.hpp"
 #include "text_fold.hpp"
@@ -21,16 +21,31 @@ std::string search_entry_json(const SiteModel& site, const Page& page) {
   std::string section;
   if (const Page* index = site.page_by_source(page.section + "/_index.md"))
     section = index->meta.title;
-  std::string headings;
-  for (const Heading& h : page.body.headings) headings += h.text + " ";
-  nlohmann::ordered_json entry;
-  entry["u"] = page.url;
-  entry["t"] = page.meta.title;
-  entry["d"] = page.meta.description;
-  entry["s"] = section;
-  entry["f"] = fold(page.meta.title + " \n " + page.meta.description + " \n " + headings + "\n" +
-                    page.body.plain_text);
-  return entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string folded;
+  folded.reserve(page.body.plain_text.size() + 256);
+  fold_append(folded, page.meta.title);
+  folded += " \n ";
+  fold_append(folded, page.meta.description);
+  folded += " \n ";
+  for (const Heading& h : page.body.headings) {
+    fold_append(folded, h.text);
+    folded += ' ';
+  }
+  folded += '\n';
+  fold_append(folded, page.body.plain_text);
+  std::string out;
+  out.reserve(folded.size() + page.meta.title.size() + page.meta.description.size() + 128);
+  const std::pair<const char*, const std::string*> fields[] = {{"{\"u\":", &page.url},
+                                                               {",\"t\":", &page.meta.title},
+                                                               {",\"d\":", &page.meta.description},
+                                                               {",\"s\":", &section},
+                                                               {",\"f\":", &folded}};
+  for (const auto& [name, value] : fields) {
+    out += name;
+    append_json_string(out, *value);
+  }
+  out += '}';
+  return out;
 }
 
 std::string join_search_entries(const std::vector<std::string>& entries) {

@@ -88,22 +88,33 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
-std::string fold(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
+void fold_append(std::string& out, std::string_view utf8) {
   for (std::size_t pos = 0; pos < utf8.size();) {
-    char32_t cp = next_code_point(utf8, pos);
-    if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    // Runs of ASCII (most of a French page) are copied with only upper case changed.
+    std::size_t run = pos;
+    while (run < utf8.size() && static_cast<unsigned char>(utf8[run]) < 0x80) ++run;
+    if (run > pos) {
+      std::size_t at = out.size();
+      out.append(utf8, pos, run - pos);
+      for (std::size_t i = at; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
+      pos = run;
       continue;
     }
-    std::string_view folded = fold_code_point(cp);
+    char32_t cp = next_code_point(utf8, pos);
+    std::string_view folded = cp < 0x80 ? std::string_view() : fold_code_point(cp);
     if (folded.empty()) {
       append_utf8(out, cp);
     } else {
       out += folded;
     }
   }
+}
+
+std::string fold(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  fold_append(out, utf8);
   return out;
 }
 

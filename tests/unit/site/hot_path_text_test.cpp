@@ -1,0 +1,58 @@
+// The hand-written escapers of the rendering hot paths must write what the library ones write.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "html_text.hpp"
+#include "json_text.hpp"
+#include "render/html_escape.hpp"
+#include "text_fold.hpp"
+
+namespace {
+
+const std::vector<std::string>& samples() {
+  static const std::vector<std::string> k = {
+      "",
+      "texte simple",
+      "L'État & les <structures> \"publiques\"",
+      "guillemet \" barre \\ fin",
+      std::string("contrôle \x01\x02\x1f et \b\f\n\r\t et \x7f", 27),
+      "accents éèà « » — € 𝄞",
+      "invalide \xff\xfe ici",
+      "tronqué \xe2\x82",
+      "surrogat \xed\xa0\x80",
+      "trop long \xc0\xaf",
+      "au-delà \xf4\x90\x80\x80",
+  };
+  return k;
+}
+
+TEST(HotPathText, WritesJsonStringsAsNlohmannDoes) {
+  for (const std::string& s : samples()) {
+    std::string mine;
+    tampon::site::append_json_string(mine, s);
+    EXPECT_EQ(mine,
+              nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        << s;
+  }
+}
+
+TEST(HotPathText, EscapesHtmlAsTheSharedEscaperDoes) {
+  for (const std::string& s : samples()) {
+    std::string mine = "avant:";
+    tampon::site::append_escaped(mine, s);
+    EXPECT_EQ(mine, "avant:" + tampon::render::html_escape(s)) << s;
+  }
+}
+
+TEST(HotPathText, FoldsAppendedTextLikeFold) {
+  std::string out = "x";
+  tampon::site::fold_append(out, "ÉTAPE 8 : Œuvre");
+  EXPECT_EQ(out, "xetape 8 : oeuvre");
+  EXPECT_EQ(tampon::site::fold("MAJ \xff fin"), "maj \xef\xbf\xbd fin");
+}
+
+}  // namespace
