@@ -1,5 +1,7 @@
 #include "front_matter.hpp"
 
+#include "front_matter_simple.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <array>
@@ -96,15 +98,17 @@ struct Decoder {
   }
 };
 
-void decode(const std::string& yaml, const std::string& file, SplitPage& page,
-            Diagnostics& diagnostics) {
-  Decoder decoder{file, 2, diagnostics};
+/// Whole-map decoding through yaml-cpp, findings included.
+void decode_yaml(const std::string& yaml, const std::string& file, int first_line,
+                 FrontMatter& meta, Diagnostics& diagnostics) {
+  Decoder decoder{file, first_line, diagnostics};
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::ParserException& e) {
-    diagnostics.push_back(finding(file, 2 + e.mark.line, e.mark.column + 1, Severity::Error,
-                                  "site-front-matter", "en-tête YAML illisible : " + e.msg));
+    diagnostics.push_back(finding(file, first_line + e.mark.line, e.mark.column + 1,
+                                  Severity::Error, "site-front-matter",
+                                  "en-tête YAML illisible : " + e.msg));
     return;
   }
   if (root.IsNull()) return;
@@ -124,11 +128,24 @@ void decode(const std::string& yaml, const std::string& file, SplitPage& page,
                          "order, draft, aliases, layout, menu, menu_title)");
       continue;
     }
-    decoder.field(key, entry.second, page.meta);
+    decoder.field(key, entry.second, meta);
   }
 }
 
+/// The simple reader first (most pages); yaml-cpp for the rest and for every finding.
+void decode(std::string_view yaml, const std::string& file, SplitPage& page,
+            Diagnostics& diagnostics) {
+  if (read_simple_front_matter(yaml, page.meta)) return;
+  page.meta = FrontMatter{};
+  decode_yaml(std::string(yaml), file, 2, page.meta, diagnostics);
+}
+
 }  // namespace
+
+void decode_front_matter_yaml(const std::string& yaml, const std::string& file, int first_line,
+                              FrontMatter& meta, Diagnostics& diagnostics) {
+  decode_yaml(yaml, file, first_line, meta, diagnostics);
+}
 
 SplitPage split_front_matter(const std::string& text, const std::string& display_path,
                              Diagnostics& diagnostics) {
@@ -157,7 +174,7 @@ SplitPage split_front_matter(const std::string& text, const std::string& display
                                     "l'en-tête de la page n'est pas fermé par une ligne « --- »"));
       page.body = text;
     } else {
-      decode(text.substr(first, end - first), display_path, page, diagnostics);
+      decode(std::string_view(text).substr(first, end - first), display_path, page, diagnostics);
       std::size_t eol = text.find('\n', end);
       page.body = eol == std::string::npos ? std::string() : text.substr(eol + 1);
       page.body_first_line = line + 1;
