@@ -57,15 +57,17 @@ data link_item(const std::string& title, const std::string& href, bool current) 
   return item;
 }
 
+/// Whether main-menu `item` is marked current on `page`, and how (aria-current's value).
+const char* nav_current(const Page& item, const Page& page) {
+  if (&item == &page) return "page";
+  if (!page.section.empty() && item.section == page.section && item.section_index) return "true";
+  return nullptr;
+}
+
 data navigation(const SiteModel& site, const Page& page) {
   data items = make_list();
-  for (const Page* item : main_menu(site)) {
-    bool current = item == &page ||
-                   (!page.section.empty() && item->section == page.section && item->section_index);
-    data entry = link_item(item->menu_title(), href(site, page, *item), current);
-    if (current) put(entry, "aria", std::string(item == &page ? "page" : "true"));
-    append(items, std::move(entry));
-  }
+  for (const Page* item : main_menu(site))
+    append(items, link_item(item->menu_title(), href(site, page, *item), false));
   return items;
 }
 
@@ -176,7 +178,7 @@ data site_map(const SiteModel& site, const Page& page) {
   return sections;
 }
 
-data footer(const SiteModel& site, const Page& page) {
+data footer(const SiteModel& site, const Page& page, std::vector<const Page*>& targets) {
   const SiteConfig& c = site.config;
   data f;
   put(f, "description", c.description);
@@ -186,8 +188,10 @@ data footer(const SiteModel& site, const Page& page) {
   put(f, "institutional", std::move(institutional));
   data legal = make_list();
   auto add_page_link = [&](const FooterLink& l) {
-    if (const Page* target = site.page_by_source(l.page))
-      append(legal, link_item(l.title, href(site, page, *target), target == &page));
+    if (const Page* target = site.page_by_source(l.page)) {
+      append(legal, link_item(l.title, href(site, page, *target), false));
+      targets.push_back(target);
+    }
   };
   for (std::size_t i = 0; i < c.legal_links.size(); ++i) {
     add_page_link(c.legal_links[i]);
@@ -205,6 +209,70 @@ data footer(const SiteModel& site, const Page& page) {
   put(f, "programme_label", label);
   return f;
 }
+
+data brand_lines(const SiteConfig& c) {
+  data brand = make_list();
+  for (std::size_t i = 0; i < c.brand_lines.size(); ++i) {
+    data line;
+    put(line, "line", c.brand_lines[i]);
+    put(line, "first", i == 0);
+    append(brand, std::move(line));
+  }
+  return brand;
+}
+
+/// The brand lines, the header's navigation and the footer as seen from one output folder (one
+/// root prefix): the same for every page there but for which items are current.
+struct SharedParts {
+  data holder;                     ///< "brand", "nav", "footer"
+  std::vector<const Page*> nav;    ///< the page of each navigation item
+  std::vector<const Page*> legal;  ///< the page of each footer legal link
+};
+
+/// Built once per render thread and root prefix (building them for every page was a sixth of
+/// its rendering), and layered under the page's own data.
+SharedParts& shared_parts(const SiteModel& site, const Page& page) {
+  thread_local std::uint64_t cached_site = 0;
+  thread_local std::map<std::string, SharedParts> cache;
+  if (cached_site != site.id) {
+    cache.clear();
+    cached_site = site.id;
+  }
+  std::string root = root_prefix(site, page.output);
+  auto it = cache.find(root);
+  if (it != cache.end()) return it->second;
+  SharedParts parts;
+  put(parts.holder, "brand", brand_lines(site.config));
+  put(parts.holder, "nav", navigation(site, page));
+  parts.nav = main_menu(site);
+  put(parts.holder, "footer", footer(site, page, parts.legal));
+  return cache.emplace(root, std::move(parts)).first->second;
+}
+
+/// Marks a page's items current in the shared parts for its rendering, and clears them after
+/// (even if rendering throws: the parts serve the next page).
+class CurrentMarks {
+ public:
+  CurrentMarks(SharedParts& parts, const Page& page) : m_parts(parts), m_page(page) { mark(true); }
+  ~CurrentMarks() { mark(false); }
+  CurrentMarks(const CurrentMarks&) = delete;
+  CurrentMarks& operator=(const CurrentMarks&) = delete;
+
+ private:
+  void mark(bool on) {
+    auto& nav = const_cast<list&>(m_parts.holder["nav"].list_value());
+    for (std::size_t i = 0; i < m_parts.nav.size(); ++i)
+      if (const char* aria = nav_current(*m_parts.nav[i], m_page)) {
+        nav[i]["current"] = data(on);
+        nav[i]["aria"] = on ? data(std::string(aria)) : data(false);
+      }
+    auto& legal = const_cast<list&>(m_parts.holder["footer"]["legal"].list_value());
+    for (std::size_t i = 0; i < m_parts.legal.size(); ++i)
+      if (m_parts.legal[i] == &m_page) legal[i]["current"] = data(on);
+  }
+  SharedParts& m_parts;
+  const Page& m_page;
+};
 
 std::string body_html(const SiteModel& site, const Page& page, const Model& model) {
   RenderHooks hooks;
@@ -258,16 +326,7 @@ std::string render_page(const SiteModel& site, const Page& page, const Model& mo
   put(d, "root", root);
   put(d, "service_name", c.service_name);
   put(d, "baseline", c.baseline);
-  data brand = make_list();
-  for (std::size_t i = 0; i < c.brand_lines.size(); ++i) {
-    data line;
-    put(line, "line", c.brand_lines[i]);
-    put(line, "first", i == 0);
-    append(brand, std::move(line));
-  }
-  put(d, "brand", std::move(brand));
   put(d, "home_href", root.empty() ? "./" : root);
-  put(d, "nav", navigation(site, page));
   put(d, "layout_" + page.meta.layout, true);
   if (page.meta.layout != "home" && page.meta.layout != "404")
     put(d, "breadcrumb", breadcrumb(site, page));
@@ -280,14 +339,18 @@ std::string render_page(const SiteModel& site, const Page& page, const Model& mo
   if (page.meta.layout == "home") put(d, "tiles", home_tiles(site, page));
   if (page.meta.layout == "sitemap") put(d, "sitemap", site_map(site, page));
   put(d, "content", body_html(site, page, model));
-  put(d, "footer", footer(site, page));
   put(d, "search_action", root + "recherche/");
   put(d, "search_index", root + std::string(k_search_index));
   if (const Page* map = site.page_by_source("plan-du-site.md"))
     put(d, "sitemap_href", href(site, page, *map));
   put(d, "live_reload", site.live_reload);
-  if (page.section.empty() || section_pages(site, page.section).empty())
-    return site.templates.page->render(d);
+  SharedParts& shared = shared_parts(site, page);
+  CurrentMarks marks(shared, page);
+  kainjow::mustache::context<std::string> layers(&shared.holder);  // under the page's data
+  if (page.section.empty() || section_pages(site, page.section).empty()) {
+    layers.push(&d);
+    return site.templates.page->render(layers);
+  }
   data& menu = SideMenus::for_page(site, page);
   std::size_t current = SideMenus::current_item(site, page);
   SideMenus::set_current(menu, current, true);
@@ -296,7 +359,7 @@ std::string render_page(const SiteModel& site, const Page& page, const Model& mo
     std::size_t item;
     ~Clear() { SideMenus::set_current(menu, item, false); }
   } clear{menu, current};
-  kainjow::mustache::context<std::string> layers(&menu);  // the menu under the page's data
+  layers.push(&menu);  // the side menu between the shared parts and the page's data
   layers.push(&d);
   return site.templates.page->render(layers);
 }
