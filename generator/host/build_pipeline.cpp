@@ -1,5 +1,7 @@
 #include "host/build_pipeline.hpp"
 
+#include <set>
+
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
 #include "write/manifest.hpp"
@@ -8,40 +10,66 @@
 namespace tampon {
 namespace {
 
-std::vector<std::string> record_names(const OutputJob& job) {
-  std::vector<std::string> out;
-  for (const auto& ref : job.inputs) out.push_back(std::string(name(ref.kind)) + ":" + ref.id);
-  return out;
-}
+// One line of the next manifest: a previous entry kept as it was, or an output of this build.
+struct ManifestRow {
+  const ManifestEntry* kept = nullptr;
+  const PlannedJob* made = nullptr;
+};
 
-bool emitter_ran(const std::vector<const Emitter*>& emitters, const std::string& name) {
-  for (const Emitter* e : emitters)
-    if (e->info().name == name) return true;
-  return false;
-}
+struct NextManifest {
+  std::vector<ManifestRow> rows;  ///< sorted by path
+  std::vector<std::string> stale;
+};
 
-// The new manifest: entries of emitters that did not run are kept as they were (--only),
-// every output of this build is (re)recorded, skipped outputs keep their previous entry.
-Manifest next_manifest(const Manifest& previous, const std::vector<PlannedJob>& jobs,
-                       const std::vector<const Emitter*>& emitters, const ProjectContext& project,
-                       std::vector<std::string>& stale) {
-  Manifest next;
-  next.tool_version = TAMPON_VERSION;
-  next.as_of = project.as_of.iso();
-  for (const auto& [path, entry] : previous.entries)
-    if (!emitter_ran(emitters, entry.emitter)) next.entries.emplace(path, entry);
-  for (const auto& p : jobs) {
-    if (p.fate == PlannedJob::Fate::Skipped || !p.ok) {
-      auto it = previous.entries.find(p.job.path);
-      if (it != previous.entries.end()) next.entries.emplace(p.job.path, it->second);
+bool made_by_this_build(const PlannedJob& p) { return p.fate != PlannedJob::Fate::Skipped && p.ok; }
+
+// The new manifest, by merging the previous one and the jobs (both sorted by path): entries of
+// emitters that did not run are kept as they were (--only), every output of this build is
+// (re)recorded, skipped or failed outputs keep their previous entry; the other previous
+// entries name stale outputs.
+NextManifest next_manifest(const Manifest& previous, const std::vector<PlannedJob>& jobs,
+                           const std::vector<const Emitter*>& emitters) {
+  std::set<std::string, std::less<>> ran;
+  for (const Emitter* e : emitters) ran.insert(e->info().name);
+  NextManifest next;
+  auto before = previous.entries.begin();
+  auto job = jobs.begin();
+  while (before != previous.entries.end() || job != jobs.end()) {
+    int order = before == previous.entries.end() ? 1
+                : job == jobs.end()              ? -1
+                                                 : before->first.compare(job->job.path);
+    if (order < 0) {  // an output this build does not plan
+      if (ran.contains(before->second.emitter))
+        next.stale.push_back(before->first);
+      else
+        next.rows.push_back({&before->second, nullptr});
+      ++before;
       continue;
     }
-    next.entries.emplace(p.job.path, ManifestEntry{p.job.path, p.emitter->info().name, p.size,
-                                                   p.sha256, record_names(p.job), p.fingerprint});
+    if (made_by_this_build(*job))
+      next.rows.push_back({nullptr, &*job});
+    else if (order == 0)
+      next.rows.push_back({&before->second, nullptr});
+    if (order == 0) ++before;
+    ++job;
   }
-  for (const auto& [path, entry] : previous.entries)
-    if (!next.entries.contains(path)) stale.push_back(path);
   return next;
+}
+
+// Streams the manifest: a national build's is tens of MB, never held whole nor as a tree.
+void write_manifest(std::ostream& out, const NextManifest& next, const ProjectContext& project) {
+  ManifestWriter writer(out, TAMPON_VERSION, project.as_of.iso());
+  for (const auto& row : next.rows) {
+    if (row.kept) {
+      writer.entry(*row.kept);
+      continue;
+    }
+    const PlannedJob& p = *row.made;
+    writer.begin_entry(p.job.path, p.emitter->info().name, p.size, p.sha256);
+    for (const auto& ref : p.job.inputs) writer.record(name(ref.kind), ref.id);
+    writer.end_entry(p.fingerprint);
+  }
+  writer.finish();
 }
 
 }  // namespace
@@ -69,8 +97,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   }
   if (failed && !options.keep_going) return report;  // ~OutputTree discards the staging
 
-  std::vector<std::string> stale;
-  Manifest next = next_manifest(previous, jobs, emitters, project, stale);
+  NextManifest next = next_manifest(previous, jobs, emitters);
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
       tree.commit(p.staged, p.job.path);
@@ -79,12 +106,14 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
       ++report.unchanged;
     }
   }
-  for (const auto& path : stale) {
+  for (const auto& path : next.stale) {
     tree.remove_stale(path);
     ++report.removed;
   }
   if (report.written || report.removed || !previous.entries.empty() || !jobs.empty()) {
-    tree.write_atomically("manifest.json", next.to_json());  // last: it vouches for the rest
+    // Last: it vouches for the rest.
+    tree.write_atomically("manifest.json",
+                          [&](std::ostream& out) { write_manifest(out, next, project); });
     report.wrote_nothing = false;
   }
   return report;

@@ -1,9 +1,15 @@
 #pragma once
 /// manifest.json (outputs.md): every file written, with its emitter, size, SHA-256, the
 /// records it came from, and the fingerprint of its inputs (for rebuilding only what changed).
+///
+/// Both directions stream: a national build lists tens of thousands of files, each with the
+/// records it read (36 MB of JSON for the bulletins); a JSON tree of that costs hundreds of MB.
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tampon {
@@ -13,8 +19,14 @@ struct ManifestEntry {
   std::string emitter;
   std::uintmax_t size = 0;
   std::string sha256;
-  std::vector<std::string> records;  ///< "convention:cv-2021-0042"
-  std::string fingerprint;           ///< hash of everything the file was made from
+  /// The records it came from, as manifest.json lists them: JSON string literals
+  /// ("\"convention:cv-2021-0042\""), one per line. One string per entry rather than one per
+  /// record: a previous manifest of 46 000 bulletins lists over a million.
+  std::string records_json;
+  std::string fingerprint;  ///< hash of everything the file was made from
+
+  /// `records_json` of plain record names (tests, tools).
+  static std::string records_of(const std::vector<std::string>& records);
 };
 
 struct Manifest {
@@ -22,10 +34,41 @@ struct Manifest {
   std::string as_of;
   std::map<std::string, ManifestEntry> entries;  ///< by path: sorted output, no duplicates
 
-  /// Reads `path`; a missing or unreadable manifest gives an empty one (full rebuild).
+  /// Reads `path`; a missing, unreadable or damaged manifest gives an empty one (full rebuild).
   static Manifest read(const std::filesystem::path& path);
   /// Deterministic JSON (sorted keys and entries, no timestamp).
   std::string to_json() const;
 };
+
+/// Writes manifest.json entry by entry, byte for byte as nlohmann's `dump(2)` of the document
+/// `{tool, version, as_of, files: [{path, emitter, size, sha256, records, fingerprint}]}`.
+/// Entries must come sorted by path. Usage: `begin_entry`, any `record`s, `end_entry`; then
+/// `finish`.
+class ManifestWriter {
+ public:
+  ManifestWriter(std::ostream& out, std::string_view tool_version, std::string_view as_of);
+  void begin_entry(std::string_view path, std::string_view emitter, std::uintmax_t size,
+                   std::string_view sha256);
+  /// One record the file came from, written `kind:id`.
+  void record(std::string_view kind, std::string_view id);
+  /// Records already as `ManifestEntry::records_json` holds them.
+  void records_json(std::string_view records_json);
+  void end_entry(std::string_view fingerprint);
+  void entry(const ManifestEntry& entry);  ///< the four calls for a whole entry
+  void finish();
+
+ private:
+  void record_literal(std::string_view literal);
+  void flush_if_full();
+
+  std::ostream& m_out;
+  std::string m_buffer;  ///< written out in blocks: one ostream call per 64 KiB
+  std::size_t m_entries = 0;
+  std::size_t m_records = 0;
+};
+
+/// Appends `text` as a JSON string literal, as nlohmann's dump writes it (UTF-8 kept, control
+/// characters escaped; invalid UTF-8 replaced by U+FFFD rather than thrown).
+void append_manifest_string(std::string& out, std::string_view text);
 
 }  // namespace tampon

@@ -93,6 +93,13 @@ void OutputTree::remove_stale(const std::string& relative) {
 }
 
 void OutputTree::write_atomically(const std::string& relative, const std::string& bytes) {
+  write_atomically(relative, [&bytes](std::ostream& out) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
+}
+
+void OutputTree::write_atomically(const std::string& relative,
+                                  const std::function<void(std::ostream&)>& write) {
   fs::path target = m_root / relative;
   fs::path temp = target;
   temp += ".tampon-tmp";
@@ -100,17 +107,16 @@ void OutputTree::write_atomically(const std::string& relative, const std::string
     std::lock_guard lock(m_mutex);
     ensure_folder(target.parent_path());
   }
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      throw Fatal("écriture impossible de " + target.string() + " (disque plein ?)");
-    }
-  }
   std::error_code ec;
+  try {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    write(out);
+    out.close();
+    if (!out) throw Fatal("écriture impossible de " + target.string() + " (disque plein ?)");
+  } catch (...) {
+    fs::remove(temp, ec);
+    throw;
+  }
   fs::rename(temp, target, ec);
   if (ec) throw Fatal("impossible de placer " + target.string() + " : " + ec.message());
 }

@@ -8,7 +8,9 @@
 /// on ext4, creating folders right after thousands were deleted costs 0.2–0.5 ms each.
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
+#include <ostream>
 #include <string>
 #include <unordered_set>
 
@@ -32,6 +34,9 @@ class OutputTree {
   void remove_stale(const std::string& relative);
   /// Writes `bytes` to `relative` atomically (temp name in the same folder, then rename).
   void write_atomically(const std::string& relative, const std::string& bytes);
+  /// The same, with the bytes streamed by `write` (a large manifest is never held whole).
+  void write_atomically(const std::string& relative,
+                        const std::function<void(std::ostream&)>& write);
   /// Removes the staging folder, and --out itself when this build created it and it is empty.
   void discard();
 

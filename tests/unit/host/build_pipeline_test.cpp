@@ -172,6 +172,22 @@ TEST_F(BuildPipeline, OnlyKeepsTheOtherEmittersOutputsAndManifestEntries) {
   EXPECT_NE(files["manifest.json"].find("\"b.txt\""), std::string::npos);
 }
 
+TEST_F(BuildPipeline, AnOnlyBuildKeepsTheOtherEmittersEntriesByteForByte) {
+  FakeEmitter a("alpha", {job("a.txt", "ok", {{RecordKind::Convention, "cv-1"}})});
+  FakeEmitter b(
+      "beta",
+      {job("b/b.txt", "ok", {{RecordKind::Structure, "st-\"x\\"}, {RecordKind::Avenant, "av-1"}})});
+  build({&a, &b});
+  auto both = snapshot(options.out_dir)["manifest.json"];
+  EXPECT_NE(both.find("\"structure:st-\\\"x\\\\\",\n        \"avenant:av-1\"\n      ]"),
+            std::string::npos)
+      << both;
+  options.force = true;
+  auto report = build({&a});  // like --only alpha: beta's entry is read back and written again
+  EXPECT_EQ(report.written, 1u);
+  EXPECT_EQ(snapshot(options.out_dir)["manifest.json"], both);
+}
+
 TEST_F(BuildPipeline, PathsThatLeaveTheOutputFolderAreRefusedAndNothingIsWritten) {
   FakeEmitter e("alpha", {job("../evade.txt"), job("ok.txt")});
   auto report = build({&e});

@@ -1,0 +1,182 @@
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "write/manifest.hpp"
+
+namespace tampon {
+namespace {
+
+using Json = nlohmann::json;
+
+/// Fills a Manifest from nlohmann's SAX events, without building a JSON tree: a previous
+/// manifest of a national build is tens of MB of text, several times that as a tree. Anything
+/// that does not have the expected shape (a field of the wrong type, an entry without path,
+/// emitter, size or sha256) marks the manifest damaged: it then only costs a full rebuild.
+class ManifestSax {
+ public:
+  explicit ManifestSax(Manifest& manifest) : m_manifest(manifest) {}
+  bool complete() const { return m_saw_files && !m_damaged; }
+
+  bool null() { return other_value(); }
+  bool boolean(bool) { return other_value(); }
+  bool number_integer(Json::number_integer_t v) {
+    return v < 0 ? other_value() : number_unsigned(static_cast<Json::number_unsigned_t>(v));
+  }
+  bool number_unsigned(Json::number_unsigned_t v) {
+    if (place() == Place::Entry && m_key == "size") {
+      m_entry.size = v;
+      m_fields |= k_size;
+      return true;
+    }
+    return other_value();
+  }
+  bool number_float(Json::number_float_t, const std::string&) { return other_value(); }
+  bool binary(Json::binary_t&) { return other_value(); }
+  bool string(std::string& value);
+  bool key(std::string& key) {
+    m_key = std::move(key);
+    return true;
+  }
+  bool start_object(std::size_t);
+  bool end_object();
+  bool start_array(std::size_t);
+  bool end_array() {
+    m_stack.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return fail();
+  }
+
+ private:
+  enum class Place { Root, Files, Entry, Records, Skip };
+  static constexpr unsigned k_path = 1, k_emitter = 2, k_size = 4, k_sha256 = 8;
+
+  Place place() const { return m_stack.empty() ? Place::Skip : m_stack.back(); }
+  bool fail() {
+    m_damaged = true;
+    return false;  // stops the parser
+  }
+  // A field the manifest defines, met with a value of another type.
+  bool known_field() const {
+    switch (place()) {
+      case Place::Root:
+        return m_key == "version" || m_key == "as_of" || m_key == "files";
+      case Place::Entry:
+        return m_key == "path" || m_key == "emitter" || m_key == "size" || m_key == "sha256" ||
+               m_key == "records" || m_key == "fingerprint";
+      case Place::Files:
+      case Place::Records:
+        return true;
+      case Place::Skip:
+        return false;
+    }
+    return false;
+  }
+  bool other_value() { return m_stack.empty() || known_field() ? fail() : true; }
+
+  Manifest& m_manifest;
+  std::vector<Place> m_stack;
+  std::string m_key;
+  ManifestEntry m_entry;
+  unsigned m_fields = 0;
+  bool m_saw_files = false, m_damaged = false;
+};
+
+bool ManifestSax::string(std::string& value) {
+  switch (place()) {
+    case Place::Root:
+      if (m_key == "version")
+        m_manifest.tool_version = std::move(value);
+      else if (m_key == "as_of")
+        m_manifest.as_of = std::move(value);
+      else if (m_key == "files")
+        return fail();
+      return true;
+    case Place::Entry:
+      if (m_key == "path")
+        m_entry.path = std::move(value), m_fields |= k_path;
+      else if (m_key == "emitter")
+        m_entry.emitter = std::move(value), m_fields |= k_emitter;
+      else if (m_key == "sha256")
+        m_entry.sha256 = std::move(value), m_fields |= k_sha256;
+      else if (m_key == "fingerprint")
+        m_entry.fingerprint = std::move(value);
+      else if (m_key == "size" || m_key == "records")
+        return fail();
+      return true;
+    case Place::Records:
+      if (!m_entry.records_json.empty()) m_entry.records_json += '\n';
+      append_manifest_string(m_entry.records_json, value);
+      return true;
+    case Place::Files:
+      return fail();
+    case Place::Skip:
+      return !m_stack.empty() || fail();
+  }
+  return true;
+}
+
+bool ManifestSax::start_object(std::size_t) {
+  if (m_stack.empty()) {
+    m_stack.push_back(Place::Root);
+  } else if (place() == Place::Files) {
+    m_entry = ManifestEntry{};
+    m_fields = 0;
+    m_stack.push_back(Place::Entry);
+  } else if (known_field()) {
+    return fail();
+  } else {
+    m_stack.push_back(Place::Skip);
+  }
+  return true;
+}
+
+bool ManifestSax::end_object() {
+  Place closed = place();
+  m_stack.pop_back();
+  if (closed != Place::Entry) return true;
+  if (m_fields != (k_path | k_emitter | k_size | k_sha256)) return fail();
+  std::string path = m_entry.path;
+  m_manifest.entries.emplace(std::move(path), std::move(m_entry));
+  return true;
+}
+
+bool ManifestSax::start_array(std::size_t) {
+  if (m_stack.empty()) return fail();
+  if (place() == Place::Root && m_key == "files") {
+    m_saw_files = true;
+    m_stack.push_back(Place::Files);
+  } else if (place() == Place::Entry && m_key == "records") {
+    m_stack.push_back(Place::Records);
+  } else if (known_field()) {
+    return fail();
+  } else {
+    m_stack.push_back(Place::Skip);
+  }
+  return true;
+}
+
+}  // namespace
+
+Manifest Manifest::read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  // One read, then parsing from memory: nlohmann's stream input goes character by character.
+  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) return {};
+  Manifest manifest;
+  ManifestSax sax(manifest);
+  bool parsed = false;
+  try {
+    parsed = Json::sax_parse(text, &sax);
+  } catch (const std::exception&) {
+    parsed = false;
+  }
+  if (!parsed || !sax.complete()) return {};  // a damaged manifest only costs a full rebuild
+  return manifest;
+}
+
+}  // namespace tampon

@@ -1,0 +1,172 @@
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "write/manifest.hpp"
+
+namespace tampon {
+namespace {
+
+// Printable ASCII but the quote and the backslash: written as is by any JSON writer.
+bool plain(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+  return true;
+}
+
+void append_escaped_ascii(std::string& out, std::string_view text) {
+  static const char* k_hex = "0123456789abcdef";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += k_hex[c >> 4];
+          out += k_hex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+}
+
+}  // namespace
+
+void append_manifest_string(std::string& out, std::string_view text) {
+  if (plain(text)) {  // ids, paths, digests: nearly every string of a manifest
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
+  bool ascii = true;
+  for (unsigned char c : text) ascii = ascii && c < 0x80;
+  if (ascii) {
+    out += '"';
+    append_escaped_ascii(out, text);
+    out += '"';
+    return;
+  }
+  // UTF-8 checking and its replacement character: nlohmann's own serializer, so bytes agree.
+  out += nlohmann::json(std::string(text))
+             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string ManifestEntry::records_of(const std::vector<std::string>& records) {
+  std::string out;
+  for (const auto& r : records) {
+    if (!out.empty()) out += '\n';
+    append_manifest_string(out, r);
+  }
+  return out;
+}
+
+ManifestWriter::ManifestWriter(std::ostream& out, std::string_view tool_version,
+                               std::string_view as_of)
+    : m_out(out) {
+  m_buffer.reserve(1 << 17);
+  m_buffer += "{\n  \"tool\": \"tampon\",\n  \"version\": ";
+  append_manifest_string(m_buffer, tool_version);
+  m_buffer += ",\n  \"as_of\": ";
+  append_manifest_string(m_buffer, as_of);
+  m_buffer += ",\n  \"files\": ";
+}
+
+void ManifestWriter::begin_entry(std::string_view path, std::string_view emitter,
+                                 std::uintmax_t size, std::string_view sha256) {
+  m_buffer += m_entries == 0 ? "[\n    {\n      \"path\": " : ",\n    {\n      \"path\": ";
+  append_manifest_string(m_buffer, path);
+  m_buffer += ",\n      \"emitter\": ";
+  append_manifest_string(m_buffer, emitter);
+  m_buffer += ",\n      \"size\": ";
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, size).ptr;
+  m_buffer.append(digits, end);
+  m_buffer += ",\n      \"sha256\": ";
+  append_manifest_string(m_buffer, sha256);
+  m_buffer += ",\n      \"records\": ";
+  m_records = 0;
+}
+
+void ManifestWriter::record_literal(std::string_view literal) {
+  m_buffer += m_records++ == 0 ? "[\n        " : ",\n        ";
+  m_buffer += literal;
+}
+
+void ManifestWriter::record(std::string_view kind, std::string_view id) {
+  m_buffer += m_records++ == 0 ? "[\n        " : ",\n        ";
+  if (plain(kind) && plain(id)) {  // no string built per record
+    m_buffer.append("\"").append(kind).append(":").append(id).append("\"");
+    return;
+  }
+  std::string text;
+  text.append(kind).append(":").append(id);
+  append_manifest_string(m_buffer, text);
+}
+
+void ManifestWriter::records_json(std::string_view records_json) {
+  while (!records_json.empty()) {
+    auto cut = records_json.find('\n');  // never inside a literal: JSON escapes line feeds
+    record_literal(records_json.substr(0, cut));
+    records_json =
+        cut == std::string_view::npos ? std::string_view{} : records_json.substr(cut + 1);
+  }
+}
+
+void ManifestWriter::end_entry(std::string_view fingerprint) {
+  m_buffer +=
+      m_records == 0 ? "[],\n      \"fingerprint\": " : "\n      ],\n      \"fingerprint\": ";
+  append_manifest_string(m_buffer, fingerprint);
+  m_buffer += "\n    }";
+  ++m_entries;
+  flush_if_full();
+}
+
+void ManifestWriter::entry(const ManifestEntry& e) {
+  begin_entry(e.path, e.emitter, e.size, e.sha256);
+  records_json(e.records_json);
+  end_entry(e.fingerprint);
+}
+
+void ManifestWriter::flush_if_full() {
+  if (m_buffer.size() < (1 << 16)) return;
+  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_buffer.clear();
+}
+
+void ManifestWriter::finish() {
+  m_buffer += m_entries == 0 ? "[]\n}\n" : "\n  ]\n}\n";
+  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_buffer.clear();
+}
+
+std::string Manifest::to_json() const {
+  std::ostringstream out;
+  ManifestWriter writer(out, tool_version, as_of);
+  for (const auto& [path, e] : entries) writer.entry(e);
+  writer.finish();
+  return std::move(out).str();
+}
+
+}  // namespace tampon

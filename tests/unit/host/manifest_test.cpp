@@ -1,0 +1,148 @@
+#include "write/manifest.hpp"
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace tampon {
+namespace {
+namespace fs = std::filesystem;
+
+struct Fixture {
+  std::string path, emitter;
+  std::uintmax_t size;
+  std::string sha256;
+  std::vector<std::string> records;
+  std::string fingerprint;
+};
+
+// The implementation before manifests were streamed (a whole nlohmann::ordered_json tree):
+// the bytes every manifest must still have.
+std::string reference_json(const std::string& version, const std::string& as_of,
+                           const std::vector<Fixture>& entries) {
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const auto& e : entries) {
+    files.push_back({{"path", e.path},
+                     {"emitter", e.emitter},
+                     {"size", e.size},
+                     {"sha256", e.sha256},
+                     {"records", e.records},
+                     {"fingerprint", e.fingerprint}});
+  }
+  nlohmann::ordered_json json = {
+      {"tool", "tampon"}, {"version", version}, {"as_of", as_of}, {"files", files}};
+  return json.dump(2) + "\n";
+}
+
+Manifest manifest_of(const std::string& version, const std::string& as_of,
+                     const std::vector<Fixture>& entries) {
+  Manifest m{version, as_of, {}};
+  for (const auto& e : entries)
+    m.entries.emplace(e.path, ManifestEntry{e.path, e.emitter, e.size, e.sha256,
+                                            ManifestEntry::records_of(e.records), e.fingerprint});
+  return m;
+}
+
+// Sorted by path, as a manifest lists them.
+const std::vector<Fixture> k_awkward = {
+    {"a/guillemets \"doubles\".pdf", "émetteur-é", 0, "00ff", {}, ""},
+    {"b/barre\\oblique.txt",
+     "e",
+     18446744073709551615u,
+     "sha",
+     {"convention:cv-2021-0042", "structure:a\"b\\c", "x:\x01\x1f\x7f", "y:\b\f\n\r\t"},
+     "fp"},
+    {"c/accentué-ü-€-😀-\u2028.html", "site", 42, "abc", {"conseiller:cn-é"}, "\xe2\x80\xa8"},
+    {"d/vide.txt", "", 1, "", {""}, "\"\\"},
+};
+
+TEST(ManifestJson, BytesAreThoseOfTheTreeImplementationForAwkwardStrings) {
+  EXPECT_EQ(manifest_of("1.2.3", "2024-06-30", k_awkward).to_json(),
+            reference_json("1.2.3", "2024-06-30", k_awkward));
+  EXPECT_EQ(manifest_of("v\"\\\n", "é", {}).to_json(), reference_json("v\"\\\n", "é", {}));
+}
+
+TEST(ManifestJson, EveryControlCharacterIsEscapedAsNlohmannDoes) {
+  std::string all;
+  for (int c = 1; c < 0x80; ++c) all += static_cast<char>(c);
+  std::vector<Fixture> one = {{all, all, 7, all, {all, all}, all}};
+  EXPECT_EQ(manifest_of(all, all, one).to_json(), reference_json(all, all, one));
+}
+
+TEST(ManifestJson, InvalidUtf8IsReplacedRatherThanThrown) {
+  std::string bad = "a\xff\xc3z";
+  std::string out;
+  EXPECT_NO_THROW(append_manifest_string(out, bad));
+  EXPECT_EQ(out,
+            nlohmann::json(bad).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  EXPECT_NE(out.find("\xef\xbf\xbd"), std::string::npos);  // U+FFFD
+}
+
+class ManifestFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    file = fs::temp_directory_path() /
+           ("tampon-manifest-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()) + ".json");
+  }
+  void TearDown() override { fs::remove(file); }
+  Manifest read(const std::string& text) {
+    std::ofstream(file, std::ios::binary) << text;
+    return Manifest::read(file);
+  }
+  fs::path file;
+};
+
+TEST_F(ManifestFile, ReadingAManifestAndWritingItAgainGivesTheSameBytes) {
+  std::string text = reference_json("1.2.3", "2024-06-30", k_awkward);
+  Manifest m = read(text);
+  ASSERT_EQ(m.entries.size(), 4u);
+  EXPECT_EQ(m.tool_version, "1.2.3");
+  EXPECT_EQ(m.as_of, "2024-06-30");
+  const ManifestEntry& b = m.entries.at("b/barre\\oblique.txt");
+  EXPECT_EQ(b.size, 18446744073709551615u);
+  EXPECT_EQ(b.emitter, "e");
+  EXPECT_EQ(b.records_json, ManifestEntry::records_of(k_awkward[1].records));
+  EXPECT_EQ(m.to_json(), text);
+}
+
+TEST_F(ManifestFile, UnknownFieldsAreIgnoredAndMissingOptionalOnesAreEmpty) {
+  Manifest m = read(R"({"tool": "tampon", "futur": {"a": [1, {"b": null}]}, "files": [
+      {"path": "x.txt", "emitter": "e", "size": 3, "sha256": "s", "autre": [[]]}]})");
+  ASSERT_EQ(m.entries.size(), 1u);
+  EXPECT_EQ(m.entries.at("x.txt").records_json, "");
+  EXPECT_EQ(m.entries.at("x.txt").fingerprint, "");
+  EXPECT_EQ(m.tool_version, "");
+}
+
+TEST_F(ManifestFile, ADamagedManifestReadsAsEmpty) {
+  const std::string entry = R"("path": "x", "emitter": "e", "sha256": "s")";
+  for (const std::string& text : {
+           std::string(R"({"files": [{)") + entry + R"(, "size": "3"}]})",  // size as text
+           std::string(R"({"files": [{)") + entry + R"(, "size": 3, "records": "r"}]})",
+           std::string(R"({"files": [{)") + entry + R"(, "size": -3}]})",
+           std::string(R"({"files": [{"emitter": "e", "sha256": "s", "size": 3}]})"),  // no path
+           std::string(R"({"files": [{)") + entry + R"(, "size": 3}])",                // cut short
+           std::string(R"({"files": {}})"),
+           std::string(R"({"version": 2, "files": []})"),
+           std::string(R"({"fichiers": []})"),
+           std::string(R"([])"),
+           std::string(""),
+       }) {
+    Manifest m = read(text);
+    EXPECT_TRUE(m.entries.empty()) << text;
+  }
+  Manifest good = read(std::string(R"({"files": [{)") + entry + R"(, "size": 3}]})");
+  EXPECT_EQ(good.entries.size(), 1u);  // the cases above fail for their one defect
+}
+
+TEST_F(ManifestFile, AMissingManifestReadsAsEmpty) {
+  EXPECT_TRUE(Manifest::read(file).entries.empty());
+}
+
+}  // namespace
+}  // namespace tampon
