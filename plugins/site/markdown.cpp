@@ -20,6 +20,10 @@ using render::html_escape;
 
 std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
 std::string str(const char* text) { return text ? std::string(text) : std::string(); }
+/// A node's literal without copying it (text nodes are most of a page).
+std::string_view view(const char* text) {
+  return text ? std::string_view(text) : std::string_view();
+}
 
 /// Plain text of a node's inline content (headings, captions, image alt text).
 std::string plain_text_of(cmark_node* node) {
@@ -83,7 +87,7 @@ class Writer {
       : m_out(out),
         m_first_line(first_line),
         m_file(file),
-        m_used(reserved),
+        m_reserved(reserved),
         m_diagnostics(diagnostics) {
     std::size_t pos = 0;
     while (pos <= body.size()) {
@@ -168,7 +172,8 @@ class Writer {
 
   std::string unique(const std::string& base) {
     std::string id = base;
-    for (int n = 2; m_used.contains(id); ++n) id = base + "-" + std::to_string(n);
+    for (int n = 2; m_reserved.contains(id) || m_used.contains(id); ++n)
+      id = base + "-" + std::to_string(n);
     m_used.insert(id);
     return id;
   }
@@ -216,7 +221,8 @@ class Writer {
   ParsedMarkdown& m_out;
   int m_first_line;
   const std::string& m_file;
-  std::set<std::string> m_used;
+  const std::set<std::string>& m_reserved;  ///< the template's ids (not copied per page)
+  std::set<std::string> m_used;             ///< the page's own heading ids
   Diagnostics& m_diagnostics;
   std::string m_html;
   std::vector<std::string> m_lines;
@@ -230,7 +236,7 @@ class Writer {
 void Writer::enter(cmark_node* node, cmark_iter* iter) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
-      text(str(cmark_node_get_literal(node)));
+      text(view(cmark_node_get_literal(node)));
       return;
     case CMARK_NODE_SOFTBREAK:
       html("\n");
@@ -242,7 +248,7 @@ void Writer::enter(cmark_node* node, cmark_iter* iter) {
       return;
     case CMARK_NODE_CODE:
       html("<code>");
-      text(str(cmark_node_get_literal(node)));
+      text(view(cmark_node_get_literal(node)));
       html("</code>");
       return;
     case CMARK_NODE_EMPH:
