@@ -154,8 +154,8 @@ void write_bulletin_pdf(const BulletinData& data, const std::filesystem::path& o
   add_bars(d, "Thèmes abordés", theme_bars(data));
   if (data.has_lieux) add_bars(d, "Lieux d'intervention", place_bars(data));
   add_highlights(d, data);
-  d.add_markdown(follow_up_markdown(data) + "---\n\n**" + escape_markdown(k_mention) + "**\n\n" +
-                 escape_markdown(k_site) + "\n");
+  d.add_markdown(follow_up_markdown(data) + "---\n\n**" + escape_markdown(k_mention) + "**\n\n[" +
+                 escape_markdown(k_site) + "](" + std::string(k_site_url) + ")\n");
   d.render(output);
 }
 

@@ -9,10 +9,12 @@
 
 namespace tampon::doc {
 
-/// A run of text in one face. A hard line break is a span whose text is "\n".
+/// A run of text in one face. A hard line break is a span whose text is "\n". `link` is the
+/// target of a Markdown link the text belongs to (http, https or mailto only), else empty.
 struct Span {
   std::string text;
   FontStyle style = FontStyle::Regular;
+  std::string link{};
 };
 using Inline = std::vector<Span>;
 

@@ -1,5 +1,6 @@
 #include "render/document/display_list.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "render/document/text_layout.hpp"
@@ -44,6 +45,18 @@ void DisplayList::run(double x, double y, std::string text, FontStyle style, dou
   op.size = size;
   op.text = std::move(text);
   op.extra_space = extra_space;
+  m_ops.push_back(std::move(op));
+}
+
+void DisplayList::run(double x, double y, const Run& r, double size) {
+  run(x + r.x, y, r.text, r.style, size, r.extra_space);
+  if (r.link.empty()) return;
+  double spaces = static_cast<double>(std::count(r.text.begin(), r.text.end(), ' '));
+  double width = text_width(r.text, r.style, size) + spaces * r.extra_space;
+  // From the ascenders to just below the descenders, as readers highlight a selected line.
+  DrawOp op{.kind = DrawOp::Kind::Link, .x = x + r.x, .y = y - size * 0.9, .w = width};
+  op.h = size * 1.15;
+  op.text = r.link;
   m_ops.push_back(std::move(op));
 }
 

@@ -10,20 +10,21 @@
 namespace tampon::doc {
 
 struct FontSet;
+struct Run;
 
 struct DrawOp {
-  enum class Kind : unsigned char { Text, Rect, Line, Path, SignatureField };
+  enum class Kind : unsigned char { Text, Rect, Line, Path, SignatureField, Link };
   Kind kind = Kind::Text;
-  double x = 0, y = 0;    ///< Text: left end of the baseline; Rect/field: top-left; Line: start
-  double w = 0, h = 0;    ///< Rect/field: size; Line: end point (x2, y2)
-  Paint paint{};          ///< Rect, Path
-  Color color{};          ///< Text, Line
-  double line_width = 0;  ///< Line
+  double x = 0, y = 0;  ///< Text: left end of the baseline; Rect/field/link: top-left; Line: start
+  double w = 0, h = 0;  ///< Rect/field/link: size; Line: end point (x2, y2)
+  Paint paint{};        ///< Rect, Path
+  Color color{};        ///< Text, Line
+  double line_width = 0;                 ///< Line
   FontStyle style = FontStyle::Regular;  ///< Text
   double size = 0;                       ///< Text
-  std::string text{};                    ///< Text (UTF-8); SignatureField: the party's name
-  double extra_space = 0;                ///< Text: added to each U+0020
-  std::vector<PathPoint> path{};         ///< Path
+  std::string text{};      ///< Text (UTF-8); SignatureField: the party's name; Link: its target
+  double extra_space = 0;  ///< Text: added to each U+0020
+  std::vector<PathPoint> path{};  ///< Path
 };
 
 class DisplayList : public Canvas {
@@ -40,6 +41,8 @@ class DisplayList : public Canvas {
   /// A justified run: text whose spaces each get `extra_space` more than their natural width.
   void run(double x, double y, std::string text, FontStyle style, double size, double extra_space,
            Color color = {});
+  /// A laid-out run, and a clickable area over it when it belongs to a link.
+  void run(double x, double y, const Run& run, double size);
   void signature_field(double x, double y, double w, double h, std::string name);
 
   const std::vector<DrawOp>& ops() const { return m_ops; }

@@ -159,9 +159,7 @@ void FlowBuilder::text_lines(const Inline& text, const TextSettings& ts, const T
     double offset = box.align == TextAlign::Center  ? (box.width - line.width) / 2
                     : box.align == TextAlign::Right ? box.width - line.width
                                                     : 0;
-    for (const Run& run : line.runs)
-      s.drawing.run(box.x + offset + run.x, baseline, run.text, run.style, box.size,
-                    run.extra_space);
+    for (const Run& run : line.runs) s.drawing.run(box.x + offset, baseline, run, box.size);
     if (k == 0 && !box.marker.empty()) {
       double w = s.drawing.text_width(box.marker, FontStyle::Regular, box.size);
       s.drawing.run(box.x - w - box.size * 0.5, baseline, box.marker, FontStyle::Regular, box.size,

@@ -32,32 +32,49 @@ std::string_view type_name(cmark_node* node) {
   return name ? name : "";
 }
 
-void collect_inline(cmark_node* node, FontStyle style, Inline& out) {
+/// The target of a link node if a reader may follow it: web and mail addresses only, so that
+/// a record's text cannot plant a `javascript:` or `file:` action in a document.
+std::string link_target(cmark_node* link) {
+  const char* url = cmark_node_get_url(link);
+  std::string_view target = url ? url : "";
+  for (std::string_view scheme : {"https://", "http://", "mailto:"})
+    if (target.starts_with(scheme) && target.size() > scheme.size()) return std::string(target);
+  return {};
+}
+
+void collect_inline(cmark_node* node, FontStyle style, const std::string& link, Inline& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
-        out.push_back({literal(child), style});
+        out.push_back({literal(child), style, link});
         break;
       case CMARK_NODE_SOFTBREAK:
-        out.push_back({" ", style});
+        out.push_back({" ", style, link});
         break;
       case CMARK_NODE_LINEBREAK:
         out.push_back({"\n", style});
         break;
       case CMARK_NODE_EMPH:
-        collect_inline(child, combine(style, FontStyle::Italic), out);
+        collect_inline(child, combine(style, FontStyle::Italic), link, out);
         break;
       case CMARK_NODE_STRONG:
-        collect_inline(child, combine(style, FontStyle::Bold), out);
+        collect_inline(child, combine(style, FontStyle::Bold), link, out);
+        break;
+      case CMARK_NODE_LINK:
+        collect_inline(child, style, link_target(child), out);
         break;
       case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_IMAGE:
         break;  // raw HTML is dropped; images have no place in these documents
       default:
-        collect_inline(child, style, out);  // links, strikethrough: their text
+        collect_inline(child, style, link, out);  // strikethrough and the like: their text
     }
   }
+}
+
+void collect_inline(cmark_node* node, FontStyle style, Inline& out) {
+  collect_inline(node, style, std::string(), out);
 }
 
 /// A signature line as written in the fenced block: Markdown backslash escapes (which

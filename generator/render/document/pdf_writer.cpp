@@ -87,10 +87,15 @@ class Painter {
             Color color);
   void path(const DrawOp& op, double ox, double oy);
 
+  /// A signature field (name: the party) or a link (name: its target), in PDF space.
   struct Field {
     double x, y, w, h;
     std::string name;
   };
+  void add_signature_field(PdfPage* page, const Field& f);
+  void add_link(PdfPage* page, const Field& f);
+  void stamp_date(PdfAnnotation* annotation) const;
+
   PdfMemDocument& m_doc;
   FontRegistry& m_fonts;
   const FontSet& m_faces;
@@ -101,6 +106,7 @@ class Painter {
   ContentStream m_stream;
   std::array<bool, 4> m_page_fonts{};  // faces used on the page being painted
   std::vector<Field> m_pending_fields;
+  std::vector<Field> m_pending_links;
   int m_fields = 0;
 };
 
@@ -167,6 +173,9 @@ void Painter::draw(const DrawOp& op, double ox, double oy) {
     case DrawOp::Kind::SignatureField:
       m_pending_fields.push_back({ox + op.x, py(oy + op.y + op.h), op.w, op.h, op.text});
       break;
+    case DrawOp::Kind::Link:
+      m_pending_links.push_back({ox + op.x, py(oy + op.y + op.h), op.w, op.h, op.text});
+      break;
   }
 }
 
@@ -204,25 +213,47 @@ void Painter::finish(PdfPage* page) {
   static const TVecFilters k_flate{ePdfFilter_FlateDecode};
   page->GetContentsForAppending()->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()),
                                                     k_flate);
-  for (const Field& f : m_pending_fields) {
-    std::unique_lock clock_lock(podofo_clock_mutex());
-    PdfSignatureField field(page, PdfRect(f.x, f.y, f.w, f.h), &m_doc);
-    clock_lock.unlock();
-    field.SetFieldName(utf8_string(f.name));
-    PdfAnnotation* widget = field.GetWidgetAnnotation();
-    widget->SetFlags(ePdfAnnotationFlags_Print);
-    // PdfAnnotation stamps /M with the clock: replace it with the document's date.
-    PdfDictionary& dict = widget->GetObject()->GetDictionary();
-    if (m_date)
-      dict.AddKey("M", pdf_date(*m_date));
-    else
-      dict.RemoveKey("M");
-    ++m_fields;
-  }
+  for (const Field& f : m_pending_fields) add_signature_field(page, f);
+  for (const Field& f : m_pending_links) add_link(page, f);
   m_stream = ContentStream();
   m_page_fonts = {};
   m_color = k_unset;
   m_pending_fields.clear();
+  m_pending_links.clear();
+}
+
+void Painter::add_signature_field(PdfPage* page, const Field& f) {
+  std::unique_lock clock_lock(podofo_clock_mutex());
+  PdfSignatureField field(page, PdfRect(f.x, f.y, f.w, f.h), &m_doc);
+  clock_lock.unlock();
+  field.SetFieldName(utf8_string(f.name));
+  PdfAnnotation* widget = field.GetWidgetAnnotation();
+  widget->SetFlags(ePdfAnnotationFlags_Print);
+  stamp_date(widget);
+  ++m_fields;
+}
+
+/// A /Link annotation with a /URI action: readers open the address on a click. No border:
+/// the text is the visible part of the link.
+void Painter::add_link(PdfPage* page, const Field& f) {
+  std::unique_lock clock_lock(podofo_clock_mutex());
+  PdfAnnotation* link = page->CreateAnnotation(ePdfAnnotation_Link, PdfRect(f.x, f.y, f.w, f.h));
+  clock_lock.unlock();
+  PdfAction action(ePdfAction_URI, &m_doc);
+  action.SetURI(PdfString(f.name));  // an address is ASCII (cmark percent-encodes the rest)
+  link->SetAction(action);
+  link->SetBorderStyle(0, 0, 0);
+  link->SetFlags(ePdfAnnotationFlags_Print);
+  stamp_date(link);
+}
+
+/// PdfAnnotation stamps /M with the clock: replace it with the document's date.
+void Painter::stamp_date(PdfAnnotation* annotation) const {
+  PdfDictionary& dict = annotation->GetObject()->GetDictionary();
+  if (m_date)
+    dict.AddKey("M", pdf_date(*m_date));
+  else
+    dict.RemoveKey("M");
 }
 
 void set_metadata(PdfMemDocument& doc, const DocumentOptions& options) {

@@ -77,8 +77,7 @@ Slice row_slice(const TableBlock& t, std::size_t r, const std::vector<double>& w
                                                         : 0;
       double y = style.cell_padding_y + static_cast<double>(k) * line_height + baseline;
       for (const Run& run : line.runs)
-        s.drawing.run(x + style.cell_padding_x + offset + run.x, y, run.text, run.style,
-                      settings.size, run.extra_space);
+        s.drawing.run(x + style.cell_padding_x + offset, y, run, settings.size);
     }
     if (c > 0) s.drawing.line(x, 0, x, s.height, k_border, k_border_color);
     x += widths[c];

@@ -11,10 +11,15 @@ namespace {
 constexpr int k_hyphen_penalty = 50;
 constexpr int k_split_penalty = 1000;  // inside an overlong word, as a last resort
 
+/// One character of a paragraph. `link` points at the link target of its span (the Inline
+/// outlives the layout), or is null.
 struct Char {
   char32_t c;
   FontStyle style;
+  const std::string* link = nullptr;
 };
+
+bool same_face(const Char& a, const Char& b) { return a.style == b.style && a.link == b.link; }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r'; }
 
@@ -38,8 +43,9 @@ std::vector<Char> flatten(const Inline& text, FontStyle base) {
   std::vector<Char> out;
   for (const Span& span : text) {
     FontStyle style = combine(base, span.style);
+    const std::string* link = span.link.empty() ? nullptr : &span.link;
     for (std::size_t i = 0; i < span.text.size();)
-      out.push_back({next_codepoint(span.text, i), style});
+      out.push_back({next_codepoint(span.text, i), style, link});
   }
   french_spacing(out);
   return out;
@@ -49,6 +55,7 @@ std::vector<Char> flatten(const Inline& text, FontStyle base) {
 struct Content {
   FontStyle style = FontStyle::Regular;
   std::string text;  ///< box: its text; glue: " "; flagged penalty: "-"
+  const std::string* link = nullptr;
 };
 
 class ItemBuilder {
@@ -62,7 +69,7 @@ class ItemBuilder {
         hard_break();
         ++i;
       } else if (is_space(chars[i].c)) {
-        glue(chars[i].style);
+        glue(chars[i]);
         while (i < chars.size() && is_space(chars[i].c)) ++i;
       } else {
         std::size_t end = i;
@@ -88,10 +95,13 @@ class ItemBuilder {
     items.push_back(item);
     contents.push_back(std::move(content));
   }
-  void glue(FontStyle style) {
+  void glue(const Char& space) {
     if (items.empty() || items.back().type != BreakItem::Type::Box) return;
-    double w = advance(style, U' ');
-    push({BreakItem::Type::Glue, w, w / 2, w / 3}, {style, " "});
+    double w = advance(space.style, U' ');
+    // A space belongs to a link only between two of its words: the link's clickable area
+    // covers its words and the spaces between them, not the spaces around it.
+    const std::string* link = contents.back().link == space.link ? space.link : nullptr;
+    push({BreakItem::Type::Glue, w, w / 2, w / 3}, {space.style, " ", link});
   }
   void hard_break() {
     push({BreakItem::Type::Glue, 0, k_infinite_stretch, 0}, {});
@@ -108,6 +118,8 @@ class ItemBuilder {
   void segment(FontStyle style, const std::string& text);
   void box(FontStyle style, std::string text);
 
+  const std::string* m_link = nullptr;  // link of the segment being built
+
   const TextSettings& m_s;
   double m_line_width;
 };
@@ -118,8 +130,9 @@ void ItemBuilder::word(const std::vector<Char>& chars, std::size_t begin, std::s
   while (i < end) {
     std::size_t j = i;
     std::string text;
-    while (j < end && chars[j].style == chars[i].style) append_utf8(text, chars[j++].c);
+    while (j < end && same_face(chars[j], chars[i])) append_utf8(text, chars[j++].c);
     require_glyphs(*m_s.fonts, chars[i].style, text);
+    m_link = chars[i].link;
     segment(chars[i].style, text);
     i = j;
   }
@@ -132,7 +145,7 @@ void ItemBuilder::segment(FontStyle style, const std::string& text) {
   for (std::size_t cut : cuts) {
     box(style, text.substr(from, cut - from));
     push({BreakItem::Type::Penalty, advance(style, U'-'), 0, 0, k_hyphen_penalty, true},
-         {style, "-"});
+         {style, "-", m_link});
     from = cut;
   }
   // A word that has its own hyphens ("quarante-quatre", "Caudrésis-Catésis") stays whole:
@@ -145,7 +158,7 @@ void ItemBuilder::box(FontStyle style, std::string text) {
   if (text.empty()) return;
   double w = width(style, text);
   if (w <= m_line_width || m_line_width <= 0) {
-    push({BreakItem::Type::Box, w}, {style, std::move(text)});
+    push({BreakItem::Type::Box, w}, {style, std::move(text), m_link});
     return;
   }
   // Wider than the line (a long reference in a narrow cell): allow a break between any two
@@ -153,10 +166,12 @@ void ItemBuilder::box(FontStyle style, std::string text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t start = i;
     char32_t c = next_codepoint(text, i);
-    if (start > 0) push({BreakItem::Type::Penalty, 0, 0, 0, k_split_penalty}, {style, ""});
-    push({BreakItem::Type::Box, advance(style, c)}, {style, text.substr(start, i - start)});
+    if (start > 0) push({BreakItem::Type::Penalty, 0, 0, 0, k_split_penalty}, {style, "", m_link});
+    push({BreakItem::Type::Box, advance(style, c)}, {style, text.substr(start, i - start), m_link});
   }
 }
+
+std::string link_of(const Content& content) { return content.link ? *content.link : std::string(); }
 
 /// Lays out the items of [start, end] (end = the break) as one line.
 Line make_line(const ItemBuilder& b, std::size_t start, std::size_t end, double ratio) {
@@ -174,8 +189,9 @@ Line make_line(const ItemBuilder& b, std::size_t start, std::size_t end, double 
       x += w;
       continue;
     }
-    bool same = joinable && !line.runs.empty() && line.runs.back().style == content.style;
-    if (!same) line.runs.push_back({x, content.style, "", 0});
+    bool same = joinable && !line.runs.empty() && line.runs.back().style == content.style &&
+                line.runs.back().link == link_of(content);
+    if (!same) line.runs.push_back({x, content.style, "", 0, link_of(content)});
     line.runs.back().text += content.text;
     if (item.type == BreakItem::Type::Glue) line.runs.back().extra_space = w - item.width;
     joinable = true;
@@ -184,8 +200,9 @@ Line make_line(const ItemBuilder& b, std::size_t start, std::size_t end, double 
   const BreakItem& last = b.items[end];
   if (last.type == BreakItem::Type::Penalty && !b.contents[end].text.empty()) {
     const Content& hyphen = b.contents[end];
-    if (line.runs.empty() || line.runs.back().style != hyphen.style)
-      line.runs.push_back({x, hyphen.style, "", 0});
+    if (line.runs.empty() || line.runs.back().style != hyphen.style ||
+        line.runs.back().link != link_of(hyphen))
+      line.runs.push_back({x, hyphen.style, "", 0, link_of(hyphen)});
     line.runs.back().text += hyphen.text;
     x += last.width;
   }

@@ -33,6 +33,7 @@ struct Run {
   FontStyle style = FontStyle::Regular;
   std::string text;
   double extra_space = 0;
+  std::string link{};  ///< the span's link target, if any
 };
 
 struct Line {

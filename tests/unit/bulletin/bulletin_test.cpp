@@ -237,6 +237,10 @@ TEST_F(Bulletin, PdfCarriesTheSameTotalsMentionAndLiteralName) {
   // The ```signatures fence in a highlight stays a code block, never a signature field.
   EXPECT_NE(text.find("Ne pas signer"), std::string::npos);
   EXPECT_EQ(read_file(*s_out / "bulletins/hostile/2022-T2.pdf").find("/Sig"), std::string::npos);
+  // The programme's address is a link a reader can click, as in the HTML bulletin.
+  std::string objects = run("qpdf --qdf --object-streams=disable '" +
+                            (*s_out / "bulletins/hostile/2022-T2.pdf").string() + "' -");
+  EXPECT_NE(objects.find("/URI (https://www.conseiller-numerique.gouv.fr)"), std::string::npos);
 }
 
 /// Pixels of page 1 rasterised by poppler at 40 dpi whose colour is within 40 of `rgb`.

@@ -103,6 +103,52 @@ TEST(DocumentEngine, PutsAnEmptySignatureFieldOnEachSignatureBox) {
   EXPECT_NE(pdfinfo(dir / "a.pdf").find("Form:            AcroForm"), std::string::npos);
 }
 
+TEST(DocumentEngine, MakesWebAndMailLinksClickable) {
+  TempDir dir;
+  render_markdown(
+      "Voir [le site du dispositif](https://www.conseiller-numerique.gouv.fr) ou écrire à "
+      "[l’équipe](mailto:contact@example.org).\n\n| Lien |\n|---|\n| [ici](https://a.example/b) "
+      "|\n",
+      options(), dir / "a.pdf");
+  std::string q = qdf(dir / "a.pdf");
+  EXPECT_EQ(count(q, "/Subtype /Link"), 3) << q;
+  EXPECT_EQ(count(q, "/URI (https://www.conseiller-numerique.gouv.fr)"), 1);
+  EXPECT_EQ(count(q, "/URI (mailto:contact@example.org)"), 1);
+  EXPECT_EQ(count(q, "/URI (https://a.example/b)"), 1);
+  EXPECT_TRUE(contains_phrase(pdftotext(dir / "a.pdf"), "Voir le site du dispositif ou écrire"));
+  EXPECT_EQ(qpdf_check(dir / "a.pdf"), 0);
+}
+
+TEST(DocumentEngine, GivesOneLinkAreaPerLineOfAWrappedLink) {
+  TempDir dir;
+  render_markdown(paragraph(12) + " [" + paragraph(40) + "](https://example.org/long) suite.\n",
+                  options(), dir / "a.pdf");
+  std::string q = qdf(dir / "a.pdf");
+  EXPECT_GE(count(q, "/URI (https://example.org/long)"), 3) << q;  // 40 words span 3+ lines
+  EXPECT_EQ(count(q, "/URI (https://example.org/long)"), count(q, "/Subtype /Link"));
+}
+
+TEST(DocumentEngine, KeepsTheTextButNotTheActionOfOtherSchemes) {
+  TempDir dir;
+  render_markdown("[clic](javascript:alert(1)) [fichier](file:///etc/passwd) [rel](page.html)\n",
+                  options(), dir / "a.pdf");
+  std::string q = qdf(dir / "a.pdf");
+  EXPECT_EQ(count(q, "/Subtype /Link"), 0);
+  EXPECT_EQ(q.find("javascript"), std::string::npos);
+  EXPECT_EQ(q.find("/etc/passwd"), std::string::npos);
+  EXPECT_TRUE(contains_phrase(pdftotext(dir / "a.pdf"), "clic fichier rel"));
+}
+
+TEST(DocumentEngine, SameLinkedInputGivesSameBytesWhateverTheClock) {
+  TempDir dir;
+  std::string md = "[site](https://example.org) " + paragraph(20) + "\n";
+  render_markdown(md, options(), dir / "a.pdf");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  render_markdown(md, options(), dir / "b.pdf");
+  EXPECT_EQ(read_bytes(dir / "a.pdf"), read_bytes(dir / "b.pdf"));
+  EXPECT_EQ(qdf(dir / "a.pdf").find("D:2026"), std::string::npos);
+}
+
 TEST(DocumentEngine, NumbersPagesAndRepeatsTheRunningHeader) {
   TempDir dir;
   std::string md;
