@@ -41,15 +41,20 @@ void print_outcome(const BuildReport& report, const Options& options) {
 }  // namespace
 
 int run_build(const Options& options) {
-  Session& session = open_session_until_exit(options);
+  // Emitters first: when those selected read no record kind (--only site), the records are
+  // neither loaded nor validated.
+  Diagnostics plugin_diagnostics;
+  auto set = make_emitter_set(options, plugin_diagnostics);
+  auto selected = select_emitters(*set, options);
+  if (!selected) return k_exit_usage;
+  Session& session =
+      open_session_until_exit(options, options.only.empty() || reads_records(*selected));
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {
     print_diagnostics(diagnostics, options);
     return k_exit_io;
   }
-  auto set = make_emitter_set(options, diagnostics);
-  auto selected = select_emitters(*set, options);
-  if (!selected) return k_exit_usage;
+  diagnostics.insert(diagnostics.end(), plugin_diagnostics.begin(), plugin_diagnostics.end());
   Diagnostics found = check_emitters(*selected, session, job_count(options));
   diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   apply_strict(diagnostics, options);
@@ -57,8 +62,9 @@ int run_build(const Options& options) {
     print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
     return k_exit_invalid;
   }
-  BuildOptions build{options.out,   job_count(options),         options.keep_going,
-                     options.force, data_digest(session.files), progress_line(options)};
+  BuildOptions build{options.out,          job_count(options),         options.keep_going,
+                     options.force,        data_digest(session.files), progress_line(options),
+                     rules_digest(session)};
   BuildReport report;
   try {
     report = tampon::run_build(session.model, *selected, session.project, build);

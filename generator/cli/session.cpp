@@ -9,6 +9,7 @@
 
 #include "core/suggest.hpp"
 #include "io/sha256.hpp"
+#include "load/load_rules_data.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon::cli {
@@ -30,6 +31,19 @@ fs::path cache_dir(const Options& options) {
   return {};
 }
 
+constexpr std::string_view k_rules_files[] = {"data/baremes.yaml", "data/smic.yaml"};
+
+// What load_project reads, minus the records.
+LoadResult load_rules_only(const ProjectContext& project) {
+  LoadResult out;
+  load::load_baremes(project, out);
+  load::load_smic(project, out);
+  sort_diagnostics(out.diagnostics);
+  std::sort(out.files.begin(), out.files.end(),
+            [](const LoadedFile& a, const LoadedFile& b) { return a.path < b.path; });
+  return out;
+}
+
 }  // namespace
 
 ProjectContext make_project_context(const Options& options) {
@@ -38,11 +52,12 @@ ProjectContext make_project_context(const Options& options) {
   return ProjectContext{project, shipped_dir(), options.as_of};
 }
 
-Session open_session(const Options& options) {
+Session open_session(const Options& options, bool load_records) {
   Session session;
   session.project = make_project_context(options);
   LoadOptions load_options{options.jobs, cache_dir(options)};
-  LoadResult loaded = load_project(session.project, load_options);
+  LoadResult loaded =
+      load_records ? load_project(session.project, load_options) : load_rules_only(session.project);
   session.input_failure = loaded.input_failure;
   session.files = loaded.files;
   session.diagnostics = std::move(loaded.diagnostics);
@@ -56,8 +71,8 @@ Session open_session(const Options& options) {
 // leak checkers see the session as reachable.
 Session* g_session_until_exit = nullptr;
 
-Session& open_session_until_exit(const Options& options) {
-  g_session_until_exit = new Session(open_session(options));
+Session& open_session_until_exit(const Options& options, bool load_records) {
+  g_session_until_exit = new Session(open_session(options, load_records));
   return *g_session_until_exit;
 }
 
@@ -111,6 +126,21 @@ std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set
     selected.push_back(e);
   }
   return selected;
+}
+
+bool reads_records(const std::vector<const Emitter*>& emitters) {
+  return std::any_of(emitters.begin(), emitters.end(),
+                     [](const Emitter* e) { return !e->info().reads.empty(); });
+}
+
+std::string rules_digest(const Session& session) {
+  std::vector<LoadedFile> rules;
+  for (std::string_view relative : k_rules_files) {
+    std::string shown = session.project.display(session.project.find(relative));
+    for (const auto& f : session.files)
+      if (f.path == shown) rules.push_back(f);
+  }
+  return data_digest(rules);
 }
 
 std::string data_digest(const std::vector<LoadedFile>& files) {

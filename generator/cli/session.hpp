@@ -19,12 +19,14 @@ struct Session {
 };
 
 ProjectContext make_project_context(const Options& options);
-/// Loads and validates. Never throws for bad input.
-Session open_session(const Options& options);
+/// Loads and validates. Never throws for bad input. Without `load_records`, only the rules as
+/// data (baremes.yaml, smic.yaml) are loaded and validated: for builds whose emitters read no
+/// record kind (`--only site`), which then neither wait for nor fail on the records.
+Session open_session(const Options& options, bool load_records = true);
 /// The same, for one-shot commands: the session is never freed. Freeing a national model
 /// (hundreds of thousands of small strings) takes a tenth of a second just before the
 /// process exits anyway. It stays reachable from a static, so leak checkers stay quiet.
-Session& open_session_until_exit(const Options& options);
+Session& open_session_until_exit(const Options& options, bool load_records = true);
 /// Built-ins plus modules from --plugin-dir and TAMPON_PLUGIN_PATH.
 std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics);
 /// The emitters named by --only (all when empty), or nullopt after printing a usage error.
@@ -34,6 +36,10 @@ std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set
 /// gathered in emitter order.
 Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Session& session,
                            unsigned jobs);
+/// Whether any of `emitters` reads a record kind (EmitterInfo::reads).
+bool reads_records(const std::vector<const Emitter*>& emitters);
 std::string data_digest(const std::vector<LoadedFile>& files);
+/// data_digest of the rules-as-data files only: the same whether records were loaded or not.
+std::string rules_digest(const Session& session);
 
 }  // namespace tampon::cli

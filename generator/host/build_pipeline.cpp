@@ -80,8 +80,9 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   // Even under --force the previous manifest is read: it names the other emitters' outputs
   // (kept) and this build's stale ones (removed). --force only disables reuse.
   Manifest previous = Manifest::read(options.out_dir / "manifest.json");
-  auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous,
-                        options.out_dir, options.data_digest, report.diagnostics);
+  auto jobs =
+      plan_jobs(model, emitters, project, options.force ? Manifest{} : previous, options.out_dir,
+                options.data_digest, options.rules_digest, report.diagnostics);
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 

@@ -19,6 +19,10 @@ struct BuildOptions {
   std::string data_digest;
   /// Called from worker threads after each job (serialize inside if needed).
   std::function<void(std::size_t done, std::size_t total)> progress;
+  /// Digest of the rules-as-data files alone (baremes.yaml, smic.yaml): what stands for the data
+  /// in the fingerprints of emitters that read no record kind (the site), so that editing a
+  /// record does not re-render them. Empty: they use data_digest too.
+  std::string rules_digest;
 };
 
 struct BuildReport {

@@ -66,7 +66,7 @@ bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const
 std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
                                   const ProjectContext& project, const Manifest& previous,
                                   const fs::path& out_dir, const std::string& data_digest,
-                                  Diagnostics& diagnostics) {
+                                  const std::string& rules_digest, Diagnostics& diagnostics) {
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
   for (const Emitter* emitter : emitters) {
@@ -100,7 +100,8 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
       }
     }
     if (p.fate == PlannedJob::Fate::Skipped) continue;
-    p.fingerprint = fingerprint(p, project, data_digest, digests);
+    bool reads_records = !p.emitter->info().reads.empty() || rules_digest.empty();
+    p.fingerprint = fingerprint(p, project, reads_records ? data_digest : rules_digest, digests);
     auto it = previous.entries.find(p.job.path);
     const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
     if (unchanged_since(before, p.fingerprint, out_dir / p.job.path)) {

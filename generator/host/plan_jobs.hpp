@@ -9,10 +9,13 @@ namespace tampon {
 
 /// Asks each emitter for its jobs, refuses unsafe or clashing paths (internal errors of the
 /// emitter), marks jobs reading invalid records as skipped (--keep-going), and jobs whose
-/// fingerprint matches the previous manifest as unchanged. Sorted by path.
+/// fingerprint matches the previous manifest as unchanged. Sorted by path. Jobs of emitters
+/// that read no record kind take `rules_digest` (when not empty) for the data in their
+/// fingerprint, the others `data_digest`.
 std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
                                   const ProjectContext& project, const Manifest& previous,
                                   const std::filesystem::path& out_dir,
-                                  const std::string& data_digest, Diagnostics& diagnostics);
+                                  const std::string& data_digest, const std::string& rules_digest,
+                                  Diagnostics& diagnostics);
 
 }  // namespace tampon

@@ -141,6 +141,24 @@ TEST_F(BuildPipeline, ASecondBuildWithTheSameInputsRendersNothing) {
   EXPECT_EQ(e.renders, 2);
 }
 
+TEST_F(BuildPipeline, ARecordEditReRendersOnlyTheEmittersThatReadRecords) {
+  FakeEmitter site("site", {job("site/index.html")});  // reads no record kind
+  FakeEmitter pdf("pdf", {job("cv.pdf")}, {RecordKind::Convention});
+  options.data_digest = "données v1";
+  options.rules_digest = "barèmes v1";
+  build({&site, &pdf});
+  site.renders = pdf.renders = 0;
+  options.data_digest = "données v2";  // a record was edited
+  build({&site, &pdf});
+  EXPECT_EQ(site.renders, 0);
+  EXPECT_EQ(pdf.renders, 1);
+  options.rules_digest = "barèmes v2";  // baremes.yaml was edited
+  options.data_digest = "données v3";
+  build({&site, &pdf});
+  EXPECT_EQ(site.renders, 1);
+  EXPECT_EQ(pdf.renders, 2);
+}
+
 TEST_F(BuildPipeline, ADeletedOrEditedOutputIsRenderedAgain) {
   FakeEmitter e("alpha", {job("un.txt")});
   build({&e});

@@ -9,8 +9,9 @@ namespace tampon::testing {
 
 class FakeEmitter final : public Emitter {
  public:
-  explicit FakeEmitter(std::string name, std::vector<OutputJob> jobs)
-      : m_info{std::move(name), "1.0.0", "test", {}, {}}, m_jobs(std::move(jobs)) {}
+  explicit FakeEmitter(std::string name, std::vector<OutputJob> jobs,
+                       std::vector<RecordKind> reads = {})
+      : m_info{std::move(name), "1.0.0", "test", std::move(reads), {}}, m_jobs(std::move(jobs)) {}
   const EmitterInfo& info() const override { return m_info; }
   std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return m_jobs; }
   void render(const OutputJob& job, const Model&, RenderContext& ctx) const override {
