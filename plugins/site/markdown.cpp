@@ -93,7 +93,7 @@ class Writer {
     while (pos <= body.size()) {
       std::size_t eol = body.find('\n', pos);
       if (eol == std::string::npos) eol = body.size();
-      m_lines.emplace_back(body, pos, eol - pos);
+      m_lines.emplace_back(body.data() + pos, eol - pos);
       pos = eol + 1;
     }
   }
@@ -225,7 +225,7 @@ class Writer {
   std::set<std::string> m_used;             ///< the page's own heading ids
   Diagnostics& m_diagnostics;
   std::string m_html;
-  std::vector<std::string> m_lines;
+  std::vector<std::string_view> m_lines;  ///< into the body, which outlives the writer
   int m_cursor_line = 0;
   std::size_t m_cursor_col = 0;
   std::size_t m_next_heading = 0;
