@@ -13,7 +13,8 @@ namespace {
 template <class T>
 void attach(std::vector<Decoded<T>>& records) {
   for (auto& d : records) {
-    for (auto& [path, loc] : d.locs) d.record.locs.set(std::move(path), loc);
+    d.record.locs.reserve(d.locs.size());  // exactly: the model keeps these for its lifetime
+    for (const auto& [path, loc] : d.locs) d.record.locs.set(path, loc);
     LocList().swap(d.locs);
   }
 }
@@ -21,7 +22,8 @@ void attach(std::vector<Decoded<T>>& records) {
 template <class T>
 void move_records(std::vector<Decoded<T>>& from, std::vector<T>& to) {
   for (auto& d : from) {
-    for (auto& [path, loc] : d.locs) d.record.locs.set(std::move(path), loc);
+    d.record.locs.reserve(d.locs.size());
+    for (const auto& [path, loc] : d.locs) d.record.locs.set(path, loc);
     to.push_back(std::move(d.record));
   }
   std::vector<Decoded<T>>().swap(from);  // release the buffer now, not at the end of the load
