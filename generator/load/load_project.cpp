@@ -1,6 +1,9 @@
 #include "load/load_project.hpp"
 
 #include <fmt/format.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <exception>
@@ -108,6 +111,16 @@ void load_records(const ProjectContext& project, const LoadOptions& options, Loa
   }
 }
 
+// Gives back to the system the memory freed while loading: file bytes, YAML trees, the parser
+// threads' per-file results. glibc keeps freed memory for reuse, in one arena per thread, so
+// without this the process stays as large as at the busiest moment of loading (on the national
+// set, 138 MB resident for 66 MB in use) and every later stage adds to that.
+void release_freed_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace
 
 LoadResult load_project(const ProjectContext& project, const LoadOptions& options) {
@@ -119,6 +132,7 @@ LoadResult load_project(const ProjectContext& project, const LoadOptions& option
   sort_diagnostics(out.diagnostics);
   std::sort(out.files.begin(), out.files.end(),
             [](const LoadedFile& a, const LoadedFile& b) { return a.path < b.path; });
+  release_freed_memory();
   return out;
 }
 
