@@ -76,15 +76,24 @@ class TranchesXlsxEmitter final : public Emitter {
   }
 
   std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
-    RefIndex index(model);
     std::vector<OutputJob> jobs;
-    std::vector<RecordRef> ledger_inputs;
-    for (const ConventionState* cs : valid_conventions(model)) {
-      const std::string& id = cs->record->id;
-      jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(*cs), {}, id});
-      ledger_inputs.insert(ledger_inputs.end(), jobs.back().inputs.begin(),
-                           jobs.back().inputs.end());
+    {
+      RefIndex index(model);  // freed before the ledger's inputs are gathered
+      std::vector<const ConventionState*> conventions = valid_conventions(model);
+      jobs.reserve(conventions.size() + 1);
+      for (const ConventionState* cs : conventions) {
+        const std::string& id = cs->record->id;
+        jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(*cs), {}, id});
+      }
     }
+    // The ledger reads what every statement reads: sized once, as it holds some 150 000
+    // references on the national set (doubling would leave up to half of it unused).
+    std::size_t total = 0;
+    for (const OutputJob& job : jobs) total += job.inputs.size();
+    std::vector<RecordRef> ledger_inputs;
+    ledger_inputs.reserve(total);
+    for (const OutputJob& job : jobs)
+      ledger_inputs.insert(ledger_inputs.end(), job.inputs.begin(), job.inputs.end());
     normalize(ledger_inputs);
     jobs.push_back(
         {std::string(k_ledger_path), std::move(ledger_inputs), {}, std::string(k_ledger_key)});

@@ -19,38 +19,37 @@ RecordRef depense_ref(const Depense& d) {
 }
 
 RefIndex::RefIndex(const Model& model) {
-  for (const Versement& v : model.records.versements)
-    m_versements[v.convention].push_back(versement_ref(v));
-  for (const Rapport& r : model.records.rapports)
-    m_rapports[r.conseiller].push_back(rapport_ref(r));
+  for (const Versement& v : model.records.versements) m_versements[v.convention].push_back(&v);
+  for (const Rapport& r : model.records.rapports) m_rapports[r.conseiller].push_back(&r);
 }
 
-const std::vector<RecordRef>& RefIndex::versements_of(std::string_view convention_id) const {
+std::span<const Versement* const> RefIndex::versements_of(std::string_view convention_id) const {
   auto it = m_versements.find(convention_id);
-  return it == m_versements.end() ? m_none : it->second;
+  if (it == m_versements.end()) return {};
+  return it->second;
 }
 
-const std::vector<RecordRef>& RefIndex::rapports_of(std::string_view conseiller_id) const {
+std::span<const Rapport* const> RefIndex::rapports_of(std::string_view conseiller_id) const {
   auto it = m_rapports.find(conseiller_id);
-  return it == m_rapports.end() ? m_none : it->second;
+  if (it == m_rapports.end()) return {};
+  return it->second;
 }
 
 std::vector<RecordRef> RefIndex::convention_inputs(const ConventionState& cs) const {
   std::vector<RecordRef> refs{{RecordKind::Convention, cs.record->id},
                               {RecordKind::Structure, cs.record->structure}};
   for (const Avenant* a : cs.avenants) refs.push_back({RecordKind::Avenant, a->id});
-  std::set<std::string> conseillers;
+  std::set<std::string_view> conseillers;
   for (const ConventionVersion& version : cs.versions)
     for (const PostState& post : version.posts)
       if (post.conseiller) conseillers.insert(*post.conseiller);
-  for (const std::string& id : conseillers) {
-    refs.push_back({RecordKind::Conseiller, id});
-    const auto& rapports = rapports_of(id);
-    refs.insert(refs.end(), rapports.begin(), rapports.end());
+  for (std::string_view id : conseillers) {
+    refs.push_back({RecordKind::Conseiller, std::string(id)});
+    for (const Rapport* r : rapports_of(id)) refs.push_back(rapport_ref(*r));
   }
-  const auto& versements = versements_of(cs.record->id);
-  refs.insert(refs.end(), versements.begin(), versements.end());
+  for (const Versement* v : versements_of(cs.record->id)) refs.push_back(versement_ref(*v));
   normalize(refs);
+  refs.shrink_to_fit();  // kept by the plan until the build ends
   return refs;
 }
 

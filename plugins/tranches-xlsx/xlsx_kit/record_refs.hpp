@@ -3,6 +3,7 @@
 /// --keep-going), built from indexes made once per plan rather than by scanning every record
 /// kind for every output.
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,18 +17,21 @@ RecordRef versement_ref(const Versement& v);
 RecordRef rapport_ref(const Rapport& r);
 RecordRef depense_ref(const Depense& d);
 
+/// Which versements and reports each convention and conseiller has. It points into the model
+/// rather than holding references: the reports' references (120 000 on the national set) are
+/// made once, for the jobs that list them, not a second time for the index.
 class RefIndex {
  public:
   explicit RefIndex(const Model& model);
   /// Convention, structure, avenants, conseillers of its posts (in any version), their monthly
   /// reports (they decide `risque-suspension`) and the convention's versements.
   std::vector<RecordRef> convention_inputs(const ConventionState& convention) const;
-  const std::vector<RecordRef>& versements_of(std::string_view convention_id) const;
-  const std::vector<RecordRef>& rapports_of(std::string_view conseiller_id) const;
+  std::span<const Versement* const> versements_of(std::string_view convention_id) const;
+  std::span<const Rapport* const> rapports_of(std::string_view conseiller_id) const;
 
  private:
-  std::map<std::string, std::vector<RecordRef>, std::less<>> m_versements, m_rapports;
-  std::vector<RecordRef> m_none;
+  std::map<std::string_view, std::vector<const Versement*>, std::less<>> m_versements;
+  std::map<std::string_view, std::vector<const Rapport*>, std::less<>> m_rapports;
 };
 
 bool all_valid(const Model& model, const std::vector<RecordRef>& refs);

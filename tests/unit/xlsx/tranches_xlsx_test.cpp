@@ -52,6 +52,37 @@ TEST_F(TranchesXlsx, JobInputsNameTheConventionItsStructureConseillersAndVerseme
   EXPECT_FALSE(has(RecordKind::Versement, "cv-2021-0002/poste-1/tranche-1"));
 }
 
+TEST(TranchesXlsxPlan, JobInputsNameEveryMonthlyReportOfItsConseillersOnly) {
+  auto model = sample_model();
+  auto rapport = [](std::string conseiller, int month) {
+    Rapport r;
+    r.structure = "mairie-de-bazuel";
+    r.conseiller = std::move(conseiller);
+    r.mois = Month{2022, static_cast<unsigned>(month)};
+    return r;
+  };
+  model->records.rapports = {rapport("cn-0002", 1), rapport("cn-0002", 2), rapport("cn-9999", 1)};
+  model->index();
+  auto jobs = make_tranches()->plan(*model, ProjectContext{{}, {}, model->as_of});
+  ASSERT_FALSE(jobs.empty());
+  std::vector<std::string> listed;
+  for (const RecordRef& ref : jobs[0].inputs)
+    if (ref.kind == RecordKind::Rapport) listed.push_back(ref.id);
+  EXPECT_EQ(listed, (std::vector<std::string>{"cn-0002/2022-01", "cn-0002/2022-02"}));
+  const auto& inputs = jobs[0].inputs;
+  EXPECT_TRUE(std::is_sorted(inputs.begin(), inputs.end()));
+  EXPECT_EQ(std::adjacent_find(inputs.begin(), inputs.end()), inputs.end());
+}
+
+TEST_F(TranchesXlsx, LedgerInputsAreTheUnionOfTheStatementsInputs) {
+  std::vector<RecordRef> statements;
+  for (std::size_t i = 0; i + 1 < s_jobs->size(); ++i)
+    statements.insert(statements.end(), s_jobs->at(i).inputs.begin(), s_jobs->at(i).inputs.end());
+  std::sort(statements.begin(), statements.end());
+  statements.erase(std::unique(statements.begin(), statements.end()), statements.end());
+  EXPECT_EQ(s_jobs->back().inputs, statements);
+}
+
 TEST_F(TranchesXlsx, StatementHasTheContractColumnsInOrder) {
   XSheet sheet = file("echeanciers/cv-2021-0001.xlsx").sheet("Échéancier");
   std::vector<std::string> headers;
