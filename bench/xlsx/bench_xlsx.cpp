@@ -7,6 +7,7 @@
 //              [--repeat N]
 // `--phase none` loads the model and plans the statements without rendering anything: the
 // memory every other phase starts from.
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -97,19 +98,6 @@ Timing render_all(const Emitter& emitter, const Model& model, const ProjectConte
   return timing;
 }
 
-std::unique_ptr<Model> load_model(const Options& o) {
-  if (o.project.empty()) return bench::synthetic_national_model(o.as_of);
-  ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
-  LoadOptions load_options;
-  load_options.jobs = o.jobs;
-  LoadResult loaded = load_project(project, load_options);
-  Diagnostics diagnostics = loaded.diagnostics;
-  auto model = std::make_unique<Model>(validate(std::move(loaded), o.as_of, diagnostics));
-  std::fprintf(stderr, "validation: %zu errors, %zu warnings\n", count_errors(diagnostics),
-               count_warnings(diagnostics));
-  return model;
-}
-
 /// Resident memory now and at its peak (VmRSS, VmHWM of /proc/self/status), in MB.
 std::pair<double, double> memory_mb() {
   std::ifstream status("/proc/self/status");
@@ -119,6 +107,30 @@ std::pair<double, double> memory_mb() {
     if (line.starts_with("VmHWM:")) hwm = std::stod(line.substr(6)) / 1024;
   }
   return {rss, hwm};
+}
+
+/// Memory after one stage of loading: resident, peak so far, and what malloc hands out (the
+/// rest of the resident memory is freed memory malloc keeps, and code).
+void print_memory(const char* stage) {
+  auto [rss, hwm] = memory_mb();
+  struct mallinfo2 info = mallinfo2();
+  std::fprintf(stderr, "memory after %s: %.0f MB resident, %.0f MB peak, %.0f MB allocated\n",
+               stage, rss, hwm, static_cast<double>(info.uordblks + info.hblkhd) / 1048576);
+}
+
+std::unique_ptr<Model> load_model(const Options& o) {
+  if (o.project.empty()) return bench::synthetic_national_model(o.as_of);
+  ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
+  LoadOptions load_options;
+  load_options.jobs = o.jobs;
+  LoadResult loaded = load_project(project, load_options);
+  print_memory("load_project");
+  Diagnostics diagnostics = loaded.diagnostics;
+  auto model = std::make_unique<Model>(validate(std::move(loaded), o.as_of, diagnostics));
+  print_memory("validate");
+  std::fprintf(stderr, "validation: %zu errors, %zu warnings\n", count_errors(diagnostics),
+               count_warnings(diagnostics));
+  return model;
 }
 
 std::string cents(Money m) { return std::to_string(m.cents()); }
@@ -175,6 +187,7 @@ std::vector<OutputJob> timed_plan(const char* name, const Emitter& emitter, cons
   for (const OutputJob& job : jobs) inputs += job.inputs.size();
   std::printf("plan %s: %zu jobs, %zu inputs in all, in %.3f s; %.0f MB resident\n", name,
               jobs.size(), inputs, seconds_since(start), memory_mb().first);
+  print_memory("plan");
   return jobs;
 }
 
@@ -226,7 +239,7 @@ int main(int argc, char** argv) try {
   ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
   auto tranches_emitter = make_tranches_xlsx_emitter();
   std::vector<OutputJob> jobs = timed_plan("tranches-xlsx", *tranches_emitter, *model, project);
-  OutputJob ledger = jobs.back();
+  OutputJob ledger = std::move(jobs.back());  // no copy of its 150 000 inputs
   jobs.pop_back();
   if (o.phase == "ledger" || o.phase == "all")
     run_ledger(*tranches_emitter, *model, project, ledger, tranches, o);
