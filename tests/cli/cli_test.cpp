@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_harness.hpp"
+#include "tampon/plugin_abi.h"
 
 namespace tampon::testing {
 namespace {
@@ -173,7 +174,8 @@ TEST(Plugins, AModuleForAnotherInterfaceVersionIsRefusedInFrench) {
   Project p;
   auto r = p.run({"plugins", "--plugin-dir", k_plugins + "/wrong_abi"});
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_TRUE(contains(r.err, "version attendue 1")) << r.err;
+  EXPECT_TRUE(contains(r.err, "version attendue " + std::to_string(TAMPON_PLUGIN_API_VERSION)))
+      << r.err;
   EXPECT_FALSE(contains(r.out, "exemple"));
 }
 

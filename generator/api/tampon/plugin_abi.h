@@ -6,7 +6,8 @@
 /// the same compiler, standard library and Tampon headers.
 #include <cstdint>
 
-#define TAMPON_PLUGIN_API_VERSION 1u
+// 2: FieldLocs stores interned path numbers instead of path strings.
+#define TAMPON_PLUGIN_API_VERSION 2u
 
 namespace tampon {
 class Emitter;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fake_emitter.hpp"
+#include "tampon/plugin_abi.h"
 
 namespace tampon {
 namespace {
@@ -31,8 +32,9 @@ TEST(EmitterSet, RefusesAModuleBuiltForAnotherInterfaceVersion) {
   EXPECT_FALSE(set.load_module(k_plugins / "wrong_abi/wrong_abi.so", d));
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].code, "plugin-load");
-  EXPECT_NE(d[0].message.find("version 999, version attendue 1"), std::string::npos)
-      << d[0].message;
+  std::string expected = "version " + std::to_string(TAMPON_PLUGIN_API_VERSION + 998) +
+                         ", version attendue " + std::to_string(TAMPON_PLUGIN_API_VERSION);
+  EXPECT_NE(d[0].message.find(expected), std::string::npos) << d[0].message;
   EXPECT_EQ(set.find("exemple"), nullptr);
 }
 
