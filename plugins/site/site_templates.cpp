@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -65,6 +66,100 @@ std::string inline_partials(const ProjectContext& project, const fs::path& file,
   return out;
 }
 
+/// What a section tag removes from the text: the whole line when it stands alone on it (the
+/// mustache rule for standalone tags), else the tag itself.
+std::pair<std::size_t, std::size_t> tag_cut(const std::string& text, std::size_t open,
+                                            std::size_t close) {
+  std::size_t line_begin = open;
+  while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
+  std::size_t line_end = std::min(text.find('\n', close), text.size());
+  auto blank = [&](std::size_t from, std::size_t to, std::string_view spaces) {
+    return text.find_first_not_of(spaces, from) >= to;
+  };
+  if (blank(line_begin, open, " \t") && blank(close, line_end, " \t\r"))
+    return {line_begin, std::min(line_end + 1, text.size())};
+  return {open, close};
+}
+
+/// Whether the tags of an item's template name only the item's own fields.
+bool shows_only_item_fields(const std::string& body) {
+  for (std::size_t pos = 0; (pos = body.find("{{", pos)) != std::string::npos;) {
+    bool triple = body.compare(pos, 3, "{{{") == 0;
+    std::size_t width = triple ? 3 : 2;
+    std::size_t end = body.find(triple ? "}}}" : "}}", pos + width);
+    if (end == std::string::npos) return false;
+    std::string tag = body.substr(pos + width, end - pos - width);
+    if (!triple && !tag.empty() && std::string_view("#^/&").find(tag[0]) != std::string::npos)
+      tag.erase(0, 1);
+    tag.erase(0, tag.find_first_not_of(' '));
+    tag.erase(tag.find_last_not_of(' ') + 1);
+    if (tag != "title" && tag != "href" && tag != "current") return false;
+    pos = end + width;
+  }
+  return true;
+}
+
+struct SideMenuSplit {
+  std::string page;  ///< the template with `{{{sidemenu_items_html}}}` for the items
+  std::string item;  ///< one item's template
+};
+
+/// Takes the items of the side menu (`{{#items}}…{{/items}}`, first thing in `{{#sidemenu}}`
+/// to open a section) out of the page template, when they show only their own fields.
+std::optional<SideMenuSplit> split_sidemenu(const std::string& source) {
+  const std::string menu_tag = "{{#sidemenu}}", open_tag = "{{#items}}", close_tag = "{{/items}}";
+  if (source.find("{{=") != std::string::npos) return std::nullopt;  // other delimiters
+  std::size_t menu = source.find(menu_tag);
+  if (menu == std::string::npos) return std::nullopt;
+  std::size_t menu_end = source.find("{{/sidemenu}}", menu);
+  std::size_t open = source.find(open_tag, menu);
+  if (menu_end == std::string::npos || open == std::string::npos || open > menu_end)
+    return std::nullopt;
+  std::string between = source.substr(menu + menu_tag.size(), open - menu - menu_tag.size());
+  if (between.find("{{#") != std::string::npos || between.find("{{^") != std::string::npos)
+    return std::nullopt;  // the items would be looked up in another section's object
+  std::size_t close = source.find(close_tag, open);
+  if (close == std::string::npos || close > menu_end || source.find(open_tag, open + 1) < close ||
+      source.find("{{^items}}", open) < close)
+    return std::nullopt;
+  auto [prefix_end, body_begin] = tag_cut(source, open, open + open_tag.size());
+  auto [body_end, suffix_begin] = tag_cut(source, close, close + close_tag.size());
+  if (body_begin > body_end) return std::nullopt;
+  SideMenuSplit split;
+  split.item = source.substr(body_begin, body_end - body_begin);
+  if (!shows_only_item_fields(split.item)) return std::nullopt;
+  split.page = source.substr(0, prefix_end) + "{{{" + k_sidemenu_items_html + "}}}" +
+               source.substr(suffix_begin);
+  return split;
+}
+
+/// Whether the split template renders a sample side menu (escaped text, a current item and
+/// others) exactly like the whole one: the split is used only then.
+bool renders_alike(const std::string& source, const SideMenuSplit& split) {
+  using kainjow::mustache::data;
+  if (!kainjow::mustache::mustache(split.page).is_valid() ||
+      !kainjow::mustache::mustache(split.item).is_valid())
+    return false;
+  TemplatePool whole(source), page(split.page), item(split.item);
+  data items(data::type::list);
+  std::string items_html;
+  for (int i = 0; i < 3; ++i) {
+    data entry;
+    entry.set("title", std::string(i == 0 ? "L'aide & <vous>" : "Rubrique ") + char('a' + i));
+    entry.set("href", std::string(i == 0 ? "../a/?x=1&y=\"2\"" : "./") + char('a' + i));
+    entry.set("current", i == 1);
+    items_html += item.render(entry);
+    items.push_back(entry);
+  }
+  data menu, d, split_d;
+  menu.set("title", std::string("Vue d'ensemble"));
+  menu.set("items", items);
+  d.set("sidemenu", menu);
+  menu.set(k_sidemenu_items_html, items_html);
+  split_d.set("sidemenu", menu);
+  return whole.render(d) == page.render(split_d);
+}
+
 }  // namespace
 
 std::string TemplatePool::render(const kainjow::mustache::data& data) const {
@@ -123,6 +218,12 @@ Templates load_templates(const ProjectContext& project, Diagnostics& diagnostics
   if (!check.is_valid())
     diagnostics.push_back(
         template_error(project, main, 0, "gabarit invalide : " + check.error_message()));
+  auto split = check.is_valid() ? split_sidemenu(source) : std::nullopt;
+  if (split && renders_alike(source, *split)) {
+    templates.page = std::make_shared<TemplatePool>(std::move(split->page));
+    templates.sidemenu_item = std::make_shared<TemplatePool>(std::move(split->item));
+    return templates;
+  }
   templates.page = std::make_shared<TemplatePool>(std::move(source));
   return templates;
 }

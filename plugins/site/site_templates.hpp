@@ -1,8 +1,8 @@
 #pragma once
 /// Page templates (templates/site/*.mustache, kainjow mustache). `{{> name}}` partials are
 /// inlined when the template is read, so rendering never re-parses them. Every `{{value}}` is
-/// HTML-escaped by mustache; only the page body, written by our own Markdown writer, is
-/// inserted with `{{{…}}}`.
+/// HTML-escaped by mustache; only the page body, written by our own Markdown writer, and the
+/// side menu's items, rendered by the template's own item part, are inserted with `{{{…}}}`.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -30,9 +30,17 @@ class TemplatePool {
   mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> m_free;
 };
 
+/// Where page.mustache's side-menu items, rendered once per section and folder depth, go.
+inline constexpr const char* k_sidemenu_items_html = "sidemenu_items_html";
+
 struct Templates {
   std::shared_ptr<TemplatePool> page;        ///< templates/site/page.mustache
   std::vector<std::filesystem::path> files;  ///< every template file read
+  /// The body of `{{#items}}…{{/items}}` inside `{{#sidemenu}}`, when it shows only the
+  /// item's title, href and current flag: `page` then has `{{{sidemenu_items_html}}}` in its
+  /// place, so that a section's menu is rendered once and not for each of its pages. Null
+  /// when the template's side menu does not lend itself to that (it is then rendered as is).
+  std::shared_ptr<TemplatePool> sidemenu_item;
 };
 
 /// Reads templates/site/page.mustache (project first, then shipped) and its partials.
