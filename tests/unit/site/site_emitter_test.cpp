@@ -43,6 +43,34 @@ TEST(SiteEmitter, EachPageOfASectionMarksItselfAndOnlyItselfInTheSideMenu) {
   }
 }
 
+/// The side-menu items are rendered once per section when the page template allows it (see
+/// site_templates.cpp); a template whose item shows anything else takes the general path. Both
+/// paths must write the same pages.
+TEST(SiteEmitter, SideMenuItemsRenderTheSameThroughTheCachedAndTheGeneralPath) {
+  std::string shipped = read_all(fs::path(TAMPON_SOURCE_DIR) / "templates/site/page.mustache");
+  std::string item_open = "{{#items}}<li class=\"fr-sidemenu__item";
+  ASSERT_NE(shipped.find(item_open), std::string::npos) << "the shipped side menu changed";
+  // An empty section over a page value: prints nothing, but the item now reads outside itself.
+  std::string general = shipped;
+  general.replace(general.find(item_open), 10, "{{#items}}{{#root}}{{/root}}");
+  auto pages = [](const std::string& page_template) {
+    Project p;
+    p.write("templates/site/page.mustache", page_template);
+    p.write("content/guide/_index.md", "---\ntitle: Guide\n---\nIntro.\n");
+    for (const char* name : {"un", "deux", "trois"})
+      p.write(std::string("content/guide/") + name + ".md",
+              std::string("---\ntitle: Titre <") + name + "> & co\n---\nTexte.\n");
+    EXPECT_EQ(errors(p.build()), 0u);
+    std::string all;
+    for (const char* name : {"", "un/", "deux/", "trois/"})
+      all += p.output(std::string("site/guide/") + name + "index.html");
+    return all;
+  };
+  std::string cached = pages(shipped);
+  EXPECT_NE(cached.find("Titre &lt;deux&gt; &amp; co</a>"), std::string::npos);
+  EXPECT_EQ(cached, pages(general));
+}
+
 TEST(SiteEmitter, EveryPageCarriesTheStateMentionAndTheProgrammeLink) {
   Project p;
   p.build();
