@@ -1,76 +1,15 @@
 #include <charconv>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "render/json_text.hpp"
 #include "write/manifest.hpp"
 
 namespace tampon {
-namespace {
 
-// Printable ASCII but the quote and the backslash: written as is by any JSON writer.
-bool plain(std::string_view text) {
-  for (unsigned char c : text)
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
-  return true;
-}
-
-void append_escaped_ascii(std::string& out, std::string_view text) {
-  static const char* k_hex = "0123456789abcdef";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += k_hex[c >> 4];
-          out += k_hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-}
-
-}  // namespace
-
+// The manifest's strings are written as nlohmann's serializer writes them, so a manifest read
+// back and written again keeps its bytes (render/json_text.hpp, checked against nlohmann).
 void append_manifest_string(std::string& out, std::string_view text) {
-  if (plain(text)) {  // ids, paths, digests: nearly every string of a manifest
-    out += '"';
-    out += text;
-    out += '"';
-    return;
-  }
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (ascii) {
-    out += '"';
-    append_escaped_ascii(out, text);
-    out += '"';
-    return;
-  }
-  // UTF-8 checking and its replacement character: nlohmann's own serializer, so bytes agree.
-  out += nlohmann::json(std::string(text))
-             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  append_json_string(out, text);
 }
 
 std::string ManifestEntry::records_of(const std::vector<std::string>& records) {
@@ -116,7 +55,7 @@ void ManifestWriter::record_literal(std::string_view literal) {
 
 void ManifestWriter::record(std::string_view kind, std::string_view id) {
   m_buffer += m_records++ == 0 ? "[\n        " : ",\n        ";
-  if (plain(kind) && plain(id)) {  // no string built per record
+  if (json_plain(kind) && json_plain(id)) {  // no string built per record
     m_buffer.append("\"").append(kind).append(":").append(id).append("\"");
     return;
   }

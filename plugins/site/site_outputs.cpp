@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "json_text.hpp"
+#include "render/json_text.hpp"
 
 #include "render/html_escape.hpp"
 #include "text_fold.hpp"

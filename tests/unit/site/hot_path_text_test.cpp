@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "html_text.hpp"
-#include "json_text.hpp"
 #include "render/html_escape.hpp"
+#include "render/json_text.hpp"
 #include "text_fold.hpp"
 
 namespace {
@@ -33,7 +33,7 @@ const std::vector<std::string>& samples() {
 TEST(HotPathText, WritesJsonStringsAsNlohmannDoes) {
   for (const std::string& s : samples()) {
     std::string mine;
-    tampon::site::append_json_string(mine, s);
+    tampon::append_json_string(mine, s);
     EXPECT_EQ(mine,
               nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
         << s;

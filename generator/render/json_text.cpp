@@ -1,8 +1,8 @@
-#include "json_text.hpp"
+#include "render/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace tampon::site {
+namespace tampon {
 namespace {
 
 /// Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF), as nlohmann reads.
@@ -86,4 +86,4 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-}  // namespace tampon::site
+}  // namespace tampon
