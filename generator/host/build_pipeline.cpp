@@ -82,7 +82,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   Manifest previous = Manifest::read(options.out_dir / "manifest.json");
   auto jobs =
       plan_jobs(model, emitters, project, options.force ? Manifest{} : previous, options.out_dir,
-                options.data_digest, options.rules_digest, report.diagnostics);
+                options.data_digest, options.rules_digest, options.jobs, report.diagnostics);
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 

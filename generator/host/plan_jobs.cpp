@@ -4,7 +4,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "host/file_digests.hpp"
+#include "core/parallel.hpp"
+#include "io/file_digests.hpp"
 #include "io/sha256.hpp"
 #include "plan/output_paths.hpp"
 
@@ -15,22 +16,29 @@ namespace {
 
 std::string ref_text(const RecordRef& ref) { return std::string(name(ref.kind)) + ":" + ref.id; }
 
-/// Digests of the dependencies met while planning one build: most jobs of a site read the same
-/// templates and menu pages, so each file is looked up once per build (and hashed only when the
-/// process-wide cache has no digest for its current state).
+/// Digests of every file the planned jobs depend on, computed once per build on `threads`
+/// threads: most jobs of a site read the same templates, and a 1 000-page site has a thousand
+/// pages to hash (only those the process-wide cache has no digest for, under `serve`).
 class BuildDigests {
  public:
-  explicit BuildDigests(const ProjectContext& project) : m_project(project) {}
-  const std::string& of(const std::string& dependency) {
-    auto it = m_known.find(dependency);
-    if (it != m_known.end()) return it->second;
-    fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
-                                                       : m_project.project_dir / dependency;
-    return m_known.emplace(dependency, process_file_digests().digest(path)).first->second;
+  BuildDigests(const std::vector<PlannedJob>& planned, const ProjectContext& project,
+               unsigned threads) {
+    for (const auto& p : planned)
+      for (const auto& dep : p.job.depends_on) m_known.emplace(dep, std::string());
+    std::vector<std::pair<const std::string, std::string>*> slots;
+    slots.reserve(m_known.size());
+    for (auto& entry : m_known) slots.push_back(&entry);
+    // Each thread fills its own slots; the map's shape no longer changes.
+    for_each_index(slots.size(), threads, [&](std::size_t i) {
+      const std::string& dependency = slots[i]->first;
+      fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
+                                                         : project.project_dir / dependency;
+      slots[i]->second = process_file_digests().digest(path);
+    });
   }
+  const std::string& of(const std::string& dependency) const { return m_known.at(dependency); }
 
  private:
-  const ProjectContext& m_project;
   std::unordered_map<std::string, std::string> m_known;
 };
 
@@ -38,7 +46,7 @@ class BuildDigests {
 // and the other files it reads. Equal fingerprints mean equal bytes (outputs are
 // deterministic), so the previous file can be kept.
 std::string fingerprint(const PlannedJob& planned, const ProjectContext& project,
-                        const std::string& data_digest, BuildDigests& digests) {
+                        const std::string& data_digest, const BuildDigests& digests) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
                      project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" +
@@ -66,7 +74,8 @@ bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const
 std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
                                   const ProjectContext& project, const Manifest& previous,
                                   const fs::path& out_dir, const std::string& data_digest,
-                                  const std::string& rules_digest, Diagnostics& diagnostics) {
+                                  const std::string& rules_digest, unsigned threads,
+                                  Diagnostics& diagnostics) {
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
   for (const Emitter* emitter : emitters) {
@@ -90,16 +99,17 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   }
   std::sort(planned.begin(), planned.end(),
             [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
-  BuildDigests digests(project);
-  for (auto& p : planned) {
+  BuildDigests digests(planned, project, threads);
+  // Jobs are independent once the digests are known: fingerprint them side by side.
+  for_each_index(planned.size(), threads, [&](std::size_t i) {
+    PlannedJob& p = planned[i];
     for (const auto& input : p.job.inputs) {
       if (!model.is_valid(input)) {
         p.fate = PlannedJob::Fate::Skipped;
         p.skip_reason = "lit l'enregistrement en erreur " + ref_text(input);
-        break;
+        return;
       }
     }
-    if (p.fate == PlannedJob::Fate::Skipped) continue;
     bool reads_records = !p.emitter->info().reads.empty() || rules_digest.empty();
     p.fingerprint = fingerprint(p, project, reads_records ? data_digest : rules_digest, digests);
     auto it = previous.entries.find(p.job.path);
@@ -110,7 +120,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
       p.size = before->size;
       p.sha256 = before->sha256;
     }
-  }
+  });
   return planned;
 }
 

@@ -11,11 +11,12 @@ namespace tampon {
 /// emitter), marks jobs reading invalid records as skipped (--keep-going), and jobs whose
 /// fingerprint matches the previous manifest as unchanged. Sorted by path. Jobs of emitters
 /// that read no record kind take `rules_digest` (when not empty) for the data in their
-/// fingerprint, the others `data_digest`.
+/// fingerprint, the others `data_digest`. Digests and fingerprints are computed on `threads`
+/// threads.
 std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
                                   const ProjectContext& project, const Manifest& previous,
                                   const std::filesystem::path& out_dir,
                                   const std::string& data_digest, const std::string& rules_digest,
-                                  Diagnostics& diagnostics);
+                                  unsigned threads, Diagnostics& diagnostics);
 
 }  // namespace tampon

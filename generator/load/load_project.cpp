@@ -9,10 +9,10 @@
 #include <exception>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "load/decode_file.hpp"
 #include "load/load_rules_data.hpp"
 #include "load/merge.hpp"
-#include "load/parallel.hpp"
 #include "load/record_cache.hpp"
 #include "load/record_codec.hpp"
 #include "load/source_files.hpp"

@@ -6,7 +6,7 @@
 #include <map>
 #include <vector>
 
-#include "host/file_digests.hpp"
+#include "io/file_digests.hpp"
 #include "serve/change_feed.hpp"
 #include "serve/preview.hpp"
 #include "serve/serve.hpp"

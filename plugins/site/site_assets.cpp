@@ -1,9 +1,9 @@
 #include "site_assets.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "io/file_digests.hpp"
 
 namespace tampon::site {
 namespace {
@@ -22,11 +22,10 @@ constexpr const char* k_dsfr_files[] = {"dsfr.min.css",
 
 /// Relative files a stylesheet points to with url(…), data: URIs excepted.
 std::set<std::string> css_references(const fs::path& css) {
-  std::ifstream in(css, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
+  std::string text;
   std::set<std::string> refs;
+  // The stylesheet is also copied: digested as read, planning does not read its 1 MB again.
+  if (!read_source_file(css, text)) return refs;
   for (std::size_t pos = text.find("url("); pos != std::string::npos;
        pos = text.find("url(", pos + 4)) {
     std::size_t end = text.find(')', pos);

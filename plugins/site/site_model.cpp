@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <thread>
 
-#include "file_io.hpp"
+#include "io/file_digests.hpp"
 #include "load/text_check.hpp"
 #include "site_assets.hpp"
 
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 
 std::string read_text(const fs::path& path, const std::string& display, Diagnostics& diagnostics) {
   std::string text;
-  if (!read_whole_file(path, text)) {
+  if (!read_source_file(path, text)) {  // digested as read: planning will not read it again
     Diagnostic d;
     d.where = {display, 0, 0};
     d.code = "site-read";
@@ -200,9 +201,16 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
     else
       site->statics.push_back({file, file.lexically_relative(site->content_dir).generic_string()});
   }
+  // The design system's files and the templates are found while the pages are read.
+  Diagnostics asset_findings, template_findings;
+  auto assets_and_templates = std::async(std::launch::async, [&] {
+    site->assets = find_assets(project, asset_findings);
+    site->templates = load_templates(project, template_findings);
+  });
   std::vector<Diagnostics> findings(markdown.size());
   std::vector<Page> pages =
       read_pages(site->content_dir, project.display(site->content_dir), markdown, findings);
+  assets_and_templates.get();
   for (std::size_t i = 0; i < pages.size(); ++i) {
     site->diagnostics.insert(site->diagnostics.end(), findings[i].begin(), findings[i].end());
     if (pages[i].meta.draft)
@@ -210,8 +218,8 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
     else
       site->pages.push_back(std::move(pages[i]));
   }
-  site->assets = find_assets(project, site->diagnostics);
-  site->templates = load_templates(project, site->diagnostics);
+  for (Diagnostics* found : {&asset_findings, &template_findings})
+    site->diagnostics.insert(site->diagnostics.end(), found->begin(), found->end());
   index_site(*site);
   return site;
 }

@@ -1,4 +1,4 @@
-#include "host/file_digests.hpp"
+#include "io/file_digests.hpp"
 
 #include <unistd.h>
 
@@ -31,6 +31,22 @@ class FileDigestsTest : public ::testing::Test {
   }
   fs::path root;
 };
+
+TEST_F(FileDigestsTest, AFileReadAsASourceIsNotReadAgainToDigestIt) {
+  fs::path file = root / "page.md";
+  write(file, "# Titre");
+  std::string text;
+  ASSERT_TRUE(read_source_file(file, text));
+  EXPECT_EQ(text, "# Titre");
+  std::size_t hashed = process_file_digests().files_hashed();
+  EXPECT_EQ(process_file_digests().digest(file), sha256_hex("# Titre"));
+  EXPECT_EQ(process_file_digests().files_hashed(), hashed);
+  // Edited afterwards: its identity changed, so it is read and hashed again.
+  write(file, "# Autre titre, plus long");
+  EXPECT_EQ(process_file_digests().digest(file), sha256_hex("# Autre titre, plus long"));
+  EXPECT_EQ(process_file_digests().files_hashed(), hashed + 1);
+  EXPECT_FALSE(read_source_file(root / "absent.md", text));
+}
 
 TEST_F(FileDigestsTest, AnUnchangedFileIsHashedOnlyOnce) {
   fs::path file = root / "gabarit.mustache";

@@ -4,7 +4,9 @@
 /// per dependent job made planning a 1 000-page site open 60 000 files. Digests are kept by
 /// path and checked against the file's identity (size, modification and change times, inode),
 /// so a file is hashed once per build however many jobs read it, and not again by later builds
-/// of the same process (tampon serve) while it is unchanged.
+/// of the same process (tampon serve) while it is unchanged. An emitter that reads a source
+/// anyway (the site reads every page to check its links) reads it with `read_source_file`, which
+/// hashes the bytes in hand: planning then does not open the file a second time.
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -24,12 +26,18 @@ struct FileIdentity {
 
 /// The identity of a regular file, or nothing (missing, unreadable, not a regular file).
 std::optional<FileIdentity> file_identity(const std::filesystem::path& path);
+/// The same for a file already open.
+std::optional<FileIdentity> file_identity(int fd);
 
 class FileDigests {
  public:
   /// Lower-case hex SHA-256 of the file, or "absent" when it cannot be read (a dependency that
   /// appears later still changes the fingerprint). Thread-safe.
   std::string digest(const std::filesystem::path& path);
+  /// Records the digest of `path` while it had `identity`, computed by a reader from the bytes
+  /// it read (`read_source_file`). Thread-safe.
+  void remember(const std::filesystem::path& path, const FileIdentity& identity,
+                std::string sha256);
   /// How many times a file was actually read and hashed (tests, benchmarks).
   std::size_t files_hashed() const;
 
@@ -45,5 +53,9 @@ class FileDigests {
 
 /// The process-wide cache used by plan_jobs.
 FileDigests& process_file_digests();
+
+/// Reads the whole file into `out` (false if it cannot be read) and, when it did not change
+/// while read, gives its digest to process_file_digests().
+bool read_source_file(const std::filesystem::path& path, std::string& out);
 
 }  // namespace tampon

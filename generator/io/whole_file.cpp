@@ -1,4 +1,4 @@
-#include "file_io.hpp"
+#include "io/whole_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -6,7 +6,7 @@
 
 #include <cerrno>
 
-namespace tampon::site {
+namespace tampon {
 namespace {
 
 /// Closes the descriptor on every path out.
@@ -19,17 +19,13 @@ struct Fd {
 
 }  // namespace
 
-bool read_whole_file(const std::filesystem::path& path, std::string& out) {
-  Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) return false;
-  struct stat st {};
-  if (::fstat(file.fd, &st) != 0 || S_ISDIR(st.st_mode)) return false;
+bool read_whole_fd(int fd, std::string& out, std::size_t size_hint) {
   // The size is a hint: a file that grows or shrinks while read is still read to its end.
-  out.assign(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 0) + 1, '\0');
+  out.assign(size_hint + 1, '\0');
   std::size_t used = 0;
   while (true) {
     if (used == out.size()) out.resize(out.size() * 2 + 4096);
-    ssize_t got = ::read(file.fd, out.data() + used, out.size() - used);
+    ssize_t got = ::read(fd, out.data() + used, out.size() - used);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return false;
     if (got == 0) break;
@@ -37,6 +33,14 @@ bool read_whole_file(const std::filesystem::path& path, std::string& out) {
   }
   out.resize(used);
   return true;
+}
+
+bool read_whole_file(const std::filesystem::path& path, std::string& out) {
+  Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (file.fd < 0) return false;
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0 || S_ISDIR(st.st_mode)) return false;
+  return read_whole_fd(file.fd, out, static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 0));
 }
 
 bool write_whole_file(const std::filesystem::path& path, std::string_view bytes) {
@@ -53,4 +57,4 @@ bool write_whole_file(const std::filesystem::path& path, std::string_view bytes)
   return ::close(fd) == 0;
 }
 
-}  // namespace tampon::site
+}  // namespace tampon

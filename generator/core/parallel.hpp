@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace tampon::load {
+namespace tampon {
 
 template <class Work>
 void for_each_index(std::size_t count, unsigned jobs, Work&& work) {
@@ -27,4 +27,4 @@ void for_each_index(std::size_t count, unsigned jobs, Work&& work) {
   worker();  // the calling thread works too
 }
 
-}  // namespace tampon::load
+}  // namespace tampon

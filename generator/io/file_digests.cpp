@@ -1,0 +1,90 @@
+#include "io/file_digests.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <optional>
+
+#include "io/sha256.hpp"
+#include "io/whole_file.hpp"
+#include "tampon/diagnostic.hpp"
+
+namespace tampon {
+
+namespace {
+
+std::optional<FileIdentity> identity_of(const struct stat& st) {
+  if (!S_ISREG(st.st_mode)) return std::nullopt;
+  auto ns = [](const timespec& t) {
+    return static_cast<long long>(t.tv_sec) * 1000000000 + t.tv_nsec;
+  };
+  return FileIdentity{static_cast<std::uintmax_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                      static_cast<std::uintmax_t>(st.st_ino)};
+}
+
+}  // namespace
+
+std::optional<FileIdentity> file_identity(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return identity_of(st);
+}
+
+std::optional<FileIdentity> file_identity(int fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return std::nullopt;
+  return identity_of(st);
+}
+
+std::string FileDigests::digest(const std::filesystem::path& path) {
+  auto before = file_identity(path);
+  if (!before) return "absent";
+  std::string key = path.string();
+  {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(key);
+    if (it != m_entries.end() && it->second.identity == *before) return it->second.sha256;
+  }
+  std::string sha;
+  try {
+    sha = sha256_file(path);
+  } catch (const Fatal&) {
+    return "absent";
+  }
+  std::lock_guard lock(m_mutex);
+  ++m_hashed;
+  // Remembered only if the file did not change while it was read.
+  if (file_identity(path) == before) m_entries[key] = Entry{*before, sha};
+  return sha;
+}
+
+void FileDigests::remember(const std::filesystem::path& path, const FileIdentity& identity,
+                           std::string sha256) {
+  std::lock_guard lock(m_mutex);
+  m_entries[path.string()] = Entry{identity, std::move(sha256)};
+}
+
+std::size_t FileDigests::files_hashed() const {
+  std::lock_guard lock(m_mutex);
+  return m_hashed;
+}
+
+FileDigests& process_file_digests() {
+  static FileDigests digests;
+  return digests;
+}
+
+bool read_source_file(const std::filesystem::path& path, std::string& out) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  auto before = file_identity(fd);
+  bool read = before && read_whole_fd(fd, out, before->size);
+  // Remembered only if the file did not change while it was read.
+  if (read && file_identity(fd) == before)
+    process_file_digests().remember(path, *before, sha256_hex(out));
+  ::close(fd);
+  return read;
+}
+
+}  // namespace tampon
