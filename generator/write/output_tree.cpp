@@ -1,6 +1,7 @@
 #include "write/output_tree.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <fstream>
@@ -37,27 +38,52 @@ OutputTree::OutputTree(fs::path out_dir) : m_root(std::move(out_dir)) {
 OutputTree::~OutputTree() { discard(); }
 
 // Creates `dir` and the missing folders above it, one mkdir per folder and per build: folders
-// already made or met are remembered. Caller holds m_mutex.
+// already made or met are remembered. mkdir runs outside the lock, so render threads create
+// different folders side by side; a thread that needs a folder another is making waits for it.
 void OutputTree::ensure_folder(const fs::path& dir) {
-  if (dir.empty() || m_folders.contains(dir.native())) return;
-  ++m_mkdir_calls;
-  if (::mkdir(dir.c_str(), 0777) != 0) {
-    int error = errno;
-    if (error == ENOENT) {
-      ensure_folder(dir.parent_path());
-      ++m_mkdir_calls;
-      if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) cannot_create(dir, errno);
-    } else if (error != EEXIST) {
-      cannot_create(dir, error);
-    } else if (std::error_code ec; !fs::is_directory(dir, ec)) {
-      cannot_create(dir, ENOTDIR);
-    }
+  if (dir.empty()) return;
+  {
+    std::unique_lock lock(m_mutex);
+    m_folder_made.wait(lock, [&] { return !m_making.contains(dir.native()); });
+    if (m_folders.contains(dir.native())) return;
+    m_making.insert(dir.native());
   }
+  bool created = false;
+  std::size_t calls = 0;
+  try {
+    created = make_folder(dir, calls);
+  } catch (...) {
+    std::lock_guard lock(m_mutex);
+    m_making.erase(dir.native());
+    m_mkdir_calls += calls;
+    m_folder_made.notify_all();
+    throw;
+  }
+  std::lock_guard lock(m_mutex);
+  m_making.erase(dir.native());
+  m_mkdir_calls += calls;
+  if (created) m_created.push_back(dir);
   m_folders.insert(dir.native());
+  m_folder_made.notify_all();
+}
+
+// mkdir, and the parent first when it is missing; true if this call created `dir`.
+bool OutputTree::make_folder(const fs::path& dir, std::size_t& calls) {
+  ++calls;
+  if (::mkdir(dir.c_str(), 0777) == 0) return true;
+  int error = errno;
+  if (error == ENOENT) {
+    ensure_folder(dir.parent_path());
+    ++calls;
+    if (::mkdir(dir.c_str(), 0777) == 0) return true;
+    error = errno;
+  }
+  if (error != EEXIST) cannot_create(dir, error);
+  if (std::error_code ec; !fs::is_directory(dir, ec)) cannot_create(dir, ENOTDIR);
+  return false;
 }
 
 void OutputTree::ensure_staging() {
-  std::lock_guard lock(m_mutex);
   std::error_code ec;
   fs::remove_all(m_staging, ec);  // left by a build that crashed: its names could clash
   ensure_folder(m_staging);
@@ -68,12 +94,14 @@ fs::path OutputTree::stage(const std::string& relative) {
   return m_staging / staged_name(m_counter.fetch_add(1), relative);
 }
 
+void OutputTree::prepare_folder(const std::string& relative) {
+  ensure_folder((m_root / relative).parent_path());
+}
+
 void OutputTree::commit(const fs::path& staged, const std::string& relative) {
   fs::path target = m_root / relative;
-  {
-    std::lock_guard lock(m_mutex);
-    ensure_folder(target.parent_path());
-  }
+  m_committing = true;  // the folders made for this build now hold its files: keep them
+  ensure_folder(target.parent_path());
   std::error_code ec;
   fs::rename(staged, target, ec);
   if (ec) throw Fatal("impossible de placer " + target.string() + " : " + ec.message());
@@ -103,10 +131,8 @@ void OutputTree::write_atomically(const std::string& relative,
   fs::path target = m_root / relative;
   fs::path temp = target;
   temp += ".tampon-tmp";
-  {
-    std::lock_guard lock(m_mutex);
-    ensure_folder(target.parent_path());
-  }
+  m_committing = true;
+  ensure_folder(target.parent_path());
   std::error_code ec;
   try {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
@@ -124,6 +150,10 @@ void OutputTree::write_atomically(const std::string& relative,
 void OutputTree::discard() {
   std::error_code ec;
   fs::remove_all(m_staging, ec);
+  if (!m_committing) {  // folders made ahead for a build that fails: children first
+    for (auto dir = m_created.rbegin(); dir != m_created.rend(); ++dir) ::rmdir(dir->c_str());
+    m_created.clear();
+  }
   if (!m_root_existed && fs::exists(m_root, ec) && fs::is_empty(m_root, ec)) fs::remove(m_root, ec);
 }
 

@@ -113,6 +113,33 @@ TEST_F(OutputTreeTest, DiscardRemovesTheStagingAndAnOutputFolderItCreated) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+TEST_F(OutputTreeTest, FoldersPreparedForABuildThatFailsAreRemovedAndOldOnesKept) {
+  fs::create_directories(out / "ancien");
+  {
+    OutputTree tree(out);
+    std::ofstream(tree.stage("ancien/neuf/page.html")) << "jamais publié";
+    tree.prepare_folder("ancien/neuf/page.html");
+    tree.prepare_folder("autre/x/y/page.html");
+    EXPECT_TRUE(fs::is_directory(out / "ancien" / "neuf"));
+    EXPECT_TRUE(fs::is_directory(out / "autre" / "x" / "y"));
+  }  // destroyed without commit, like a failed build
+  EXPECT_TRUE(fs::is_directory(out / "ancien"));
+  EXPECT_FALSE(fs::exists(out / "ancien" / "neuf"));
+  EXPECT_FALSE(fs::exists(out / "autre"));
+}
+
+TEST_F(OutputTreeTest, FoldersPreparedAheadAreKeptOnceTheBuildCommits) {
+  OutputTree tree(out);
+  fs::path staged = tree.stage("a/b/page.html");
+  std::ofstream(staged) << "publié";
+  tree.prepare_folder("a/b/page.html");
+  std::size_t made = tree.mkdir_calls();
+  tree.commit(staged, "a/b/page.html");
+  EXPECT_EQ(tree.mkdir_calls(), made);  // already there: commit only renames
+  tree.discard();
+  EXPECT_EQ(read(out / "a" / "b" / "page.html"), "publié");
+}
+
 TEST_F(OutputTreeTest, StagingLeftByACrashedBuildIsClearedBeforeUse) {
   fs::create_directories(out / ".tampon-tmp" / "vieux");
   std::ofstream(out / ".tampon-tmp" / "0-index.html") << "reste d'un plantage";
