@@ -1,9 +1,11 @@
 #include "host/render_pool.hpp"
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "io/sha256.hpp"
+#include "io/whole_file.hpp"
 
 namespace tampon {
 namespace fs = std::filesystem;
@@ -17,7 +19,19 @@ class JobContext final : public RenderContext {
   const ProjectContext& project() const override { return m_project; }
   const fs::path& output_path() const override { return m_output; }
   void report(Diagnostic diagnostic) override { diagnostics.push_back(std::move(diagnostic)); }
+  // The digest comes from the bytes in hand: a 1 000-page site is 26 MB that reading back
+  // would open, read and hash a second time.
+  void write(std::string_view bytes) override {
+    if (!write_whole_file(m_output, bytes))
+      throw Fatal("écriture impossible de " + m_output.string());
+    written = Written{bytes.size(), sha256_hex(bytes)};
+  }
   Diagnostics diagnostics;
+  struct Written {
+    std::uintmax_t size;
+    std::string sha256;
+  };
+  std::optional<Written> written;  ///< set by write(): no need to read the file back
 
  private:
   const ProjectContext& m_project;
@@ -41,8 +55,10 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
   try {
     p.emitter->render(p.job, model, ctx);
     std::error_code ec;
-    p.size = fs::file_size(ctx.output_path(), ec);
-    if (!ec) {
+    if (ctx.written) {
+      p.size = ctx.written->size;
+      p.sha256 = std::move(ctx.written->sha256);
+    } else if (p.size = fs::file_size(ctx.output_path(), ec); !ec) {
       p.sha256 = sha256_file(ctx.output_path());
     } else if (count_errors(ctx.diagnostics) == 0) {  // a failed job already said why
       ctx.report(render_failure(p, "l'émetteur n'a écrit aucun fichier"));
@@ -53,6 +69,14 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
     ctx.report(render_failure(p, "erreur interne inconnue"));
   }
   p.ok = count_errors(ctx.diagnostics) == 0;
+  if (p.ok) {
+    try {
+      tree.prepare_folder(p.job.path);
+    } catch (const Fatal& e) {  // a file where the folder should be, no permission…
+      ctx.report(render_failure(p, e.what()));
+      p.ok = false;
+    }
+  }
   return std::move(ctx.diagnostics);
 }
 

@@ -2,7 +2,6 @@
 // (bulletins/<structure-id>/<YYYY>-T<n>.html and .pdf), for every quarter with at least one
 // monthly report, up to the quarter of --as-of (outputs.md, domain.md §7).
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <vector>
@@ -98,7 +97,7 @@ class BulletinEmitter final : public Emitter {
     auto quarter = Quarter::parse(job.key.substr(first + 1, second - first - 1));
     if (s == nullptr || !quarter) throw Fatal("bulletin : tâche inconnue " + job.key);
     BulletinData data = bulletin_data(model, *s, *quarter, ctx.project().as_of);
-    if (job.key.ends_with("/html")) return write_html(data, ctx);
+    if (job.key.ends_with("/html")) return ctx.write(bulletin_html(data));
     try {
       write_bulletin_pdf(data, ctx.output_path());
     } catch (const doc::DocumentError& e) {
@@ -108,13 +107,6 @@ class BulletinEmitter final : public Emitter {
                   "« " + job.path + " » n’a pas pu être mis en page : " + e.what(),
                   {}});
     }
-  }
-
- private:
-  static void write_html(const BulletinData& data, RenderContext& ctx) {
-    std::ofstream out(ctx.output_path(), std::ios::binary);
-    out << bulletin_html(data);
-    if (!out.flush()) throw Fatal("écriture impossible : " + ctx.output_path().string());
   }
 };
 

@@ -4,7 +4,6 @@
 #include <memory>
 #include <mutex>
 
-#include "file_io.hpp"
 #include "serve/preview.hpp"
 #include "site_build.hpp"
 #include "site_session.hpp"
@@ -55,8 +54,7 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
       if (ec) throw Fatal("copie impossible de " + copy_from.string() + " : " + ec.message());
       return;
     }
-    if (!site::write_whole_file(ctx.output_path(), bytes))
-      throw Fatal("écriture impossible de " + ctx.output_path().string());
+    ctx.write(bytes);
   }
 
   std::unique_ptr<serve::SiteSession> open_session(const ProjectContext& project,

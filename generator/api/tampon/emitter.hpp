@@ -8,9 +8,9 @@
 ///   2. `plan(model, project)`   — the list of files the emitter proposes to write, one
 ///      `OutputJob` per file, with the records each one reads (provenance and --keep-going);
 ///   3. `render(job, model, ctx)` — once per job, concurrently on a thread pool: write the file
-///      at `ctx.output_path()`. Never write anywhere else and never read the clock: the host
-///      owns `out/`, renames the file into place only if the whole build succeeds, and gives
-///      the reference date as `ctx.project().as_of`.
+///      at `ctx.output_path()`, or hand its bytes to `ctx.write()`. Never write anywhere else and
+///      never read the clock: the host owns `out/`, renames the file into place only if the whole
+///      build succeeds, and gives the reference date as `ctx.project().as_of`.
 /// An emitter holds no mutable state: `render` runs on several threads at once.
 #include <filesystem>
 #include <string>
@@ -63,6 +63,10 @@ class RenderContext {
   virtual const ProjectContext& project() const = 0;
   /// The temporary file to write (its folder exists). The host renames it into place.
   virtual const std::filesystem::path& output_path() const = 0;
+  /// Writes the whole output from memory, instead of writing `output_path()` yourself. Prefer
+  /// it when the bytes are in memory anyway: the host then digests them for the manifest as it
+  /// writes, rather than reading the file back. Throws Fatal when the file cannot be written.
+  virtual void write(std::string_view bytes);
   /// Records a finding; an error fails the job (and the build, unless --keep-going).
   virtual void report(Diagnostic diagnostic) = 0;
 };

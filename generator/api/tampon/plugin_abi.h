@@ -7,7 +7,8 @@
 #include <cstdint>
 
 // 2: FieldLocs stores interned path numbers instead of path strings.
-#define TAMPON_PLUGIN_API_VERSION 2u
+// 3: RenderContext::write (a virtual function: the vtable changed).
+#define TAMPON_PLUGIN_API_VERSION 3u
 
 namespace tampon {
 class Emitter;

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "fake_emitter.hpp"
+#include "io/sha256.hpp"
+#include "write/manifest.hpp"
 
 namespace tampon {
 namespace {
@@ -74,11 +76,27 @@ TEST_F(BuildPipeline, AFailedJobLeavesTheOutputFolderExactlyAsItWas) {
   auto before = snapshot(options.out_dir);
   good.content_version = 2;
   FakeEmitter bad("beta", {job("b/erreur.txt", "error"), job("b/panne.txt", "throw")});
+  // Rendered fine, so its folders were made ahead of the commit: they go with the failed build.
+  FakeEmitter fresh("gamma", {job("c/d/neuf.txt"), job("c/e/neuf.txt", "memory")});
   options.force = true;
-  auto report = build({&good, &bad});
+  auto report = build({&good, &bad, &fresh});
   EXPECT_EQ(count_errors(report.diagnostics), 2u);
   EXPECT_EQ(snapshot(options.out_dir), before);
   EXPECT_FALSE(fs::exists(options.out_dir / ".tampon-tmp"));
+}
+
+TEST_F(BuildPipeline, BytesHandedToTheHostAreWrittenAndDigestedForTheManifest) {
+  FakeEmitter e("alpha", {job("a/memoire.txt", "memory"), job("b/fichier.txt")});
+  auto report = build({&e});
+  ASSERT_EQ(count_errors(report.diagnostics), 0u);
+  std::string expected = "contenu de a/memoire.txt en mémoire";
+  EXPECT_EQ(snapshot(options.out_dir)["a/memoire.txt"], expected);
+  Manifest manifest = Manifest::read(options.out_dir / "manifest.json");
+  const ManifestEntry& entry = manifest.entries.at("a/memoire.txt");
+  EXPECT_EQ(entry.sha256, sha256_hex(expected));
+  EXPECT_EQ(entry.size, expected.size());
+  // A file the emitter wrote itself is read back: both ways give the same kind of entry.
+  EXPECT_EQ(manifest.entries.at("b/fichier.txt").sha256, sha256_hex("contenu de b/fichier.txt v1"));
 }
 
 TEST_F(BuildPipeline, EmittersWriteIntoOneFlatStagingFolderUnderTheFinalFileName) {

@@ -17,6 +17,10 @@ class FakeEmitter final : public Emitter {
   void render(const OutputJob& job, const Model&, RenderContext& ctx) const override {
     ++renders;
     if (job.key == "throw") throw std::runtime_error("panne simulée");
+    if (job.key == "memory") {  // handed to the host, which digests the bytes as it writes
+      ctx.write("contenu de " + job.path + " en mémoire");
+      return;
+    }
     if (job.key == "path") {  // where the host asked for the file
       std::ofstream(ctx.output_path()) << ctx.output_path().string();
       return;
