@@ -44,8 +44,8 @@ int run_build(const Options& options) {
   // Emitters first: when those selected read no record kind (--only site), the records are
   // neither loaded nor validated.
   Diagnostics plugin_diagnostics;
-  auto set = make_emitter_set(options, plugin_diagnostics);
-  auto selected = select_emitters(*set, options);
+  EmitterSet& set = emitter_set_until_exit(options, plugin_diagnostics);
+  auto selected = select_emitters(set, options);
   if (!selected) return k_exit_usage;
   Session& session =
       open_session_until_exit(options, options.only.empty() || reads_records(*selected));

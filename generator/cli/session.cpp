@@ -98,6 +98,13 @@ Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Se
   return all;
 }
 
+EmitterSet* g_emitters_until_exit = nullptr;  // reachable, like the session
+
+EmitterSet& emitter_set_until_exit(const Options& options, Diagnostics& diagnostics) {
+  g_emitters_until_exit = make_emitter_set(options, diagnostics).release();
+  return *g_emitters_until_exit;
+}
+
 std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics) {
   auto set = std::make_unique<EmitterSet>();
   set->add_builtins(builtin_emitters());
