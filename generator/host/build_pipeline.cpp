@@ -1,5 +1,6 @@
 #include "host/build_pipeline.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "host/plan_jobs.hpp"
@@ -87,6 +88,10 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 
   OutputTree tree(options.out_dir);
+  bool renders = std::any_of(jobs.begin(), jobs.end(), [](const PlannedJob& p) {
+    return p.fate == PlannedJob::Fate::Render;
+  });
+  if (renders) tree.open_staging();  // throws Fatal here, not on a render thread
   render_jobs(jobs, model, project, tree, options.jobs, report.diagnostics, options.progress);
   bool failed = count_errors(report.diagnostics) > 0;
   for (const auto& p : jobs) {

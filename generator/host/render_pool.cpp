@@ -50,7 +50,12 @@ Diagnostic render_failure(const PlannedJob& p, const std::string& why) {
 // Renders one job; never throws (a failure becomes a diagnostic on the job).
 Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& project,
                        OutputTree& tree) {
-  p.staged = tree.stage(p.job.path);
+  try {
+    p.staged = tree.stage(p.job.path);
+  } catch (const Fatal& e) {  // its staging folder could not be made
+    p.ok = false;
+    return {render_failure(p, e.what())};
+  }
   JobContext ctx(project, p.staged);
   try {
     p.emitter->render(p.job, model, ctx);
@@ -69,13 +74,10 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
     ctx.report(render_failure(p, "erreur interne inconnue"));
   }
   p.ok = count_errors(ctx.diagnostics) == 0;
-  if (p.ok) {
-    try {
-      tree.prepare_folder(p.job.path);
-    } catch (const Fatal& e) {  // a file where the folder should be, no permission…
-      ctx.report(render_failure(p, e.what()));
-      p.ok = false;
-    }
+  // A failed job's file must not reach --out with a new folder it was staged in (--keep-going).
+  if (!p.ok) {
+    std::error_code ec;
+    fs::remove(p.staged, ec);
   }
   return std::move(ctx.diagnostics);
 }

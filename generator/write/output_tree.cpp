@@ -33,6 +33,7 @@ OutputTree::OutputTree(fs::path out_dir) : m_root(std::move(out_dir)) {
   std::error_code ec;
   m_root_existed = fs::exists(m_root, ec);
   m_staging = m_root / ".tampon-tmp";
+  m_tree = m_staging / "tree";  // flat names start with a number and a dash: no clash
 }
 
 OutputTree::~OutputTree() { discard(); }
@@ -48,10 +49,9 @@ void OutputTree::ensure_folder(const fs::path& dir) {
     if (m_folders.contains(dir.native())) return;
     m_making.insert(dir.native());
   }
-  bool created = false;
   std::size_t calls = 0;
   try {
-    created = make_folder(dir, calls);
+    make_folder(dir, calls);
   } catch (...) {
     std::lock_guard lock(m_mutex);
     m_making.erase(dir.native());
@@ -62,7 +62,6 @@ void OutputTree::ensure_folder(const fs::path& dir) {
   std::lock_guard lock(m_mutex);
   m_making.erase(dir.native());
   m_mkdir_calls += calls;
-  if (created) m_created.push_back(dir);
   m_folders.insert(dir.native());
   m_folder_made.notify_all();
 }
@@ -89,22 +88,72 @@ void OutputTree::ensure_staging() {
   ensure_folder(m_staging);
 }
 
-fs::path OutputTree::stage(const std::string& relative) {
-  std::call_once(m_staging_once, [this] { ensure_staging(); });
-  return m_staging / staged_name(m_counter.fetch_add(1), relative);
+// Whether --out has `dir` as a folder, as it was when first asked (a folder this build moves
+// in is recorded by commit). Thread-safe.
+bool OutputTree::out_has_folder(const fs::path& dir) {
+  {
+    std::lock_guard lock(m_mutex);
+    auto it = m_in_out.find(dir.native());
+    if (it != m_in_out.end()) return it->second;
+  }
+  std::error_code ec;
+  bool is_folder = fs::is_directory(dir, ec);
+  std::lock_guard lock(m_mutex);
+  return m_in_out.emplace(dir.native(), is_folder).first->second;
 }
 
-void OutputTree::prepare_folder(const std::string& relative) {
-  ensure_folder((m_root / relative).parent_path());
+void OutputTree::open_staging() {
+  std::call_once(m_staging_once, [this] { ensure_staging(); });
+}
+
+fs::path OutputTree::stage(const std::string& relative) {
+  open_staging();
+  if (out_has_folder((m_root / relative).parent_path()))
+    return m_staging / staged_name(m_counter.fetch_add(1), relative);
+  fs::path staged = m_tree / relative;
+  ensure_folder(staged.parent_path());
+  return staged;
+}
+
+void OutputTree::rename_into_place(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (ec) throw Fatal("impossible de placer " + to.string() + " : " + ec.message());
+  std::lock_guard lock(m_mutex);
+  ++m_commit_renames;
 }
 
 void OutputTree::commit(const fs::path& staged, const std::string& relative) {
   fs::path target = m_root / relative;
-  m_committing = true;  // the folders made for this build now hold its files: keep them
-  ensure_folder(target.parent_path());
-  std::error_code ec;
-  fs::rename(staged, target, ec);
-  if (ec) throw Fatal("impossible de placer " + target.string() + " : " + ec.message());
+  if (staged.parent_path() == m_staging) {  // flat: its folder is in --out already
+    std::error_code ec;
+    if (!fs::exists(target.parent_path(), ec))  // removed while the build ran
+      ensure_folder(target.parent_path());
+    rename_into_place(staged, target);
+    return;
+  }
+  // Staged in a new folder: the topmost folder --out lacks goes in whole, with every file
+  // staged under it, when its first file is committed.
+  fs::path folder;  // relative to --out
+  for (const auto& part : fs::path(relative).parent_path()) {
+    folder /= part;
+    std::lock_guard lock(m_mutex);
+    if (m_moved.contains(folder.native())) return;  // in place with its folder
+  }
+  folder.clear();
+  for (const auto& part : fs::path(relative).parent_path()) {
+    folder /= part;
+    if (!out_has_folder(m_root / folder)) break;
+  }
+  std::lock_guard serialize(m_commit_mutex);
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_moved.contains(folder.native())) return;  // another thread moved it meanwhile
+  }
+  rename_into_place(m_tree / folder, m_root / folder);
+  std::lock_guard lock(m_mutex);
+  m_moved.insert(folder.native());
+  m_in_out[(m_root / folder).native()] = true;
 }
 
 void OutputTree::remove_stale(const std::string& relative) {
@@ -131,7 +180,6 @@ void OutputTree::write_atomically(const std::string& relative,
   fs::path target = m_root / relative;
   fs::path temp = target;
   temp += ".tampon-tmp";
-  m_committing = true;
   ensure_folder(target.parent_path());
   std::error_code ec;
   try {
@@ -150,16 +198,17 @@ void OutputTree::write_atomically(const std::string& relative,
 void OutputTree::discard() {
   std::error_code ec;
   fs::remove_all(m_staging, ec);
-  if (!m_committing) {  // folders made ahead for a build that fails: children first
-    for (auto dir = m_created.rbegin(); dir != m_created.rend(); ++dir) ::rmdir(dir->c_str());
-    m_created.clear();
-  }
   if (!m_root_existed && fs::exists(m_root, ec) && fs::is_empty(m_root, ec)) fs::remove(m_root, ec);
 }
 
 std::size_t OutputTree::mkdir_calls() const {
   std::lock_guard lock(m_mutex);
   return m_mkdir_calls;
+}
+
+std::size_t OutputTree::commit_renames() const {
+  std::lock_guard lock(m_mutex);
+  return m_commit_renames;
 }
 
 }  // namespace tampon

@@ -99,17 +99,36 @@ TEST_F(BuildPipeline, BytesHandedToTheHostAreWrittenAndDigestedForTheManifest) {
   EXPECT_EQ(manifest.entries.at("b/fichier.txt").sha256, sha256_hex("contenu de b/fichier.txt v1"));
 }
 
-TEST_F(BuildPipeline, EmittersWriteIntoOneFlatStagingFolderUnderTheFinalFileName) {
+TEST_F(BuildPipeline, EmittersWriteIntoStagingUnderTheFinalFileName) {
   FakeEmitter e("alpha", {job("a/b/c/bulletin.pdf", "path"), job("x/bulletin.pdf", "path")});
   auto report = build({&e});
   ASSERT_EQ(count_errors(report.diagnostics), 0u);
+  // New folders: staged in a copy of the tree, moved in whole.
+  fs::path staging = options.out_dir / ".tampon-tmp";
+  EXPECT_EQ(fs::path(snapshot(options.out_dir)["a/b/c/bulletin.pdf"]),
+            staging / "tree" / "a" / "b" / "c" / "bulletin.pdf");
+  // Folders of the previous build: staged side by side in one folder, renamed file by file.
+  options.force = true;
+  report = build({&e});
+  ASSERT_EQ(count_errors(report.diagnostics), 0u);
   fs::path staged = snapshot(options.out_dir)["a/b/c/bulletin.pdf"];
   fs::path other = snapshot(options.out_dir)["x/bulletin.pdf"];
-  EXPECT_EQ(staged.parent_path(), options.out_dir / ".tampon-tmp");
-  EXPECT_EQ(other.parent_path(), options.out_dir / ".tampon-tmp");
+  EXPECT_EQ(staged.parent_path(), staging);
+  EXPECT_EQ(other.parent_path(), staging);
   EXPECT_NE(staged, other);
   EXPECT_TRUE(staged.filename().string().ends_with("bulletin.pdf")) << staged;
-  EXPECT_FALSE(fs::exists(options.out_dir / ".tampon-tmp"));
+  EXPECT_FALSE(fs::exists(staging));
+}
+
+TEST_F(BuildPipeline, KeepGoingMovesANewFolderInWithoutTheFilesThatFailed) {
+  FakeEmitter e("alpha",
+                {job("n/bon.txt"), job("n/erreur.txt", "error"), job("n/panne.txt", "throw")});
+  options.keep_going = true;
+  build({&e});
+  auto files = snapshot(options.out_dir);
+  EXPECT_EQ(files["n/bon.txt"], "contenu de n/bon.txt v1");
+  EXPECT_FALSE(files.contains("n/erreur.txt"));
+  EXPECT_FALSE(files.contains("n/panne.txt"));
 }
 
 TEST_F(BuildPipeline, AnEmitterThatThrowsOrWritesNothingIsReportedByName) {

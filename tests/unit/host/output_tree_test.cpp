@@ -37,10 +37,12 @@ class OutputTreeTest : public ::testing::Test {
   fs::path root, out;
 };
 
-TEST_F(OutputTreeTest, StagedFilesSitSideBySideInOneFolderAndKeepTheirFileName) {
+TEST_F(OutputTreeTest, FilesForFoldersOutHasSitSideBySideInOneFlatFolder) {
+  fs::create_directories(out / "site" / "rubrique" / "page");
+  fs::create_directories(out / "echeanciers");
   OutputTree tree(out);
   fs::path a = tree.stage("site/rubrique/page/index.html");
-  fs::path b = tree.stage("site/autre/page/index.html");
+  fs::path b = tree.stage("site/rubrique/page/autre.html");
   fs::path c = tree.stage("echeanciers/cv-1.xlsx");
   EXPECT_EQ(a.parent_path(), out / ".tampon-tmp");
   EXPECT_EQ(b.parent_path(), out / ".tampon-tmp");
@@ -49,11 +51,20 @@ TEST_F(OutputTreeTest, StagedFilesSitSideBySideInOneFolderAndKeepTheirFileName) 
   EXPECT_TRUE(a.filename().string().ends_with("-index.html")) << a;
   EXPECT_EQ(c.extension(), ".xlsx");
   EXPECT_TRUE(fs::is_directory(a.parent_path()));
-  // No folder of the outputs exists anywhere yet: only the staging folder.
+}
+
+TEST_F(OutputTreeTest, FilesForNewFoldersAreStagedInACopyOfTheTree) {
+  OutputTree tree(out);
+  fs::path a = tree.stage("site/rubrique/page/index.html");
+  fs::path b = tree.stage("site/autre/index.html");
+  EXPECT_EQ(a, out / ".tampon-tmp" / "tree" / "site" / "rubrique" / "page" / "index.html");
+  EXPECT_EQ(b, out / ".tampon-tmp" / "tree" / "site" / "autre" / "index.html");
+  EXPECT_TRUE(fs::is_directory(a.parent_path()));
+  // No folder of the outputs exists in --out yet: only the staging folder.
   EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator{}), 1);
 }
 
-TEST_F(OutputTreeTest, CommitPutsEachFileInPlaceAndMakesEachFolderOnce) {
+TEST_F(OutputTreeTest, CommitMovesEachNewFolderInWholeAndMakesEachFolderOnce) {
   OutputTree tree(out);
   std::vector<std::pair<fs::path, std::string>> staged;
   for (int i = 0; i < 30; ++i) {
@@ -64,8 +75,10 @@ TEST_F(OutputTreeTest, CommitPutsEachFileInPlaceAndMakesEachFolderOnce) {
     staged.emplace_back(tree.stage(rel), rel);
     std::ofstream(staged.back().first) << "fichier " << i;
   }
+  // .tampon-tmp (refused: no out/), out/, .tampon-tmp again; tree/a/x (refused), tree/a
+  // (refused), tree, tree/a, tree/a/x; tree/a/y; tree/b: each folder once, not once per file.
+  EXPECT_EQ(tree.mkdir_calls(), 10u);
   std::size_t before = tree.mkdir_calls();
-  EXPECT_EQ(before, 3u);  // .tampon-tmp (refused: no out/), out/, .tampon-tmp again
   auto commit_half = [&](std::size_t from) {
     for (std::size_t i = from; i < staged.size(); i += 2)
       tree.commit(staged[i].first, staged[i].second);
@@ -78,9 +91,38 @@ TEST_F(OutputTreeTest, CommitPutsEachFileInPlaceAndMakesEachFolderOnce) {
     EXPECT_EQ(read(out / staged[static_cast<std::size_t>(i)].second),
               "fichier " + std::to_string(i));
   }
-  // a/x (refused: no a/), a, a/x again, a/y, b: one mkdir per folder, not one per file.
-  EXPECT_EQ(tree.mkdir_calls() - before, 5u);
+  EXPECT_EQ(tree.commit_renames(), 2u);  // a and b, with everything in them
+  EXPECT_EQ(tree.mkdir_calls(), before);
   tree.discard();
+  EXPECT_FALSE(fs::exists(out / ".tampon-tmp"));
+}
+
+TEST_F(OutputTreeTest, ANewFolderInsideAnExistingOneIsMovedInAndTheRestRenamedFileByFile) {
+  fs::create_directories(out / "site");
+  std::ofstream(out / "site" / "ancien.html") << "ancien";
+  OutputTree tree(out);
+  std::vector<std::pair<fs::path, std::string>> staged;
+  for (std::string rel : {"site/index.html", "site/neuf/a/index.html", "site/neuf/b/index.html"}) {
+    staged.emplace_back(tree.stage(rel), rel);
+    std::ofstream(staged.back().first) << rel;
+  }
+  EXPECT_EQ(staged[0].first.parent_path(), out / ".tampon-tmp");  // flat: site/ exists
+  for (const auto& [path, rel] : staged) tree.commit(path, rel);
+  for (const auto& [path, rel] : staged) EXPECT_EQ(read(out / rel), rel);
+  EXPECT_EQ(read(out / "site" / "ancien.html"), "ancien");
+  EXPECT_EQ(tree.commit_renames(), 2u);  // site/index.html, then site/neuf whole
+}
+
+TEST_F(OutputTreeTest, ABuildThatDoesNotCommitLeavesNoNewFolderBehind) {
+  fs::create_directories(out / "ancien");
+  {
+    OutputTree tree(out);
+    std::ofstream(tree.stage("ancien/neuf/page.html")) << "jamais publié";
+    std::ofstream(tree.stage("autre/x/y/page.html")) << "jamais publié";
+  }  // destroyed without commit, like a failed build
+  EXPECT_TRUE(fs::is_directory(out / "ancien"));
+  EXPECT_FALSE(fs::exists(out / "ancien" / "neuf"));
+  EXPECT_FALSE(fs::exists(out / "autre"));
   EXPECT_FALSE(fs::exists(out / ".tampon-tmp"));
 }
 
@@ -111,33 +153,6 @@ TEST_F(OutputTreeTest, DiscardRemovesTheStagingAndAnOutputFolderItCreated) {
     std::ofstream(tree.stage("a/b/c.txt")) << "jamais publié";
   }  // destroyed without commit, like a failed build
   EXPECT_FALSE(fs::exists(out));
-}
-
-TEST_F(OutputTreeTest, FoldersPreparedForABuildThatFailsAreRemovedAndOldOnesKept) {
-  fs::create_directories(out / "ancien");
-  {
-    OutputTree tree(out);
-    std::ofstream(tree.stage("ancien/neuf/page.html")) << "jamais publié";
-    tree.prepare_folder("ancien/neuf/page.html");
-    tree.prepare_folder("autre/x/y/page.html");
-    EXPECT_TRUE(fs::is_directory(out / "ancien" / "neuf"));
-    EXPECT_TRUE(fs::is_directory(out / "autre" / "x" / "y"));
-  }  // destroyed without commit, like a failed build
-  EXPECT_TRUE(fs::is_directory(out / "ancien"));
-  EXPECT_FALSE(fs::exists(out / "ancien" / "neuf"));
-  EXPECT_FALSE(fs::exists(out / "autre"));
-}
-
-TEST_F(OutputTreeTest, FoldersPreparedAheadAreKeptOnceTheBuildCommits) {
-  OutputTree tree(out);
-  fs::path staged = tree.stage("a/b/page.html");
-  std::ofstream(staged) << "publié";
-  tree.prepare_folder("a/b/page.html");
-  std::size_t made = tree.mkdir_calls();
-  tree.commit(staged, "a/b/page.html");
-  EXPECT_EQ(tree.mkdir_calls(), made);  // already there: commit only renames
-  tree.discard();
-  EXPECT_EQ(read(out / "a" / "b" / "page.html"), "publié");
 }
 
 TEST_F(OutputTreeTest, StagingLeftByACrashedBuildIsClearedBeforeUse) {
