@@ -127,9 +127,15 @@ void OutputTree::commit(const fs::path& staged, const std::string& relative) {
   fs::path target = m_root / relative;
   if (staged.parent_path() == m_staging) {  // flat: its folder is in --out already
     std::error_code ec;
-    if (!fs::exists(target.parent_path(), ec))  // removed while the build ran
+    fs::rename(staged, target, ec);
+    if (ec == std::errc::no_such_file_or_directory) {  // the folder went while the build ran
       ensure_folder(target.parent_path());
-    rename_into_place(staged, target);
+      ec.clear();
+      fs::rename(staged, target, ec);
+    }
+    if (ec) throw Fatal("impossible de placer " + target.string() + " : " + ec.message());
+    std::lock_guard lock(m_mutex);
+    ++m_commit_renames;
     return;
   }
   // Staged in a new folder: the topmost folder --out lacks goes in whole, with every file

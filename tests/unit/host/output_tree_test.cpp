@@ -137,6 +137,17 @@ TEST_F(OutputTreeTest, CommitIntoFoldersOfAPreviousBuildKeepsTheirOtherFiles) {
   EXPECT_EQ(read(out / "a" / "ancien.txt"), "ancien");
 }
 
+TEST_F(OutputTreeTest, AFolderRemovedWhileTheBuildRanIsMadeAgainAtCommit) {
+  fs::create_directories(out / "a");
+  OutputTree tree(out);
+  fs::path staged = tree.stage("a/b.txt");
+  EXPECT_EQ(staged.parent_path(), out / ".tampon-tmp");
+  std::ofstream(staged) << "x";
+  fs::remove(out / "a");
+  tree.commit(staged, "a/b.txt");
+  EXPECT_EQ(read(out / "a" / "b.txt"), "x");
+}
+
 TEST_F(OutputTreeTest, AFileWhereAFolderMustGoIsAnOutputFailure) {
   fs::create_directories(out);
   std::ofstream(out / "a") << "un fichier";
