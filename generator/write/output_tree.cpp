@@ -96,8 +96,17 @@ bool OutputTree::out_has_folder(const fs::path& dir) {
     auto it = m_in_out.find(dir.native());
     if (it != m_in_out.end()) return it->second;
   }
-  std::error_code ec;
-  bool is_folder = fs::is_directory(dir, ec);
+  // Inside a folder --out lacks, no need to ask the file system: a first site build would
+  // stat a thousand page folders that cannot exist.
+  const fs::path parent = dir.parent_path();
+  bool below_root = parent.native().size() > m_root.native().size() &&
+                    parent.native().starts_with(m_root.native());
+  bool is_folder = true;
+  if (below_root) is_folder = out_has_folder(parent);
+  if (is_folder) {
+    std::error_code ec;
+    is_folder = fs::is_directory(dir, ec);
+  }
   std::lock_guard lock(m_mutex);
   return m_in_out.emplace(dir.native(), is_folder).first->second;
 }
