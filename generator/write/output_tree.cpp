@@ -148,7 +148,9 @@ void OutputTree::commit(const fs::path& staged, const std::string& relative) {
     return;
   }
   // Staged in a new folder: the topmost folder --out lacks goes in whole, with every file
-  // staged under it, when its first file is committed.
+  // staged under it, when its first file is committed. One decision at a time: a folder that
+  // another thread is moving in must be seen as moved, not as missing.
+  std::lock_guard serialize(m_commit_mutex);
   fs::path folder;  // relative to --out
   for (const auto& part : fs::path(relative).parent_path()) {
     folder /= part;
@@ -159,11 +161,6 @@ void OutputTree::commit(const fs::path& staged, const std::string& relative) {
   for (const auto& part : fs::path(relative).parent_path()) {
     folder /= part;
     if (!out_has_folder(m_root / folder)) break;
-  }
-  std::lock_guard serialize(m_commit_mutex);
-  {
-    std::lock_guard lock(m_mutex);
-    if (m_moved.contains(folder.native())) return;  // another thread moved it meanwhile
   }
   rename_into_place(m_tree / folder, m_root / folder);
   std::lock_guard lock(m_mutex);
