@@ -89,17 +89,26 @@ def main():
                    check=True, stdout=subprocess.DEVNULL)
     tsite, hsite = os.path.join(work, "tampon"), os.path.join(work, "hugo")
     out_root = tempfile.mkdtemp(prefix="tampon-site-out-", dir=a.out_root) if a.out_root else work
-    tout, hout = os.path.join(out_root, "tampon-out"), os.path.join(out_root, "hugo-out")
+
+    # Each full build writes into a folder of its own, and no output is deleted before the end:
+    # on an ext4 without a journal, creating files right after thousands were deleted costs
+    # hundreds of microseconds each (the allocator skips recently deleted inodes), which would
+    # measure the previous run's deletion rather than the tools.
+    fresh = {"tampon": 0, "hugo": 0}
+
+    def fresh_out(tool):
+        fresh[tool] += 1
+        return os.path.join(out_root, f"{tool}-out-{fresh[tool]}")
 
     t_full = median_of(a.runs, lambda: [tampon, "build", "--only", "site", "--project", tsite,
-                                        "--out", tout, "--quiet"],
-                       lambda: shutil.rmtree(tout, ignore_errors=True))
+                                        "--out", fresh_out("tampon"), "--quiet"], lambda: None)
+    tout = os.path.join(out_root, f"tampon-out-{fresh['tampon']}")
     # Hugo copies the same design-system files as Tampon does (the stylesheet, the files it
     # references, scripts and favicons), not the whole package.
     shutil.copytree(os.path.join(tout, "site", "dsfr"), os.path.join(hsite, "static", "dsfr"),
                     dirs_exist_ok=True)
-    h_full = median_of(a.runs, lambda: ["hugo", "--quiet", "-s", hsite, "-d", hout],
-                       lambda: shutil.rmtree(hout, ignore_errors=True))
+    h_full = median_of(a.runs, lambda: ["hugo", "--quiet", "-s", hsite, "-d", fresh_out("hugo")],
+                       lambda: None)
     page = os.path.join(tsite, "content", "rubrique-03", "page-007.md")
     with open(page, encoding="utf-8") as f:
         original = f.read()
