@@ -1,11 +1,37 @@
 #pragma once
+/// HTML escaping (& < > " ' as &amp; &lt; &gt; &quot; &#39;). Every value that comes from a
+/// record or a page goes through here before it reaches HTML. Rendering a 1 000-page site
+/// escapes every value of every page, so the scan is one table look-up per byte:
+/// `std::string::find_first_of` with a set of five characters calls memchr on the set for every
+/// byte of the text, which was the single largest item of the site's profile.
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace tampon::render {
 
-/// Escapes text for HTML element content and attribute values (& < > " '). Every value that
-/// comes from a record goes through this before it reaches HTML.
+/// Whether `c` is one of & < > " '.
+inline bool is_html_special(char c) {
+  static constexpr auto k_special = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char s : {'&', '<', '>', '"', '\''}) table[s] = true;
+    return table;
+  }();
+  return k_special[static_cast<unsigned char>(c)];
+}
+
+/// Position of the first character to escape at or after `from`, or npos.
+inline std::size_t find_html_special(std::string_view text, std::size_t from = 0) {
+  const char* p = text.data();
+  for (std::size_t i = from; i < text.size(); ++i)
+    if (is_html_special(p[i])) return i;
+  return std::string_view::npos;
+}
+
+/// Appends `text` escaped, copying runs of plain characters at once.
+void append_escaped(std::string& out, std::string_view text);
+
+/// `text` escaped, for element content and attribute values.
 std::string html_escape(std::string_view text);
 
 }  // namespace tampon::render

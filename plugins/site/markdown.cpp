@@ -9,13 +9,13 @@
 #include <mutex>
 #include <tuple>
 
-#include "html_text.hpp"
 #include "render/html_escape.hpp"
 #include "text_fold.hpp"
 
 namespace tampon::site {
 namespace {
 
+using render::append_escaped;
 using render::html_escape;
 
 std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }

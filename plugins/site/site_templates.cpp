@@ -1,6 +1,6 @@
 #include "site_templates.hpp"
 
-#include "html_text.hpp"
+#include "render/html_escape.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -181,10 +181,10 @@ std::string TemplatePool::render(kainjow::mustache::basic_context<std::string>& 
     // One escaping for the whole site (&#39; for apostrophes, like the Markdown writer).
     // Most values (hrefs, titles) have nothing to escape: returned as they are.
     tmpl->set_custom_escape([](const std::string& s) {
-      if (find_html_special(s) == std::string::npos) return s;
+      if (render::find_html_special(s) == std::string::npos) return s;
       std::string out;
       out.reserve(s.size() + s.size() / 8);
-      append_escaped(out, s);
+      render::append_escaped(out, s);
       return out;
     });
   }
