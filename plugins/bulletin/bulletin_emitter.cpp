@@ -11,6 +11,7 @@
 #include "bulletin_html.hpp"
 #include "bulletin_pdf.hpp"
 #include "markdown_html.hpp"
+#include "model/record_refs.hpp"
 #include "render/document/document_engine.hpp"
 #include "tampon/emitter.hpp"
 
@@ -18,10 +19,6 @@ namespace tampon {
 namespace {
 
 using namespace bulletin;
-
-RecordRef rapport_ref(const Rapport& r) {
-  return {RecordKind::Rapport, r.conseiller + "/" + r.mois.iso()};
-}
 
 /// Conseillers by structure id, in one pass (Model::conseillers_of_structure walks them all).
 std::map<std::string_view, std::vector<const Conseiller*>> conseillers_by_structure(
@@ -38,8 +35,7 @@ std::vector<RecordRef> inputs_of(const Model& model, const Structure& s,
   std::vector<RecordRef> refs{{RecordKind::Structure, s.id}};
   for (const Conseiller* c : conseillers) refs.push_back({RecordKind::Conseiller, c->id});
   for (const Rapport& r : model.rapports_of_structure(s.id))
-    if (Quarter::of(r.mois) == q || Quarter::of(r.mois) == q.previous())
-      refs.push_back(rapport_ref(r));
+    if (Quarter::of(r.mois) == q || Quarter::of(r.mois) == q.previous()) refs.push_back(ref_of(r));
   std::sort(refs.begin(), refs.end());
   refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
   return refs;

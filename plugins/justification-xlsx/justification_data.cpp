@@ -27,7 +27,7 @@ std::vector<const Depense*> declarations(const Model& model, const Structure& s,
                                          const std::string& convention, Quarter upto) {
   std::vector<const Depense*> out;
   for (const Depense& d : depenses_of(model, s.id))
-    if (d.convention == convention && d.trimestre <= upto && model.is_valid(depense_ref(d)))
+    if (d.convention == convention && d.trimestre <= upto && model.is_valid(ref_of(d)))
       out.push_back(&d);
   std::stable_sort(out.begin(), out.end(),
                    [](const Depense* a, const Depense* b) { return a->trimestre < b->trimestre; });

@@ -45,7 +45,7 @@ std::vector<RecordRef> quarter_inputs(const std::vector<ConventionInputs>& conve
     if (!runs_in(*c.state, q)) continue;
     refs.insert(refs.end(), c.inputs.begin(), c.inputs.end());
     for (const Depense& d : depenses)
-      if (d.convention == c.state->record->id && d.trimestre <= q) refs.push_back(depense_ref(d));
+      if (d.convention == c.state->record->id && d.trimestre <= q) refs.push_back(ref_of(d));
   }
   normalize(refs);
   return refs;

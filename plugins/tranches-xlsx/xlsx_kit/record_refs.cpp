@@ -5,19 +5,6 @@
 
 namespace tampon::xlsx {
 
-RecordRef versement_ref(const Versement& v) {
-  return {RecordKind::Versement, v.convention + "/poste-" + std::to_string(v.poste) + "/tranche-" +
-                                     std::to_string(v.tranche)};
-}
-
-RecordRef rapport_ref(const Rapport& r) {
-  return {RecordKind::Rapport, r.conseiller + "/" + r.mois.iso()};
-}
-
-RecordRef depense_ref(const Depense& d) {
-  return {RecordKind::Depense, d.structure + "/" + d.convention + "/" + d.trimestre.iso()};
-}
-
 RefIndex::RefIndex(const Model& model) {
   for (const Versement& v : model.records.versements) m_versements[v.convention].push_back(&v);
   for (const Rapport& r : model.records.rapports) m_rapports[r.conseiller].push_back(&r);
@@ -45,9 +32,9 @@ std::vector<RecordRef> RefIndex::convention_inputs(const ConventionState& cs) co
       if (post.conseiller) conseillers.insert(*post.conseiller);
   for (std::string_view id : conseillers) {
     refs.push_back({RecordKind::Conseiller, std::string(id)});
-    for (const Rapport* r : rapports_of(id)) refs.push_back(rapport_ref(*r));
+    for (const Rapport* r : rapports_of(id)) refs.push_back(ref_of(*r));
   }
-  for (const Versement* v : versements_of(cs.record->id)) refs.push_back(versement_ref(*v));
+  for (const Versement* v : versements_of(cs.record->id)) refs.push_back(ref_of(*v));
   normalize(refs);
   refs.shrink_to_fit();  // kept by the plan until the build ends
   return refs;

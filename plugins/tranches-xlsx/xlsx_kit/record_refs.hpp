@@ -8,14 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "model/record_refs.hpp"
 #include "tampon/model.hpp"
 
 namespace tampon::xlsx {
 
-/// Natural keys of the records without an id (model.hpp, RecordRef).
-RecordRef versement_ref(const Versement& v);
-RecordRef rapport_ref(const Rapport& r);
-RecordRef depense_ref(const Depense& d);
+/// References of records, natural keys included (model/record_refs.hpp).
+using tampon::ref_of;
 
 /// Which versements and reports each convention and conseiller has. It points into the model
 /// rather than holding references: the reports' references (120 000 on the national set) are
