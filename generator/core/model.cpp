@@ -17,6 +17,30 @@ void index_by_id(const Vec& vec, std::map<std::string, std::size_t, std::less<>>
   for (std::size_t i = 0; i < vec.size(); ++i) map.emplace(vec[i].id, i);  // first one wins
 }
 
+template <class Record>
+std::vector<const Record*> indexed(
+    const std::map<std::string, std::vector<std::size_t>, std::less<>>& index,
+    const std::vector<Record>& records, std::string_view structure_id) {
+  std::vector<const Record*> out;
+  auto it = index.find(structure_id);
+  if (it == index.end()) return out;
+  out.reserve(it->second.size());
+  for (std::size_t i : it->second) out.push_back(&records[i]);
+  return out;
+}
+
+template <class Record>
+void index_by_structure(const std::vector<Record>& records,
+                        std::map<std::string, std::vector<std::size_t>, std::less<>>& index) {
+  index.clear();
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    auto it = index.find(records[i].structure);
+    if (it == index.end())
+      it = index.emplace(records[i].structure, std::vector<std::size_t>{}).first;
+    it->second.push_back(i);
+  }
+}
+
 }  // namespace
 
 const ConventionVersion* ConventionState::before(const Avenant& avenant) const {
@@ -39,6 +63,9 @@ void Model::index() {
   m_states.clear();
   for (std::size_t i = 0; i < conventions.size(); ++i)
     m_states.emplace(conventions[i].record->id, i);
+  index_by_structure(records.conseillers, m_conseillers_by_structure);
+  index_by_structure(records.conventions, m_conventions_by_structure);
+  index_by_structure(records.depenses, m_depenses_by_structure);
   m_rapports_by_structure.clear();
   const auto& rapports = records.rapports;
   for (std::size_t i = 0; i < rapports.size();) {
@@ -74,25 +101,16 @@ std::span<const Rapport> Model::rapports_of_structure(std::string_view structure
 
 std::vector<const Conseiller*> Model::conseillers_of_structure(
     std::string_view structure_id) const {
-  std::vector<const Conseiller*> out;
-  for (const auto& c : records.conseillers)
-    if (c.structure == structure_id) out.push_back(&c);
-  return out;
+  return indexed(m_conseillers_by_structure, records.conseillers, structure_id);
 }
 
 std::vector<const Convention*> Model::conventions_of_structure(
     std::string_view structure_id) const {
-  std::vector<const Convention*> out;
-  for (const auto& c : records.conventions)
-    if (c.structure == structure_id) out.push_back(&c);
-  return out;
+  return indexed(m_conventions_by_structure, records.conventions, structure_id);
 }
 
 std::vector<const Depense*> Model::depenses_of_structure(std::string_view structure_id) const {
-  std::vector<const Depense*> out;
-  for (const auto& d : records.depenses)
-    if (d.structure == structure_id) out.push_back(&d);
-  return out;
+  return indexed(m_depenses_by_structure, records.depenses, structure_id);
 }
 
 Location Model::where(SourceLoc loc) const {

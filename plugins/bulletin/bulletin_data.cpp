@@ -126,7 +126,6 @@ BulletinData bulletin_data(const Model& model, const Structure& structure, Quart
                    [](const Rapport* a, const Rapport* b) { return a->mois < b->mois; });
   std::set<std::string_view> reporting;
   for (const Rapport* r : ordered) add_report(model, *r, data, reporting);
-  // One scan of the conseillers (Model::conseillers_of_structure walks all of them).
   auto conseillers = model.conseillers_of_structure(structure.id);
   add_team(model, conseillers, reporting, data);
   add_missing(conseillers, reports, data);

@@ -2,7 +2,6 @@
 // (bulletins/<structure-id>/<YYYY>-T<n>.html and .pdf), for every quarter with at least one
 // monthly report, up to the quarter of --as-of (outputs.md, domain.md §7).
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <vector>
 
@@ -19,14 +18,6 @@ namespace tampon {
 namespace {
 
 using namespace bulletin;
-
-/// Conseillers by structure id, in one pass (Model::conseillers_of_structure walks them all).
-std::map<std::string_view, std::vector<const Conseiller*>> conseillers_by_structure(
-    const Model& model) {
-  std::map<std::string_view, std::vector<const Conseiller*>> out;
-  for (const Conseiller& c : model.records.conseillers) out[c.structure].push_back(&c);
-  return out;
-}
 
 /// The structure, its conseillers (names, contracts for the missing months) and its reports of
 /// the quarter and of the previous one (the comparison).
@@ -69,11 +60,8 @@ class BulletinEmitter final : public Emitter {
   std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
     std::vector<OutputJob> jobs;
     Quarter last = Quarter::of(project.as_of);
-    auto conseillers = conseillers_by_structure(model);
-    const std::vector<const Conseiller*> none;
     for (const Structure& s : model.records.structures) {
-      auto found = conseillers.find(s.id);
-      const auto& team = found == conseillers.end() ? none : found->second;
+      auto team = model.conseillers_of_structure(s.id);
       for (Quarter q : report_quarters(model, s.id, last)) {
         auto inputs = inputs_of(model, s, team, q);
         if (!all_valid(model, inputs)) continue;  // --keep-going skips it

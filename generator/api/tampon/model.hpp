@@ -120,6 +120,10 @@ class Model {
   std::map<std::string, std::size_t, std::less<>> m_structures, m_conseillers, m_conventions,
       m_avenants, m_states;
   std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> m_rapports_by_structure;
+  /// Positions in records.conseillers, .conventions, .depenses, by structure id, in record
+  /// order: a bulletin or a justification per structure no longer scans every record.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> m_conseillers_by_structure,
+      m_conventions_by_structure, m_depenses_by_structure;
 };
 
 }  // namespace tampon

@@ -7,7 +7,8 @@
 #include <cstdint>
 
 // 2: FieldLocs stores interned path numbers instead of path strings.
-// 3: RenderContext::write (a virtual function: the vtable changed).
+// 3: RenderContext::write (a virtual function: the vtable changed); Model indexes records by
+//    structure (its layout changed).
 #define TAMPON_PLUGIN_API_VERSION 3u
 
 namespace tampon {
