@@ -100,15 +100,30 @@ def main():
         fresh[tool] += 1
         return os.path.join(out_root, f"{tool}-out-{fresh[tool]}")
 
-    t_full = median_of(a.runs, lambda: [tampon, "build", "--only", "site", "--project", tsite,
-                                        "--out", fresh_out("tampon"), "--quiet"], lambda: None)
-    tout = os.path.join(out_root, f"tampon-out-{fresh['tampon']}")
-    # Hugo copies the same design-system files as Tampon does (the stylesheet, the files it
-    # references, scripts and favicons), not the whole package.
-    shutil.copytree(os.path.join(tout, "site", "dsfr"), os.path.join(hsite, "static", "dsfr"),
+    def tampon_full():
+        return timed([tampon, "build", "--only", "site", "--project", tsite, "--out",
+                      fresh_out("tampon"), "--quiet"])
+
+    # A first build (not counted) gives Hugo the same design-system files to copy as Tampon
+    # writes (the stylesheet, the files it references, scripts and favicons), not the whole
+    # package.
+    tampon_full()
+    first = os.path.join(out_root, "tampon-out-1")
+    shutil.copytree(os.path.join(first, "site", "dsfr"), os.path.join(hsite, "static", "dsfr"),
                     dirs_exist_ok=True)
-    h_full = median_of(a.runs, lambda: ["hugo", "--quiet", "-s", hsite, "-d", fresh_out("hugo")],
-                       lambda: None)
+    # The two tools take turns, so that a slower moment of the machine or of the file system
+    # (inodes freed by another program a minute before) weighs on both alike.
+    runs = {"tampon": ([], []), "hugo": ([], [])}
+    for _ in range(a.runs):
+        for tool, build in (("tampon", tampon_full),
+                            ("hugo", lambda: timed(["hugo", "--quiet", "-s", hsite, "-d",
+                                                    fresh_out("hugo")]))):
+            wall, cpu = build()
+            runs[tool][0].append(wall)
+            runs[tool][1].append(cpu)
+    t_full = tuple(statistics.median(v) for v in runs["tampon"])
+    h_full = tuple(statistics.median(v) for v in runs["hugo"])
+    tout = os.path.join(out_root, f"tampon-out-{fresh['tampon']}")
     page = os.path.join(tsite, "content", "rubrique-03", "page-007.md")
     with open(page, encoding="utf-8") as f:
         original = f.read()
