@@ -62,9 +62,19 @@ int run_build(const Options& options) {
     print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
     return k_exit_invalid;
   }
-  BuildOptions build{options.out,          job_count(options),         options.keep_going,
-                     options.force,        data_digest(session.files), progress_line(options),
-                     rules_digest(session)};
+  BuildOptions build;
+  build.out_dir = options.out;
+  build.jobs = job_count(options);
+  build.keep_going = options.keep_going;
+  build.force = options.force;
+  build.data_digest = data_digest(session.files);
+  build.progress = progress_line(options);
+  build.rules_digest = rules_digest(session);
+  build.on_wait = [&options] {
+    if (!options.quiet)
+      std::cerr << "attente : une autre construction écrit déjà dans " << options.out.string()
+                << " ; celle-ci commencera quand elle aura fini\n";
+  };
   BuildReport report;
   try {
     report = tampon::run_build(session.model, *selected, session.project, build);

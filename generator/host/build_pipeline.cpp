@@ -6,6 +6,7 @@
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
 #include "write/manifest.hpp"
+#include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
 
 namespace tampon {
@@ -73,26 +74,50 @@ void write_manifest(std::ostream& out, const NextManifest& next, const ProjectCo
   writer.finish();
 }
 
+Diagnostic warning(std::string code, std::string message) {
+  return Diagnostic{{}, Severity::Warning, std::move(code), std::move(message), {}};
+}
+
+// An output an emitter could not write for lack of room or rights: the build stops (exit 3)
+// even under --keep-going, since the next files would fail the same way.
+void stop_on_io_failure(const Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.code == "output-failure") throw Fatal(d.message);
+}
+
 }  // namespace
 
 BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emitters,
                       const ProjectContext& project, const BuildOptions& options) {
   BuildReport report;
+  // The lock first, and an interrupted commit finished, before anything of --out is read.
+  OutputTree tree(options.out_dir, {options.faults, options.on_wait});
+  tree.open();
+  if (!tree.recovery_note().empty())
+    report.diagnostics.push_back(warning("interrupted-build", tree.recovery_note()));
   // Even under --force the previous manifest is read: it names the other emitters' outputs
   // (kept) and this build's stale ones (removed). --force only disables reuse.
-  Manifest previous = Manifest::read(options.out_dir / "manifest.json");
-  auto jobs =
-      plan_jobs(model, emitters, project, options.force ? Manifest{} : previous, options.out_dir,
-                options.data_digest, options.rules_digest, options.jobs, report.diagnostics);
+  std::vector<std::string> problems;
+  Manifest previous = Manifest::read(options.out_dir / "manifest.json", &problems);
+  for (auto& problem : problems)
+    report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
+  OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
+  auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous,
+                        options.out_dir, stamps, options.data_digest, options.rules_digest,
+                        options.jobs, report.diagnostics);
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 
-  OutputTree tree(options.out_dir);
-  bool renders = std::any_of(jobs.begin(), jobs.end(), [](const PlannedJob& p) {
-    return p.fate == PlannedJob::Fate::Render;
-  });
-  if (renders) tree.open_staging();  // throws Fatal here, not on a render thread
+  NextManifest next = next_manifest(previous, jobs, emitters);
+  {  // Refused now, before rendering, rather than at commit: --out stays untouched.
+    std::vector<std::string> targets;
+    for (const auto& p : jobs) targets.push_back(p.job.path);
+    targets.push_back("manifest.json");
+    tree.check_free(targets, next.stale);
+  }
+  tree.open_staging();  // throws Fatal here, not on a render thread
   render_jobs(jobs, model, project, tree, options.jobs, report.diagnostics, options.progress);
+  stop_on_io_failure(report.diagnostics);
   bool failed = count_errors(report.diagnostics) > 0;
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Skipped) {
@@ -103,23 +128,31 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   }
   if (failed && !options.keep_going) return report;  // ~OutputTree discards the staging
 
-  NextManifest next = next_manifest(previous, jobs, emitters);
+  next = next_manifest(previous, jobs, emitters);  // failed jobs keep their previous entry
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
-      tree.commit(p.staged, p.job.path);
+      tree.place(p.staged, p.job.path);
       ++report.written;
     } else if (p.fate == PlannedJob::Fate::Unchanged) {
       ++report.unchanged;
     }
   }
   for (const auto& path : next.stale) {
-    tree.remove_stale(path);
+    tree.remove(path);
     ++report.removed;
   }
   if (report.written || report.removed || !previous.entries.empty() || !jobs.empty()) {
-    // Last: it vouches for the rest.
-    tree.write_atomically("manifest.json",
-                          [&](std::ostream& out) { write_manifest(out, next, project); });
+    tree.stage_tool_file("manifest.json",
+                         [&](std::ostream& out) { write_manifest(out, next, project); });
+    std::vector<std::pair<std::string, std::string>> outputs;
+    outputs.reserve(next.rows.size());
+    for (const auto& row : next.rows) {
+      if (row.kept)
+        outputs.emplace_back(row.kept->path, row.kept->sha256);
+      else
+        outputs.emplace_back(row.made->job.path, row.made->sha256);
+    }
+    tree.commit(outputs);
     report.wrote_nothing = false;
   }
   return report;

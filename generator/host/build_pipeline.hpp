@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tampon/emitter.hpp"
+#include "write/fault_injection.hpp"
 
 namespace tampon {
 
@@ -23,6 +24,9 @@ struct BuildOptions {
   /// in the fingerprints of emitters that read no record kind (the site), so that editing a
   /// record does not re-render them. Empty: they use data_digest too.
   std::string rules_digest;
+  /// Called once when another build holds --out's lock, before waiting for it.
+  std::function<void()> on_wait;
+  const FaultInjector* faults = nullptr;  ///< tests: failures and crashes at chosen calls
 };
 
 struct BuildReport {
@@ -35,8 +39,10 @@ struct BuildReport {
   bool wrote_nothing = true;         ///< out/ left exactly as it was
 };
 
-/// Runs every emitter of `emitters` over `model`. With errors and without keep_going, --out is
-/// left exactly as it was. Throws Fatal on I/O failure (after restoring --out).
+/// Runs every emitter of `emitters` over `model`, as one transaction on --out (write/
+/// output_tree.hpp). With errors and without keep_going, --out is left exactly as it was.
+/// Throws Fatal on I/O failure (disk full, permission, a link planted in --out): --out is then
+/// left as it was too.
 BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emitters,
                       const ProjectContext& project, const BuildOptions& options);
 

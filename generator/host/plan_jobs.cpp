@@ -63,19 +63,22 @@ Diagnostic emitter_error(const Emitter& emitter, const std::string& message) {
                     {}};
 }
 
-bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const fs::path& file) {
+// Unchanged: made from the same inputs, and the file on disk is still the one the manifest
+// describes (its SHA-256, checked by stamp or by hashing it: write/output_stamps.hpp). A
+// file edited by hand, or left by a crash, is rendered again.
+bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const fs::path& out_dir,
+                     const OutputStamps& stamps) {
   if (!previous || previous->fingerprint != fp) return false;
-  std::error_code ec;
-  return fs::file_size(file, ec) == previous->size && !ec;
+  return stamps.holds(out_dir, previous->path, previous->size, previous->sha256);
 }
 
 }  // namespace
 
 std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
                                   const ProjectContext& project, const Manifest& previous,
-                                  const fs::path& out_dir, const std::string& data_digest,
-                                  const std::string& rules_digest, unsigned threads,
-                                  Diagnostics& diagnostics) {
+                                  const fs::path& out_dir, const OutputStamps& stamps,
+                                  const std::string& data_digest, const std::string& rules_digest,
+                                  unsigned threads, Diagnostics& diagnostics) {
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
   for (const Emitter* emitter : emitters) {
@@ -114,7 +117,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
     p.fingerprint = fingerprint(p, project, reads_records ? data_digest : rules_digest, digests);
     auto it = previous.entries.find(p.job.path);
     const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
-    if (unchanged_since(before, p.fingerprint, out_dir / p.job.path)) {
+    if (unchanged_since(before, p.fingerprint, out_dir, stamps)) {
       p.fate = PlannedJob::Fate::Unchanged;
       p.ok = true;
       p.size = before->size;

@@ -1,16 +1,37 @@
 #include "host/render_pool.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <optional>
 #include <thread>
 
 #include "io/sha256.hpp"
-#include "io/whole_file.hpp"
+#include "write/io_error.hpp"
 
 namespace tampon {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Creates `path` (it must not exist: no link followed) with `bytes`; 0 or the errno.
+int write_new_file(const fs::path& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) return errno;
+  int error = 0;
+  while (!bytes.empty() && error == 0) {
+    ssize_t put = ::write(fd, bytes.data(), bytes.size());
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) error = put < 0 ? errno : EIO;
+    if (put > 0) bytes.remove_prefix(static_cast<std::size_t>(put));
+  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  return error;
+}
 
 class JobContext final : public RenderContext {
  public:
@@ -20,12 +41,15 @@ class JobContext final : public RenderContext {
   const fs::path& output_path() const override { return m_output; }
   void report(Diagnostic diagnostic) override { diagnostics.push_back(std::move(diagnostic)); }
   // The digest comes from the bytes in hand: a 1 000-page site is 26 MB that reading back
-  // would open, read and hash a second time.
+  // would open, read and hash a second time. A new file only, never through a link.
   void write(std::string_view bytes) override {
-    if (!write_whole_file(m_output, bytes))
-      throw Fatal("écriture impossible de " + m_output.string());
+    if (int error = write_new_file(m_output, bytes)) {
+      io_failure = true;
+      throw_io("écriture impossible de", m_output, error);
+    }
     written = Written{bytes.size(), sha256_hex(bytes)};
   }
+  bool io_failure = false;
   Diagnostics diagnostics;
   struct Written {
     std::uintmax_t size;
@@ -38,10 +62,19 @@ class JobContext final : public RenderContext {
   fs::path m_output;
 };
 
-Diagnostic render_failure(const PlannedJob& p, const std::string& why) {
+// Whether the file system of `path` has no room left: an emitter that writes its file itself
+// (PoDoFo, libxlsxwriter) reports a full disk in its own words, or not at all.
+bool disk_full(const fs::path& path) {
+  struct statvfs st {};
+  if (::statvfs(path.parent_path().c_str(), &st) != 0) return false;
+  return static_cast<unsigned long long>(st.f_bavail) * st.f_frsize < (1u << 20);
+}
+
+Diagnostic render_failure(const PlannedJob& p, const std::string& why,
+                          const char* code = "render-failed") {
   return Diagnostic{{},
                     Severity::Error,
-                    "render-failed",
+                    code,
                     "« " + p.job.path + " » (émetteur " + p.emitter->info().name +
                         ") n'a pas pu être produit : " + why,
                     {}};
@@ -54,31 +87,45 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
     p.staged = tree.stage(p.job.path);
   } catch (const Fatal& e) {  // its staging folder could not be made
     p.ok = false;
-    return {render_failure(p, e.what())};
+    return {render_failure(p, e.what(), "output-failure")};
   }
   JobContext ctx(project, p.staged);
   try {
     p.emitter->render(p.job, model, ctx);
-    std::error_code ec;
     if (ctx.written) {
       p.size = ctx.written->size;
       p.sha256 = std::move(ctx.written->sha256);
-    } else if (p.size = fs::file_size(ctx.output_path(), ec); !ec) {
-      p.sha256 = sha256_file(ctx.output_path());
+    } else if (struct stat st{}; ::lstat(ctx.output_path().c_str(), &st) == 0) {
+      // What an emitter leaves must be a plain file: a link to /etc/passwd is not published.
+      if (!S_ISREG(st.st_mode)) {
+        ctx.report(render_failure(p,
+                                  "l'émetteur a laissé autre chose qu'un fichier ordinaire "
+                                  "(lien symbolique, dossier…) : refusé"));
+      } else {
+        p.size = static_cast<std::uintmax_t>(st.st_size);
+        int fd = ::open(ctx.output_path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        p.sha256 = fd < 0 ? std::string() : sha256_fd(fd);
+        if (fd >= 0) ::close(fd);
+        if (p.sha256.empty()) throw_io("lecture impossible de", ctx.output_path(), EIO);
+      }
     } else if (count_errors(ctx.diagnostics) == 0) {  // a failed job already said why
       ctx.report(render_failure(p, "l'émetteur n'a écrit aucun fichier"));
     }
+  } catch (const Fatal& e) {
+    ctx.report(render_failure(p, e.what(), ctx.io_failure ? "output-failure" : "render-failed"));
   } catch (const std::exception& e) {
     ctx.report(render_failure(p, e.what()));
   } catch (...) {
     ctx.report(render_failure(p, "erreur interne inconnue"));
   }
+  // A failure an emitter words its own way (or not at all) on a full disk is a full disk.
+  if (count_errors(ctx.diagnostics) > 0 && !ctx.io_failure && disk_full(p.staged))
+    ctx.report(
+        render_failure(p, "écriture impossible de " + p.staged.string() + " : " + io_cause(ENOSPC),
+                       "output-failure"));
   p.ok = count_errors(ctx.diagnostics) == 0;
   // A failed job's file must not reach --out with a new folder it was staged in (--keep-going).
-  if (!p.ok) {
-    std::error_code ec;
-    fs::remove(p.staged, ec);
-  }
+  if (!p.ok) ::unlink(p.staged.c_str());
   return std::move(ctx.diagnostics);
 }
 

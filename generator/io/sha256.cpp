@@ -1,6 +1,9 @@
 #include "io/sha256.hpp"
 
 #include <openssl/evp.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <fstream>
 #include <memory>
@@ -43,6 +46,19 @@ std::string sha256_file(const std::filesystem::path& path) {
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
     h.update(buffer, static_cast<std::size_t>(in.gcount()));
+  return h.hex();
+}
+
+std::string sha256_fd(int fd) {
+  Hasher h;
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return {};
+    if (got == 0) break;
+    h.update(buffer, static_cast<std::size_t>(got));
+  }
   return h.hex();
 }
 

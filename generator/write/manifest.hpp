@@ -34,8 +34,13 @@ struct Manifest {
   std::string as_of;
   std::map<std::string, ManifestEntry> entries;  ///< by path: sorted output, no duplicates
 
-  /// Reads `path`; a missing, unreadable or damaged manifest gives an empty one (full rebuild).
-  static Manifest read(const std::filesystem::path& path);
+  /// Reads `path`, trusting nothing in it: a missing, unreadable or damaged manifest, one that
+  /// is not a regular file (never followed through a link, never waited on as a FIFO) or is
+  /// over 1 GiB gives an empty one (a full rebuild), and an entry whose path leaves --out or
+  /// names the tool's own files is dropped. Each such finding is added to `problems`, in
+  /// French.
+  static Manifest read(const std::filesystem::path& path,
+                       std::vector<std::string>* problems = nullptr);
   /// Deterministic JSON (sorted keys and entries, no timestamp).
   std::string to_json() const;
 };

@@ -1,13 +1,19 @@
-#include <algorithm>
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
+#include "io/whole_file.hpp"
+#include "plan/output_paths.hpp"
 #include "write/manifest.hpp"
 
 namespace tampon {
 namespace {
 
 using Json = nlohmann::json;
+
+constexpr std::uintmax_t k_max_manifest_bytes = 1ull << 30;
 
 /// Fills a Manifest from nlohmann's SAX events, without building a JSON tree: a previous
 /// manifest of a national build is tens of MB of text, several times that as a tree. Anything
@@ -160,13 +166,25 @@ bool ManifestSax::start_array(std::size_t) {
 
 }  // namespace
 
-Manifest Manifest::read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return {};
+Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::string>* problems) {
+  auto problem = [&](std::string text) {
+    if (problems) problems->push_back(path.string() + " " + text);
+    return Manifest{};
+  };
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return {};  // a first build
+  if (!S_ISREG(st.st_mode))
+    return problem("n'est pas un fichier ordinaire : ignoré, tout est reconstruit");
+  if (static_cast<std::uintmax_t>(st.st_size) > k_max_manifest_bytes)
+    return problem("dépasse 1 Gio : ignoré, tout est reconstruit");
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   // One read, then parsing from memory: nlohmann's stream input goes character by character.
-  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-  in.seekg(0);
-  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) return {};
+  std::string text;
+  bool read = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+              static_cast<std::uintmax_t>(st.st_size) <= k_max_manifest_bytes &&
+              read_whole_fd(fd, text, static_cast<std::size_t>(st.st_size));
+  if (fd >= 0) ::close(fd);
+  if (!read) return problem("illisible : ignoré, tout est reconstruit");
   Manifest manifest;
   ManifestSax sax(manifest);
   bool parsed = false;
@@ -175,7 +193,17 @@ Manifest Manifest::read(const std::filesystem::path& path) {
   } catch (const std::exception&) {
     parsed = false;
   }
-  if (!parsed || !sax.complete()) return {};  // a damaged manifest only costs a full rebuild
+  if (!parsed || !sax.complete()) return problem("endommagé : ignoré, tout est reconstruit");
+  // Its paths are checked like the paths emitters plan: an edited manifest must not make a
+  // build delete or trust a file outside --out.
+  for (auto it = manifest.entries.begin(); it != manifest.entries.end();) {
+    if (auto why = unsafe_output_path(it->first)) {
+      problem("nomme « " + it->first + " » (" + *why + ") : entrée ignorée");
+      it = manifest.entries.erase(it);
+    } else {
+      ++it;
+    }
+  }
   return manifest;
 }
 

@@ -1,13 +1,19 @@
 #pragma once
-/// The only code that writes under --out. Render jobs write into a staging folder inside --out
-/// (same file system, so the final renames are atomic); nothing reaches its final name until
-/// `commit`. `discard` returns --out to exactly the state it had before the build.
+/// The only code that writes under --out, as a transaction (ARCHITECTURE.md, "The commit
+/// protocol"):
+/// - `open` takes the build lock (`out/.tampon-lock`, flock: one build at a time per --out; a
+///   second waits) and finishes a commit that a crash interrupted, before anything else;
+/// - render jobs write into a staging folder inside --out (same file system, so the final
+///   renames are atomic); nothing reaches its final name until `commit`;
+/// - `commit` flushes the staged files to disk, writes the journal of every rename and removal
+///   and renames it into place (the commit point), then carries it out. A crash before that
+///   rename leaves the previous build; after it, the next build replays the journal;
+/// - no call ever follows a symbolic link below --out (write/out_folder.hpp).
 ///
 /// Two ways to stage, chosen per file, so that a build creates each folder once and commits
 /// with as few renames as it can:
 /// - into a folder --out already has: flat, `.tampon-tmp/<n>-<file name>`, renamed file by
-///   file at commit (no staging folder to make or delete per output: on ext4, creating folders
-///   right after thousands were deleted costs 0.2–0.5 ms each);
+///   file at commit;
 /// - into a folder this build brings: in a copy of the tree, `.tampon-tmp/tree/<path>`, whose
 ///   topmost new folder is renamed into place whole at commit (a first site build is one
 ///   rename, not 1 125).
@@ -15,70 +21,103 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
+
+#include "write/commit_journal.hpp"
+#include "write/fault_injection.hpp"
+#include "write/out_folder.hpp"
 
 namespace tampon {
 
+struct OutputTreeOptions {
+  const FaultInjector* faults = nullptr;  ///< tests only
+  std::function<void()> on_wait;          ///< called once if another build holds the lock
+};
+
 class OutputTree {
  public:
-  explicit OutputTree(std::filesystem::path out_dir);
-  ~OutputTree();  ///< discards whatever was staged and not committed
+  using Options = OutputTreeOptions;
+  explicit OutputTree(std::filesystem::path out_dir, Options options = {});
+  ~OutputTree();  ///< discards whatever was staged and not committed, releases the lock
   OutputTree(const OutputTree&) = delete;
   OutputTree& operator=(const OutputTree&) = delete;
 
+  /// Opens --out (creating it), takes the build lock, waiting for another build to finish,
+  /// and finishes or rolls back an interrupted commit. Throws Fatal.
+  void open();
+  /// What `open` found and did about an interrupted commit (French, for a warning), or "".
+  const std::string& recovery_note() const { return m_recovery_note; }
+
   const std::filesystem::path& root() const { return m_root; }
+  /// --out, opened by `open`.
+  const OutFolder& folder() const { return *m_out; }
+
   /// Makes the staging folder (also done by the first `stage`). Call it before rendering on
-  /// threads: a --out that cannot hold it (a file, no permission) is then one Fatal error.
+  /// threads: a --out that cannot hold it is then one Fatal error.
   void open_staging();
   /// A fresh staging path for the output `relative` (its folder exists). It keeps the final
-  /// file name, extension included. Thread-safe: render threads make their staging folders
-  /// side by side.
+  /// file name, extension included. Thread-safe.
   std::filesystem::path stage(const std::string& relative);
-  /// Puts `staged` (from `stage`) in place as `relative` under --out: renames the file, or the
-  /// new folder it was staged in with everything staged there (once, for the first of its
-  /// files). Every file staged in a new folder must be committed or removed first. Throws
-  /// Fatal on failure. Thread-safe.
-  void commit(const std::filesystem::path& staged, const std::string& relative);
-  /// Removes a previous output that the current build no longer produces.
-  void remove_stale(const std::string& relative);
-  /// Writes `bytes` to `relative` atomically (temp name in the same folder, then rename).
-  void write_atomically(const std::string& relative, const std::string& bytes);
-  /// The same, with the bytes streamed by `write` (a large manifest is never held whole).
-  void write_atomically(const std::string& relative,
-                        const std::function<void(std::ostream&)>& write);
-  /// Removes the staging folder, and --out itself when this build created it and it is empty.
+
+  /// Queues `staged` (from `stage`) to become `relative` at commit. One thread.
+  void place(const std::filesystem::path& staged, const std::string& relative);
+  /// Queues the removal of a previous output that this build no longer produces.
+  void remove(const std::string& relative);
+  /// Writes one of the tool's own files (manifest.json) into staging, to be placed last at
+  /// commit. Throws Fatal (disk full…).
+  void stage_tool_file(const std::string& name, const std::function<void(std::ostream&)>& write);
+  /// Journals, flushes and carries out everything queued; then records the stamps of
+  /// `outputs` (path, SHA-256) for the next build (write/output_stamps.hpp). Throws Fatal; a
+  /// failure before the commit point leaves --out as it was.
+  void commit(const std::vector<std::pair<std::string, std::string>>& outputs = {});
+  /// Throws Fatal when a file of `targets` could not be put in place: a link or a file stands
+  /// where a folder of its path must be, or a folder where the file must be. A part that is
+  /// in `removed` (a previous output giving way) does not count.
+  void check_free(const std::vector<std::string>& targets,
+                  const std::vector<std::string>& removed) const;
+  /// Removes the staging folder, and --out itself when this build created it.
   void discard();
 
-  /// How many times this tree called mkdir (tests: once per folder and per build).
+  /// How many times this tree called mkdir while staging (tests: once per folder).
   std::size_t mkdir_calls() const;
-  /// How many renames commit made (tests: one per new folder, not one per file in it).
-  std::size_t commit_renames() const;
+  /// How many renames the last commit made (tests: one per new folder, not per file in it).
+  std::size_t commit_renames() const { return m_commit_renames; }
 
  private:
+  void recover();
   void ensure_staging();
   void ensure_folder(const std::filesystem::path& dir);
   bool make_folder(const std::filesystem::path& dir, std::size_t& calls);
-  bool out_has_folder(const std::filesystem::path& dir);
-  void rename_into_place(const std::filesystem::path& from, const std::filesystem::path& to);
+  bool out_has_folder(const std::string& relative_dir);
+  std::string staged_relative(const std::filesystem::path& staged) const;
+  void write_staged(const std::string& name, std::string_view bytes);
 
   std::filesystem::path m_root;
+  Options m_options;
+  std::unique_ptr<OutFolder> m_out;
+  Fd m_lock;
+  std::string m_recovery_note;
   std::filesystem::path m_staging;
   std::filesystem::path m_tree;  ///< m_staging/tree: the copy of new folders
-  bool m_root_existed = false;
   std::atomic<std::uint64_t> m_counter{0};
   std::once_flag m_staging_once;
+  bool m_committed = false;
   mutable std::mutex m_mutex;
-  std::mutex m_commit_mutex;                  ///< one folder move at a time
   std::unordered_set<std::string> m_folders;  ///< known to exist (under m_mutex)
   std::unordered_set<std::string> m_making;   ///< being made by a thread (under m_mutex)
   std::condition_variable m_folder_made;
   std::unordered_map<std::string, bool> m_in_out;  ///< whether --out has the folder (m_mutex)
-  std::unordered_set<std::string> m_moved;         ///< new folders renamed into --out (m_mutex)
   std::size_t m_mkdir_calls = 0;
+  // The journal being built (one thread, after rendering).
+  std::vector<JournalOp> m_removals, m_placements, m_tool_files;
+  std::unordered_set<std::string> m_moved;  ///< new folders that will be moved in whole
   std::size_t m_commit_renames = 0;
 };
 

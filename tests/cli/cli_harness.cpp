@@ -79,9 +79,13 @@ std::map<std::string, std::string> Project::snapshot(const std::string& relative
   std::map<std::string, std::string> files;
   fs::path root = m_dir / relative;
   if (!fs::exists(root)) return files;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    files[fs::relative(e.path(), root).generic_string()] =
-        e.is_directory() ? "<dossier>" : read_file(e.path());
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    std::string rel = fs::relative(e.path(), root).generic_string();
+    // The build lock, and the stamps (inodes and times, which differ between identical
+    // builds): the tool's bookkeeping, not outputs. A leftover journal or staging would show.
+    if (rel == ".tampon-lock" || rel == ".tampon-stamps") continue;
+    files[rel] = e.is_directory() ? "<dossier>" : read_file(e.path());
+  }
   return files;
 }
 

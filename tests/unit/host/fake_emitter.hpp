@@ -21,6 +21,10 @@ class FakeEmitter final : public Emitter {
       ctx.write("contenu de " + job.path + " en mémoire");
       return;
     }
+    if (job.key == "symlink") {  // an emitter that leaves a link instead of a file
+      std::filesystem::create_symlink("/etc/passwd", ctx.output_path());
+      return;
+    }
     if (job.key == "path") {  // where the host asked for the file
       std::ofstream(ctx.output_path()) << ctx.output_path().string();
       return;

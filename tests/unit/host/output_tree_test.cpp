@@ -60,8 +60,10 @@ TEST_F(OutputTreeTest, FilesForNewFoldersAreStagedInACopyOfTheTree) {
   EXPECT_EQ(a, out / ".tampon-tmp" / "tree" / "site" / "rubrique" / "page" / "index.html");
   EXPECT_EQ(b, out / ".tampon-tmp" / "tree" / "site" / "autre" / "index.html");
   EXPECT_TRUE(fs::is_directory(a.parent_path()));
-  // No folder of the outputs exists in --out yet: only the staging folder.
-  EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator{}), 1);
+  // No folder of the outputs exists in --out yet: only the staging folder and the lock.
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(out)) names.insert(e.path().filename().string());
+  EXPECT_EQ(names, (std::set<std::string>{".tampon-lock", ".tampon-tmp"}));
 }
 
 TEST_F(OutputTreeTest, CommitMovesEachNewFolderInWholeAndMakesEachFolderOnce) {
@@ -75,26 +77,20 @@ TEST_F(OutputTreeTest, CommitMovesEachNewFolderInWholeAndMakesEachFolderOnce) {
     staged.emplace_back(tree.stage(rel), rel);
     std::ofstream(staged.back().first) << "fichier " << i;
   }
-  // .tampon-tmp (refused: no out/), out/, .tampon-tmp again; tree/a/x (refused), tree/a
-  // (refused), tree, tree/a, tree/a/x; tree/a/y; tree/b: each folder once, not once per file.
-  EXPECT_EQ(tree.mkdir_calls(), 10u);
+  // .tampon-tmp; tree/a/x (refused), tree/a (refused), tree, tree/a, tree/a/x; tree/a/y;
+  // tree/b: each folder once, not once per file.
+  EXPECT_EQ(tree.mkdir_calls(), 8u);
   std::size_t before = tree.mkdir_calls();
-  auto commit_half = [&](std::size_t from) {
-    for (std::size_t i = from; i < staged.size(); i += 2)
-      tree.commit(staged[i].first, staged[i].second);
-  };
-  {
-    std::jthread other(commit_half, 1);
-    commit_half(0);
-  }
+  for (const auto& [path, rel] : staged) tree.place(path, rel);
+  tree.commit();
   for (int i = 0; i < 30; ++i) {
     EXPECT_EQ(read(out / staged[static_cast<std::size_t>(i)].second),
               "fichier " + std::to_string(i));
   }
   EXPECT_EQ(tree.commit_renames(), 2u);  // a and b, with everything in them
   EXPECT_EQ(tree.mkdir_calls(), before);
-  tree.discard();
   EXPECT_FALSE(fs::exists(out / ".tampon-tmp"));
+  EXPECT_FALSE(fs::exists(out / ".tampon-journal"));
 }
 
 TEST_F(OutputTreeTest, ANewFolderInsideAnExistingOneIsMovedInAndTheRestRenamedFileByFile) {
@@ -107,7 +103,8 @@ TEST_F(OutputTreeTest, ANewFolderInsideAnExistingOneIsMovedInAndTheRestRenamedFi
     std::ofstream(staged.back().first) << rel;
   }
   EXPECT_EQ(staged[0].first.parent_path(), out / ".tampon-tmp");  // flat: site/ exists
-  for (const auto& [path, rel] : staged) tree.commit(path, rel);
+  for (const auto& [path, rel] : staged) tree.place(path, rel);
+  tree.commit();
   for (const auto& [path, rel] : staged) EXPECT_EQ(read(out / rel), rel);
   EXPECT_EQ(read(out / "site" / "ancien.html"), "ancien");
   EXPECT_EQ(tree.commit_renames(), 2u);  // site/index.html, then site/neuf whole
@@ -132,7 +129,8 @@ TEST_F(OutputTreeTest, CommitIntoFoldersOfAPreviousBuildKeepsTheirOtherFiles) {
   OutputTree tree(out);
   fs::path staged = tree.stage("a/nouveau.txt");
   std::ofstream(staged) << "nouveau";
-  tree.commit(staged, "a/nouveau.txt");
+  tree.place(staged, "a/nouveau.txt");
+  tree.commit();
   EXPECT_EQ(read(out / "a" / "nouveau.txt"), "nouveau");
   EXPECT_EQ(read(out / "a" / "ancien.txt"), "ancien");
 }
@@ -144,7 +142,8 @@ TEST_F(OutputTreeTest, AFolderRemovedWhileTheBuildRanIsMadeAgainAtCommit) {
   EXPECT_EQ(staged.parent_path(), out / ".tampon-tmp");
   std::ofstream(staged) << "x";
   fs::remove(out / "a");
-  tree.commit(staged, "a/b.txt");
+  tree.place(staged, "a/b.txt");
+  tree.commit();
   EXPECT_EQ(read(out / "a" / "b.txt"), "x");
 }
 
@@ -154,8 +153,10 @@ TEST_F(OutputTreeTest, AFileWhereAFolderMustGoIsAnOutputFailure) {
   OutputTree tree(out);
   fs::path staged = tree.stage("a/b.txt");
   std::ofstream(staged) << "x";
-  EXPECT_THROW(tree.commit(staged, "a/b.txt"), Fatal);
+  tree.place(staged, "a/b.txt");
+  EXPECT_THROW(tree.commit(), Fatal);
   EXPECT_EQ(read(out / "a"), "un fichier");
+  EXPECT_FALSE(fs::exists(out / ".tampon-journal"));  // refused before the commit point
 }
 
 TEST_F(OutputTreeTest, DiscardRemovesTheStagingAndAnOutputFolderItCreated) {

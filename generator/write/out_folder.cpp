@@ -1,0 +1,185 @@
+#include "write/out_folder.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+#include <vector>
+
+#include "tampon/diagnostic.hpp"
+#include "write/io_error.hpp"
+
+namespace tampon {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_folder_flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+
+std::vector<std::string_view> parts_of(std::string_view relative) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start < relative.size()) {
+    std::size_t end = relative.find('/', start);
+    if (end == std::string_view::npos) end = relative.size();
+    if (end > start) parts.push_back(relative.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+// Why `name` in `dir` is not a folder Tampon may go through, from lstat.
+std::optional<std::string> not_a_folder(int dir, const std::string& name) {
+  struct stat st {};
+  if (::fstatat(dir, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+  if (S_ISLNK(st.st_mode))
+    return "est un lien symbolique : Tampon n'écrit ni ne supprime à travers un lien ; "
+           "remplacez-le par un dossier ou choisissez un autre --out";
+  if (!S_ISDIR(st.st_mode)) return "n'est pas un dossier : déplacez ou supprimez ce fichier";
+  return std::nullopt;
+}
+
+}  // namespace
+
+Fd::~Fd() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+Fd& Fd::operator=(Fd&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = other.release();
+  }
+  return *this;
+}
+
+std::pair<std::string_view, std::string_view> split_parent(std::string_view relative) {
+  auto slash = relative.rfind('/');
+  if (slash == std::string_view::npos) return {std::string_view(), relative};
+  return {relative.substr(0, slash), relative.substr(slash + 1)};
+}
+
+OutFolder::OutFolder(fs::path root) : m_root(std::move(root)) {
+  std::error_code ec;
+  if (!fs::exists(m_root, ec)) {
+    fs::create_directories(m_root, ec);
+    if (ec) throw_io("impossible de créer le dossier de sortie", m_root, ec.value());
+    m_created = true;
+  }
+  m_fd = Fd(::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!m_fd) throw_io("impossible d'ouvrir le dossier de sortie", m_root, errno);
+}
+
+Fd OutFolder::folder(std::string_view relative, bool create, const FaultInjector* faults) const {
+  Fd current(::dup(m_fd.get()));
+  if (!current) throw_io("impossible d'ouvrir", m_root, errno);
+  std::string so_far;
+  for (std::string_view part : parts_of(relative)) {
+    std::string name(part);
+    if (!so_far.empty()) so_far += '/';
+    so_far += name;
+    Fd next(::openat(current.get(), name.c_str(), k_folder_flags));
+    if (!next && errno == ENOENT) {
+      if (!create) return Fd();
+      if (int error = injected(faults, FsOp::Write, so_far))
+        throw_io("impossible de créer le dossier", display(so_far), error);
+      if (::mkdirat(current.get(), name.c_str(), 0777) != 0 && errno != EEXIST)
+        throw_io("impossible de créer le dossier", display(so_far), errno);
+      next = Fd(::openat(current.get(), name.c_str(), k_folder_flags));
+    }
+    if (!next) {
+      int error = errno;
+      if (auto why = not_a_folder(current.get(), name))
+        throw Fatal(display(so_far).string() + " " + *why);
+      throw_io("impossible d'ouvrir le dossier", display(so_far), error);
+    }
+    current = std::move(next);
+  }
+  return current;
+}
+
+std::optional<std::string> OutFolder::blocked(std::string_view relative) const {
+  Fd current(::dup(m_fd.get()));
+  std::string so_far;
+  for (std::string_view part : parts_of(relative)) {
+    std::string name(part);
+    if (!so_far.empty()) so_far += '/';
+    so_far += name;
+    if (auto why = not_a_folder(current.get(), name)) return display(so_far).string() + " " + *why;
+    Fd next(::openat(current.get(), name.c_str(), k_folder_flags));
+    if (!next) return std::nullopt;  // missing: made at commit
+    current = std::move(next);
+  }
+  return std::nullopt;
+}
+
+void OutFolder::rename(int from_dir, const std::string& from, int to_dir, const std::string& to,
+                       std::string_view display_path, const FaultInjector* faults) const {
+  int error = injected(faults, FsOp::Rename, display_path);
+  if (error == 0 && ::renameat(from_dir, from.c_str(), to_dir, to.c_str()) != 0) error = errno;
+  if (error) throw_io("impossible de mettre en place", display(display_path), error);
+}
+
+bool OutFolder::remove_file(int dir, const std::string& name, std::string_view display_path,
+                            const FaultInjector* faults) const {
+  int error = injected(faults, FsOp::Remove, display_path);
+  if (error == 0 && ::unlinkat(dir, name.c_str(), 0) != 0) error = errno;
+  if (error == 0 || error == ENOENT) return true;
+  if (error == EISDIR) return false;
+  throw_io("impossible de supprimer", display(display_path), error);
+}
+
+void remove_contents(int dir) {
+  Fd listing(::dup(dir));
+  DIR* d = listing ? ::fdopendir(listing.get()) : nullptr;
+  if (!d) return;
+  listing.release();  // owned by d now
+  std::vector<std::string> names;
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  ::closedir(d);
+  for (const auto& name : names) {
+    if (::unlinkat(dir, name.c_str(), 0) == 0) continue;
+    Fd child(::openat(dir, name.c_str(), k_folder_flags));
+    if (!child) continue;
+    remove_contents(child.get());
+    ::unlinkat(dir, name.c_str(), AT_REMOVEDIR);
+  }
+}
+
+void OutFolder::remove_tree(std::string_view relative) const {
+  auto [parent, name] = split_parent(relative);
+  Fd dir = folder(parent, false);
+  if (!dir) return;
+  std::string leaf(name);
+  if (::unlinkat(dir.get(), leaf.c_str(), 0) == 0) return;  // a file or a link
+  Fd child(::openat(dir.get(), leaf.c_str(), k_folder_flags));
+  if (!child) return;
+  remove_contents(child.get());
+  ::unlinkat(dir.get(), leaf.c_str(), AT_REMOVEDIR);
+}
+
+void OutFolder::prune_empty(std::string_view relative_dir) const {
+  std::string_view dir = relative_dir;
+  while (!dir.empty()) {
+    auto [parent, name] = split_parent(dir);
+    Fd parent_fd = folder(parent, false);
+    if (!parent_fd) return;
+    // Fails, as wanted, on a folder that is not empty.
+    if (::unlinkat(parent_fd.get(), std::string(name).c_str(), AT_REMOVEDIR) != 0) return;
+    dir = parent;
+  }
+}
+
+void OutFolder::sync(const FaultInjector* faults) const {
+  int error = injected(faults, FsOp::Sync, "");
+  if (error == 0 && ::syncfs(m_fd.get()) != 0) error = errno;
+  if (error) throw_io("impossible d'enregistrer sur le disque le contenu de", m_root, error);
+}
+
+}  // namespace tampon

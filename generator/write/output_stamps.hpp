@@ -1,0 +1,52 @@
+#pragma once
+/// What each output file looked like on disk when Tampon last wrote or checked it (inode,
+/// size, modification and change times, with the SHA-256 it then had), kept in
+/// `out/.tampon-stamps`. An output is "unchanged" only if its content is the one the manifest
+/// records: a file whose stamp still matches is known to be; any other is hashed again. A
+/// person cannot set a file's change time, so an edit, a copy or a crash between two renames
+/// is always caught, and a no-change rebuild of tens of thousands of files reads none of them.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tampon {
+
+struct FileStamp {
+  std::uint64_t inode = 0, size = 0;
+  std::int64_t mtime_ns = 0, ctime_ns = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+class OutputStamps {
+ public:
+  inline static const std::string k_file_name = ".tampon-stamps";
+
+  /// Reads `out/.tampon-stamps`; a missing or damaged file gives no stamp (every file is then
+  /// hashed once).
+  static OutputStamps read(const std::filesystem::path& out_dir);
+  /// Whether the regular file `relative` under `out_dir` has exactly `size` bytes whose
+  /// SHA-256 is `sha256`: by its stamp when it matches, else by hashing it (never through a
+  /// link). Thread-safe (read only).
+  bool holds(const std::filesystem::path& out_dir, const std::string& relative, std::uint64_t size,
+             std::string_view sha256) const;
+
+  /// Stamps of `files` (relative path, SHA-256) as they are on disk now, as the file's text.
+  static std::string text_of(const std::filesystem::path& out_dir,
+                             const std::vector<std::pair<std::string, std::string>>& files);
+  std::size_t size() const { return m_stamps.size(); }
+
+ private:
+  struct Entry {
+    FileStamp stamp;
+    std::string sha256;
+  };
+  std::unordered_map<std::string, Entry> m_stamps;
+};
+
+/// The stamp of a regular file (lstat: a link is not one), or nothing.
+bool stamp_of(const std::filesystem::path& path, FileStamp& stamp);
+
+}  // namespace tampon

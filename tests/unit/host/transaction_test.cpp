@@ -1,0 +1,330 @@
+// out/ as a transaction (issue "out/ is a transaction"): each defect reproduced, then proven
+// gone. A build is killed at every rename of its commit, fails at chosen system calls, runs
+// beside another build, and meets tampered manifests and planted links.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "fake_emitter.hpp"
+#include "host/build_pipeline.hpp"
+#include "write/manifest.hpp"
+#include "write/output_tree.hpp"
+
+namespace tampon {
+namespace {
+namespace fs = std::filesystem;
+using testing::FakeEmitter;
+using testing::job;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The outputs of a folder as a reader sees them (the tool's dot files aside).
+std::map<std::string, std::string> outputs(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  if (!fs::exists(root)) return files;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
+    std::string rel = fs::relative(it->path(), root).generic_string();
+    if (rel.starts_with(".tampon")) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      if (rel != ".tampon-lock" && rel != ".tampon-stamps") files[rel] = "(reste)";
+      continue;
+    }
+    if (it->is_symlink())
+      files[rel] = "(lien)";
+    else if (it->is_directory())
+      files[rel + "/"] = "";
+    else
+      files[rel] = read(it->path());
+  }
+  return files;
+}
+
+// Fails or ends the process at the n-th call of a kind.
+class Faults final : public FaultInjector {
+ public:
+  Faults(FsOp op, int at, int error) : m_op(op), m_at(at), m_error(error) {}
+  int before(FsOp op, std::string_view) const override {
+    if (op != m_op || ++m_seen != m_at) return 0;
+    if (m_error == 0) ::_exit(99);  // a crash: nothing after this call happens
+    return m_error;
+  }
+
+ private:
+  FsOp m_op;
+  int m_at, m_error;
+  mutable std::atomic<int> m_seen{0};
+};
+
+class Transaction : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root = fs::temp_directory_path() /
+           ("tampon-tx-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "project");
+    project = ProjectContext{root / "project", root / "shipped", *Date::parse("2024-06-30")};
+    options.out_dir = root / "out";
+    options.jobs = 2;
+  }
+  void TearDown() override { fs::remove_all(root); }
+  BuildReport build(const std::vector<const Emitter*>& emitters) {
+    return run_build(model, emitters, project, options);
+  }
+  fs::path root;
+  ProjectContext project;
+  BuildOptions options;
+  Model model;
+};
+
+// The first build, then one that changes, adds (in a new folder and an old one) and removes.
+std::vector<OutputJob> old_jobs() {
+  return {job("a/un.txt"),       job("a/deux.txt"),     job("b/trois.txt"),
+          job("b/c/quatre.txt"), job("vieux/cinq.txt"), job("zz")};
+}
+std::vector<OutputJob> new_jobs() {
+  return {job("a/un.txt"),        job("a/six.txt"),       job("b/trois.txt", "memory"),
+          job("neuf/x/sept.txt"), job("neuf/y/huit.txt"), job("zz/dedans.txt"),
+          job("b/c/quatre.txt")};
+}
+
+TEST_F(Transaction, AKillAtAnyCallOfTheCommitLeavesTheOldOrTheNewBuild) {
+  for (FsOp op : {FsOp::Rename, FsOp::Sync, FsOp::Write, FsOp::Remove}) {
+    bool finished = false;
+    for (int at = 1; !finished && at < 200; ++at) {
+      fs::remove_all(options.out_dir);
+      FakeEmitter before("alpha", old_jobs());
+      ASSERT_EQ(count_errors(build({&before}).diagnostics), 0u);
+      auto old_state = outputs(options.out_dir);
+      pid_t child = ::fork();
+      ASSERT_GE(child, 0);
+      if (child == 0) {  // the build that crashes
+        Faults crash(op, at, 0);
+        FakeEmitter after("alpha", new_jobs());
+        after.content_version = 2;
+        BuildOptions o = options;
+        o.jobs = 1;
+        o.faults = &crash;
+        try {
+          run_build(Model{}, {&after}, project, o);
+        } catch (...) {
+          ::_exit(2);
+        }
+        ::_exit(0);
+      }
+      int status = 0;
+      ::waitpid(child, &status, 0);
+      ASSERT_TRUE(WIFEXITED(status));
+      finished = WEXITSTATUS(status) == 0;  // no call left to crash at
+      {
+        OutputTree next(options.out_dir);  // what the next build does first
+        next.open();
+      }
+      auto state = outputs(options.out_dir);
+      // The new build, made without a crash, from the previous one (as in the user's folder).
+      FakeEmitter first("alpha", old_jobs());
+      BuildOptions o = options;
+      o.out_dir = root / "propre-incr";
+      fs::remove_all(o.out_dir);
+      run_build(model, {&first}, project, o);
+      FakeEmitter second("alpha", new_jobs());
+      second.content_version = 2;
+      run_build(model, {&second}, project, o);
+      auto new_state = outputs(o.out_dir);
+      EXPECT_TRUE(state == old_state || state == new_state)
+          << "crash at call " << at << " of kind " << static_cast<int>(op);
+      // And a later build from the previous inputs gives exactly the previous build.
+      FakeEmitter again("alpha", old_jobs());
+      ASSERT_EQ(count_errors(build({&again}).diagnostics), 0u);
+      EXPECT_EQ(outputs(options.out_dir), old_state) << "after a crash at call " << at;
+    }
+    EXPECT_TRUE(finished);
+  }
+}
+
+TEST_F(Transaction, AFailureBeforeTheCommitPointLeavesOutExactlyAsItWas) {
+  FakeEmitter before("alpha", old_jobs());
+  build({&before});
+  auto old_state = outputs(options.out_dir);
+  for (auto [op, error] : {std::pair{FsOp::Write, ENOSPC}, std::pair{FsOp::Sync, EIO},
+                           std::pair{FsOp::Rename, EROFS}}) {
+    Faults faults(op, 1, error);
+    options.faults = &faults;
+    FakeEmitter after("alpha", new_jobs());
+    after.content_version = 2;
+    try {
+      build({&after});
+      ADD_FAILURE() << "no failure for op " << static_cast<int>(op);
+    } catch (const Fatal& e) {
+      if (error == ENOSPC) {
+        EXPECT_NE(std::string(e.what()).find("disque plein"), std::string::npos);
+      }
+    }
+    EXPECT_EQ(outputs(options.out_dir), old_state);
+    EXPECT_FALSE(fs::exists(options.out_dir / ".tampon-journal"));
+  }
+}
+
+TEST_F(Transaction, AFailureAfterTheCommitPointIsFinishedByTheNextBuild) {
+  FakeEmitter before("alpha", old_jobs());
+  build({&before});
+  Faults faults(FsOp::Rename, 3, EIO);  // the journal's rename, then two outputs
+  options.faults = &faults;
+  FakeEmitter after("alpha", new_jobs());
+  after.content_version = 2;
+  EXPECT_THROW(build({&after}), Fatal);
+  EXPECT_TRUE(fs::exists(options.out_dir / ".tampon-journal"));
+  options.faults = nullptr;
+  auto report = build({&after});  // finishes the interrupted commit first
+  ASSERT_EQ(count_errors(report.diagnostics), 0u);
+  bool told = false;
+  for (const auto& d : report.diagnostics) told |= d.code == "interrupted-build";
+  EXPECT_TRUE(told);
+  EXPECT_EQ(report.written, 0u);  // everything was in place already
+  EXPECT_EQ(read(options.out_dir / "a" / "six.txt"), "contenu de a/six.txt v2");
+  EXPECT_FALSE(fs::exists(options.out_dir / "vieux"));
+}
+
+TEST_F(Transaction, ATamperedManifestCannotDeleteOrTrustFilesOutsideOut) {
+  std::ofstream(root / "victime.txt") << "à garder";
+  std::ofstream(root / "victime-absolue.txt") << "à garder";
+  FakeEmitter e("alpha", {job("a/un.txt")});
+  build({&e});
+  std::string manifest = read(options.out_dir / "manifest.json");
+  std::string planted;
+  for (std::string path : {std::string("../victime.txt"), (root / "victime-absolue.txt").string(),
+                           std::string(".tampon-lock"), std::string("a/../../victime.txt")})
+    planted += "{\"path\": \"" + path +
+               "\", \"emitter\": \"alpha\", \"size\": 9, \"sha256\": \"x\", \"records\": []},";
+  manifest.replace(manifest.find("\"files\": [") + 10, 0, planted);
+  std::ofstream(options.out_dir / "manifest.json") << manifest;
+  auto report = build({&e});
+  EXPECT_EQ(report.removed, 0u);
+  EXPECT_EQ(read(root / "victime.txt"), "à garder");
+  EXPECT_EQ(read(root / "victime-absolue.txt"), "à garder");
+  std::size_t warnings = 0;
+  for (const auto& d : report.diagnostics) warnings += d.code == "manifest-ignored";
+  EXPECT_EQ(warnings, 4u);
+  EXPECT_EQ(read(options.out_dir / "manifest.json").find("victime"), std::string::npos);
+}
+
+TEST_F(Transaction, AManifestThatIsNotARegularFileIsIgnoredNeverWaitedOn) {
+  fs::create_directories(options.out_dir);
+  ASSERT_EQ(::mkfifo((options.out_dir / "manifest.json").c_str(), 0644), 0);
+  FakeEmitter e("alpha", {job("a/un.txt")});
+  auto report = build({&e});  // a FIFO read would block forever
+  EXPECT_EQ(count_errors(report.diagnostics), 0u);
+  EXPECT_EQ(report.diagnostics.at(0).code, "manifest-ignored");
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(options.out_dir / "manifest.json")));
+  // A folder in its place cannot be replaced: a clear failure before anything is rendered.
+  fs::remove(options.out_dir / "manifest.json");
+  fs::create_directories(options.out_dir / "manifest.json" / "dedans");
+  try {
+    build({&e});
+    ADD_FAILURE() << "a folder named manifest.json was accepted";
+  } catch (const Fatal& error) {
+    EXPECT_NE(std::string(error.what()).find("est un dossier"), std::string::npos);
+  }
+  EXPECT_EQ(e.renders, 1);
+}
+
+TEST_F(Transaction, NoWriteFollowsALinkPlantedInOut) {
+  fs::create_directories(root / "ailleurs");
+  std::ofstream(root / "victime.txt") << "à garder";
+  fs::create_directories(options.out_dir);
+  // The old predictable temporary names, and the staging folder itself.
+  fs::create_symlink("../victime.txt", options.out_dir / "manifest.json.tampon-tmp");
+  fs::create_symlink("../ailleurs", options.out_dir / ".tampon-tmp");
+  fs::create_symlink("../victime.txt", options.out_dir / ".tampon-journal");
+  FakeEmitter e("alpha", {job("site/index.html"), job("a/un.txt", "memory")});
+  auto report = build({&e});
+  EXPECT_EQ(count_errors(report.diagnostics), 0u);
+  EXPECT_EQ(read(root / "victime.txt"), "à garder");
+  EXPECT_TRUE(fs::is_empty(root / "ailleurs"));
+  // A folder of the outputs replaced by a link: refused, nothing written through it.
+  fs::remove_all(options.out_dir / "site");
+  fs::create_symlink("../ailleurs", options.out_dir / "site");
+  options.force = true;
+  EXPECT_THROW(build({&e}), Fatal);
+  EXPECT_TRUE(fs::is_empty(root / "ailleurs"));
+}
+
+TEST_F(Transaction, AnOutputLeftAsALinkIsAnErrorNotPublished) {
+  FakeEmitter e("alpha", {job("a/lien.txt", "symlink"), job("a/bon.txt")});
+  auto report = build({&e});
+  EXPECT_EQ(count_errors(report.diagnostics), 1u);
+  EXPECT_FALSE(fs::exists(fs::symlink_status(options.out_dir / "a" / "lien.txt")));
+}
+
+TEST_F(Transaction, AnOutputEditedByHandIsRenderedAgainEvenWithItsSize) {
+  FakeEmitter e("alpha", {job("a/un.txt"), job("a/deux.txt")});
+  build({&e});
+  std::string good = read(options.out_dir / "a" / "un.txt");
+  std::string edited = good;
+  edited[0] = 'X';  // same size, same fingerprint: only the content tells
+  std::ofstream(options.out_dir / "a" / "un.txt") << edited;
+  auto report = build({&e});
+  EXPECT_EQ(report.written, 1u);
+  EXPECT_EQ(report.unchanged, 1u);
+  EXPECT_EQ(read(options.out_dir / "a" / "un.txt"), good);
+  // Without the stamps (deleted, damaged) every file is checked by its content instead.
+  std::ofstream(options.out_dir / ".tampon-stamps") << "n'importe quoi";
+  std::ofstream(options.out_dir / "a" / "deux.txt") << edited;
+  report = build({&e});
+  EXPECT_EQ(report.written, 1u);
+  EXPECT_EQ(report.unchanged, 1u);
+}
+
+TEST_F(Transaction, TwoBuildsIntoOneFolderTakeTurns) {
+  std::atomic<int> waits{0};
+  options.on_wait = [&] { ++waits; };
+  std::atomic<int> failures{0};
+  auto builder = [&](int version) {
+    for (int i = 0; i < 8; ++i) {
+      FakeEmitter e("alpha", {job("a/un.txt"), job("b/deux.txt"), job("c/" + std::to_string(i))});
+      e.content_version = version;
+      BuildOptions o = options;
+      o.force = true;
+      try {
+        if (count_errors(run_build(model, {&e}, project, o).diagnostics)) ++failures;
+      } catch (const std::exception&) {
+        ++failures;
+      }
+    }
+  };
+  {
+    std::jthread one(builder, 1);
+    std::jthread two(builder, 2);
+  }
+  EXPECT_EQ(failures, 0);
+  // Whatever the order, the folder is one whole build: the manifest lists exactly its files.
+  Manifest m = Manifest::read(options.out_dir / "manifest.json");
+  auto files = outputs(options.out_dir);
+  std::size_t listed = 0;
+  for (const auto& [path, content] : files) {
+    if (path.ends_with("/") || path == "manifest.json") continue;
+    ASSERT_TRUE(m.entries.contains(path)) << path;
+    ++listed;
+  }
+  EXPECT_EQ(listed, m.entries.size());
+  EXPECT_EQ(files["a/un.txt"].back(), files["b/deux.txt"].back());  // same version
+}
+
+}  // namespace
+}  // namespace tampon
