@@ -32,9 +32,8 @@ const tmpl::Data* resolve(const tmpl::Data& schema, const std::string& path) {
     bool item = part.ends_with("[]");
     if (item) part.resize(part.size() - 2);
     node = node->is_object() ? node->get(part) : nullptr;
-    if (node && item) node = node->is_list() && !node->list_value().empty()
-                                 ? &node->list_value().front()
-                                 : nullptr;
+    if (node && item)
+      node = node->is_list() && !node->list_value().empty() ? &node->list_value().front() : nullptr;
   }
   return node;
 }
