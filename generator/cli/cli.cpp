@@ -105,7 +105,8 @@ int run(int argc, char** argv) {
   if (std::ranges::find(k_commands, command) == std::end(k_commands))
     return usage_error("commande inconnue « " + command + " »" + did_you_mean(command, k_commands));
   if (command == "explain") {
-    if (positionals.size() != 3) return usage_error("usage : tampon explain convention ID");
+    if (positionals.size() != 3)
+      return usage_error("usage : tampon explain convention ID, ou tampon explain rule CODE");
     options.explain_kind = positionals[1];
     options.explain_id = positionals[2];
   } else if (positionals.size() > 1) {

@@ -8,6 +8,8 @@ int run_validate(const Options& options);
 int run_build(const Options& options);
 int run_plugins(const Options& options);
 int run_explain(const Options& options);
+/// `tampon explain rule CODE`: the rule's page of the manual (explain_rule.cpp).
+int run_explain_rule(const Options& options);
 int run_serve(const Options& options);
 
 inline constexpr int k_exit_ok = 0;

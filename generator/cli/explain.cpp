@@ -9,9 +9,10 @@
 namespace tampon::cli {
 
 int run_explain(const Options& options) {
+  if (options.explain_kind == "rule") return run_explain_rule(options);
   if (options.explain_kind != "convention") {
-    std::cerr << "tampon: erreur: « explain » sait expliquer une convention : "
-                 "tampon explain convention ID\n";
+    std::cerr << "tampon: erreur: « explain » sait expliquer une convention ou une règle : "
+                 "tampon explain convention ID, tampon explain rule CODE\n";
     return k_exit_usage;
   }
   Session& session = open_session_until_exit(options);

@@ -15,6 +15,7 @@ Commandes :
   serve                       construit le site et le sert sur 127.0.0.1, rechargé à chaque modification
   plugins                     liste les émetteurs (intégrés et chargés), leur version et ce qu'ils lisent
   explain convention ID       détaille le calcul de chaque montant et de chaque tranche
+  explain rule CODE           explique une règle (code entre crochets d'un diagnostic) et sa correction
 
 Options :
   --project DIR               dossier du projet (contenant data/, content/, templates/) ; défaut « . »

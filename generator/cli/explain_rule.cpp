@@ -1,0 +1,96 @@
+// `tampon explain rule CODE` (like `rustc --explain`): prints the rule's section of the manual
+// shipped with the tool (docs/regles.md under the share folder), so the terminal and the
+// manual say the same thing. The rule table stays the authority on which codes exist: a code
+// whose page is missing (or a tool installed without docs/) still gets its one-line summary.
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/session.hpp"
+#include "core/suggest.hpp"
+#include "rules/validate.hpp"
+
+namespace tampon::cli {
+namespace {
+
+constexpr std::string_view k_rules_page = "docs/regles.md";
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool is_heading(std::string_view line) {
+  return line.starts_with("# ") || line.starts_with("## ") || line.starts_with("### ");
+}
+
+/// The body of the section headed "### `code`": its lines up to the next heading, trimmed of
+/// blank lines at both ends. Empty when the page has no such section. Lines inside fenced
+/// code blocks are never taken for headings (a shell comment starts with "# ").
+std::string rule_section(const std::string& page, std::string_view code) {
+  const std::string heading = "### `" + std::string(code) + "`";
+  std::istringstream in(page);
+  std::string line;
+  std::vector<std::string> body;
+  bool inside = false, fenced = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.starts_with("```")) fenced = !fenced;
+    if (!fenced && is_heading(line)) {
+      if (inside) break;
+      inside = line == heading;
+      continue;
+    }
+    if (inside) body.push_back(line);
+  }
+  while (!body.empty() && body.back().empty()) body.pop_back();
+  std::size_t first = 0;
+  while (first < body.size() && body[first].empty()) ++first;
+  std::string out;
+  for (std::size_t i = first; i < body.size(); ++i) out += body[i] + "\n";
+  return out;
+}
+
+int unknown_rule(std::string_view code) {
+  std::vector<std::string_view> codes;
+  for (const RuleInfo& rule : rule_table()) codes.push_back(rule.code);
+  std::cerr << "tampon: erreur: règle « " << code << " » inconnue" << did_you_mean(code, codes)
+            << "\n(les codes sont listés dans le manuel : " << k_rules_page << ")\n";
+  return k_exit_usage;
+}
+
+}  // namespace
+
+int run_explain_rule(const Options& options) {
+  const std::string& code = options.explain_id;
+  const RuleInfo* rule = find_rule(code);
+  if (!rule) return unknown_rule(code);
+  const std::string severity = rule->severity == Severity::Error ? "erreur" : "avertissement";
+  const std::string page =
+      rule_section(read_text(make_project_context(options).shipped_dir / k_rules_page), code);
+  if (options.format == Format::Json) {
+    nlohmann::ordered_json out{
+        {"code", rule->code},
+        {"severity", rule->severity == Severity::Error ? "error" : "warning"},
+        {"summary", rule->summary},
+        {"page", page}};
+    std::cout << out.dump(2) << "\n";
+    return k_exit_ok;
+  }
+  std::cout << code << " (" << severity << ") : " << rule->summary << "\n\n";
+  if (page.empty())
+    std::cout << "Le manuel livré avec l'outil n'a pas de page pour cette règle (" << k_rules_page
+              << ").\n";
+  else
+    std::cout << page;
+  return k_exit_ok;
+}
+
+}  // namespace tampon::cli
