@@ -1,9 +1,17 @@
 #include "site_session.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "io/whole_file.hpp"
 #include "page_render.hpp"
 #include "site_build.hpp"
 #include "site_links.hpp"
@@ -14,20 +22,52 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Writes `bytes` to `path` through a temporary file and a rename: a reader (the browser)
-/// never sees half a page.
-void write_atomically(const fs::path& path, const std::string& bytes) {
+/// Makes the folders of `path` below `site_dir` (the preview's out/site) that are missing,
+/// refusing to go through a symbolic link or a file planted in their place: the preview, like
+/// a build, writes nothing outside --out.
+void make_real_folders(const fs::path& site_dir, const fs::path& folder) {
+  fs::path current = site_dir.parent_path();
   std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  fs::path temp = path;
-  temp += ".tmp-tampon";
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw Fatal("écriture impossible de " + temp.string());
+  fs::create_directories(current, ec);  // --out itself, as the user named it
+  for (const auto& part : folder.lexically_relative(site_dir.parent_path())) {
+    current /= part;
+    struct stat st {};
+    if (::lstat(current.c_str(), &st) == 0) {
+      if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode))
+        throw Fatal(current.string() +
+                    " n'est pas un dossier (lien symbolique ou fichier) : "
+                    "l'aperçu n'écrit pas à travers ; supprimez-le");
+      continue;
+    }
+    if (::mkdir(current.c_str(), 0777) != 0 && errno != EEXIST)
+      throw Fatal("impossible de créer le dossier " + current.string() + " : " +
+                  std::strerror(errno));
   }
-  fs::rename(temp, path, ec);
-  if (ec) throw Fatal("écriture impossible de " + path.string() + " : " + ec.message());
+}
+
+/// Writes `bytes` to `path` through a temporary file (a new name, never a link followed) and a
+/// rename: a reader (the browser) never sees half a page.
+void write_atomically(const fs::path& site_dir, const fs::path& path, std::string_view bytes) {
+  static std::atomic<unsigned> counter{0};
+  make_real_folders(site_dir, path.parent_path());
+  fs::path temp = path;
+  temp += ".tampon-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) throw Fatal("écriture impossible de " + temp.string() + " : " + std::strerror(errno));
+  bool ok = true;
+  while (ok && !bytes.empty()) {
+    ssize_t put = ::write(fd, bytes.data(), bytes.size());
+    if (put < 0 && errno == EINTR) continue;
+    ok = put > 0;
+    if (ok) bytes.remove_prefix(static_cast<std::size_t>(put));
+  }
+  int error = ok ? 0 : errno;
+  if (::close(fd) != 0 && ok) ok = false, error = errno;
+  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) ok = false, error = errno;
+  if (!ok) {
+    ::unlink(temp.c_str());
+    throw Fatal("écriture impossible de " + path.string() + " : " + std::strerror(error));
+  }
 }
 
 /// What other pages show of a page: a change re-renders the pages showing it (menus, site map).
@@ -110,8 +150,7 @@ class Session final : public serve::SiteSession {
     std::vector<std::string> entries;
     for (const Page& page : m_site->pages) entries.push_back(search_entry_json(*m_site, page));
     m_search = SearchIndex(std::move(entries));
-    std::error_code ec;
-    fs::create_directories(site_dir, ec);
+    make_real_folders(site_dir, site_dir);
     m_keys.clear();
     for (const SiteFile& file : site_files(*m_site)) {
       if (file.key.rfind("search-part:", 0) == 0) continue;  // from the entries kept above
@@ -120,7 +159,7 @@ class Session final : public serve::SiteSession {
     }
     m_menus_changed = false;
     for (std::size_t part = 0; part < m_search.parts(); ++part) {
-      write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
+      write_atomically(site_dir, site_dir / search_part_path(part), m_search.part_json(part));
       ++stats.pages_rendered;
     }
     stats.full = true;
@@ -206,7 +245,7 @@ class Session final : public serve::SiteSession {
     for (std::size_t index : entries)
       parts.insert(m_search.replace(index, search_entry_json(site, site.pages[index])));
     for (std::size_t part : parts)  // not counted: the pages are what the user edited
-      write_atomically(site_dir / search_part_path(part), m_search.part_json(part));
+      write_atomically(site_dir, site_dir / search_part_path(part), m_search.part_json(part));
     m_unwritten.clear();
     m_menus_changed = false;
   }
@@ -230,14 +269,17 @@ class Session final : public serve::SiteSession {
     fs::path target = site_dir / file.output;
     if (!produce(*m_site, model, file.key, file.output, bytes, copy_from)) {
       std::error_code ec;
-      fs::create_directories(target.parent_path(), ec);
-      if (fs::exists(target, ec) && fs::file_size(target, ec) == fs::file_size(copy_from, ec) &&
+      make_real_folders(site_dir, target.parent_path());
+      if (fs::is_regular_file(fs::symlink_status(target, ec)) &&
+          fs::file_size(target, ec) == fs::file_size(copy_from, ec) &&
           fs::last_write_time(target, ec) >= fs::last_write_time(copy_from, ec))
         return;  // assets rarely change: skip the copy
-      fs::copy_file(copy_from, target, fs::copy_options::overwrite_existing, ec);
-      if (ec) throw Fatal("copie impossible de " + copy_from.string() + " : " + ec.message());
+      std::string asset;
+      if (!read_whole_file(copy_from, asset))
+        throw Fatal("copie impossible de " + copy_from.string() + " : fichier illisible");
+      write_atomically(site_dir, target, asset);
     } else {
-      write_atomically(target, bytes);
+      write_atomically(site_dir, target, bytes);
     }
     ++stats.pages_rendered;
   }

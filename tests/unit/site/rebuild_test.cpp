@@ -243,3 +243,24 @@ TEST_F(ServeRebuild, APageInANewFolderIsSeenAndBuilt) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(ServeRebuild, ThePreviewNeverWritesThroughALinkPlantedInOut) {
+  write_guide(p);
+  fs::create_directories(p.dir / "ailleurs");
+  fs::create_directories(p.dir / "out");
+  fs::create_symlink("../ailleurs", p.dir / "out" / "site");
+  serve::UpdateStats stats;
+  EXPECT_THROW(session->build_all(p.model, site_dir(), stats), Fatal);
+  EXPECT_TRUE(fs::is_empty(p.dir / "ailleurs"));
+  // A link in place of a page's folder, once the site is there.
+  fs::remove(p.dir / "out" / "site");
+  ASSERT_EQ(count_errors(session->build_all(p.model, site_dir(), stats)), 0u);
+  fs::remove_all(site_dir() / "guide" / "a");
+  fs::create_symlink("../../../ailleurs", site_dir() / "guide" / "a");
+  EXPECT_THROW(session->build_all(p.model, site_dir(), stats), Fatal);
+  EXPECT_TRUE(fs::is_empty(p.dir / "ailleurs"));
+}
+
+}  // namespace
