@@ -13,12 +13,12 @@ std::unique_ptr<Emitter> make_site_emitter();
 
 std::span<const BuiltinEmitter> builtin_emitters() {
   static const BuiltinEmitter k_table[] = {
-      {"convention-pdf", make_convention_pdf_emitter},
-      {"tranches-xlsx", make_tranches_xlsx_emitter},
-      {"justification-xlsx", make_justification_xlsx_emitter},
-      {"bulletin", make_bulletin_emitter},
-      {"site", make_site_emitter},
-      {"records-json", make_records_json_emitter},
+      {"convention-pdf", make_convention_pdf_emitter, true},
+      {"tranches-xlsx", make_tranches_xlsx_emitter, true},
+      {"justification-xlsx", make_justification_xlsx_emitter, true},
+      {"bulletin", make_bulletin_emitter, true},
+      {"site", make_site_emitter, false},                  // reads no record
+      {"records-json", make_records_json_emitter, false},  // reads every record, lists none
   };
   return k_table;
 }

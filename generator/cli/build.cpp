@@ -6,8 +6,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
+#include "cli/select.hpp"
 #include "cli/session.hpp"
 #include "host/build_pipeline.hpp"
+#include "host/record_digests.hpp"
 
 namespace tampon::cli {
 namespace {
@@ -35,6 +37,7 @@ void print_outcome(const BuildReport& report, const Options& options) {
   std::cerr << report.written << " fichier(s) écrit(s), " << report.unchanged << " inchangé(s), "
             << report.removed << " supprimé(s)";
   if (!report.skipped.empty()) std::cerr << ", " << report.skipped.size() << " ignoré(s)";
+  if (!options.select.empty()) std::cerr << ", " << report.unselected << " hors sélection";
   std::cerr << " dans " << options.out.string() << "\n";
 }
 
@@ -47,12 +50,22 @@ int run_build(const Options& options) {
   EmitterSet& set = emitter_set_until_exit(options, plugin_diagnostics);
   auto selected = select_emitters(set, options);
   if (!selected) return k_exit_usage;
-  Session& session =
-      open_session_until_exit(options, options.only.empty() || reads_records(*selected));
+  Session& session = open_session_until_exit(
+      options, options.only.empty() || reads_records(*selected) || !options.select.empty());
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {
     print_diagnostics(diagnostics, options);
     return k_exit_io;
+  }
+  // An unknown id in --select is a usage error, whatever else is wrong.
+  std::optional<std::set<RecordRef>> selection;
+  if (!options.select.empty()) {
+    std::string wrong;
+    selection = resolve_selection(options.select, session.model, wrong);
+    if (!selection) {
+      std::cerr << "tampon: erreur: " << wrong << "\n(aide : tampon --help)\n";
+      return k_exit_usage;
+    }
   }
   diagnostics.insert(diagnostics.end(), plugin_diagnostics.begin(), plugin_diagnostics.end());
   Diagnostics found = check_emitters(*selected, session, job_count(options));
@@ -75,6 +88,13 @@ int run_build(const Options& options) {
       std::cerr << "attente : une autre construction écrit déjà dans " << options.out.string()
                 << " ; celle-ci commencera quand elle aura fini\n";
   };
+  // One digest per record, so that a job is rendered again only when a record it reads
+  // changed (host/record_digests.hpp).
+  RecordDigests record_digests(session.model, job_count(options));
+  build.record_digests = &record_digests;
+  for (const LoadedEmitter& e : set.all())
+    if (e.lists_every_input) build.per_record.insert(e.emitter);
+  build.selection = std::move(selection);
   BuildReport report;
   try {
     report = tampon::run_build(session.model, *selected, session.project, build);
@@ -85,6 +105,11 @@ int run_build(const Options& options) {
   }
   diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
   apply_strict(diagnostics, options);
+  // In JSON, each skipped output is one warning of the array (the text format prints
+  // "ignoré : …" lines instead); added after --strict, it never changes the exit code.
+  if (options.format == Format::Json)
+    for (const auto& skipped : report.skipped)
+      diagnostics.push_back({{}, Severity::Warning, "output-skipped", "ignoré : " + skipped, {}});
   print_diagnostics(diagnostics, options);
   print_outcome(report, options);
   return count_errors(diagnostics) ? k_exit_invalid : k_exit_ok;

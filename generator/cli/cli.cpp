@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/select.hpp"
 #include "core/suggest.hpp"
 #include "tampon/diagnostic.hpp"
 
@@ -46,6 +47,7 @@ void add_common_options(CLI::App& app, Options& o, std::string& as_of, std::stri
   app.add_option("--out", o.out);
   app.add_option("--as-of", as_of);
   app.add_option("--only", only);
+  app.add_option("--select", o.select);
   app.add_option("--jobs,-j", o.jobs)->check(CLI::Range(1u, 1024u));
   app.add_flag("--keep-going", o.keep_going);
   app.add_flag("--strict", o.strict);
@@ -121,6 +123,7 @@ int run(int argc, char** argv) {
   }
   options.format = format == "json" ? Format::Json : Format::Text;
   options.only = split_commas(only);
+  if (auto wrong = check_select_syntax(options.select); !wrong.empty()) return usage_error(wrong);
   try {
     return dispatch(command, options);
   } catch (const Fatal& e) {

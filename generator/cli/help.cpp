@@ -22,6 +22,8 @@ Options :
   --out DIR                   dossier de sortie ; défaut « out »
   --as-of AAAA-MM-JJ          date de référence des statuts de tranches ; défaut : aujourd'hui
   --only EMETTEUR[,…]         ne lance que ces émetteurs (voir « tampon plugins »)
+  --select CLÉ=ID[,…]         build partiel : seulement les fichiers qui lisent ces fiches
+                              (convention=, structure=, departement=, regime= ; répétable)
   --jobs N, -j N              nombre de rendus en parallèle ; défaut : nombre de cœurs
   --keep-going                produit ce qui est valide, liste ce qui est ignoré (code de sortie 1)
   --strict                    les avertissements comptent comme des erreurs

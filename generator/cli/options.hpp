@@ -14,8 +14,9 @@ struct Options {
   std::filesystem::path project = ".";
   std::filesystem::path out = "out";  ///< relative to the current folder, like --project
   Date as_of;
-  std::vector<std::string> only;  ///< emitter names; empty = every enabled emitter
-  unsigned jobs = 0;              ///< 0 = number of cores
+  std::vector<std::string> only;    ///< emitter names; empty = every enabled emitter
+  std::vector<std::string> select;  ///< --select values, `key=id[,id…]` (cli/select.hpp)
+  unsigned jobs = 0;                ///< 0 = number of cores
   bool keep_going = false;
   bool strict = false;
   Format format = Format::Text;

@@ -1,7 +1,9 @@
 #include "host/build_pipeline.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
@@ -12,25 +14,67 @@
 namespace tampon {
 namespace {
 
-// One line of the next manifest: a previous entry kept as it was, or an output of this build.
+// One line of the next manifest: a previous entry kept as it was (or marked stale), or an
+// output of this build.
 struct ManifestRow {
   const ManifestEntry* kept = nullptr;
   const PlannedJob* made = nullptr;
+  bool stale = false;  ///< kept although its inputs changed (--keep-going)
 };
 
 struct NextManifest {
   std::vector<ManifestRow> rows;  ///< sorted by path
   std::vector<std::string> stale;
+  /// Previous outputs no longer planned because a record they read is in error: kept, and
+  /// listed like the skipped jobs ("path (fiche en erreur : kind:id)").
+  std::vector<std::string> skipped;
 };
 
-bool made_by_this_build(const PlannedJob& p) { return p.fate != PlannedJob::Fate::Skipped && p.ok; }
+bool made_by_this_build(const PlannedJob& p) {
+  return p.fate != PlannedJob::Fate::Skipped && p.fate != PlannedJob::Fate::Unselected && p.ok;
+}
+
+// Records as manifest.json lists them ("\"convention:cv-…\""), to match against
+// ManifestEntry::records_json without parsing it.
+std::set<std::string, std::less<>> literals(const std::set<RecordRef>& refs) {
+  std::set<std::string, std::less<>> out;
+  for (const RecordRef& ref : refs) {
+    std::string literal;
+    append_manifest_string(literal, std::string(name(ref.kind)) + ":" + ref.id);
+    out.insert(std::move(literal));
+  }
+  return out;
+}
+
+// The first record of `entry` found in `among`, as its literal; empty when none.
+std::string_view first_read(const ManifestEntry& entry,
+                            const std::set<std::string, std::less<>>& among) {
+  if (among.empty()) return {};
+  std::string_view rest = entry.records_json;
+  while (!rest.empty()) {
+    auto cut = rest.find('\n');
+    std::string_view literal = rest.substr(0, cut);
+    if (among.contains(literal)) return literal;
+    rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+  }
+  return {};
+}
+
+// What the previous manifest's records say about an output this build does not plan.
+struct PreviousReads {
+  std::set<std::string, std::less<>> invalid;                  ///< records in error
+  std::optional<std::set<std::string, std::less<>>> selected;  ///< --select
+};
 
 // The new manifest, by merging the previous one and the jobs (both sorted by path): entries of
-// emitters that did not run are kept as they were (--only), every output of this build is
-// (re)recorded, skipped or failed outputs keep their previous entry; the other previous
-// entries name stale outputs.
+// emitters that did not run are kept as they were (--only), and so are those of jobs outside
+// --select; every output of this build is (re)recorded; skipped or failed outputs keep their
+// previous entry, marked stale. A previous output no longer planned is stale (removed) unless
+// --select leaves it out, or it read a record now in error: --keep-going keeps it, marked stale
+// (an invalid convention has no derived state, so its emitters plan nothing for it).
 NextManifest next_manifest(const Manifest& previous, const std::vector<PlannedJob>& jobs,
-                           const std::vector<const Emitter*>& emitters) {
+                           const std::vector<const Emitter*>& emitters,
+                           const PreviousReads& reads) {
   std::set<std::string, std::less<>> ran;
   for (const Emitter* e : emitters) ran.insert(e->info().name);
   NextManifest next;
@@ -41,17 +85,25 @@ NextManifest next_manifest(const Manifest& previous, const std::vector<PlannedJo
                 : job == jobs.end()              ? -1
                                                  : before->first.compare(job->job.path);
     if (order < 0) {  // an output this build does not plan
-      if (ran.contains(before->second.emitter))
+      const ManifestEntry& entry = before->second;
+      if (!ran.contains(entry.emitter) ||
+          (reads.selected && first_read(entry, *reads.selected).empty())) {
+        next.rows.push_back({&entry, nullptr, false});
+      } else if (auto bad = first_read(entry, reads.invalid); !bad.empty()) {
+        next.rows.push_back({&entry, nullptr, true});
+        // The literal of a plain "kind:id" is that text in quotes.
+        next.skipped.push_back(before->first + " (fiche en erreur : " +
+                               std::string(bad.substr(1, bad.size() - 2)) + ")");
+      } else {
         next.stale.push_back(before->first);
-      else
-        next.rows.push_back({&before->second, nullptr});
+      }
       ++before;
       continue;
     }
     if (made_by_this_build(*job))
-      next.rows.push_back({nullptr, &*job});
+      next.rows.push_back({nullptr, &*job, false});
     else if (order == 0)
-      next.rows.push_back({&before->second, nullptr});
+      next.rows.push_back({&before->second, nullptr, job->fate != PlannedJob::Fate::Unselected});
     if (order == 0) ++before;
     ++job;
   }
@@ -63,7 +115,10 @@ void write_manifest(std::ostream& out, const NextManifest& next, const ProjectCo
   ManifestWriter writer(out, TAMPON_VERSION, project.as_of.iso());
   for (const auto& row : next.rows) {
     if (row.kept) {
-      writer.entry(*row.kept);
+      const ManifestEntry& e = *row.kept;
+      writer.begin_entry(e.path, e.emitter, e.size, e.sha256);
+      writer.records_json(e.records_json);
+      writer.end_entry(e.fingerprint, e.stale || row.stale);
       continue;
     }
     const PlannedJob& p = *row.made;
@@ -102,13 +157,14 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   for (auto& problem : problems)
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
   OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
-  auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous,
-                        options.out_dir, stamps, options.data_digest, options.rules_digest,
-                        options.jobs, report.diagnostics);
+  auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous, stamps,
+                        options, report.diagnostics);
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 
-  NextManifest next = next_manifest(previous, jobs, emitters);
+  PreviousReads reads{literals(model.invalid), std::nullopt};
+  if (options.selection) reads.selected = literals(*options.selection);
+  NextManifest next = next_manifest(previous, jobs, emitters, reads);
   {  // Refused now, before rendering, rather than at commit: --out stays untouched.
     std::vector<std::string> targets;
     for (const auto& p : jobs) targets.push_back(p.job.path);
@@ -121,14 +177,17 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   bool failed = count_errors(report.diagnostics) > 0;
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Skipped) {
-      report.skipped.push_back(p.job.path + " : " + p.skip_reason);
+      report.skipped.push_back(p.job.path + " (" + p.skip_reason + ")");
+    } else if (p.fate == PlannedJob::Fate::Unselected) {
+      ++report.unselected;
     } else if (!p.ok) {
-      report.skipped.push_back(p.job.path + " : échec du rendu");
+      report.skipped.push_back(p.job.path + " (échec du rendu)");
     }
   }
   if (failed && !options.keep_going) return report;  // ~OutputTree discards the staging
 
-  next = next_manifest(previous, jobs, emitters);  // failed jobs keep their previous entry
+  next = next_manifest(previous, jobs, emitters, reads);  // failed jobs keep their entry
+  report.skipped.insert(report.skipped.end(), next.skipped.begin(), next.skipped.end());
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
       tree.place(p.staged, p.job.path);

@@ -3,6 +3,8 @@
 /// Emitters propose jobs and write temp files; only this code and write/ touch --out.
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,8 @@
 #include "write/fault_injection.hpp"
 
 namespace tampon {
+
+class RecordDigests;
 
 struct BuildOptions {
   std::filesystem::path out_dir;
@@ -27,16 +31,27 @@ struct BuildOptions {
   /// Called once when another build holds --out's lock, before waiting for it.
   std::function<void()> on_wait;
   const FaultInjector* faults = nullptr;  ///< tests: failures and crashes at chosen calls
+  /// Digests of each record (host/record_digests.hpp). With a rules_digest, the jobs of the
+  /// emitters in `per_record` are fingerprinted from the records they list instead of
+  /// data_digest: one edited salary renders again only the outputs that read it.
+  const RecordDigests* record_digests = nullptr;
+  /// Emitters whose jobs' `inputs` name every record their output reads (audited built-ins).
+  std::set<const Emitter*> per_record{};
+  /// --select: render only the jobs that read one of these records; leave the others on disk
+  /// and in the manifest as they are. nullopt: every job.
+  std::optional<std::set<RecordRef>> selection{};
 };
 
 struct BuildReport {
   Diagnostics diagnostics;
   std::size_t planned = 0;
-  std::size_t written = 0;           ///< rendered and renamed into place
-  std::size_t unchanged = 0;         ///< fingerprint identical to the previous build: not rendered
-  std::size_t removed = 0;           ///< stale outputs of the previous build
-  std::vector<std::string> skipped;  ///< "path : reason", --keep-going only
-  bool wrote_nothing = true;         ///< out/ left exactly as it was
+  std::size_t written = 0;    ///< rendered and renamed into place
+  std::size_t unchanged = 0;  ///< fingerprint identical to the previous build: not rendered
+  std::size_t removed = 0;    ///< stale outputs of the previous build
+  /// "path (fiche en erreur : kind:id)" or "path (échec du rendu)", --keep-going only
+  std::vector<std::string> skipped;
+  std::size_t unselected = 0;  ///< outside --select: left as they were
+  bool wrote_nothing = true;   ///< out/ left exactly as it was
 };
 
 /// Runs every emitter of `emitters` over `model`, as one transaction on --out (write/

@@ -5,8 +5,10 @@
 #include <unordered_map>
 
 #include "core/parallel.hpp"
+#include "host/record_digests.hpp"
 #include "io/file_digests.hpp"
 #include "io/sha256.hpp"
+#include "load/source_files.hpp"
 #include "plan/output_paths.hpp"
 
 namespace tampon {
@@ -44,13 +46,26 @@ class BuildDigests {
 
 // Everything a file is made from: tool, emitter, reference date, what to render, the data
 // and the other files it reads. Equal fingerprints mean equal bytes (outputs are
-// deterministic), so the previous file can be kept.
+// deterministic), so the previous file can be kept. `data` is either the digest of every data
+// file, or (per_record) the rules' digest followed by the digest of each record the job lists:
+// only for emitters whose `inputs` name every record their outputs read.
 std::string fingerprint(const PlannedJob& planned, const ProjectContext& project,
-                        const std::string& data_digest, const BuildDigests& digests) {
+                        const std::string& data, const RecordDigests* per_record,
+                        const BuildDigests& digests) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
                      project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" +
-                     data_digest + "\n";
+                     data + "\n";
+  if (per_record) {
+    text.reserve(text.size() + planned.job.inputs.size() * 80);
+    text += "records\n";
+    for (const RecordRef& ref : planned.job.inputs) {
+      text.append(name(ref.kind)).append(":").append(ref.id).append("=");
+      const RecordDigests::Digest* d = per_record->find(ref);
+      text += d ? load::hex(*d) : std::string("absent");
+      text += "\n";
+    }
+  }
   for (const auto& dep : planned.job.depends_on) text += dep + "=" + digests.of(dep) + "\n";
   return sha256_hex(text);
 }
@@ -76,9 +91,8 @@ bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const
 
 std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
                                   const ProjectContext& project, const Manifest& previous,
-                                  const fs::path& out_dir, const OutputStamps& stamps,
-                                  const std::string& data_digest, const std::string& rules_digest,
-                                  unsigned threads, Diagnostics& diagnostics) {
+                                  const OutputStamps& stamps, const BuildOptions& options,
+                                  Diagnostics& diagnostics) {
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
   for (const Emitter* emitter : emitters) {
@@ -102,22 +116,39 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   }
   std::sort(planned.begin(), planned.end(),
             [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  // --select: the jobs that read none of the selected records are left as they are, and
+  // never fingerprinted (a selection of one convention plans in a fraction of a second).
+  if (options.selection) {
+    for (PlannedJob& p : planned)
+      if (!std::any_of(p.job.inputs.begin(), p.job.inputs.end(),
+                       [&](const RecordRef& ref) { return options.selection->contains(ref); }))
+        p.fate = PlannedJob::Fate::Unselected;
+  }
+  unsigned threads = options.jobs;
   BuildDigests digests(planned, project, threads);
+  bool by_record = options.record_digests != nullptr && !options.rules_digest.empty();
   // Jobs are independent once the digests are known: fingerprint them side by side.
   for_each_index(planned.size(), threads, [&](std::size_t i) {
     PlannedJob& p = planned[i];
+    if (p.fate == PlannedJob::Fate::Unselected) return;
     for (const auto& input : p.job.inputs) {
       if (!model.is_valid(input)) {
         p.fate = PlannedJob::Fate::Skipped;
-        p.skip_reason = "lit l'enregistrement en erreur " + ref_text(input);
+        p.skip_reason = "fiche en erreur : " + ref_text(input);
         return;
       }
     }
-    bool reads_records = !p.emitter->info().reads.empty() || rules_digest.empty();
-    p.fingerprint = fingerprint(p, project, reads_records ? data_digest : rules_digest, digests);
+    bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
+    if (!reads_records)
+      p.fingerprint = fingerprint(p, project, options.rules_digest, nullptr, digests);
+    else if (by_record && options.per_record.contains(p.emitter))
+      p.fingerprint =
+          fingerprint(p, project, options.rules_digest, options.record_digests, digests);
+    else
+      p.fingerprint = fingerprint(p, project, options.data_digest, nullptr, digests);
     auto it = previous.entries.find(p.job.path);
     const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
-    if (unchanged_since(before, p.fingerprint, out_dir, stamps)) {
+    if (unchanged_since(before, p.fingerprint, options.out_dir, stamps)) {
       p.fate = PlannedJob::Fate::Unchanged;
       p.ok = true;
       p.size = before->size;

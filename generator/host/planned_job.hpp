@@ -11,8 +11,9 @@ struct PlannedJob {
   const Emitter* emitter = nullptr;
   OutputJob job;
   std::string fingerprint;
-  enum class Fate { Render, Unchanged, Skipped } fate = Fate::Render;
-  std::string skip_reason;
+  /// Unselected: outside --select, left on disk and in the manifest as it was.
+  enum class Fate { Render, Unchanged, Skipped, Unselected } fate = Fate::Render;
+  std::string skip_reason;  ///< "fiche en erreur : convention:cv-…"
   // Filled by render:
   std::filesystem::path staged;  ///< the staging file written, renamed into place at commit
   bool ok = false;

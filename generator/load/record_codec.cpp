@@ -117,7 +117,8 @@ constexpr std::size_t enum_size() {
 
 class Writer {
  public:
-  explicit Writer(std::string& out) : m_out(out) {}
+  /// Without `positions`, source positions are left out: what a record says, not where.
+  explicit Writer(std::string& out, bool positions = true) : m_out(out), m_positions(positions) {}
   template <class T>
   Writer& operator()(const T& v) {
     put(v);
@@ -158,6 +159,7 @@ class Writer {
     put(static_cast<std::uint32_t>(q.year * 4 + static_cast<int>(q.number) - 1));
   }
   void put(const SourceLoc& l) {
+    if (!m_positions) return;
     put(l.line);
     put(l.column);
   }
@@ -189,6 +191,7 @@ class Writer {
   void put(const T& v) { fields(*this, const_cast<T&>(v)); }
 
   std::string& m_out;
+  bool m_positions;
 };
 
 class Reader {
@@ -354,6 +357,23 @@ std::optional<FileResult> decode_file_result(std::string_view bytes, std::uint32
   if (!reader.ok() || !reader.at_end()) return std::nullopt;
   return result;
 }
+
+template <class R>
+std::string content_of(const R& record) {
+  std::string out;
+  out.reserve(128);
+  Writer writer(out, false);
+  writer(record);
+  return out;
+}
+
+std::string record_content(const Structure& r) { return content_of(r); }
+std::string record_content(const Conseiller& r) { return content_of(r); }
+std::string record_content(const Convention& r) { return content_of(r); }
+std::string record_content(const Avenant& r) { return content_of(r); }
+std::string record_content(const Versement& r) { return content_of(r); }
+std::string record_content(const Rapport& r) { return content_of(r); }
+std::string record_content(const Depense& r) { return content_of(r); }
 
 std::string record_layout_signature() {
   return fmt::format("{}.{}.{}.{}.{}.{}.{}.{}.{}", sizeof(Structure), sizeof(Conseiller),

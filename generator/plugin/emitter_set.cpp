@@ -42,7 +42,8 @@ EmitterSet::~EmitterSet() {
 void EmitterSet::add_builtins(std::span<const BuiltinEmitter> table) {
   for (const auto& entry : table) {
     m_builtins.push_back(entry.create());
-    m_emitters.push_back({m_builtins.back().get(), "intégré", TAMPON_PLUGIN_API_VERSION});
+    m_emitters.push_back(
+        {m_builtins.back().get(), "intégré", TAMPON_PLUGIN_API_VERSION, entry.lists_every_input});
   }
 }
 
@@ -105,7 +106,7 @@ bool EmitterSet::load_module(const fs::path& path, Diagnostics& diagnostics) {
     diagnostics.push_back(plugin_error(path, "le module n'a pas créé l'émetteur annoncé"));
     return false;
   }
-  m_emitters.push_back({module->emitter, path.string(), module->info->api_version});
+  m_emitters.push_back({module->emitter, path.string(), module->info->api_version, false});
   m_modules.push_back(std::move(module));
   return true;
 }
@@ -119,7 +120,7 @@ bool EmitterSet::load_external(const fs::path& program, Diagnostics& diagnostics
     return false;
   }
   m_emitters.push_back({emitter.get(), "programme externe " + program.string(),
-                        static_cast<unsigned>(external::k_protocol_version)});
+                        static_cast<unsigned>(external::k_protocol_version), false});
   m_external.push_back(std::move(emitter));
   return true;
 }

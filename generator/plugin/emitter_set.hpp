@@ -18,6 +18,7 @@ struct LoadedEmitter {
   const Emitter* emitter = nullptr;
   std::string origin;  ///< "intégré" or the module's path
   unsigned abi_version = 0;
+  bool lists_every_input = false;  ///< BuiltinEmitter::lists_every_input; false for plugins
 };
 
 class EmitterSet {

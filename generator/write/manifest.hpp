@@ -24,6 +24,10 @@ struct ManifestEntry {
   /// record: a previous manifest of 46 000 bulletins lists over a million.
   std::string records_json;
   std::string fingerprint;  ///< hash of everything the file was made from
+  /// Kept from an earlier build although its inputs changed: --keep-going skipped it (it reads
+  /// a record in error). Written `"stale": true` after `fingerprint`; absent when false, so
+  /// normal entries keep their bytes.
+  bool stale = false;
 
   /// `records_json` of plain record names (tests, tools).
   static std::string records_of(const std::vector<std::string>& records);
@@ -46,7 +50,7 @@ struct Manifest {
 };
 
 /// Writes manifest.json entry by entry, byte for byte as nlohmann's `dump(2)` of the document
-/// `{tool, version, as_of, files: [{path, emitter, size, sha256, records, fingerprint}]}`.
+/// `{tool, version, as_of, files: [{path, emitter, size, sha256, records, fingerprint[, stale]}]}`.
 /// Entries must come sorted by path. Usage: `begin_entry`, any `record`s, `end_entry`; then
 /// `finish`.
 class ManifestWriter {
@@ -58,7 +62,7 @@ class ManifestWriter {
   void record(std::string_view kind, std::string_view id);
   /// Records already as `ManifestEntry::records_json` holds them.
   void records_json(std::string_view records_json);
-  void end_entry(std::string_view fingerprint);
+  void end_entry(std::string_view fingerprint, bool stale = false);
   void entry(const ManifestEntry& entry);  ///< the four calls for a whole entry
   void finish();
 

@@ -25,7 +25,13 @@ class ManifestSax {
   bool complete() const { return m_saw_files && !m_damaged; }
 
   bool null() { return other_value(); }
-  bool boolean(bool) { return other_value(); }
+  bool boolean(bool value) {
+    if (place() == Place::Entry && m_key == "stale") {
+      m_entry.stale = value;
+      return true;
+    }
+    return other_value();
+  }
   bool number_integer(Json::number_integer_t v) {
     return v < 0 ? other_value() : number_unsigned(static_cast<Json::number_unsigned_t>(v));
   }

@@ -73,10 +73,11 @@ void ManifestWriter::records_json(std::string_view records_json) {
   }
 }
 
-void ManifestWriter::end_entry(std::string_view fingerprint) {
+void ManifestWriter::end_entry(std::string_view fingerprint, bool stale) {
   m_buffer +=
       m_records == 0 ? "[],\n      \"fingerprint\": " : "\n      ],\n      \"fingerprint\": ";
   append_manifest_string(m_buffer, fingerprint);
+  if (stale) m_buffer += ",\n      \"stale\": true";
   m_buffer += "\n    }";
   ++m_entries;
   flush_if_full();
@@ -85,7 +86,7 @@ void ManifestWriter::end_entry(std::string_view fingerprint) {
 void ManifestWriter::entry(const ManifestEntry& e) {
   begin_entry(e.path, e.emitter, e.size, e.sha256);
   records_json(e.records_json);
-  end_entry(e.fingerprint);
+  end_entry(e.fingerprint, e.stale);
 }
 
 void ManifestWriter::flush_if_full() {

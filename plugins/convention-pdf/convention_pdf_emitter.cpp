@@ -11,12 +11,6 @@ namespace {
 
 using namespace convention_pdf;
 
-bool all_valid(const Model& model, const std::vector<RecordRef>& refs) {
-  for (const RecordRef& ref : refs)
-    if (!model.is_valid(ref)) return false;
-  return true;
-}
-
 class ConventionPdfEmitter final : public Emitter {
  public:
   const EmitterInfo& info() const override {
@@ -39,21 +33,18 @@ class ConventionPdfEmitter final : public Emitter {
     std::string convention_template = project.find(k_convention_template).string();
     std::string avenant_template = project.find(k_avenant_template).string();
     std::vector<OutputJob> jobs;
+    // Every document, even one reading a record in error: the host alone skips (--keep-going).
     for (const ConventionState& state : model.conventions) {
-      auto inputs = convention_inputs(state);
-      if (all_valid(model, inputs))
-        jobs.push_back({"conventions/" + state.record->id + ".pdf",
-                        std::move(inputs),
-                        {convention_template},
-                        JobKey{false, state.record->id}.str()});
+      jobs.push_back({"conventions/" + state.record->id + ".pdf",
+                      convention_inputs(state),
+                      {convention_template},
+                      JobKey{false, state.record->id}.str()});
       for (const Avenant* av : state.avenants) {
         if (!state.after(*av)) continue;
-        auto refs = avenant_inputs(state, *av);
-        if (all_valid(model, refs))
-          jobs.push_back({"avenants/" + av->id + ".pdf",
-                          std::move(refs),
-                          {avenant_template},
-                          JobKey{true, av->id}.str()});
+        jobs.push_back({"avenants/" + av->id + ".pdf",
+                        avenant_inputs(state, *av),
+                        {avenant_template},
+                        JobKey{true, av->id}.str()});
       }
     }
     return jobs;

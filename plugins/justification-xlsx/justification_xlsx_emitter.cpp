@@ -52,8 +52,7 @@ std::vector<RecordRef> quarter_inputs(const std::vector<ConventionInputs>& conve
 }
 
 /// The conventions the plan gave a job: its Convention inputs, by id. They are exactly the
-/// structure's conventions running in the quarter whose inputs are valid, so rendering needs no
-/// scan of the model.
+/// structure's conventions running in the quarter, so rendering needs no scan of the model.
 std::vector<const ConventionState*> conventions_of(const OutputJob& job, const Model& model) {
   std::vector<const ConventionState*> out;
   for (const RecordRef& ref : job.inputs)
@@ -66,23 +65,34 @@ std::string job_path(std::string_view structure, Quarter q) {
   return "justifications/" + std::string(structure) + "/" + q.iso() + ".xlsx";
 }
 
-/// The jobs of one structure: one per quarter in which one of its conventions whose inputs are
-/// valid runs (--keep-going skips the others), unless a declaration it reads is invalid.
+/// The jobs of one structure: one per quarter in which one of its conventions runs. A job that
+/// reads a record in error is planned all the same: the host alone skips it (--keep-going),
+/// rather than a justification silently missing one convention.
 void plan_structure(const Model& model, const RefIndex& index, const std::string& structure,
                     const std::vector<const ConventionState*>& all, Quarter last,
                     std::vector<OutputJob>& jobs) {
   std::vector<ConventionInputs> conventions;
   std::set<Quarter> quarters;
   for (const ConventionState* cs : all) {
-    auto inputs = index.convention_inputs(*cs);
-    if (!all_valid(model, inputs)) continue;
-    conventions.push_back({cs, std::move(inputs)});
+    conventions.push_back({cs, index.convention_inputs(*cs)});
     for (Quarter q : running_quarters(*cs, last)) quarters.insert(q);
+  }
+  // A convention of the structure without derived state (it is in error): its quarters are
+  // unknown, so every justification of the structure lists it, and the host skips them
+  // (--keep-going) rather than publish justifications silently short of it.
+  std::vector<RecordRef> underivable;
+  for (const Convention* c : model.conventions_of_structure(structure)) {
+    const ConventionState* cs = model.convention_state(c->id);
+    if (cs == nullptr || cs->versions.empty())
+      underivable.push_back({RecordKind::Convention, c->id});
   }
   std::span<const Depense> depenses = depenses_of(model, structure);
   for (Quarter q : quarters) {
     auto inputs = quarter_inputs(conventions, depenses, q);
-    if (!all_valid(model, inputs)) continue;  // an invalid declaration: --keep-going skips
+    if (!underivable.empty()) {
+      inputs.insert(inputs.end(), underivable.begin(), underivable.end());
+      normalize(inputs);
+    }
     jobs.push_back({job_path(structure, q), std::move(inputs), {}, structure + "/" + q.iso()});
   }
 }

@@ -20,18 +20,6 @@ constexpr std::string_view k_ledger_path = "echeanciers/echeancier-global.xlsx";
 constexpr std::string_view k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Conventions whose every input is valid, in id order: those get a statement and a place in
-/// the ledger (--keep-going skips the others). Without any invalid record there is nothing to
-/// look up.
-std::vector<const ConventionState*> valid_conventions(const Model& model) {
-  std::vector<const ConventionState*> out;
-  std::unique_ptr<RefIndex> index;
-  if (!model.invalid.empty()) index = std::make_unique<RefIndex>(model);
-  for (const ConventionState& cs : model.conventions)
-    if (!index || all_valid(model, index->convention_inputs(cs))) out.push_back(&cs);
-  return out;
-}
-
 void render_convention(const ConventionState& cs, const Model& model, RenderContext& ctx) {
   DocInfo info{"Échéancier de la convention " + cs.record->id,
                "Tranches de subvention du dispositif Conseiller numérique",
@@ -49,7 +37,10 @@ void render_convention(const ConventionState& cs, const Model& model, RenderCont
 
 void render_ledger(const Model& model, RenderContext& ctx) {
   std::vector<TrancheRow> rows;
-  for (const ConventionState* cs : valid_conventions(model)) append_tranche_rows(*cs, rows);
+  // Every convention: the host renders the ledger only when none reads a record in error
+  // (its inputs are all of theirs); otherwise --keep-going keeps the previous ledger, marked
+  // stale, and names it on an "ignoré" line, rather than publishing a ledger short of some.
+  for (const ConventionState& cs : model.conventions) append_tranche_rows(cs, rows);
   DocInfo info{"Échéancier global des conventions Conseiller numérique",
                "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
                "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
@@ -79,21 +70,25 @@ class TranchesXlsxEmitter final : public Emitter {
     std::vector<OutputJob> jobs;
     {
       RefIndex index(model);  // freed before the ledger's inputs are gathered
-      std::vector<const ConventionState*> conventions = valid_conventions(model);
-      jobs.reserve(conventions.size() + 1);
-      for (const ConventionState* cs : conventions) {
-        const std::string& id = cs->record->id;
-        jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(*cs), {}, id});
+      jobs.reserve(model.conventions.size() + 1);
+      for (const ConventionState& cs : model.conventions) {
+        const std::string& id = cs.record->id;
+        jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(cs), {}, id});
       }
     }
     // The ledger reads what every statement reads: sized once, as it holds some 150 000
     // references on the national set (doubling would leave up to half of it unused).
-    std::size_t total = 0;
+    std::size_t total = model.records.conventions.size();
     for (const OutputJob& job : jobs) total += job.inputs.size();
     std::vector<RecordRef> ledger_inputs;
     ledger_inputs.reserve(total);
     for (const OutputJob& job : jobs)
       ledger_inputs.insert(ledger_inputs.end(), job.inputs.begin(), job.inputs.end());
+    // Every convention record too, derivable or not: one in error without a derived state
+    // would otherwise be missing from the ledger silently; listed, it makes the host skip the
+    // ledger (--keep-going keeps the previous, complete one).
+    for (const Convention& c : model.records.conventions)
+      ledger_inputs.push_back({RecordKind::Convention, c.id});
     normalize(ledger_inputs);
     jobs.push_back(
         {std::string(k_ledger_path), std::move(ledger_inputs), {}, std::string(k_ledger_key)});

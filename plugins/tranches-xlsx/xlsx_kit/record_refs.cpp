@@ -40,12 +40,6 @@ std::vector<RecordRef> RefIndex::convention_inputs(const ConventionState& cs) co
   return refs;
 }
 
-bool all_valid(const Model& model, const std::vector<RecordRef>& refs) {
-  if (model.invalid.empty()) return true;
-  return std::all_of(refs.begin(), refs.end(),
-                     [&](const RecordRef& ref) { return model.is_valid(ref); });
-}
-
 void normalize(std::vector<RecordRef>& refs) {
   std::sort(refs.begin(), refs.end());
   refs.erase(std::unique(refs.begin(), refs.end()), refs.end());

@@ -33,7 +33,6 @@ class RefIndex {
   std::map<std::string_view, std::vector<const Rapport*>, std::less<>> m_rapports;
 };
 
-bool all_valid(const Model& model, const std::vector<RecordRef>& refs);
 /// Sorts and removes duplicates (stable manifest output).
 void normalize(std::vector<RecordRef>& refs);
 

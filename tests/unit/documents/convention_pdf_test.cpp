@@ -3,6 +3,7 @@
 // dates, posts, schedule, signatures).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "support/model_fixture.hpp"
@@ -60,11 +61,24 @@ TEST_F(EmitterTest, PlansOneDocumentPerConventionAndPerAvenant) {
   EXPECT_NE(jobs[0].depends_on[0].find("templates/documents/convention.md"), std::string::npos);
 }
 
-TEST_F(EmitterTest, SkipsDocumentsThatReadAnInvalidRecord) {
-  fixture.model.invalid.insert({RecordKind::Avenant, "cv-2021-0042-av1"});
-  EXPECT_EQ(emitter->plan(fixture.model, project).size(), 1u);
-  fixture.model.invalid.insert({RecordKind::Conseiller, "cn-0001"});
-  EXPECT_TRUE(emitter->plan(fixture.model, project).empty());
+// Only the host skips (--keep-going): the emitter plans every document and lists the record
+// in error among the inputs of those that read it.
+TEST_F(EmitterTest, PlansDocumentsThatReadAnInvalidRecordListingIt) {
+  auto lists = [](const OutputJob& job, const RecordRef& ref) {
+    return std::find(job.inputs.begin(), job.inputs.end(), ref) != job.inputs.end();
+  };
+  const RecordRef avenant{RecordKind::Avenant, "cv-2021-0042-av1"};
+  const RecordRef conseiller{RecordKind::Conseiller, "cn-0001"};
+  fixture.model.invalid.insert(avenant);
+  auto jobs = emitter->plan(fixture.model, project);
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_FALSE(lists(jobs[0], avenant));
+  EXPECT_TRUE(lists(jobs[1], avenant));
+  fixture.model.invalid.insert(conseiller);
+  jobs = emitter->plan(fixture.model, project);
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_TRUE(lists(jobs[0], conseiller));
+  EXPECT_TRUE(lists(jobs[1], conseiller));
 }
 
 TEST_F(EmitterTest, ConventionShowsPartiesPostsAmountsInFiguresAndWordsAndDates) {

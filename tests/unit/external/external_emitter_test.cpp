@@ -265,7 +265,7 @@ TEST(ExternalDiscovery, RefusesANameThatClashesWithABuiltin) {
   testing::Scratch scratch;
   auto path = scratch.program("tampon-emitter-records-json", shell_emitter("records-json", "", ""));
   static const BuiltinEmitter table[] = {
-      {"records-json", [] { return std::unique_ptr<Emitter>(new BuiltinRecordsJson); }}};
+      {"records-json", [] { return std::unique_ptr<Emitter>(new BuiltinRecordsJson); }, false}};
   EmitterSet set;
   set.add_builtins(table);
   Diagnostics d;

@@ -50,7 +50,7 @@ TEST(EmitterSet, RefusesAFileThatIsNotALoadableModule) {
 }
 
 TEST(EmitterSet, RefusesAModuleWhoseNameClashesWithABuiltin) {
-  static const BuiltinEmitter table[] = {{"exemple", make_fake}};
+  static const BuiltinEmitter table[] = {{"exemple", make_fake, false}};
   EmitterSet set;
   set.add_builtins(table);
   Diagnostics d;

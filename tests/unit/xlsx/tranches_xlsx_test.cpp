@@ -253,19 +253,40 @@ TEST_F(TranchesXlsx, TwoBuildsAreByteIdentical) {
   std::filesystem::remove_all(again);
 }
 
-TEST_F(TranchesXlsx, ConventionWithAnInvalidRecordIsSkippedEverywhere) {
+// Only the host skips (--keep-going): the statement of the convention reading the record in
+// error lists it, and so does the ledger, which the host then skips whole (keeping the
+// previous one) rather than publishing a ledger without that convention.
+TEST_F(TranchesXlsx, ARecordInErrorIsListedByItsStatementAndTheLedger) {
   Model model = *s_model;
   model.index();
-  model.invalid.insert({RecordKind::Conseiller, "cn-0003"});
+  const RecordRef bad{RecordKind::Conseiller, "cn-0003"};
+  model.invalid.insert(bad);
   auto jobs = make_tranches()->plan(model, ProjectContext{{}, {}, model.as_of});
-  ASSERT_EQ(jobs.size(), 2u);
+  ASSERT_EQ(jobs.size(), 3u);
+  auto lists = [&](const OutputJob& job) {
+    return std::find(job.inputs.begin(), job.inputs.end(), bad) != job.inputs.end();
+  };
   EXPECT_EQ(jobs[0].path, "echeanciers/cv-2021-0001.xlsx");
-  for (const auto& ref : jobs[1].inputs) EXPECT_NE(ref.id, "cv-2021-0002");
-  auto out = fresh_dir("tranches-invalid");
-  emit_all(*make_tranches(), model, out);
-  XSheet sheet = XlsxFile(out / "echeanciers/echeancier-global.xlsx").sheet("Échéancier");
-  EXPECT_DOUBLE_EQ(sheet.at("H12").number(), 150000);  // cv-2021-0002's 40 000 left out
-  std::filesystem::remove_all(out);
+  EXPECT_FALSE(lists(jobs[0]));
+  EXPECT_EQ(jobs[1].path, "echeanciers/cv-2021-0002.xlsx");
+  EXPECT_TRUE(lists(jobs[1]));
+  EXPECT_EQ(jobs[2].path, "echeanciers/echeancier-global.xlsx");
+  EXPECT_TRUE(lists(jobs[2]));
+}
+
+TEST_F(TranchesXlsx, TheLedgerListsEveryConventionEvenWithoutDerivedState) {
+  Model model = *s_model;
+  Convention orphan = model.records.conventions[0];
+  orphan.id = "cv-2099-0001";  // no ConventionState: in error, never derived
+  model.records.conventions.push_back(orphan);
+  for (std::size_t i = 0; i < model.conventions.size(); ++i)
+    model.conventions[i].record = &model.records.conventions[i];
+  model.index();
+  auto jobs = make_tranches()->plan(model, ProjectContext{{}, {}, model.as_of});
+  const auto& ledger = jobs.back().inputs;
+  EXPECT_NE(
+      std::find(ledger.begin(), ledger.end(), RecordRef{RecordKind::Convention, "cv-2099-0001"}),
+      ledger.end());
 }
 
 }  // namespace

@@ -1,0 +1,254 @@
+// Partial builds on a copy of the sample project (issue 13): --keep-going keeps and lists what
+// it skips, --select renders only the outputs of the selected records, and per-record
+// fingerprints render again exactly the outputs that read an edited record.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "cli_harness.hpp"
+
+namespace tampon::testing {
+namespace {
+namespace fs = std::filesystem;
+
+const fs::path k_source = TAMPON_SOURCE_DIR;
+const std::string k_as_of = "2024-06-30";
+// The emitters that read records and list them (the site reads none, records-json lists none).
+const std::string k_record_emitters = "convention-pdf,tranches-xlsx,justification-xlsx,bulletin";
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Replaces the first match of `pattern` in a project file; fails the test if there is none.
+void edit(const Project& p, const std::string& relative, const std::string& pattern,
+          const std::string& replacement) {
+  std::string text = read(p.dir() / relative);
+  std::string changed = std::regex_replace(text, std::regex(pattern), replacement,
+                                           std::regex_constants::format_first_only);
+  ASSERT_NE(changed, text) << relative << " : « " << pattern << " » introuvable";
+  p.write(relative, changed);
+}
+
+// A copy of the sample's data and templates: the tests edit records.
+void copy_sample(const Project& p) {
+  fs::copy(k_source / "data", p.dir() / "data", fs::copy_options::recursive);
+  fs::copy(k_source / "templates", p.dir() / "templates", fs::copy_options::recursive);
+}
+
+nlohmann::json manifest_entry(const Project& p, const std::string& out, const std::string& path) {
+  auto manifest = nlohmann::json::parse(read(p.dir() / out / "manifest.json"));
+  for (const auto& f : manifest["files"])
+    if (f["path"] == path) return f;
+  return nullptr;
+}
+
+std::set<std::string> records_of(const nlohmann::json& entry) {
+  std::set<std::string> out;
+  for (const auto& r : entry["records"]) out.insert(r.get<std::string>());
+  return out;
+}
+
+// cv-2020-0001 points at a structure that does not exist: dangling-reference, so the
+// convention is in error (and has no derived state: no emitter plans anything for it).
+void break_cv_2020_0001(const Project& p) {
+  edit(p, "data/conventions/cv-2020-0001.yaml", "structure: commune-de-bazuel",
+       "structure: commune-disparue");
+}
+
+TEST(KeepGoing, KeepsTheSkippedConventionPdfByteForByteListsItAndMarksItStale) {
+  Project p;
+  copy_sample(p);
+  auto first = p.run({"build", "--as-of", k_as_of, "--only", "convention-pdf"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string pdf = "conventions/cv-2020-0001.pdf";
+  std::string before = read(p.dir() / "out" / pdf);
+  ASSERT_FALSE(before.empty());
+  break_cv_2020_0001(p);
+  auto r = p.run({"build", "--keep-going", "--as-of", k_as_of, "--only", "convention-pdf"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("ignoré : " + pdf + " (fiche en erreur : convention:cv-2020-0001)\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(" 0 supprimé(s)"), std::string::npos) << r.err;
+  EXPECT_EQ(read(p.dir() / "out" / pdf), before);
+  auto entry = manifest_entry(p, "out", pdf);
+  ASSERT_FALSE(entry.is_null());
+  EXPECT_EQ(entry.value("stale", false), true) << entry.dump();
+  // Another convention's entry keeps the normal shape: no "stale" field.
+  auto other = manifest_entry(p, "out", "conventions/cv-2021-0005.pdf");
+  ASSERT_FALSE(other.is_null());
+  EXPECT_FALSE(other.contains("stale")) << other.dump();
+
+  // Again: still kept and listed (the stale entry is carried over).
+  auto again = p.run({"build", "--keep-going", "--as-of", k_as_of, "--only", "convention-pdf"});
+  EXPECT_NE(again.err.find("ignoré : " + pdf), std::string::npos) << again.err;
+  EXPECT_EQ(read(p.dir() / "out" / pdf), before);
+
+  // Repaired: rendered again (same bytes as before) and no longer stale.
+  edit(p, "data/conventions/cv-2020-0001.yaml", "structure: commune-disparue",
+       "structure: commune-de-bazuel");
+  auto fixed = p.run({"build", "--as-of", k_as_of, "--only", "convention-pdf"});
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(read(p.dir() / "out" / pdf), before);
+  EXPECT_FALSE(manifest_entry(p, "out", pdf).contains("stale"));
+}
+
+TEST(KeepGoing, TheGlobalLedgerIsKeptAndListedRatherThanShrunk) {
+  Project p;
+  copy_sample(p);
+  ASSERT_EQ(p.run({"build", "--as-of", k_as_of, "--only", "tranches-xlsx"}).exit_code, 0);
+  const std::string ledger = "echeanciers/echeancier-global.xlsx";
+  std::string before = read(p.dir() / "out" / ledger);
+  // An error in a record the ledger reads (a versement of cv-2021-0009 paid before the
+  // convention's signature would be another): the conseiller of cv-2020-0001's post.
+  break_cv_2020_0001(p);
+  auto r = p.run(
+      {"build", "--keep-going", "--as-of", k_as_of, "--only", "tranches-xlsx", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(read(p.dir() / "out" / ledger), before);
+  auto diagnostics = nlohmann::json::parse(r.out);
+  bool listed = false;
+  for (const auto& d : diagnostics)
+    if (d["code"] == "output-skipped" &&
+        d["message"].get<std::string>().find(ledger) != std::string::npos)
+      listed = d["severity"] == "warning";
+  EXPECT_TRUE(listed) << r.out;
+  EXPECT_EQ(manifest_entry(p, "out", ledger).value("stale", false), true);
+}
+
+TEST(Select, RendersOnlyTheSelectedOutputsAndKeepsEveryOtherEntry) {
+  Project p;
+  copy_sample(p);
+  auto full = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  auto before = p.snapshot("out");
+  auto manifest_before = nlohmann::json::parse(before["manifest.json"]);
+  // Edits that change outputs of cv-2021-0005 (its dossier number is printed) and of
+  // cv-2020-0001's conseiller.
+  edit(p, "data/conventions/relance-2021.yaml", "dossier: \"DS-5520231\"",
+       "dossier: \"DS-5520232\"");
+  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 1520.00",
+       "salaire_brut_mensuel: 1530.00");
+  auto r = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters, "--select",
+                  "convention=cv-2021-0005"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("hors sélection"), std::string::npos) << r.err;
+  auto after = p.snapshot("out");
+  auto manifest_after = nlohmann::json::parse(after["manifest.json"]);
+  ASSERT_EQ(manifest_after["files"].size(), manifest_before["files"].size());
+  for (std::size_t i = 0; i < manifest_before["files"].size(); ++i) {
+    const auto& b = manifest_before["files"][i];
+    const auto& a = manifest_after["files"][i];
+    ASSERT_EQ(a["path"], b["path"]);
+    if (records_of(b).contains("convention:cv-2021-0005")) continue;
+    // Not selected: the same file and the same entry, although cn-0001 changed.
+    EXPECT_EQ(a, b) << a.dump();
+    EXPECT_EQ(after[b["path"].get<std::string>()], before[b["path"].get<std::string>()]);
+  }
+  EXPECT_NE(after["conventions/cv-2021-0005.pdf"], before["conventions/cv-2021-0005.pdf"]);
+  // The unselected outputs of cn-0001 are out of date: a full build renders them now.
+  auto rest = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters});
+  EXPECT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_EQ(rest.err.find(" 0 fichier(s) écrit(s)"), std::string::npos) << rest.err;
+}
+
+TEST(Select, UnknownKeysAndIdsAreUsageErrorsWithASuggestion) {
+  Project p;
+  copy_sample(p);
+  auto key = p.run({"build", "--as-of", k_as_of, "--select", "conventoin=cv-2021-0005"});
+  EXPECT_EQ(key.exit_code, 2) << key.err;
+  EXPECT_NE(key.err.find("vouliez-vous dire « convention »"), std::string::npos) << key.err;
+  auto shape = p.run({"build", "--as-of", k_as_of, "--select", "convention"});
+  EXPECT_EQ(shape.exit_code, 2) << shape.err;
+  // Checked before the emitters' own checks (the site's design system is absent here).
+  auto id = p.run({"build", "--as-of", k_as_of, "--select", "convention=cv-2021-005"});
+  EXPECT_EQ(id.exit_code, 2) << id.err;
+  EXPECT_NE(id.err.find("vouliez-vous dire « cv-2021-0005 »"), std::string::npos) << id.err;
+  auto regime = p.run({"build", "--as-of", k_as_of, "--select", "regime=relance-2022"});
+  EXPECT_EQ(regime.exit_code, 2) << regime.err;
+  EXPECT_NE(regime.err.find("vouliez-vous dire"), std::string::npos) << regime.err;
+  EXPECT_FALSE(fs::exists(p.dir() / "out"));
+}
+
+TEST(Select, StructureDepartementAndRegimeSelectTheOutputsThatReadThem) {
+  Project p;
+  copy_sample(p);
+  ASSERT_EQ(p.run({"build", "--as-of", k_as_of, "--only", "convention-pdf"}).exit_code, 0);
+  auto count_written = [](const std::string& err) {
+    std::smatch m;
+    return std::regex_search(err, m, std::regex("(\\d+) fichier\\(s\\) écrit\\(s\\)"))
+               ? std::stoi(m[1])
+               : -1;
+  };
+  // --force: every selected output is rendered, so the count says what was selected.
+  auto one = p.run({"build", "--as-of", k_as_of, "--only", "convention-pdf", "--force", "--select",
+                    "structure=commune-de-bazuel", "--select",
+                    "regime=coordinateur-2023,relance-2020", "--select", "departement=974"});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_GT(count_written(one.err), 1) << one.err;
+  auto all = p.run({"build", "--as-of", k_as_of, "--only", "convention-pdf", "--force"});
+  EXPECT_GT(count_written(all.err), count_written(one.err)) << all.err;
+}
+
+// Per-record fingerprints are only right if each job lists every record its output reads.
+// Edit records of every kind, then: an incremental build rewrites exactly the outputs whose
+// manifest entry lists an edited record, and a full build from scratch gives every other
+// output the same bytes as before and the incremental build's bytes for all.
+TEST(PerRecordFingerprints, OnlyTheOutputsThatListAnEditedRecordChange) {
+  Project p;
+  copy_sample(p);
+  auto first = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto before = p.snapshot("out");
+  auto manifest = nlohmann::json::parse(before["manifest.json"]);
+  const std::set<std::string> edited = {
+      "conseiller:cn-0001", "versement:cv-2021-0009/poste-2/tranche-2", "rapport:cn-0002/2022-10",
+      "depense:cc-vallee-de-la-selle/cv-2020-0002/2022-T4"};
+  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 1520.00",
+       "salaire_brut_mensuel: 1530.00");
+  edit(p, "data/versements/2022.yaml", "date: 2022-01-03", "date: 2022-01-04");
+  edit(p, "data/rapports/cc-vallee-de-la-selle-2022.yaml", "accompagnements_individuels: 56",
+       "accompagnements_individuels: 57");
+  edit(p, "data/depenses/cc-vallee-de-la-selle-cv-2020-0002.yaml", "frais: 514.80",
+       "frais: 515.80");
+  std::set<std::string> reading;  // outputs that list an edited record
+  for (const auto& f : manifest["files"]) {
+    auto records = records_of(f);
+    for (const auto& e : edited)
+      if (records.contains(e)) reading.insert(f["path"].get<std::string>());
+  }
+  ASSERT_FALSE(reading.empty());
+  ASSERT_LT(reading.size(), manifest["files"].size());
+
+  auto incremental = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters});
+  EXPECT_EQ(incremental.exit_code, 0) << incremental.err;
+  EXPECT_NE(incremental.err.find(std::to_string(reading.size()) + " fichier(s) écrit(s), " +
+                                 std::to_string(manifest["files"].size() - reading.size()) +
+                                 " inchangé(s)"),
+            std::string::npos)
+      << incremental.err;
+
+  auto scratch = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters, "--out", "neuf"});
+  EXPECT_EQ(scratch.exit_code, 0) << scratch.err;
+  auto now = p.snapshot("out");
+  auto fresh = p.snapshot("neuf");
+  for (const auto& f : manifest["files"]) {
+    std::string path = f["path"];
+    EXPECT_EQ(now[path], fresh[path]) << path << " : incrémental ≠ reconstruction complète";
+    if (!reading.contains(path)) {
+      EXPECT_EQ(fresh[path], before[path]) << path << " a changé";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tampon::testing
