@@ -60,7 +60,7 @@ int run_build(const Options& options) {
   apply_strict(diagnostics, options);
   if (count_errors(diagnostics) && !options.keep_going) {
     print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
-    return k_exit_invalid;
+    return exit_code_for(diagnostics);
   }
   BuildOptions build{options.out,          job_count(options),         options.keep_going,
                      options.force,        data_digest(session.files), progress_line(options),
@@ -77,7 +77,7 @@ int run_build(const Options& options) {
   apply_strict(diagnostics, options);
   print_diagnostics(diagnostics, options);
   print_outcome(report, options);
-  return count_errors(diagnostics) ? k_exit_invalid : k_exit_ok;
+  return exit_code_for(diagnostics);
 }
 
 }  // namespace tampon::cli

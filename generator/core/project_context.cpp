@@ -5,7 +5,10 @@ namespace tampon {
 std::filesystem::path ProjectContext::find(std::string_view relative) const {
   std::filesystem::path own = project_dir / relative;
   std::error_code ec;
-  if (std::filesystem::exists(own, ec)) return own;
+  // symlink_status: a link in the project (even broken, or leading out of it) is the project's
+  // file, which its reader refuses with a message; it must not silently give way to the
+  // shipped file.
+  if (std::filesystem::exists(std::filesystem::symlink_status(own, ec))) return own;
   return shipped_dir / relative;
 }
 

@@ -141,7 +141,7 @@ class Session final : public serve::SiteSession {
     std::vector<std::size_t> touched;  // re-read now
     bool menus = false;                // a title, order or menu entry changed
     for (const fs::path& file : changed) {
-      Page page = read_page(site.content_dir, m_content_display, file, reading);
+      Page page = read_page(site.content_dir, m_content_display, site.content_root, file, reading);
       std::size_t index = site.by_source.at(page.source);
       if (!same_outputs(site.pages[index], page)) return build_all(model, site_dir, stats);
       menus = menus || !same_navigation(site.pages[index], page);
@@ -226,16 +226,16 @@ class Session final : public serve::SiteSession {
   void write(const Model& model, const SiteFile& file, const fs::path& site_dir,
              serve::UpdateStats& stats) {
     std::string bytes;
-    fs::path copy_from;
+    const CopiedFile* copy = nullptr;
     fs::path target = site_dir / file.output;
-    if (!produce(*m_site, model, file.key, file.output, bytes, copy_from)) {
+    if (!produce(*m_site, model, file.key, file.output, bytes, copy)) {
+      const fs::path& from = copy->source;
       std::error_code ec;
       fs::create_directories(target.parent_path(), ec);
-      if (fs::exists(target, ec) && fs::file_size(target, ec) == fs::file_size(copy_from, ec) &&
-          fs::last_write_time(target, ec) >= fs::last_write_time(copy_from, ec))
-        return;  // assets rarely change: skip the copy
-      fs::copy_file(copy_from, target, fs::copy_options::overwrite_existing, ec);
-      if (ec) throw Fatal("copie impossible de " + copy_from.string() + " : " + ec.message());
+      if (fs::exists(target, ec) && fs::file_size(target, ec) == fs::file_size(from, ec) &&
+          fs::last_write_time(target, ec) >= fs::last_write_time(from, ec))
+        return;                                      // assets rarely change: skip the copy
+      write_atomically(target, read_copied(*copy));  // never follows a link (io/source_file.hpp)
     } else {
       write_atomically(target, bytes);
     }
