@@ -99,6 +99,10 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   }
   std::sort(planned.begin(), planned.end(),
             [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
+  for (const PlannedJob& p : planned) paths.push_back(p.job.path);
+  for (std::string& why : output_path_clashes(paths))
+    diagnostics.push_back({{}, Severity::Error, "emitter-output", std::move(why), {}});
   BuildDigests digests(planned, project, threads);
   // Jobs are independent once the digests are known: fingerprint them side by side.
   for_each_index(planned.size(), threads, [&](std::size_t i) {
