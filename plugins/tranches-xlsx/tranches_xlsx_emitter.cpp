@@ -32,12 +32,13 @@ std::vector<const ConventionState*> valid_conventions(const Model& model) {
   return out;
 }
 
-void render_convention(const ConventionState& cs, const Model& model, RenderContext& ctx) {
+void render_convention(const OutputJob& job, const ConventionState& cs, const Model& model,
+                       RenderContext& ctx) {
   DocInfo info{"Échéancier de la convention " + cs.record->id,
                "Tranches de subvention du dispositif Conseiller numérique",
                "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure,
                ctx.project().as_of};
-  Workbook book(ctx.output_path(), Size::Small, info);
+  Workbook book(ctx, job.path, Size::Small, info);
   std::vector<TrancheRow> rows;
   append_tranche_rows(cs, rows);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
@@ -47,13 +48,13 @@ void render_convention(const ConventionState& cs, const Model& model, RenderCont
   book.close();
 }
 
-void render_ledger(const Model& model, RenderContext& ctx) {
+void render_ledger(const OutputJob& job, const Model& model, RenderContext& ctx) {
   std::vector<TrancheRow> rows;
   for (const ConventionState* cs : valid_conventions(model)) append_tranche_rows(*cs, rows);
   DocInfo info{"Échéancier global des conventions Conseiller numérique",
                "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
                "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
-  Workbook book(ctx.output_path(), Size::Large, info);
+  Workbook book(ctx, job.path, Size::Large, info);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
   StatementLayout layout = write_statement_sheet(statement, rows);
   Sheet summary(book.add_sheet(k_ledger_summary_sheet), book.formats());
@@ -101,10 +102,10 @@ class TranchesXlsxEmitter final : public Emitter {
   }
 
   void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    if (job.key == k_ledger_key) return render_ledger(model, ctx);
+    if (job.key == k_ledger_key) return render_ledger(job, model, ctx);
     const ConventionState* cs = model.convention_state(job.key);
     if (cs == nullptr) throw Fatal("tranches-xlsx : convention inconnue " + job.key);
-    render_convention(*cs, model, ctx);
+    render_convention(job, *cs, model, ctx);
   }
 };
 
