@@ -12,8 +12,12 @@ namespace {
 fs::path resolved(const fs::path& path) {
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec);
-  fs::path out = fs::weakly_canonical(absolute, ec);
-  return ec ? absolute.lexically_normal() : out;
+  fs::path out = ec ? absolute.lexically_normal() : fs::weakly_canonical(absolute, ec);
+  if (ec) out = absolute.lexically_normal();
+  // "/p/sous/.." normalises to "/p/": without the trailing separator, it equals "/p".
+  if (!out.has_filename() && out.has_parent_path() && out != out.root_path())
+    out = out.parent_path();
+  return out;
 }
 
 /// Whether `inner` is `outer` or inside it (both resolved).

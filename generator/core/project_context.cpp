@@ -13,6 +13,11 @@ std::filesystem::path ProjectContext::find(std::string_view relative) const {
 }
 
 std::string ProjectContext::display(const std::filesystem::path& path) const {
+  // Lexically first: a link in the project is shown by its own name, not by where it leads
+  // (fs::relative resolves links).
+  auto lexical = path.lexically_relative(project_dir);
+  if (path.is_absolute() && !lexical.empty() && *lexical.begin() != "..")
+    return lexical.generic_string();
   std::error_code ec;
   auto rel = std::filesystem::relative(path, project_dir, ec);
   if (!ec && !rel.empty() && *rel.begin() != "..") return rel.generic_string();

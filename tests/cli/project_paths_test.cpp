@@ -71,19 +71,19 @@ TEST(ProjectPaths, AnOutputFolderEqualToTheProjectIsAUsageError) {
 TEST(ProjectPaths, AnOrdinaryOutputFolderIsAccepted) {
   Project p;
   write_minimal_valid_project(p);
+  // validate and plugins do not write: --out is not their concern.
+  EXPECT_EQ(p.run({"validate", "--as-of", "2024-06-30", "--out", "data"}).exit_code, 0);
+  EXPECT_EQ(p.run({"plugins", "--project", "/nonexistent"}).exit_code, 0);
   auto r = p.run(
       {"build", "--only", "records-json", "--as-of", "2024-06-30", "--out", "sorties/nationales"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(p.dir() / "sorties/nationales/export/records.json"));
-  // "contenu" only starts like "content": not inside it.
+  // "content-publie" only starts like "content": not inside it.
   fs::create_directories(p.dir() / "content");
   EXPECT_EQ(
       p.run({"build", "--only", "records-json", "--as-of", "2024-06-30", "--out", "content-publie"})
           .exit_code,
       0);
-  // validate and plugins do not write: --out is not their concern.
-  EXPECT_EQ(p.run({"validate", "--as-of", "2024-06-30", "--out", "data"}).exit_code, 0);
-  EXPECT_EQ(p.run({"plugins", "--project", "/nonexistent"}).exit_code, 0);
 }
 
 }  // namespace
