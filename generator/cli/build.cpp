@@ -73,7 +73,7 @@ int run_build(const Options& options) {
   apply_strict(diagnostics, options);
   if (count_errors(diagnostics) && !options.keep_going) {
     print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
-    return k_exit_invalid;
+    return exit_code_for(diagnostics);
   }
   BuildOptions build;
   build.out_dir = options.out;
@@ -112,7 +112,7 @@ int run_build(const Options& options) {
       diagnostics.push_back({{}, Severity::Warning, "output-skipped", "ignoré : " + skipped, {}});
   print_diagnostics(diagnostics, options);
   print_outcome(report, options);
-  return count_errors(diagnostics) ? k_exit_invalid : k_exit_ok;
+  return exit_code_for(diagnostics);
 }
 
 }  // namespace tampon::cli

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/paths.hpp"
 #include "cli/select.hpp"
 #include "core/suggest.hpp"
 #include "tampon/diagnostic.hpp"
@@ -124,6 +125,7 @@ int run(int argc, char** argv) {
   options.format = format == "json" ? Format::Json : Format::Text;
   options.only = split_commas(only);
   if (auto wrong = check_select_syntax(options.select); !wrong.empty()) return usage_error(wrong);
+  if (auto why = check_paths(options, command)) return usage_error(*why);
   try {
     return dispatch(command, options);
   } catch (const Fatal& e) {

@@ -21,4 +21,14 @@ void print_diagnostics(Diagnostics diagnostics, const Options& options) {
   if (!options.quiet || !diagnostics.empty()) std::cerr << summary_line(diagnostics) << "\n";
 }
 
+int exit_code_for(const Diagnostics& diagnostics) {
+  bool input_failure = false, error = false;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity != Severity::Error) continue;
+    error = true;
+    input_failure = input_failure || d.code == "source-outside" || d.code == "source-not-regular";
+  }
+  return input_failure ? 3 : error ? 1 : 0;
+}
+
 }  // namespace tampon::cli

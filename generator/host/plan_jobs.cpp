@@ -116,6 +116,10 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   }
   std::sort(planned.begin(), planned.end(),
             [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
+  for (const PlannedJob& p : planned) paths.push_back(p.job.path);
+  for (std::string& why : output_path_clashes(paths))
+    diagnostics.push_back({{}, Severity::Error, "emitter-output", std::move(why), {}});
   // --select: the jobs that read none of the selected records are left as they are, and
   // never fingerprinted (a selection of one convention plans in a fraction of a second).
   if (options.selection) {

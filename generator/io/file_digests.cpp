@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "io/sha256.hpp"
+#include "io/source_file.hpp"
 #include "io/whole_file.hpp"
 #include "tampon/diagnostic.hpp"
 
@@ -46,12 +47,11 @@ std::string FileDigests::digest(const std::filesystem::path& path) {
     auto it = m_entries.find(key);
     if (it != m_entries.end() && it->second.identity == *before) return it->second.sha256;
   }
-  std::string sha;
-  try {
-    sha = sha256_file(path);
-  } catch (const Fatal&) {
-    return "absent";
-  }
+  // Opened like a source (never blocking, regular files only): a FIFO swapped in after the
+  // stat above must not hang the planner.
+  std::string bytes;
+  if (!read_source(path, SourceRoot(), bytes)) return "absent";
+  std::string sha = sha256_hex(bytes);
   std::lock_guard lock(m_mutex);
   ++m_hashed;
   // Remembered only if the file did not change while it was read.
@@ -75,16 +75,19 @@ FileDigests& process_file_digests() {
   return digests;
 }
 
-bool read_source_file(const std::filesystem::path& path, std::string& out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  auto before = file_identity(fd);
-  bool read = before && read_whole_fd(fd, out, before->size);
+SourceStatus read_source_file(const std::filesystem::path& path, const SourceRoot& root,
+                              std::string& out) {
+  SourceStatus status;
+  FileIdentity before;
+  int fd = open_source(path, root, status, &before);
+  if (fd < 0) return status;
+  bool read = read_whole_fd(fd, out, before.size);
+  if (!read) status = SourceStatus{SourceProblem::unreadable, errno, {}};
   // Remembered only if the file did not change while it was read.
   if (read && file_identity(fd) == before)
-    process_file_digests().remember(path, *before, sha256_hex(out));
+    process_file_digests().remember(path, before, sha256_hex(out));
   ::close(fd);
-  return read;
+  return status;
 }
 
 }  // namespace tampon

@@ -54,8 +54,13 @@ class FileDigests {
 /// The process-wide cache used by plan_jobs.
 FileDigests& process_file_digests();
 
-/// Reads the whole file into `out` (false if it cannot be read) and, when it did not change
-/// while read, gives its digest to process_file_digests().
-bool read_source_file(const std::filesystem::path& path, std::string& out);
+class SourceRoot;
+struct SourceStatus;
+
+/// Reads the whole file into `out` as `read_source` does (io/source_file.hpp: a regular file
+/// really inside `root`, never blocking) and, when it did not change while read, gives its
+/// digest to process_file_digests().
+SourceStatus read_source_file(const std::filesystem::path& path, const SourceRoot& root,
+                              std::string& out);
 
 }  // namespace tampon

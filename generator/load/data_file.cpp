@@ -33,14 +33,16 @@ std::optional<DataFile> open_data_file(const ProjectContext& project, std::strin
   DataFile file;
   file.shown = project.display(path);
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  // symlink_status: a broken link in the project is the project's file (and an error), not a
+  // reason to read the shipped one.
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
     fail(out, std::string(relative), "unreadable-file", 0, 0,
          fmt::format("fichier « {} » introuvable, ni dans le projet ni dans les valeurs par "
                      "défaut de l'outil ({}) : réinstallez l'outil ou ajoutez ce fichier",
                      relative, project.shipped_dir.generic_string()));
     return std::nullopt;
   }
-  FileBytes read = read_file_capped(path);
+  FileBytes read = read_file_capped(path, SourceRoot::of(project, path, "data"));
   if (read.failure) {
     fail(out, file.shown, read.failure->code, 0, 0, read.failure->message);
     return std::nullopt;

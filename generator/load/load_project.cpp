@@ -47,10 +47,11 @@ FileResult internal_failure(std::string_view what) {
 
 // Reads, hashes and decodes one file (or takes its decoded form from the cache). Never
 // throws: even an internal failure becomes a finding on that file.
-FileWork process(const SourceFile& file, std::uint32_t index, const RecordCache* cache) {
+FileWork process(const SourceFile& file, std::uint32_t index, const SourceRoot& root,
+                 const RecordCache* cache) {
   FileWork work;
   try {
-    FileBytes read = read_file_capped(file.absolute);
+    FileBytes read = read_file_capped(file.absolute, root);
     if (read.failure) {
       work.result.diagnostics.push_back(std::move(*read.failure));
       work.result.input_failure = true;
@@ -88,9 +89,11 @@ void load_records(const ProjectContext& project, const LoadOptions& options, Loa
   if (!options.cache_dir.empty()) cache = RecordCache::open(options.cache_dir, project.project_dir);
   const RecordCache* cache_ptr = cache ? &*cache : nullptr;
 
+  // Record files must really be under the project's data/ (io/source_file.hpp).
+  SourceRoot root(project.project_dir, "data");
   std::vector<FileWork> work(files.size());
   for_each_index(files.size(), job_count(options),
-                 [&](std::size_t i) { work[i] = process(files[i], indexes[i], cache_ptr); });
+                 [&](std::size_t i) { work[i] = process(files[i], indexes[i], root, cache_ptr); });
 
   if (cache) {
     for (auto& w : work) {

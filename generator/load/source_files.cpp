@@ -7,12 +7,6 @@
 #include <openssl/sha.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
-
-#include <sys/stat.h>
 
 namespace tampon::load {
 namespace {
@@ -68,21 +62,6 @@ void list_folder(const fs::path& project_dir, std::string_view folder, RecordKin
         "unreadable-file", dir.lexically_relative(project_dir).generic_string(),
         fmt::format("dossier illisible ({}) : vérifiez ses droits d'accès", ec.message())));
     input_failure = true;
-  }
-}
-
-std::string open_failure_message(int error) {
-  switch (error) {
-    case ENOENT:
-      return "fichier introuvable (lien symbolique cassé, ou fichier supprimé pendant la "
-             "lecture) : recréez-le ou supprimez le lien";
-    case EACCES:
-      return "accès refusé : donnez le droit de lecture sur ce fichier";
-    case EISDIR:
-      return "c'est un dossier, pas un fichier : renommez-le sans l'extension .yaml";
-    default:
-      return fmt::format("fichier illisible ({}) : vérifiez qu'il existe et ses droits d'accès",
-                         std::strerror(error));
   }
 }
 
@@ -146,41 +125,19 @@ std::vector<SourceFile> list_record_files(const fs::path& project_dir, Diagnosti
   return files;
 }
 
-FileBytes read_file_capped(const fs::path& path, std::size_t cap) {
+FileBytes read_file_capped(const fs::path& path, const SourceRoot& root, std::size_t cap) {
   FileBytes out;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    out.failure = io_failure("unreadable-file", "", open_failure_message(errno));
-    return out;
+  SourceStatus status = read_source(path, root, out.bytes, cap);
+  if (status.problem == SourceProblem::too_large) {
+    out.failure = io_failure(
+        "file-too-large", "",
+        fmt::format("fichier trop gros : plus de {} Mio, la limite par fichier ; découpez-le en "
+                    "plusieurs fichiers",
+                    cap >> 20));
+  } else if (!status) {
+    out.failure =
+        io_failure(std::string(source_problem_code(status)), "", source_problem_message(status));
   }
-  // Sized from the file when it says (one allocation, one read), grown otherwise (pipes).
-  struct stat info {};
-  std::size_t expected = ::fstat(::fileno(f.get()), &info) == 0 && info.st_size > 0
-                             ? static_cast<std::size_t>(info.st_size)
-                             : 0;
-  std::size_t size = 0;
-  out.bytes.resize(std::min(expected, cap) + 1);  // +1: see end of file (or a size above cap)
-  while (true) {
-    std::size_t got = std::fread(out.bytes.data() + size, 1, out.bytes.size() - size, f.get());
-    size += got;
-    if (size > cap) {
-      out.bytes.clear();
-      out.failure = io_failure(
-          "file-too-large", "",
-          fmt::format("fichier trop gros : plus de {} Mio, la limite par fichier ; découpez-le en "
-                      "plusieurs fichiers",
-                      cap >> 20));
-      return out;
-    }
-    if (size < out.bytes.size()) break;  // short read: end of file or error
-    out.bytes.resize(std::min(std::max<std::size_t>(out.bytes.size() * 2, 4096), cap + 1));
-  }
-  if (std::ferror(f.get())) {
-    out.bytes.clear();
-    out.failure = io_failure("unreadable-file", "", "erreur de lecture du fichier");
-    return out;
-  }
-  out.bytes.resize(size);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/source_file.hpp"
 #include "tampon/diagnostic.hpp"
 #include "tampon/records.hpp"
 
@@ -35,9 +36,13 @@ std::vector<SourceFile> list_record_files(const std::filesystem::path& project_d
 
 struct FileBytes {
   std::string bytes;
-  std::optional<Diagnostic> failure;  ///< unreadable-file or file-too-large (where.file empty)
+  std::optional<Diagnostic> failure;  ///< unreadable-file, file-too-large, source-outside or
+                                      ///< source-not-regular (where.file empty)
 };
-FileBytes read_file_capped(const std::filesystem::path& path, std::size_t cap = k_max_file_bytes);
+/// Reads a project file as io/source_file.hpp says (a regular file really inside `root`, never
+/// blocking), refusing more than `cap` bytes.
+FileBytes read_file_capped(const std::filesystem::path& path, const SourceRoot& root,
+                           std::size_t cap = k_max_file_bytes);
 
 using Sha256 = std::array<std::uint8_t, 32>;
 Sha256 sha256(std::string_view bytes);

@@ -15,6 +15,13 @@ constexpr RuleInfo k_rules[] = {
     // Record format (records.md), emitted by the loader.
     {"unreadable-file", E, "outputs.md", "Fichier illisible (droits, disque, encodage)."},
     {"file-too-large", E, "outputs.md", "Fichier trop volumineux pour être lu."},
+    // Files of the project that are not read (io/source_file.hpp), from every reader.
+    {"source-outside", E, "outputs.md",
+     "Lien symbolique qui mène hors de son dossier (data/, content/, templates/) : non lu."},
+    {"source-not-regular", E, "outputs.md",
+     "Tube nommé, socket, périphérique ou dossier à la place d'un fichier à lire."},
+    {"source-skipped", W, "outputs.md",
+     "Tube nommé, socket ou périphérique dans content/ ou les ressources du site : ignoré."},
     {"empty-file", W, "records.md", "Fichier sans aucun enregistrement."},
     {"yaml-syntax", E, "records.md", "Le fichier n'est pas un YAML valide."},
     {"duplicate-key", E, "records.md", "La même clé est écrite deux fois dans une table."},

@@ -18,7 +18,7 @@ void check_template_file(const ProjectContext& project, const char* relative,
                          const tmpl::Data& schema, Diagnostics& out) {
   auto path = project.find(relative);
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
     out.push_back({{relative, 0, 0},
                    Severity::Error,
                    std::string(tmpl::k_template_missing),
@@ -26,8 +26,15 @@ void check_template_file(const ProjectContext& project, const char* relative,
                    {}});
     return;
   }
+  // Read only if it is really inside templates/ (io/source_file.hpp), with the reason if not.
+  std::string text;
+  if (SourceStatus status = read_source(path, SourceRoot::of(project, path, "templates"), text);
+      !status) {
+    out.push_back(source_diagnostic(status, project.display(path), tmpl::k_template_missing));
+    return;
+  }
   try {
-    auto found = tmpl::check_template(tmpl::load_template(path, project.display(path)), schema);
+    auto found = tmpl::check_template(tmpl::Template{project.display(path), text}, schema);
     out.insert(out.end(), found.begin(), found.end());
   } catch (const Fatal& e) {
     out.push_back({{project.display(path), 0, 0},

@@ -105,7 +105,8 @@ doc::RenderStats render_document(const JobKey& key, const Model& model,
     throw std::logic_error("convention-pdf : document inconnu " + key.str());
   const char* relative = key.avenant ? k_avenant_template : k_convention_template;
   auto path = project.find(relative);
-  tmpl::Template tmpl = tmpl::load_template(path, project.display(path));
+  tmpl::Template tmpl =
+      tmpl::load_template(path, project.display(path), SourceRoot::of(project, path, "templates"));
   tmpl::Data view =
       avenant ? avenant_view(model, *state, *avenant) : convention_view(model, *state);
   std::string markdown;

@@ -132,7 +132,7 @@ class JustificationXlsxEmitter final : public Emitter {
     DocInfo info{"Justification trimestrielle " + quarter->iso() + " — " + structure->nom,
                  "Utilisation de la subvention Conseiller numérique",
                  "justification; " + structure_id + "; " + quarter->iso(), ctx.project().as_of};
-    Workbook book(ctx.output_path(), Size::Small, info);
+    Workbook book(ctx, job.path, Size::Small, info);
     Sheet main(book.add_sheet(k_justification_sheet), book.formats());
     write_justification_sheet(main, data);
     Sheet upcoming(book.add_sheet(k_upcoming_sheet), book.formats());

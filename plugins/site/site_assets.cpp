@@ -4,6 +4,7 @@
 #include <set>
 
 #include "io/file_digests.hpp"
+#include "io/source_file.hpp"
 
 namespace tampon::site {
 namespace {
@@ -21,11 +22,11 @@ constexpr const char* k_dsfr_files[] = {"dsfr.min.css",
                                         "favicon/android-chrome-512x512.png"};
 
 /// Relative files a stylesheet points to with url(…), data: URIs excepted.
-std::set<std::string> css_references(const fs::path& css) {
+std::set<std::string> css_references(const fs::path& css, const SourceRoot& root) {
   std::string text;
   std::set<std::string> refs;
   // The stylesheet is also copied: digested as read, planning does not read its 1 MB again.
-  if (!read_source_file(css, text)) return refs;
+  if (!read_source_file(css, root, text)) return refs;
   for (std::size_t pos = text.find("url("); pos != std::string::npos;
        pos = text.find("url(", pos + 4)) {
     std::size_t end = text.find(')', pos);
@@ -64,17 +65,31 @@ std::vector<CopiedFile> find_assets(const ProjectContext& project, Diagnostics& 
         "« npm ci » à la racine du projet ou de l'outil";
     diagnostics.push_back(std::move(d));
   } else {
+    // The design system is installed software (npm), not the project's writing: its files must
+    // stay inside its own dist/ folder, wherever node_modules really is.
+    SourceRoot root(dist, "");
     std::set<std::string> files(std::begin(k_dsfr_files), std::end(k_dsfr_files));
-    files.merge(css_references(dist / "dsfr.min.css"));
+    files.merge(css_references(dist / "dsfr.min.css", root));
     for (const std::string& rel : files)
-      if (fs::is_regular_file(dist / rel, ec)) assets.push_back({dist / rel, "dsfr/" + rel});
+      if (fs::is_regular_file(dist / rel, ec)) assets.push_back({dist / rel, "dsfr/" + rel, root});
   }
   fs::path own = project.find("templates/site/assets");
   if (fs::is_directory(own, ec)) {
+    SourceRoot root = SourceRoot::of(project, own, "templates");
     std::vector<CopiedFile> mine;
-    for (const auto& entry : fs::directory_iterator(own, ec))
-      if (entry.is_regular_file(ec))
-        mine.push_back({entry.path(), "assets/" + entry.path().filename().string()});
+    for (const auto& entry : fs::directory_iterator(own, ec)) {
+      SourceStatus status = classify_entry(entry.path(), root);
+      if (!status) {
+        // As in content/: a link out of templates/ is an error, debris a warning; editors'
+        // hidden lock links (".#style.css") and links to folders are not the site's.
+        bool hidden = entry.path().filename().string().front() == '.';
+        if (!hidden && status.problem != SourceProblem::directory)
+          diagnostics.push_back(
+              walk_diagnostic(status, project.display(entry.path()), "site-template"));
+        continue;
+      }
+      mine.push_back({entry.path(), "assets/" + entry.path().filename().string(), root});
+    }
     std::sort(mine.begin(), mine.end(),
               [](const CopiedFile& a, const CopiedFile& b) { return a.output < b.output; });
     assets.insert(assets.end(), mine.begin(), mine.end());

@@ -113,7 +113,7 @@ std::vector<SiteFile> site_files(const SiteModel& site) {
 }
 
 bool produce(const SiteModel& site, const Model& model, const std::string& job_key,
-             const std::string& output, std::string& bytes, std::filesystem::path& copy_from) {
+             const std::string& output, std::string& bytes, const CopiedFile*& copy) {
   std::string key = job_key.substr(0, job_key.find('\n'));  // without the view digest
   auto after = [&](std::string_view prefix) { return key.substr(prefix.size()); };
   if (key.rfind("page:", 0) == 0) {
@@ -122,8 +122,8 @@ bool produce(const SiteModel& site, const Model& model, const std::string& job_k
     bytes = render_alias(site, *site.page_by_source(after("alias:")), output);
   } else if (key.rfind("copy:", 0) == 0) {
     std::size_t index = site.file_outputs.at(after("copy:"));
-    copy_from = index < site.statics.size() ? site.statics[index].source
-                                            : site.assets[index - site.statics.size()].source;
+    copy = index < site.statics.size() ? &site.statics[index]
+                                       : &site.assets[index - site.statics.size()];
     return false;
   } else if (key == "csv") {
     bytes = grid_csv(model.baremes);
@@ -139,6 +139,14 @@ bool produce(const SiteModel& site, const Model& model, const std::string& job_k
     throw Fatal("site : tâche inconnue « " + key + " »");
   }
   return true;
+}
+
+std::string read_copied(const CopiedFile& copy) {
+  std::string bytes;
+  if (SourceStatus status = read_source(copy.source, copy.root, bytes); !status)
+    throw Fatal("copie impossible de " + copy.source.string() + " : " +
+                source_problem_message(status));
+  return bytes;
 }
 
 }  // namespace tampon::site

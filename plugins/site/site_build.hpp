@@ -28,8 +28,13 @@ struct SiteFile {
 
 std::vector<SiteFile> site_files(const SiteModel& site);
 
-/// The bytes of a generated file, or false for a copied file (`copy_from` is then set).
+/// The bytes of a generated file, or false for a copied file (`copy` is then set).
 bool produce(const SiteModel& site, const Model& model, const std::string& key,
-             const std::string& output, std::string& bytes, std::filesystem::path& copy_from);
+             const std::string& output, std::string& bytes, const CopiedFile*& copy);
+
+/// The bytes of a copied file, read only if it is still a regular file inside its root
+/// (io/source_file.hpp: it may have been swapped for a link since the site was read). Throws
+/// Fatal with a French message naming the file otherwise.
+std::string read_copied(const CopiedFile& copy);
 
 }  // namespace tampon::site

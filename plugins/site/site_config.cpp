@@ -3,8 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
 
 namespace tampon::site {
 namespace {
@@ -141,23 +140,26 @@ class Reader {
 
 }  // namespace
 
-SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_path,
-                            Diagnostics& diagnostics) {
+SiteConfig load_site_config(const std::filesystem::path& path, const SourceRoot& folder,
+                            const std::string& display_path, Diagnostics& diagnostics) {
   SiteConfig config;
   config.file = display_path;
   Reader reader(config, diagnostics);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  SourceStatus status = read_source(path, folder, text);
+  if (status.problem == SourceProblem::missing && status.error == ENOENT) {
     reader.error(YAML::Mark::null_mark(),
                  "configuration du site introuvable : créez content/site.yaml");
     diagnostics.back().where.line = 0;
     diagnostics.back().where.column = 0;
     return config;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  if (!status) {
+    diagnostics.push_back(source_diagnostic(status, display_path, "site-config"));
+    return config;
+  }
   try {
-    YAML::Node root = YAML::Load(buffer.str());
+    YAML::Node root = YAML::Load(text);
     if (!root.IsMap())
       reader.error(root.Mark(), "la configuration du site doit être une table");
     else

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "io/source_file.hpp"
 #include "tampon/diagnostic.hpp"
 
 namespace tampon::site {
@@ -34,8 +35,9 @@ struct SiteConfig {
 };
 
 /// Reads and checks the configuration; findings go to `diagnostics` (never throws for bad
-/// input; a missing file is an error too).
-SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_path,
-                            Diagnostics& diagnostics);
+/// input; a missing file is an error too). The file is read only if it is really inside `folder`
+/// (io/source_file.hpp).
+SiteConfig load_site_config(const std::filesystem::path& path, const SourceRoot& folder,
+                            const std::string& display_path, Diagnostics& diagnostics);
 
 }  // namespace tampon::site

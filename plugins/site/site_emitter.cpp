@@ -46,14 +46,11 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
   void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
     auto site = site_for(ctx.project(), /*revalidate=*/false);
     std::string bytes;
-    fs::path copy_from;
+    const site::CopiedFile* copy = nullptr;
     std::string output = job.path.substr(5);  // without "site/"
-    if (!site::produce(*site, model, job.key, output, bytes, copy_from)) {
-      std::error_code ec;
-      fs::copy_file(copy_from, ctx.output_path(), fs::copy_options::overwrite_existing, ec);
-      if (ec) throw Fatal("copie impossible de " + copy_from.string() + " : " + ec.message());
-      return;
-    }
+    // A copy is read (never followed: io/source_file.hpp) and written like any other output.
+    if (!site::produce(*site, model, job.key, output, bytes, copy))
+      bytes = site::read_copied(*copy);
     ctx.write(bytes);
   }
 

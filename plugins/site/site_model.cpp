@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "io/file_digests.hpp"
+#include "io/source_file.hpp"
 #include "load/text_check.hpp"
 #include "site_assets.hpp"
 
@@ -14,14 +15,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path, const std::string& display, Diagnostics& diagnostics) {
+std::string read_text(const fs::path& path, const SourceRoot& root, const std::string& display,
+                      Diagnostics& diagnostics) {
   std::string text;
-  if (!read_source_file(path, text)) {  // digested as read: planning will not read it again
-    Diagnostic d;
-    d.where = {display, 0, 0};
-    d.code = "site-read";
-    d.message = "fichier illisible";
-    diagnostics.push_back(std::move(d));
+  // Digested as read: planning will not read it again.
+  if (SourceStatus status = read_source_file(path, root, text); !status) {
+    diagnostics.push_back(source_diagnostic(status, display, "site-read"));
     return {};
   }
   // A page saved as Latin-1 or UTF-16 by a word processor would reach the site as mojibake:
@@ -53,17 +52,30 @@ std::string output_of(const std::string& url) {
 
 bool is_markdown(const fs::path& p) { return p.extension() == ".md"; }
 
+/// What the walk of content/ keeps. A link out of content/ (or a broken one) is an error: the
+/// page someone linked would silently be missing, and publishing its target is what the rule
+/// prevents. A FIFO, socket or device is tooling debris, never a page: skipped with a warning so
+/// the site still builds.
+bool keep_entry(const fs::path& file, const SiteModel& site, Diagnostics& diagnostics,
+                const std::string& display) {
+  SourceStatus status = classify_entry(file, site.content_root);
+  if (status) return true;
+  if (status.problem == SourceProblem::directory) return false;  // a link to a folder: not walked
+  diagnostics.push_back(walk_diagnostic(status, display, "site-read"));
+  return false;
+}
+
 /// Reads and parses pages on a few threads (a 1 000-page site spends most of its check there);
 /// findings[i] gets file i's findings, so the result does not depend on the threads.
 std::vector<Page> read_pages(const fs::path& content_dir, const std::string& content_display,
-                             const std::vector<fs::path>& files,
+                             const SourceRoot& root, const std::vector<fs::path>& files,
                              std::vector<Diagnostics>& findings) {
   init_markdown();  // registers cmark-gfm's extensions before the threads start
   std::vector<Page> pages(files.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
-      pages[i] = read_page(content_dir, content_display, files[i], findings[i]);
+      pages[i] = read_page(content_dir, content_display, root, files[i], findings[i]);
   };
   unsigned threads = std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, 4);
   threads = std::min<unsigned>(threads, static_cast<unsigned>(files.size() / 32 + 1));
@@ -118,15 +130,19 @@ const std::set<std::string>& reserved_ids() {
   return k_ids;
 }
 
+SourceRoot content_root_of(const fs::path& content_dir) {
+  return SourceRoot(content_dir.parent_path(), content_dir.filename().string());
+}
+
 Page read_page(const fs::path& content_dir, const std::string& content_display,
-               const fs::path& file, Diagnostics& diagnostics) {
+               const SourceRoot& root, const fs::path& file, Diagnostics& diagnostics) {
   Page page;
   page.file = file;
   // Lexical: `file` was found under `content_dir` (resolving links for each of 1 000 pages
   // cost more system calls than reading them).
   page.source = file.lexically_relative(content_dir).generic_string();
   page.display = content_display + "/" + page.source;
-  std::string text = read_text(file, page.display, diagnostics);
+  std::string text = read_text(file, root, page.display, diagnostics);
   SplitPage split = split_front_matter(text, page.display, diagnostics);
   page.meta = std::move(split.meta);
   page.url = url_of(page.source, page.meta.layout);
@@ -182,14 +198,20 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
   auto site = std::make_shared<SiteModel>();
   site->live_reload = live_reload;
   site->content_dir = content_dir_of(project);
+  site->content_root = content_root_of(site->content_dir);
   site->config_file = site->content_dir / "site.yaml";
-  site->config =
-      load_site_config(site->config_file, project.display(site->config_file), site->diagnostics);
+  site->config = load_site_config(site->config_file, site->content_root,
+                                  project.display(site->config_file), site->diagnostics);
   std::error_code ec;
   std::vector<fs::path> files;
   for (auto it = fs::recursive_directory_iterator(site->content_dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().filename().string().front() != '.')
+    if (it->path().filename().string().front() == '.') continue;
+    // By the entry itself, not what it points to (io/source_file.hpp).
+    fs::file_type type = it->symlink_status(ec).type();
+    if (type == fs::file_type::regular ||
+        (type != fs::file_type::directory &&
+         keep_entry(it->path(), *site, site->diagnostics, project.display(it->path()))))
       files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
@@ -199,7 +221,8 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
     if (is_markdown(file))
       markdown.push_back(file);
     else
-      site->statics.push_back({file, file.lexically_relative(site->content_dir).generic_string()});
+      site->statics.push_back(
+          {file, file.lexically_relative(site->content_dir).generic_string(), site->content_root});
   }
   // The design system's files and the templates are found while the pages are read.
   Diagnostics asset_findings, template_findings;
@@ -208,8 +231,8 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
     site->templates = load_templates(project, template_findings);
   });
   std::vector<Diagnostics> findings(markdown.size());
-  std::vector<Page> pages =
-      read_pages(site->content_dir, project.display(site->content_dir), markdown, findings);
+  std::vector<Page> pages = read_pages(site->content_dir, project.display(site->content_dir),
+                                       site->content_root, markdown, findings);
   assets_and_templates.get();
   for (std::size_t i = 0; i < pages.size(); ++i) {
     site->diagnostics.insert(site->diagnostics.end(), findings[i].begin(), findings[i].end());

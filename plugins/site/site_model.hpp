@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "front_matter.hpp"
+#include "io/source_file.hpp"
 #include "markdown.hpp"
 #include "site_config.hpp"
 #include "site_templates.hpp"
@@ -35,10 +36,12 @@ struct Page {
 struct CopiedFile {
   std::filesystem::path source;
   std::string output;  ///< under site/
+  SourceRoot root;     ///< the folder it must really be in when copied (io/source_file.hpp)
 };
 
 struct SiteModel {
   std::filesystem::path content_dir;
+  SourceRoot content_root;  ///< every page and static file must really be in it
   std::filesystem::path config_file;
   SiteConfig config;
   std::vector<Page> pages;          ///< every non-draft page, sorted by source
@@ -66,10 +69,14 @@ std::filesystem::path content_dir_of(const ProjectContext& project);
 /// Reads everything. Never throws for bad input (findings in `diagnostics`).
 std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload);
 
+/// The root content pages must really be in: the content/ folder `content_dir_of` chose.
+SourceRoot content_root_of(const std::filesystem::path& content_dir);
+
 /// Reads one page (used by read_site and by the preview server's incremental update). `file`
-/// is under `content_dir`, which diagnostics print as `content_display` ("content").
+/// is under `content_dir`, which diagnostics print as `content_display` ("content"); it is read
+/// only if it is really inside `root` (io/source_file.hpp).
 Page read_page(const std::filesystem::path& content_dir, const std::string& content_display,
-               const std::filesystem::path& file, Diagnostics& diagnostics);
+               const SourceRoot& root, const std::filesystem::path& file, Diagnostics& diagnostics);
 
 /// Ids the page template uses: headings never take them.
 const std::set<std::string>& reserved_ids();

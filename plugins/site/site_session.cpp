@@ -11,7 +11,6 @@
 #include <map>
 #include <set>
 
-#include "io/whole_file.hpp"
 #include "page_render.hpp"
 #include "site_build.hpp"
 #include "site_links.hpp"
@@ -180,7 +179,7 @@ class Session final : public serve::SiteSession {
     std::vector<std::size_t> touched;  // re-read now
     bool menus = false;                // a title, order or menu entry changed
     for (const fs::path& file : changed) {
-      Page page = read_page(site.content_dir, m_content_display, file, reading);
+      Page page = read_page(site.content_dir, m_content_display, site.content_root, file, reading);
       std::size_t index = site.by_source.at(page.source);
       if (!same_outputs(site.pages[index], page)) return build_all(model, site_dir, stats);
       menus = menus || !same_navigation(site.pages[index], page);
@@ -265,19 +264,18 @@ class Session final : public serve::SiteSession {
   void write(const Model& model, const SiteFile& file, const fs::path& site_dir,
              serve::UpdateStats& stats) {
     std::string bytes;
-    fs::path copy_from;
+    const CopiedFile* copy = nullptr;
     fs::path target = site_dir / file.output;
-    if (!produce(*m_site, model, file.key, file.output, bytes, copy_from)) {
+    if (!produce(*m_site, model, file.key, file.output, bytes, copy)) {
+      const fs::path& from = copy->source;
       std::error_code ec;
       make_real_folders(site_dir, target.parent_path());
       if (fs::is_regular_file(fs::symlink_status(target, ec)) &&
-          fs::file_size(target, ec) == fs::file_size(copy_from, ec) &&
-          fs::last_write_time(target, ec) >= fs::last_write_time(copy_from, ec))
+          fs::file_size(target, ec) == fs::file_size(from, ec) &&
+          fs::last_write_time(target, ec) >= fs::last_write_time(from, ec))
         return;  // assets rarely change: skip the copy
-      std::string asset;
-      if (!read_whole_file(copy_from, asset))
-        throw Fatal("copie impossible de " + copy_from.string() + " : fichier illisible");
-      write_atomically(site_dir, target, asset);
+      // Neither end follows a link: the source (io/source_file.hpp) nor the target.
+      write_atomically(site_dir, target, read_copied(*copy));
     } else {
       write_atomically(site_dir, target, bytes);
     }

@@ -1,9 +1,9 @@
 #include "site_templates.hpp"
 
+#include "io/source_file.hpp"
 #include "render/html_escape.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -13,13 +13,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool read_file(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  out = buffer.str();
-  return true;
+/// A template of the project (or the shipped one), read only if it is really inside its
+/// templates/ folder (io/source_file.hpp).
+SourceStatus read_file(const ProjectContext& project, const fs::path& path, std::string& out) {
+  return read_source(path, SourceRoot::of(project, path, "templates"), out);
 }
 
 Diagnostic template_error(const ProjectContext& project, const fs::path& file, std::uint32_t line,
@@ -53,9 +50,14 @@ std::string inline_partials(const ProjectContext& project, const fs::path& file,
     name.erase(name.find_last_not_of(' ') + 1);
     fs::path partial = project.find("templates/site/" + name + ".mustache");
     std::string body;
-    if (depth > 8 || name.find('/') != std::string::npos || !read_file(partial, body)) {
+    bool allowed = depth <= 8 && name.find('/') == std::string::npos;
+    SourceStatus status =
+        allowed ? read_file(project, partial, body) : SourceStatus{SourceProblem::missing, 0, {}};
+    if (status.problem == SourceProblem::missing) {
       diagnostics.push_back(template_error(project, file, line_at(text, open),
                                            "gabarit partiel « " + name + " » introuvable"));
+    } else if (!status) {
+      diagnostics.push_back(source_diagnostic(status, project.display(partial), "site-template"));
     } else {
       templates.files.push_back(partial);
       out += inline_partials(project, partial, body, depth + 1, templates, diagnostics);
@@ -207,8 +209,10 @@ Templates load_templates(const ProjectContext& project, Diagnostics& diagnostics
   Templates templates;
   fs::path main = project.find("templates/site/page.mustache");
   std::string text;
-  if (!read_file(main, text)) {
-    diagnostics.push_back(template_error(project, main, 0, "gabarit de page introuvable"));
+  if (SourceStatus status = read_file(project, main, text); !status) {
+    diagnostics.push_back(status.problem == SourceProblem::missing
+                              ? template_error(project, main, 0, "gabarit de page introuvable")
+                              : source_diagnostic(status, project.display(main), "site-template"));
     templates.page = std::make_shared<TemplatePool>("");
     return templates;
   }

@@ -20,12 +20,13 @@ constexpr std::string_view k_ledger_path = "echeanciers/echeancier-global.xlsx";
 constexpr std::string_view k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-void render_convention(const ConventionState& cs, const Model& model, RenderContext& ctx) {
+void render_convention(const OutputJob& job, const ConventionState& cs, const Model& model,
+                       RenderContext& ctx) {
   DocInfo info{"Échéancier de la convention " + cs.record->id,
                "Tranches de subvention du dispositif Conseiller numérique",
                "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure,
                ctx.project().as_of};
-  Workbook book(ctx.output_path(), Size::Small, info);
+  Workbook book(ctx, job.path, Size::Small, info);
   std::vector<TrancheRow> rows;
   append_tranche_rows(cs, rows);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
@@ -35,7 +36,7 @@ void render_convention(const ConventionState& cs, const Model& model, RenderCont
   book.close();
 }
 
-void render_ledger(const Model& model, RenderContext& ctx) {
+void render_ledger(const OutputJob& job, const Model& model, RenderContext& ctx) {
   std::vector<TrancheRow> rows;
   // Every convention: the host renders the ledger only when none reads a record in error
   // (its inputs are all of theirs); otherwise --keep-going keeps the previous ledger, marked
@@ -44,7 +45,7 @@ void render_ledger(const Model& model, RenderContext& ctx) {
   DocInfo info{"Échéancier global des conventions Conseiller numérique",
                "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
                "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
-  Workbook book(ctx.output_path(), Size::Large, info);
+  Workbook book(ctx, job.path, Size::Large, info);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
   StatementLayout layout = write_statement_sheet(statement, rows);
   Sheet summary(book.add_sheet(k_ledger_summary_sheet), book.formats());
@@ -96,10 +97,10 @@ class TranchesXlsxEmitter final : public Emitter {
   }
 
   void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    if (job.key == k_ledger_key) return render_ledger(model, ctx);
+    if (job.key == k_ledger_key) return render_ledger(job, model, ctx);
     const ConventionState* cs = model.convention_state(job.key);
     if (cs == nullptr) throw Fatal("tranches-xlsx : convention inconnue " + job.key);
-    render_convention(*cs, model, ctx);
+    render_convention(job, *cs, model, ctx);
   }
 };
 

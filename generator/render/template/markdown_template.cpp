@@ -1,6 +1,5 @@
 #include "render/template/markdown_template.hpp"
 
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -119,12 +118,12 @@ class StrictContext : public kainjow::mustache::context<std::string> {
 
 }  // namespace
 
-Template load_template(const std::filesystem::path& path, std::string display_name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Fatal("gabarit illisible : " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return {std::move(display_name), text.str()};
+Template load_template(const std::filesystem::path& path, std::string display_name,
+                       const SourceRoot& root) {
+  std::string text;
+  if (SourceStatus status = read_source(path, root, text); !status)
+    throw Fatal("gabarit « " + display_name + " » illisible : " + source_problem_message(status));
+  return {std::move(display_name), std::move(text)};
 }
 
 Diagnostics check_template(const Template& t, const Data& schema) {

@@ -13,6 +13,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "io/source_file.hpp"
 #include "tampon/diagnostic.hpp"
 
 namespace tampon::tmpl {
@@ -30,8 +31,11 @@ struct Template {
   std::string text;
 };
 
-/// Reads a template file; throws tampon::Fatal when it cannot be read.
-Template load_template(const std::filesystem::path& path, std::string display_name);
+/// Reads a template file, only if it is a regular file really inside `root` (io/source_file.hpp;
+/// the default root checks only that it is a regular file); throws tampon::Fatal when it cannot
+/// be read, saying why.
+Template load_template(const std::filesystem::path& path, std::string display_name,
+                       const SourceRoot& root = SourceRoot());
 
 /// Every tag of the template checked against `schema`, a view in which every list holds at
 /// least one element and every optional value is present. Errors carry file:line:column.

@@ -1,10 +1,16 @@
 #include "xlsx_kit/workbook.hpp"
 
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 
+#include "io/whole_file.hpp"
 #include "tampon/diagnostic.hpp"
+#include "xlsx_kit/library_messages.hpp"
 
 namespace tampon::xlsx {
 namespace {
@@ -31,15 +37,77 @@ char* memory_scratch_dir() {
   return dir;
 }
 
+/// The cause of a failed system call, as users read it.
+std::string cause(int error) {
+  switch (error) {
+    case ENOSPC:
+      return "disque plein";
+    case EDQUOT:
+      return "quota disque dépassé";
+    case EACCES:
+    case EPERM:
+      return "permission refusée";
+    case EROFS:
+      return "système de fichiers en lecture seule";
+    case ENOMEM:
+      return "mémoire insuffisante";
+    case EMFILE:
+    case ENFILE:
+      return "trop de fichiers ouverts";
+    default:
+      return std::strerror(error);
+  }
+}
+
+/// The whole content of the memfd.
+bool read_memory(int fd, std::string& out) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return false;
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  while (done < out.size()) {
+    ssize_t got = ::pread(fd, out.data() + done, out.size() - done, static_cast<off_t>(done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    done += static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
 }  // namespace
 
+Workbook::Workbook(RenderContext& ctx, std::string name, Size size, const DocInfo& info)
+    : m_info(info), m_ctx(&ctx), m_path(ctx.output_path()), m_name(std::move(name)) {
+  open(size);
+}
+
 Workbook::Workbook(const std::filesystem::path& path, Size size, const DocInfo& info)
-    : m_info(info), m_path(path.string()) {
+    : m_info(info), m_path(path), m_name(path.string()) {
+  open(size);
+}
+
+void Workbook::open(Size size) {
+  // The zip goes to memory: libxlsxwriter opens a file name, so it gets the memfd's. Without
+  // memfd or /proc it writes the file itself, as before.
+  m_memory = ::memfd_create("tampon-xlsx", MFD_CLOEXEC);
+  m_target = m_path.string();
+  if (m_memory >= 0) {
+    std::string proc = "/proc/self/fd/" + std::to_string(m_memory);
+    if (::access(proc.c_str(), W_OK) == 0) {
+      m_target = proc;
+    } else {
+      ::close(m_memory);
+      m_memory = -1;
+    }
+  }
   lxw_workbook_options options{};
   options.constant_memory = size == Size::Large ? LXW_TRUE : LXW_FALSE;
   if (size == Size::Small) options.tmpdir = memory_scratch_dir();
-  m_book = workbook_new_opt(m_path.c_str(), &options);
-  if (m_book == nullptr) throw Fatal("impossible de créer le classeur " + m_path);
+  {
+    CaptureLibraryMessages quiet;
+    m_book = workbook_new_opt(m_target.c_str(), &options);
+  }
+  if (m_book == nullptr) throw Fatal("classeur « " + m_name + " » non créé : mémoire insuffisante");
   lxw_doc_properties props{};
   props.title = m_info.title.data();
   props.subject = m_info.subject.data();
@@ -54,9 +122,12 @@ Workbook::Workbook(const std::filesystem::path& path, Size size, const DocInfo& 
 }
 
 Workbook::~Workbook() {
-  // Not closed (an exception while filling it): free the memory; the host discards the
-  // temporary file.
-  if (m_book != nullptr) workbook_close(m_book);
+  // Not closed (an exception while filling it): free the memory; nothing reaches out/.
+  if (m_book != nullptr) {
+    CaptureLibraryMessages quiet;
+    workbook_close(m_book);
+  }
+  if (m_memory >= 0) ::close(m_memory);
 }
 
 void Workbook::make_formats() {
@@ -92,7 +163,16 @@ void Workbook::make_formats() {
 
 lxw_worksheet* Workbook::add_sheet(std::string_view name) {
   std::string owned(name);
-  lxw_worksheet* sheet = workbook_add_worksheet(m_book, owned.c_str());
+  lxw_worksheet* sheet = nullptr;
+  {
+    // In constant-memory mode this creates the sheet's scratch file, which can fail.
+    CaptureLibraryMessages quiet;
+    errno = 0;
+    sheet = workbook_add_worksheet(m_book, owned.c_str());
+  }
+  if (sheet == nullptr && errno != 0 && errno != EINVAL)
+    throw Fatal("classeur « " + m_name + " » non écrit : fichier temporaire impossible à créer (" +
+                cause(errno) + ")");
   if (sheet == nullptr) throw Fatal("nom de feuille refusé : " + owned);
   return sheet;
 }
@@ -100,9 +180,29 @@ lxw_worksheet* Workbook::add_sheet(std::string_view name) {
 void Workbook::close() {
   lxw_workbook* book = m_book;
   m_book = nullptr;
-  lxw_error error = workbook_close(book);
-  if (error != LXW_NO_ERROR)
-    throw Fatal("écriture du classeur " + m_path + " impossible : " + lxw_strerror(error));
+  lxw_error error;
+  int system_error;
+  {
+    CaptureLibraryMessages quiet;  // "[ERROR] workbook_close(): …" lines stay here
+    errno = 0;
+    error = workbook_close(book);
+    system_error = errno;
+  }
+  if (error != LXW_NO_ERROR) {
+    std::string why = system_error != 0 ? cause(system_error) : lxw_strerror(error);
+    if (error == LXW_ERROR_CREATING_TMPFILE)
+      why = "fichiers temporaires de libxlsxwriter impossibles à écrire (" + why + ")";
+    throw Fatal("classeur « " + m_name + " » non écrit : " + why);
+  }
+  if (m_memory < 0) return;  // written by libxlsxwriter at m_path
+  std::string bytes;
+  if (!read_memory(m_memory, bytes))
+    throw Fatal("classeur « " + m_name + " » non écrit : " + cause(errno));
+  ::close(m_memory);
+  m_memory = -1;
+  if (m_ctx != nullptr) return m_ctx->write(bytes);
+  if (!write_whole_file(m_path, bytes))
+    throw Fatal("classeur « " + m_name + " » non écrit : " + cause(errno));
 }
 
 }  // namespace tampon::xlsx

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "tampon/date.hpp"
+#include "tampon/emitter.hpp"
 
 namespace tampon::xlsx {
 
@@ -59,8 +60,17 @@ enum class Size {
   Small,
 };
 
+/// The workbook is assembled in memory (a memfd: Debian 12's libxlsxwriter 1.1.4 cannot write to
+/// a buffer, `output_buffer` came with 1.1.5), so its bytes reach `out/` through the host like
+/// any other output. libxlsxwriter's own messages never reach the user: a failure is one French
+/// message naming the file and the cause (Fatal). Its scratch files still go to its temporary
+/// folder (see Size).
 class Workbook {
  public:
+  /// `close()` hands the bytes to `ctx.write()`; `name` (the output's path under out/) is what
+  /// messages show.
+  Workbook(RenderContext& ctx, std::string name, Size size, const DocInfo& info);
+  /// `close()` writes the file at `path` (tests, benchmarks).
   Workbook(const std::filesystem::path& path, Size size, const DocInfo& info);
   ~Workbook();
   Workbook(const Workbook&) = delete;
@@ -69,15 +79,21 @@ class Workbook {
   /// Adds a sheet; throws when the name is not a valid sheet name.
   lxw_worksheet* add_sheet(std::string_view name);
   const Formats& formats() const { return m_formats; }
-  /// Writes the file. Throws tampon::Fatal with libxlsxwriter's message on failure.
+  /// Assembles the workbook and writes it. Throws tampon::Fatal, in French, naming the file and
+  /// the cause ("disque plein", "permission refusée") on failure.
   void close();
 
  private:
+  void open(Size size);
   void make_formats();
   lxw_workbook* m_book = nullptr;
   Formats m_formats;
   DocInfo m_info;  // libxlsxwriter keeps the pointers until close
-  std::string m_path;
+  RenderContext* m_ctx = nullptr;
+  std::filesystem::path m_path;  ///< where to write without a context
+  std::string m_name;            ///< as messages show it
+  int m_memory = -1;             ///< the memfd libxlsxwriter writes the zip into
+  std::string m_target;          ///< the file name libxlsxwriter opens
 };
 
 }  // namespace tampon::xlsx

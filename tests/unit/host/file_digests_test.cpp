@@ -9,6 +9,7 @@
 #include "fake_emitter.hpp"
 #include "host/build_pipeline.hpp"
 #include "io/sha256.hpp"
+#include "io/source_file.hpp"
 
 namespace tampon {
 namespace {
@@ -36,7 +37,7 @@ TEST_F(FileDigestsTest, AFileReadAsASourceIsNotReadAgainToDigestIt) {
   fs::path file = root / "page.md";
   write(file, "# Titre");
   std::string text;
-  ASSERT_TRUE(read_source_file(file, text));
+  ASSERT_TRUE(read_source_file(file, SourceRoot(), text));
   EXPECT_EQ(text, "# Titre");
   std::size_t hashed = process_file_digests().files_hashed();
   EXPECT_EQ(process_file_digests().digest(file), sha256_hex("# Titre"));
@@ -45,7 +46,7 @@ TEST_F(FileDigestsTest, AFileReadAsASourceIsNotReadAgainToDigestIt) {
   write(file, "# Autre titre, plus long");
   EXPECT_EQ(process_file_digests().digest(file), sha256_hex("# Autre titre, plus long"));
   EXPECT_EQ(process_file_digests().files_hashed(), hashed + 1);
-  EXPECT_FALSE(read_source_file(root / "absent.md", text));
+  EXPECT_FALSE(read_source_file(root / "absent.md", SourceRoot(), text));
 }
 
 TEST_F(FileDigestsTest, AnUnchangedFileIsHashedOnlyOnce) {

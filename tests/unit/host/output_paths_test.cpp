@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace tampon {
 namespace {
 
@@ -16,6 +18,58 @@ TEST(OutputPaths, RefusesEveryWayOutOfTheOutputFolder) {
                           "a\\..\\b", "manifest.json", ".tampon-tmp/x", "a/b c", "é.pdf"})
     EXPECT_TRUE(unsafe_output_path(bad)) << bad;
   EXPECT_TRUE(unsafe_output_path(std::string(300, 'a')));
+}
+
+std::vector<std::string> clashes(std::vector<std::string_view> paths) {
+  std::sort(paths.begin(), paths.end());
+  return output_path_clashes(paths);
+}
+
+bool mentions(const std::vector<std::string>& found, std::string_view a, std::string_view b) {
+  for (const auto& message : found)
+    if (message.find(a) != std::string::npos && message.find(b) != std::string::npos) return true;
+  return false;
+}
+
+TEST(OutputPathClashes, NoneInAnOrdinaryBuild) {
+  EXPECT_TRUE(clashes({"conventions/cv-1.pdf", "conventions/cv-2.pdf", "site/index.html",
+                       "site/guide/index.html", "site/guide.html", "site/guide-2/index.html",
+                       "echeanciers/echeancier-global.xlsx", "console.txt", "com10.txt",
+                       "auxiliaire.pdf", "a.b/nul-part.txt"})
+                  .empty());
+}
+
+TEST(OutputPathClashes, AFileAndAFolderOfTheSameName) {
+  // "zz-a" sorts between "zz" and "zz/…": the clash is found whatever lies between.
+  auto found = clashes({"zz", "zz-a", "zz.txt", "zz/inner.txt"});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(mentions(found, "« zz »", "« zz/inner.txt »")) << found[0];
+  EXPECT_EQ(clashes({"a/b", "a/b/c/d.pdf"}).size(), 1u);  // deeper folders too
+}
+
+TEST(OutputPathClashes, PathsThatDifferOnlyByCase) {
+  auto found = clashes({"site/Guide.html", "site/guide.html"});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(mentions(found, "site/Guide.html", "site/guide.html")) << found[0];
+  // Folders: their files would mix in one folder.
+  found = clashes({"Site/a.html", "site/b.html"});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(mentions(found, "« Site »", "« site »")) << found[0];
+  // A file and a folder that differ by case.
+  EXPECT_EQ(clashes({"Docs", "docs/x.pdf"}).size(), 1u);
+}
+
+TEST(OutputPathClashes, NamesWindowsRefuses) {
+  for (std::string_view bad : {"con", "NUL.txt", "site/aux.html", "prn.tar.gz", "com1.pdf",
+                               "LPT9/x.pdf", "a/Com5", "fin.", "dossier./x.pdf"}) {
+    auto found = clashes({bad});
+    ASSERT_EQ(found.size(), 1u) << bad;
+    EXPECT_NE(found[0].find(std::string(bad)), std::string::npos) << found[0];
+    EXPECT_NE(found[0].find("Windows"), std::string::npos) << found[0];
+  }
+  for (std::string_view fine :
+       {"com10.pdf", "lpt.txt", "conseil.pdf", "nul-x/a", "auxiliaire", ".fin"})
+    EXPECT_FALSE(unportable_output_path(fine)) << fine;
 }
 
 }  // namespace

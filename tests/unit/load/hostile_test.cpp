@@ -137,9 +137,9 @@ TEST(Hostile, AHundredMegabyteFileIsRefusedByItsSizeBeforeParsing) {
 TEST(Hostile, TheSizeCapIsInclusive) {
   TempProject p;
   p.write("f.yaml", std::string(10, 'x'));
-  EXPECT_FALSE(load::read_file_capped(p.dir() / "f.yaml", 10).failure);
+  EXPECT_FALSE(load::read_file_capped(p.dir() / "f.yaml", SourceRoot(), 10).failure);
   p.write("g.yaml", std::string(11, 'x'));
-  EXPECT_TRUE(load::read_file_capped(p.dir() / "g.yaml", 10).failure);
+  EXPECT_TRUE(load::read_file_capped(p.dir() / "g.yaml", SourceRoot(), 10).failure);
 }
 
 TEST(Hostile, AFlatListOfMillionsOfItemsHitsTheNodeBudget) {
