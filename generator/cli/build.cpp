@@ -47,8 +47,9 @@ int run_build(const Options& options) {
   EmitterSet& set = emitter_set_until_exit(options, plugin_diagnostics);
   auto selected = select_emitters(set, options);
   if (!selected) return k_exit_usage;
-  Session& session =
-      open_session_until_exit(options, options.only.empty() || reads_records(*selected));
+  const bool load_records = options.only.empty() || reads_records(*selected);
+  Session& session = open_session_until_exit(options, load_records);
+  const RecordSet* read = load_records ? &session.model.records : nullptr;
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {
     print_diagnostics(diagnostics, options);
@@ -59,7 +60,7 @@ int run_build(const Options& options) {
   diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   apply_strict(diagnostics, options);
   if (count_errors(diagnostics) && !options.keep_going) {
-    print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
+    print_diagnostics(diagnostics, options, read);  // nothing written: out/ is untouched
     return k_exit_invalid;
   }
   BuildOptions build{options.out,          job_count(options),         options.keep_going,
@@ -75,7 +76,7 @@ int run_build(const Options& options) {
   }
   diagnostics.insert(diagnostics.end(), report.diagnostics.begin(), report.diagnostics.end());
   apply_strict(diagnostics, options);
-  print_diagnostics(diagnostics, options);
+  print_diagnostics(diagnostics, options, read);
   print_outcome(report, options);
   return count_errors(diagnostics) ? k_exit_invalid : k_exit_ok;
 }
