@@ -18,13 +18,13 @@ std::string count_fr(std::size_t n, const char* singular, const char* plural) {
 }  // namespace
 
 std::string records_read_fr(const RecordSet& r) {
-  return "(lus : " + count_fr(r.structures.size(), "structure", "structures") + ", " +
+  return "lus : " + count_fr(r.structures.size(), "structure", "structures") + ", " +
          count_fr(r.conseillers.size(), "conseiller", "conseillers") + ", " +
          count_fr(r.conventions.size(), "convention", "conventions") + ", " +
          count_fr(r.avenants.size(), "avenant", "avenants") + ", " +
          count_fr(r.versements.size(), "versement", "versements") + ", " +
          count_fr(r.rapports.size(), "rapport", "rapports") + ", " +
-         count_fr(r.depenses.size(), "déclaration de dépenses", "déclarations de dépenses") + ")";
+         count_fr(r.depenses.size(), "déclaration de dépenses", "déclarations de dépenses");
 }
 
 void print_diagnostics(Diagnostics diagnostics, const Options& options, const RecordSet* read) {
@@ -35,7 +35,7 @@ void print_diagnostics(Diagnostics diagnostics, const Options& options, const Re
   }
   print_text(std::cerr, diagnostics);
   if (!options.quiet || !diagnostics.empty())
-    std::cerr << summary_line(diagnostics) << (read ? " " + records_read_fr(*read) : "") << "\n";
+    std::cerr << (read ? records_read_fr(*read) + " ; " : "") << summary_line(diagnostics) << "\n";
 }
 
 }  // namespace tampon::cli

@@ -50,8 +50,8 @@ TEST(Validate, AnEmptyProjectIsValidButWarnsThatNothingWasRead) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.err, "data: avertissement: aucun enregistrement lu")) << r.err;
   EXPECT_TRUE(contains(r.err, "[no-records]")) << r.err;
-  EXPECT_TRUE(contains(r.err, "0 erreur, 1 avertissement (lus : 0 structure, 0 conseiller,"))
-      << r.err;
+  EXPECT_TRUE(contains(r.err, "\nlus : 0 structure, 0 conseiller,")) << r.err;
+  EXPECT_TRUE(contains(r.err, "0 déclaration de dépenses ; 0 erreur, 1 avertissement\n")) << r.err;
   EXPECT_EQ(p.run({"validate", "--strict", "--as-of", "2024-06-30"}).exit_code, 1);
 }
 
@@ -62,9 +62,9 @@ TEST(Validate, TheMinimalProjectIsValidAndTheSummaryCountsEachKind) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(contains(r.err, "no-records")) << r.err;
   EXPECT_TRUE(contains(r.err,
-                       "0 erreur, 0 avertissement (lus : 1 structure, 1 conseiller, 1 "
-                       "convention, 0 avenant, 0 versement, 0 rapport, 0 déclaration de "
-                       "dépenses)"))
+                       "lus : 1 structure, 1 conseiller, 1 convention, 0 avenant, 0 "
+                       "versement, 0 rapport, 0 déclaration de dépenses ; 0 erreur, 0 "
+                       "avertissement\n"))
       << r.err;
 }
 

@@ -192,9 +192,6 @@ TEST(SmicTerritoryUnknown, ShippedTableHasMayotteWithSources) {
   }
   EXPECT_EQ(t->in_force(d("2024-11-01"))->monthly_35h, eur(1361.97));
   EXPECT_EQ(t->in_force(d("2020-12-31")), nullptr);  // earlier rates are not in the table
-  const SmicTerritory* pacific = smic.territory_of("988");
-  ASSERT_NE(pacific, nullptr);
-  EXPECT_TRUE(pacific->rates.empty());
 }
 
 TEST(CoordinatorPartTime, CoordinatorMustWorkThirtyFiveHours) {
