@@ -50,8 +50,10 @@ int run_build(const Options& options) {
   EmitterSet& set = emitter_set_until_exit(options, plugin_diagnostics);
   auto selected = select_emitters(set, options);
   if (!selected) return k_exit_usage;
-  Session& session = open_session_until_exit(
-      options, options.only.empty() || reads_records(*selected) || !options.select.empty());
+  const bool load_records =
+      options.only.empty() || reads_records(*selected) || !options.select.empty();
+  Session& session = open_session_until_exit(options, load_records);
+  const RecordSet* read = load_records ? &session.model.records : nullptr;
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {
     print_diagnostics(diagnostics, options);
@@ -72,7 +74,7 @@ int run_build(const Options& options) {
   diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   apply_strict(diagnostics, options);
   if (count_errors(diagnostics) && !options.keep_going) {
-    print_diagnostics(diagnostics, options);  // nothing written: out/ is untouched
+    print_diagnostics(diagnostics, options, read);  // nothing written: out/ is untouched
     return exit_code_for(diagnostics);
   }
   BuildOptions build;
@@ -110,7 +112,7 @@ int run_build(const Options& options) {
   if (options.format == Format::Json)
     for (const auto& skipped : report.skipped)
       diagnostics.push_back({{}, Severity::Warning, "output-skipped", "ignoré : " + skipped, {}});
-  print_diagnostics(diagnostics, options);
+  print_diagnostics(diagnostics, options, read);
   print_outcome(report, options);
   return exit_code_for(diagnostics);
 }

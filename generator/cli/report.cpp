@@ -11,14 +11,31 @@ void apply_strict(Diagnostics& diagnostics, const Options& options) {
   for (auto& d : diagnostics) d.severity = Severity::Error;
 }
 
-void print_diagnostics(Diagnostics diagnostics, const Options& options) {
+namespace {
+std::string count_fr(std::size_t n, const char* singular, const char* plural) {
+  return std::to_string(n) + " " + (n <= 1 ? singular : plural);
+}
+}  // namespace
+
+std::string records_read_fr(const RecordSet& r) {
+  return "lus : " + count_fr(r.structures.size(), "structure", "structures") + ", " +
+         count_fr(r.conseillers.size(), "conseiller", "conseillers") + ", " +
+         count_fr(r.conventions.size(), "convention", "conventions") + ", " +
+         count_fr(r.avenants.size(), "avenant", "avenants") + ", " +
+         count_fr(r.versements.size(), "versement", "versements") + ", " +
+         count_fr(r.rapports.size(), "rapport", "rapports") + ", " +
+         count_fr(r.depenses.size(), "déclaration de dépenses", "déclarations de dépenses");
+}
+
+void print_diagnostics(Diagnostics diagnostics, const Options& options, const RecordSet* read) {
   sort_diagnostics(diagnostics);
   if (options.format == Format::Json) {
     print_json(std::cout, diagnostics);
     return;
   }
   print_text(std::cerr, diagnostics);
-  if (!options.quiet || !diagnostics.empty()) std::cerr << summary_line(diagnostics) << "\n";
+  if (!options.quiet || !diagnostics.empty())
+    std::cerr << (read ? records_read_fr(*read) + " ; " : "") << summary_line(diagnostics) << "\n";
 }
 
 int exit_code_for(const Diagnostics& diagnostics) {

@@ -52,12 +52,39 @@ ProjectContext make_project_context(const Options& options) {
   return ProjectContext{project, shipped_dir(), options.as_of};
 }
 
+namespace {
+
+std::size_t record_count(const RecordSet& r) {
+  return r.structures.size() + r.conseillers.size() + r.conventions.size() + r.avenants.size() +
+         r.versements.size() + r.rapports.size() + r.depenses.size();
+}
+
+// A project with nothing to validate says so, rather than "0 erreur" that reads as success.
+// When the record files already gave findings (an empty file, a broken one), those say it.
+void warn_if_no_records(const ProjectContext& project, LoadResult& loaded) {
+  if (loaded.input_failure || record_count(loaded.records) != 0 || !loaded.diagnostics.empty())
+    return;
+  Diagnostic d;
+  d.where.file = "data";
+  d.severity = Severity::Warning;
+  d.code = "no-records";
+  d.message =
+      fs::is_directory(project.project_dir / "data")
+          ? "aucun enregistrement lu : data/ n'a pas de fichier .yaml dans structures/, "
+            "conseillers/, conventions/, avenants/, versements/, rapports/ ou depenses/"
+          : "aucun enregistrement lu : le projet n'a pas de dossier data/ (vérifiez --project)";
+  loaded.diagnostics.push_back(std::move(d));
+}
+
+}  // namespace
+
 Session open_session(const Options& options, bool load_records) {
   Session session;
   session.project = make_project_context(options);
   LoadOptions load_options{options.jobs, cache_dir(options)};
   LoadResult loaded =
       load_records ? load_project(session.project, load_options) : load_rules_only(session.project);
+  if (load_records) warn_if_no_records(session.project, loaded);
   session.input_failure = loaded.input_failure;
   session.files = loaded.files;
   session.diagnostics = std::move(loaded.diagnostics);

@@ -18,7 +18,7 @@ int run_validate(const Options& options) {
     }
   }
   apply_strict(diagnostics, options);
-  print_diagnostics(diagnostics, options);
+  print_diagnostics(diagnostics, options, &session.model.records);
   if (session.input_failure) return k_exit_io;
   return exit_code_for(diagnostics);
 }

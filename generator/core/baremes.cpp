@@ -25,6 +25,23 @@ const OverseasIncrease* Baremes::overseas_for(std::string_view departement) cons
   return nullptr;
 }
 
+namespace {
+const SmicRate* rate_on(const std::vector<SmicRate>& rates, Date day) {
+  const SmicRate* found = nullptr;
+  for (const auto& rate : rates)
+    if (rate.effective <= day) found = &rate;
+  return found;
+}
+}  // namespace
+
+const SmicRate* SmicTerritory::in_force(Date day) const { return rate_on(rates, day); }
+
+const SmicTerritory* SmicTable::territory_of(std::string_view departement) const {
+  for (const auto& t : territories)
+    if (std::ranges::find(t.departements, departement) != t.departements.end()) return &t;
+  return nullptr;
+}
+
 const SmicRate* SmicTable::in_force(Date day) const {
   const SmicRate* found = nullptr;
   for (const auto& rate : rates)

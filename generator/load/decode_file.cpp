@@ -56,7 +56,7 @@ FileResult decode_file(std::string_view bytes, RecordKind kind, std::uint32_t fi
     return out;
   }
   const YamlTree& tree = parsed.tree;
-  FileDecoder d(tree, file_index, out.diagnostics);
+  FileDecoder d(tree, file_index, out.diagnostics, bytes);
   DecodeFn decode = decoder_for(kind);
   std::string_view noun = name(kind);
   bool any = false;

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "load/decoders.hpp"
+#include "load/personal_data_check.hpp"
 
 namespace tampon::load {
 namespace {
@@ -86,6 +87,8 @@ void decode_rapport(FileDecoder& d, const YamlNode& map, FileResult& out) {
   read_counts<Theme>(d, r, "themes", p.themes);
   p.has_lieux = read_counts<Lieu>(d, r, "lieux", p.lieux);
   p.faits_marquants = r.text("faits_marquants", Need::Optional);
+  // The bulletin publishes these: personal data in them is warned about here, masked there.
+  if (p.faits_marquants) report_personal_data(d, *r.find("faits_marquants"), "faits_marquants");
   out.rapports.push_back(std::move(rec));
 }
 

@@ -241,7 +241,8 @@ void read_baremes(FileDecoder& d, const YamlNode& root, Baremes& b) {
   });
 }
 
-constexpr std::string_view k_smic_top[] = {"taux"};
+constexpr std::string_view k_smic_top[] = {"taux", "territoires"};
+constexpr std::string_view k_smic_territory[] = {"nom", "departements", "taux"};
 constexpr std::string_view k_smic_rate[] = {"date_effet", "mensuel_35h", "horaire", "source"};
 
 // The monthly figure of the decrees is the hourly rate × 35 h × 52 / 12, rounded to the cent.
@@ -256,9 +257,9 @@ void check_monthly(FileDecoder& d, const YamlNode& at, Money hourly, Money month
       Severity::Warning);
 }
 
-void read_smic(FileDecoder& d, const YamlNode& root, SmicTable& table) {
-  MapReader top(d, root, k_smic_top, "", nullptr);
-  each_mapping(d, top, "taux", Need::Required, [&](const YamlNode& item, const std::string& p) {
+// One list of rates (`taux`, national or a territory's): each rate once per date, sorted.
+void read_rates(FileDecoder& d, MapReader& parent, Need need, std::vector<SmicRate>& rates) {
+  each_mapping(d, parent, "taux", need, [&](const YamlNode& item, const std::string& p) {
     MapReader m(d, item, k_smic_rate, p, nullptr);
     auto date = m.date("date_effet", Need::Required);
     auto monthly = m.money("mensuel_35h", Need::Required);
@@ -266,13 +267,48 @@ void read_smic(FileDecoder& d, const YamlNode& root, SmicTable& table) {
     auto source = m.text("source", Need::Required);
     if (monthly && hourly) check_monthly(d, *m.find("mensuel_35h"), *hourly, *monthly);
     if (!date || !monthly) return;
-    for (const auto& rate : table.rates)
+    for (const auto& rate : rates)
       if (rate.effective == *date)
         return d.report(item, "invalid-smic",
                         fmt::format("deux taux du SMIC prennent effet le {}", date->iso()));
-    table.rates.push_back({*date, *monthly, source.value_or("")});
+    rates.push_back({*date, *monthly, source.value_or("")});
   });
-  std::ranges::sort(table.rates, {}, &SmicRate::effective);
+  std::ranges::sort(rates, {}, &SmicRate::effective);
+}
+
+// `territoires`: the territories with their own minimum wage. A territory may list no rate
+// (its figure is not known to the tool): the rule then warns instead of guessing.
+void read_territories(FileDecoder& d, MapReader& top, SmicTable& table) {
+  each_mapping(
+      d, top, "territoires", Need::Optional, [&](const YamlNode& item, const std::string& p) {
+        MapReader m(d, item, k_smic_territory, p, nullptr);
+        SmicTerritory t;
+        t.name = m.text("nom", Need::Required).value_or("");
+        if (const YamlNode* list = m.block("departements", Need::Required, NodeKind::Sequence)) {
+          for (std::uint32_t i : d.tree().items(*list)) {
+            const YamlNode& v = d.tree().node(i);
+            std::string_view code = v.kind == NodeKind::Scalar ? d.text(v) : "";
+            if (!is_valid_departement(code)) {
+              d.report(v, "invalid-smic",
+                       fmt::format("« {} » n'est pas un code de département", code));
+              continue;
+            }
+            for (const auto& other : table.territories)
+              if (std::ranges::find(other.departements, code) != other.departements.end())
+                d.report(v, "invalid-smic",
+                         fmt::format("département {} déjà rattaché à « {} »", code, other.name));
+            t.departements.emplace_back(code);
+          }
+        }
+        read_rates(d, m, Need::Optional, t.rates);
+        table.territories.push_back(std::move(t));
+      });
+}
+
+void read_smic(FileDecoder& d, const YamlNode& root, SmicTable& table) {
+  MapReader top(d, root, k_smic_top, "", nullptr);
+  read_rates(d, top, Need::Required, table.rates);
+  read_territories(d, top, table);
 }
 
 template <class Read, class Target>

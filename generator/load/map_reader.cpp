@@ -48,12 +48,17 @@ bool is_false(std::string_view s) { return s == "false" || s == "False" || s == 
 
 void FileDecoder::report(const YamlNode& at, std::string_view code, std::string message,
                          Severity severity) {
+  report_at(at.line, at.column, code, std::move(message), severity);
+}
+
+void FileDecoder::report_at(std::uint32_t line, std::uint32_t column, std::string_view code,
+                            std::string message, Severity severity) {
   if (m_out.size() >= k_max_reports) {
     ++m_dropped;
     return;
   }
   Diagnostic d;
-  d.where = {"", at.line, at.column};
+  d.where = {"", line, column};
   d.severity = severity;
   d.code = std::string(code);
   d.message = std::move(message);
@@ -150,18 +155,27 @@ std::string MapReader::path_of(std::string_view key) const {
   return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
 }
 
-void MapReader::report_missing(std::string_view key, bool present_but_empty) {
+void MapReader::report_missing(std::string_view key, bool present_but_empty,
+                               std::string_view expected) {
   const YamlNode* at = present_but_empty ? find(key) : &m_map;
-  m_d.report(*at, "missing-field",
-             present_but_empty
-                 ? fmt::format("champ obligatoire « {} » vide : indiquez une valeur", path_of(key))
-                 : fmt::format("champ obligatoire « {} » manquant : ajoutez-le", path_of(key)));
+  // What to write, so the message is enough to fix the file without the manual.
+  std::string hint = expected.empty() ? "" : fmt::format(" ({})", expected);
+  m_d.report(
+      *at, "missing-field",
+      present_but_empty
+          ? fmt::format("champ obligatoire « {} » vide : indiquez une valeur{}", path_of(key), hint)
+          : fmt::format("champ obligatoire « {} » manquant : ajoutez-le{}", path_of(key), hint));
 }
 
-const YamlNode* MapReader::scalar(std::string_view key, Need need) {
+bool MapReader::absent(std::string_view key) const {
   const YamlNode* v = find(key);
-  if (!v || v->kind == NodeKind::Null || (v->kind == NodeKind::Scalar && blank(m_d.text(*v)))) {
-    if (need == Need::Required) report_missing(key, v != nullptr);
+  return !v || v->kind == NodeKind::Null || (v->kind == NodeKind::Scalar && blank(m_d.text(*v)));
+}
+
+const YamlNode* MapReader::scalar(std::string_view key, Need need, std::string_view expected) {
+  const YamlNode* v = find(key);
+  if (absent(key)) {
+    if (need == Need::Required) report_missing(key, v != nullptr, expected);
     return nullptr;
   }
   if (v->kind != NodeKind::Scalar) {
@@ -182,8 +196,14 @@ void MapReader::report_unknown_value(const YamlNode& v, std::string_view key,
 
 std::optional<std::size_t> MapReader::one_of(std::string_view key, Need need,
                                              std::span<const std::string_view> allowed) {
-  const YamlNode* v = scalar(key, need);
-  if (!v) return std::nullopt;
+  // The hint lists the values: formatted only when the field is missing, never per record.
+  const YamlNode* v = scalar(key, Need::Optional, {});
+  if (!v) {
+    if (need == Need::Required && absent(key))
+      report_missing(key, find(key) != nullptr,
+                     fmt::format("une des valeurs : {}", list_fr(allowed)));
+    return std::nullopt;
+  }
   auto it = std::find(allowed.begin(), allowed.end(), m_d.text(*v));
   if (it != allowed.end()) return static_cast<std::size_t>(it - allowed.begin());
   report_unknown_value(*v, key, allowed);
@@ -191,13 +211,22 @@ std::optional<std::size_t> MapReader::one_of(std::string_view key, Need need,
 }
 
 std::optional<std::string> MapReader::text(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(key, need, "un texte");
   if (!v) return std::nullopt;
-  return std::string(m_d.text(*v));
+  std::string_view s = m_d.text(*v);
+  if (std::size_t units = text_units(s); units > k_max_text_units) {
+    m_d.report(*v, "field-too-long",
+               fmt::format("« {} » fait {} caractères : une cellule de tableur n'en contient "
+                           "que {} au plus ; raccourcissez ce texte",
+                           path_of(key), units, k_max_text_units));
+    return std::nullopt;
+  }
+  return std::string(s);
 }
 
 std::optional<std::string> MapReader::id(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(
+      key, need, "un identifiant en minuscules, chiffres et tirets, par exemple mairie-de-caudry");
   if (!v) return std::nullopt;
   std::string_view s = m_d.text(*v);
   if (is_valid_id(s)) return std::string(s);
@@ -211,10 +240,38 @@ std::optional<std::string> MapReader::id(std::string_view key, Need need) {
   return std::nullopt;
 }
 
+std::size_t text_units(std::string_view s) {
+  if (s.size() <= k_max_text_units) return s.size();  // bytes bound the count: no scan
+  std::size_t units = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++units;  // a character starts here
+    if (c >= 0xF0) ++units;           // outside the BMP: two UTF-16 units in a spreadsheet
+  }
+  return units;
+}
+
+namespace {
+// Spreadsheets count days from 1900 (a date before it becomes a negative serial number that
+// LibreOffice and Excel refuse), and no record of the programme is that old: years before
+// 1900 are typing slips (0000-01-01, 1021-04-01).
+constexpr int k_first_year = 1900;
+
+std::string too_early(std::string_view what, std::string_view text, std::string_view field) {
+  return fmt::format(
+      "{} « {} » invalide pour « {} » : les documents n'acceptent que les dates "
+      "à partir du 1900-01-01 ; vérifiez l'année",
+      what, text, field);
+}
+}  // namespace
+
 std::optional<Date> MapReader::date(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(key, need, "une date AAAA-MM-JJ, par exemple 2021-03-15");
   if (!v) return std::nullopt;
-  if (auto d = Date::parse(m_d.text(*v))) return d;
+  if (auto d = Date::parse(m_d.text(*v))) {
+    if (d->year() >= k_first_year) return d;
+    m_d.report(*v, "invalid-date", too_early("date", m_d.text(*v), path_of(key)));
+    return std::nullopt;
+  }
   m_d.report(*v, "invalid-date",
              fmt::format("date « {} » invalide pour « {} » : {}", m_d.text(*v), path_of(key),
                          date_problem(m_d.text(*v))));
@@ -222,9 +279,13 @@ std::optional<Date> MapReader::date(std::string_view key, Need need) {
 }
 
 std::optional<Month> MapReader::month(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(key, need, "un mois AAAA-MM, par exemple 2022-03");
   if (!v) return std::nullopt;
-  if (auto m = Month::parse(m_d.text(*v))) return m;
+  if (auto m = Month::parse(m_d.text(*v))) {
+    if (m->year >= k_first_year) return m;
+    m_d.report(*v, "invalid-date", too_early("mois", m_d.text(*v), path_of(key)));
+    return std::nullopt;
+  }
   m_d.report(*v, "invalid-date",
              fmt::format("mois « {} » invalide pour « {} » : écrivez-le au format AAAA-MM, par "
                          "exemple 2022-03",
@@ -233,9 +294,13 @@ std::optional<Month> MapReader::month(std::string_view key, Need need) {
 }
 
 std::optional<Quarter> MapReader::quarter(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(key, need, "un trimestre AAAA-Tn, par exemple 2022-T1");
   if (!v) return std::nullopt;
-  if (auto q = Quarter::parse(m_d.text(*v))) return q;
+  if (auto q = Quarter::parse(m_d.text(*v))) {
+    if (q->year >= k_first_year) return q;
+    m_d.report(*v, "invalid-date", too_early("période", m_d.text(*v), path_of(key)));
+    return std::nullopt;
+  }
   m_d.report(*v, "invalid-date",
              fmt::format("trimestre « {} » invalide pour « {} » : écrivez-le au format AAAA-Tn, "
                          "n de 1 à 4, par exemple 2022-T1",
@@ -244,7 +309,8 @@ std::optional<Quarter> MapReader::quarter(std::string_view key, Need need) {
 }
 
 std::optional<Money> MapReader::money(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v =
+      scalar(key, need, "un montant en euros avec un point décimal, par exemple 1700.00");
   if (!v) return std::nullopt;
   // The scalar's own text, never a double: `1645.58` keeps its exact cents.
   if (auto m = Money::parse(m_d.text(*v))) return m;
@@ -255,8 +321,13 @@ std::optional<Money> MapReader::money(std::string_view key, Need need) {
 }
 
 std::optional<int> MapReader::integer(std::string_view key, Need need, int min, int max) {
-  const YamlNode* v = scalar(key, need);
-  if (!v) return std::nullopt;
+  const YamlNode* v = scalar(key, Need::Optional, {});
+  if (!v) {
+    if (need == Need::Required && absent(key))
+      report_missing(key, find(key) != nullptr,
+                     fmt::format("un nombre entier de {} à {}", min, max));
+    return std::nullopt;
+  }
   std::string_view s = m_d.text(*v);
   int value = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -268,7 +339,7 @@ std::optional<int> MapReader::integer(std::string_view key, Need need, int min, 
 }
 
 std::optional<double> MapReader::number(std::string_view key, Need need, double min, double max) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(key, need, "un nombre avec un point décimal, par exemple 35 ou 17.5");
   if (!v) return std::nullopt;
   std::string_view s = m_d.text(*v);
   double value = 0;
@@ -285,7 +356,7 @@ std::optional<double> MapReader::number(std::string_view key, Need need, double 
 }
 
 std::optional<bool> MapReader::boolean(std::string_view key, Need need) {
-  const YamlNode* v = scalar(key, need);
+  const YamlNode* v = scalar(key, need, "true ou false");
   if (!v) return std::nullopt;
   std::string_view s = m_d.text(*v);
   if (is_true(s)) return true;
@@ -298,7 +369,7 @@ std::optional<bool> MapReader::boolean(std::string_view key, Need need) {
 const YamlNode* MapReader::block(std::string_view key, Need need, NodeKind kind) {
   const YamlNode* v = find(key);
   if (!v || v->kind == NodeKind::Null) {
-    if (need == Need::Required) report_missing(key, v != nullptr);
+    if (need == Need::Required) report_missing(key, v != nullptr, kind_fr(kind));
     return nullptr;
   }
   if (v->kind != kind) {

@@ -22,14 +22,20 @@ namespace tampon::load {
 /// Findings of one file, capped so a hostile file cannot produce millions of them.
 class FileDecoder {
  public:
-  FileDecoder(const YamlTree& tree, std::uint32_t file_index, Diagnostics& out)
-      : m_tree(tree), m_file(file_index), m_out(out) {}
+  /// `source`: the file's bytes, for findings placed inside a scalar (personal data).
+  FileDecoder(const YamlTree& tree, std::uint32_t file_index, Diagnostics& out,
+              std::string_view source = {})
+      : m_tree(tree), m_file(file_index), m_out(out), m_source(source) {}
 
   const YamlTree& tree() const { return m_tree; }
   std::string_view text(const YamlNode& n) const { return m_tree.scalar(n); }
   SourceLoc loc(const YamlNode& n) const { return {m_file, n.line, n.column}; }
   void report(const YamlNode& at, std::string_view code, std::string message,
               Severity severity = Severity::Error);
+  /// A finding at a place inside a value (1-based line, column in characters).
+  void report_at(std::uint32_t line, std::uint32_t column, std::string_view code,
+                 std::string message, Severity severity);
+  std::string_view source() const { return m_source; }
   /// Adds the "N more findings" note when the cap was reached.
   void finish();
   /// Findings reported so far, shown or not.
@@ -43,6 +49,7 @@ class FileDecoder {
   const YamlTree& m_tree;
   std::uint32_t m_file;
   Diagnostics& m_out;
+  std::string_view m_source;
   std::size_t m_dropped = 0;
 };
 
@@ -88,8 +95,11 @@ class MapReader {
  private:
   /// The scalar value of `key`: reports missing-field (absent, null or blank when required)
   /// and wrong-type (a block where a value is expected).
-  const YamlNode* scalar(std::string_view key, Need need);
-  void report_missing(std::string_view key, bool present_but_empty);
+  /// Absent, null or blank.
+  bool absent(std::string_view key) const;
+  /// `expected`: what the value looks like, for the missing-field message.
+  const YamlNode* scalar(std::string_view key, Need need, std::string_view expected);
+  void report_missing(std::string_view key, bool present_but_empty, std::string_view expected);
   void report_unknown_value(const YamlNode& v, std::string_view key,
                             std::span<const std::string_view> allowed);
 
@@ -99,6 +109,12 @@ class MapReader {
   std::array<const YamlNode*, k_max_keys> m_values{};
   std::string m_path;
 };
+
+/// The longest text every output can hold: a spreadsheet cell holds 32 767 characters
+/// (counted in UTF-16 units, as Excel does), the smallest limit among the outputs.
+inline constexpr std::size_t k_max_text_units = 32767;
+/// Length of UTF-8 text in UTF-16 units; the byte count when that is within the limit.
+std::size_t text_units(std::string_view text);
 
 /// "« x » ; vouliez-vous dire « y » ?" helpers shared by decoders.
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);

@@ -20,23 +20,23 @@ std::string allowed_contracts(const Regime& regime, Family family) {
 }
 
 void not_allowed(Checker& check, const model::PriceRequest& req, const Structure& s, SourceLoc at,
-                 const RecordRef& owner) {
+                 const RecordRef& owner, std::vector<Note> notes = {}) {
   check.report("contract-not-allowed", at,
                "contrat « " + std::string(name(req.contract)) + " » non prévu par le régime « " +
                    req.regime->id + " » pour une structure « " + std::string(name(s.family())) +
                    " » (" + s.id +
                    ") ; contrats possibles : " + allowed_contracts(*req.regime, s.family()),
-               owner);
+               owner, std::move(notes));
 }
 
-void projet_not_authorised(Checker& check, const Structure& s, SourceLoc at,
-                           const RecordRef& owner) {
+void projet_not_authorised(Checker& check, const Structure& s, SourceLoc at, const RecordRef& owner,
+                           std::vector<Note> notes = {}) {
   check.report("contract-not-allowed", at,
                "contrat de projet dans la structure privée « " + s.id +
                    " » non autorisée : ajoutez « contrat_de_projet_autorise: true » à la "
                    "structure si elle y est éligible, sinon le contrat est requalifié en CDI "
                    "[002 note 2]",
-               owner);
+               owner, std::move(notes));
 }
 
 void check_amount(Checker& check, const PostSite& site, const model::Pricing& p) {
@@ -91,12 +91,20 @@ void check_post(Checker& check, const PostSite& site) {
                    site.owner);
     return;
   }
-  SourceLoc contract_at = site.at(poste.contrat ? "contrat" : "conseiller");
+  // The field that is wrong is the contract type: the post's own `contrat`, or else the
+  // conseiller's `contrat.type`, with a note at the post that puts the two together.
+  SourceLoc contract_at = site.at("contrat");
+  std::vector<Note> notes;
+  if (!poste.contrat && holder) {
+    contract_at = holder->locs.at("contrat.type");
+    notes.push_back(check.note(site.at("conseiller"), "poste déclaré ici (" + site.label() + ")"));
+  }
   auto req = model::price_request(model, origin, poste, *contract);
   model::Pricing p = model::price_post(model.baremes, req);
-  if (!p.priced()) return not_allowed(check, req, *origin.structure, contract_at, site.owner);
+  if (!p.priced())
+    return not_allowed(check, req, *origin.structure, contract_at, site.owner, std::move(notes));
   if (p.projet_not_authorised)
-    projet_not_authorised(check, *origin.structure, contract_at, site.owner);
+    projet_not_authorised(check, *origin.structure, contract_at, site.owner, std::move(notes));
   check_amount(check, site, p);
 }
 

@@ -4,8 +4,12 @@
 
 namespace tampon::rules {
 
-void check_duplicates(Checker& check);   ///< duplicates.cpp: duplicate-id (records.md)
-void check_references(Checker& check);   ///< references.cpp: dangling-reference, regimes
+void check_duplicates(Checker& check);  ///< duplicates.cpp: duplicate-id (records.md)
+void check_references(Checker& check);
+/// reserved_ids.cpp: reserved-id, ids that cannot be file names everywhere (outputs.md).
+void check_reserved_ids(Checker& check);
+bool is_windows_reserved_name(
+    std::string_view id);                ///< references.cpp: dangling-reference, regimes
 void check_eligibility(Checker& check);  ///< eligibility.cpp: domain.md §2
 void check_amounts(Checker& check);      ///< amounts.cpp: domain.md §3
 void check_contracts(Checker& check);    ///< contracts.cpp: domain.md §5, the contract

@@ -49,22 +49,52 @@ void dates(Checker& check, const Conseiller& c) {
 
 // The SMIC in force on the start date, prorated to the weekly hours and rounded to the cent.
 // Comparing against the rounded figure keeps the message and the rule in agreement.
-void salary(Checker& check, const Conseiller& c) {
-  const SmicRate* smic = check.model().smic.in_force(c.contrat.debut);
-  double full = check.limits().full_time_hours;
-  if (!smic || full <= 0) return;  // before the first known rate: nothing to compare with
-  long long hundredth_hours = std::llround(c.contrat.heures_hebdo * 100);
+Money prorated_smic(const SmicRate& smic, double hours, double full) {
+  long long hundredth_hours = std::llround(hours * 100);
   long long full_hundredths = std::llround(full * 100);
-  long long num = smic->monthly_35h.cents() * hundredth_hours;
-  Money prorated = Money::cents((2 * num + full_hundredths) / (2 * full_hundredths));
-  if (c.contrat.salaire_brut_mensuel >= prorated) return;
-  check.report("salary-below-smic", c.locs.at("contrat.salaire_brut_mensuel"),
-               "salaire " + text::money(c.contrat.salaire_brut_mensuel) +
-                   " inférieur au SMIC proratisé " + text::money(prorated) + " au " +
-                   c.contrat.debut.iso() + " (" + text::hours(c.contrat.heures_hebdo) +
-                   " h par semaine ; SMIC mensuel pour " + text::hours(full) +
-                   " h : " + text::money(smic->monthly_35h) + ") : portez le salaire à " +
-                   text::money(prorated) + " au moins",
+  long long num = smic.monthly_35h.cents() * hundredth_hours;
+  return Money::cents((2 * num + full_hundredths) / (2 * full_hundredths));
+}
+
+// A territory with its own SMIC (Mayotte) is checked against its own rate. When smic.yaml has
+// none for the date, the national rate stands in, and a warning says the check is only
+// indicative: never an error computed from a rate that does not apply there.
+void salary(Checker& check, const Conseiller& c) {
+  double full = check.limits().full_time_hours;
+  if (full <= 0) return;
+  const SmicTable& table = check.model().smic;
+  const Structure* s = check.model().structure(c.structure);
+  const SmicTerritory* territory = s ? table.territory_of(s->departement) : nullptr;
+  const SmicRate* smic =
+      territory ? territory->in_force(c.contrat.debut) : table.in_force(c.contrat.debut);
+  const Money salaire = c.contrat.salaire_brut_mensuel;
+  const SourceLoc at = c.locs.at("contrat.salaire_brut_mensuel");
+  if (territory && !smic) {
+    const SmicRate* national = table.in_force(c.contrat.debut);
+    std::string compared = "aucun SMIC national non plus à cette date";
+    if (national) {
+      Money prorated = prorated_smic(*national, c.contrat.heures_hebdo, full);
+      compared = "comparé au SMIC national proratisé " + text::money(prorated) + ", le salaire " +
+                 text::money(salaire) + (salaire >= prorated ? " l'atteint" : " est inférieur");
+    }
+    check.report("smic-territory-unknown", at,
+                 "SMIC de " + territory->name + " inconnu au " + c.contrat.debut.iso() + " dans " +
+                     table.file + " : " + compared +
+                     " ; ajoutez le taux de ce territoire avec sa source pour une vérification "
+                     "exacte",
+                 ref_of(c), {check.note(s->locs.at("departement"), "département déclaré ici")});
+    return;
+  }
+  if (!smic) return;  // before the first known rate: nothing to compare with
+  Money prorated = prorated_smic(*smic, c.contrat.heures_hebdo, full);
+  if (salaire >= prorated) return;
+  std::string where = territory ? " de " + territory->name : "";
+  check.report("salary-below-smic", at,
+               "salaire " + text::money(salaire) + " inférieur au SMIC" + where + " proratisé " +
+                   text::money(prorated) + " au " + c.contrat.debut.iso() + " (" +
+                   text::hours(c.contrat.heures_hebdo) + " h par semaine ; SMIC mensuel pour " +
+                   text::hours(full) + " h : " + text::money(smic->monthly_35h) +
+                   ") : portez le salaire à " + text::money(prorated) + " au moins",
                ref_of(c));
 }
 

@@ -29,12 +29,20 @@ constexpr RuleInfo k_rules[] = {
     {"wrong-type", E, "records.md", "Champ présent avec un type YAML inattendu."},
     {"missing-field", E, "records.md", "Champ obligatoire absent."},
     {"invalid-id", E, "records.md", "Identifiant hors du format ^[a-z0-9][a-z0-9-]{0,63}$."},
-    {"invalid-date", E, "records.md", "Date, mois ou trimestre invalide."},
+    {"invalid-date", E, "records.md",
+     "Date, mois ou trimestre invalide, ou antérieur au 1900-01-01."},
+    {"field-too-long", E, "outputs.md",
+     "Texte plus long que 32 767 caractères, ce qu'une cellule de tableur ne peut contenir."},
     {"invalid-amount", E, "records.md", "Montant négatif ou avec plus de deux décimales."},
     {"invalid-departement", E, "records.md", "Code de département inconnu."},
     {"siret-checksum", E, "records.md", "SIRET sans 14 chiffres ou de clé de contrôle fausse."},
     {"unknown-value", E, "records.md",
      "Valeur hors de sa liste (type de structure, thème, régime…)."},
+    {"personal-data-in-text", W, "domain.md §7",
+     "Adresse électronique, téléphone ou date de naissance dans un texte libre publié (faits "
+     "marquants) : le bulletin la masque, retirez-la."},
+    {"no-records", W, "records.md",
+     "Aucun enregistrement lu : pas de dossier data/ ou aucun fichier de données."},
     {"unknown-folder", W, "records.md",
      "Dossier de data/ que l'outil ne lit pas (faute de frappe probable)."},
     // The rules as data (data/baremes.yaml, data/smic.yaml), emitted by the loader.
@@ -44,6 +52,9 @@ constexpr RuleInfo k_rules[] = {
      "Table du SMIC incohérente : deux taux à la même date, mensuel et horaire qui divergent."},
     // Cross-record checks (records.md), emitted by validation.
     {"duplicate-id", E, "records.md", "Le même identifiant est défini deux fois."},
+    {"reserved-id", E, "outputs.md",
+     "Identifiant inutilisable comme nom de fichier (con, nul, com1… sous Windows) ou pris par "
+     "un document (echeancier-global)."},
     {"dangling-reference", E, "records.md", "Référence à un enregistrement qui n'existe pas."},
     {"structure-mismatch", E, "records.md", "Référence à un enregistrement d'une autre structure."},
     {"date-order", E, "records.md", "Date de fin antérieure à la date de début."},
@@ -61,6 +72,9 @@ constexpr RuleInfo k_rules[] = {
     {"cdd-too-long", E, "domain.md §5", "CDD plus long que la durée maximale du barème."},
     {"salary-below-smic", E, "domain.md §5",
      "Salaire inférieur au SMIC en vigueur proratisé aux heures hebdomadaires."},
+    {"smic-territory-unknown", W, "domain.md §5",
+     "Territoire au SMIC propre (Mayotte) sans taux connu à la date : comparaison au SMIC "
+     "national, à titre indicatif."},
     {"coordinator-part-time", E, "domain.md §5", "Un coordinateur travaille à temps complet."},
     {"late-selection", W, "domain.md §5",
      "Sélection au-delà du délai suivant la présentation du candidat."},

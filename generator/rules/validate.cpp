@@ -30,6 +30,7 @@ Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
   Diagnostics found;
   rules::Checker check(model, load_diagnostics, found);
   rules::check_duplicates(check);
+  rules::check_reserved_ids(check);
   rules::check_references(check);
   rules::check_eligibility(check);
   rules::check_amounts(check);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/personal_data.hpp"
+
 namespace tampon::bulletin {
 namespace {
 
@@ -58,7 +60,9 @@ void add_report(const Model& model, const Rapport& r, BulletinData& data,
   if (r.faits_marquants && !r.faits_marquants->empty())
     data.highlights.push_back({r.mois,
                                publishable_name(model.conseiller(r.conseiller)).value_or(""),
-                               *r.faits_marquants});
+                               // No personal data in a bulletin (domain.md §7): masked here,
+                               // warned about by the loader (personal-data-in-text).
+                               redact_personal_data(*r.faits_marquants)});
 }
 
 /// Counts the conseillers in post (a reporting one counts even outside its contract dates) and

@@ -43,18 +43,29 @@ TEST(CommandLine, BadOptionValuesAreUsageErrors) {
   EXPECT_TRUE(contains(only.err, "vouliez-vous dire « convention-pdf » ?")) << only.err;
 }
 
-TEST(Validate, AnEmptyProjectIsValid) {
+// Nothing to validate is said plainly (no-records), never a bare "0 erreur".
+TEST(Validate, AnEmptyProjectIsValidButWarnsThatNothingWasRead) {
   Project p;
   auto r = p.run({"validate", "--as-of", "2024-06-30"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(contains(r.err, "0 erreur, 0 avertissement")) << r.err;
+  EXPECT_TRUE(contains(r.err, "data: avertissement: aucun enregistrement lu")) << r.err;
+  EXPECT_TRUE(contains(r.err, "[no-records]")) << r.err;
+  EXPECT_TRUE(contains(r.err, "\nlus : 0 structure, 0 conseiller,")) << r.err;
+  EXPECT_TRUE(contains(r.err, "0 déclaration de dépenses ; 0 erreur, 1 avertissement\n")) << r.err;
+  EXPECT_EQ(p.run({"validate", "--strict", "--as-of", "2024-06-30"}).exit_code, 1);
 }
 
-TEST(Validate, TheMinimalProjectIsValid) {
+TEST(Validate, TheMinimalProjectIsValidAndTheSummaryCountsEachKind) {
   Project p;
   write_minimal_valid_project(p);
   auto r = p.run({"validate", "--as-of", "2024-06-30"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(contains(r.err, "no-records")) << r.err;
+  EXPECT_TRUE(contains(r.err,
+                       "lus : 1 structure, 1 conseiller, 1 convention, 0 avenant, 0 "
+                       "versement, 0 rapport, 0 déclaration de dépenses ; 0 erreur, 0 "
+                       "avertissement\n"))
+      << r.err;
 }
 
 TEST(Validate, AYamlSyntaxErrorExitsThreeWithItsPosition) {

@@ -96,11 +96,23 @@ struct SmicRate {
   std::string source;
 };
 
+/// A territory whose minimum wage differs from the national SMIC (Mayotte). Its rates may be
+/// unknown for a date (or at all): the rule then falls back to the national rate and warns.
+struct SmicTerritory {
+  std::string name;                       ///< "Mayotte", for messages
+  std::vector<std::string> departements;  ///< "976"
+  std::vector<SmicRate> rates;            ///< sorted by date of effect; may be empty
+  const SmicRate* in_force(Date day) const;
+};
+
 struct SmicTable {
   std::string file;
-  std::vector<SmicRate> rates;  ///< sorted by date of effect
-  /// The rate in force on `day`, or nullptr before the first known rate.
+  std::vector<SmicRate> rates;  ///< national, sorted by date of effect
+  std::vector<SmicTerritory> territories;
+  /// The national rate in force on `day`, or nullptr before the first known rate.
   const SmicRate* in_force(Date day) const;
+  /// The territory a département belongs to, or nullptr where the national SMIC applies.
+  const SmicTerritory* territory_of(std::string_view departement) const;
 };
 
 }  // namespace tampon

@@ -45,7 +45,7 @@ TEST(BulletinCheck, AStructureNameTheFontCannotPrintIsAnErrorAndItsPdfFails) {
 TEST(BulletinCheck, AnEmojiInHighlightsIsAWarningAndOnlyThePdfLeavesItOut) {
   auto model = model_with("", " Bravo 🎉 !");
   Diagnostics found = check_bulletins(*model);
-  ASSERT_EQ(found.size(), 2u);  // the two reports with highlights
+  ASSERT_EQ(found.size(), 3u);  // the three reports with highlights
   EXPECT_EQ(found[0].code, "bulletin-glyph-omitted");
   EXPECT_EQ(found[0].severity, Severity::Warning);
   EXPECT_EQ(found[0].message,

@@ -88,6 +88,10 @@ std::unique_ptr<Model> bulletin_model() {
       "```signatures\nNe pas signer\n```\n\n# Un titre\n\n"
       "![Affiche de l'atelier](https://traceur.example/pixel.png)";
   Rapport may = rapport("cn-0001", "2022-05", {8, 1, 6, 4, 0, 15});
+  // Personal data typed into a highlight: the bulletin masks it (personal-data-in-text).
+  may.faits_marquants =
+      "Permanence au club. Contact : mediatheque.perso@example.org ou 06 12 34 56 78, "
+      "[écrire](mailto:ecrire.perso@example.org). Une usagère née le 12/03/1985 a passé le cap.";
   set_theme(may, Theme::Courriel, 4);
   Rapport june = rapport("cn-0001", "2022-06", {10, 2, 14, 3, 1, 18});
   set_theme(june, Theme::Securite, 6);

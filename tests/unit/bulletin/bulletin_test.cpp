@@ -57,10 +57,19 @@ std::filesystem::path* Bulletin::s_out = nullptr;
 Diagnostics* Bulletin::s_diagnostics = nullptr;
 std::vector<OutputJob>* Bulletin::s_jobs = nullptr;
 
-const std::vector<std::string> k_personal = {
-    "Jean",           "Secret",         "secret@example.org", "jeanne.contact@example.org",
-    "Jeanne Contact", "03 27 99 99 99", "12 rue des Secrets", "Renée",
-    "40483304800022"};
+const std::vector<std::string> k_personal = {"Jean",
+                                             "Secret",
+                                             "secret@example.org",
+                                             "jeanne.contact@example.org",
+                                             "Jeanne Contact",
+                                             "03 27 99 99 99",
+                                             "12 rue des Secrets",
+                                             "Renée",
+                                             "40483304800022",
+                                             "mediatheque.perso",
+                                             "06 12 34 56 78",
+                                             "ecrire.perso",
+                                             "12/03/1985"};
 
 TEST_F(Bulletin, PlansAnHtmlAndAPdfPerQuarterWithReportsUpToTheReferenceQuarter) {
   std::vector<std::string> paths;
@@ -150,6 +159,18 @@ TEST_F(Bulletin, NoPersonalDataInEitherFormat) {
       EXPECT_EQ(text.find(secret), std::string::npos) << q << ".pdf: " << secret;
     }
   }
+}
+
+TEST_F(Bulletin, PersonalDataInHighlightsIsMaskedAndNeverLinked) {
+  std::string page = html("2022-T2"), text = pdf_text("2022-T2");
+  for (const std::string& shown :
+       {std::string("Permanence au club"), std::string("[courriel masqué]"),
+        std::string("[téléphone masqué]"), std::string("[date de naissance masquée]")}) {
+    EXPECT_NE(page.find(shown), std::string::npos) << shown << "\n" << page;
+    EXPECT_NE(text.find(shown), std::string::npos) << shown << "\n" << text;
+  }
+  EXPECT_EQ(page.find("mailto:"), std::string::npos);
+  EXPECT_EQ(page.find("example.org"), std::string::npos);
 }
 
 TEST_F(Bulletin, KeyFactsCountTheTeamAndNameOnlyTheConseillerWhoAgreed) {

@@ -113,10 +113,11 @@ TEST(WrongType, ABlockWhereAValueIsExpectedAndTheReverse) {
 TEST(MissingField, PointsAtTheBlockThatLacksIt) {
   auto r = load_file("data/conseillers/c.yaml", with(k_conseiller, "  debut: 2021-04-01\n", ""));
   EXPECT_EQ(only(r, "missing-field", 8, 3).message,
-            "champ obligatoire « contrat.debut » manquant : ajoutez-le");
+            "champ obligatoire « contrat.debut » manquant : ajoutez-le (une date AAAA-MM-JJ, "
+            "par exemple 2021-03-15)");
   r = load_file("data/conseillers/c.yaml", with(k_conseiller, "nom: Durand", "nom:"));
   EXPECT_EQ(only(r, "missing-field", 3, 5).message,
-            "champ obligatoire « nom » vide : indiquez une valeur");
+            "champ obligatoire « nom » vide : indiquez une valeur (un texte)");
 }
 
 TEST(MissingField, OptionalBlocksMayBeAbsentOrNull) {

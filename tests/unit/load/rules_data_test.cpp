@@ -206,7 +206,8 @@ TEST(ProjectBaremes, AProjectCopyOverridesTheShippedOneAndGetsPositionedFindings
   EXPECT_EQ(d[2].code, "missing-field");  // row b has no source
   EXPECT_EQ(d[2].where.line, 20u);
   EXPECT_EQ(d[2].message,
-            "champ obligatoire « regimes[0].grille[1].source » manquant : ajoutez-le");
+            "champ obligatoire « regimes[0].grille[1].source » manquant : ajoutez-le (un "
+            "texte)");
   EXPECT_EQ(d[3].code, "invalid-baremes");
   EXPECT_EQ(d[3].where.line, 28u);
   EXPECT_EQ(d[3].message,

@@ -113,6 +113,87 @@ TEST(SalaryBelowSmic, ValuesComeFromSmicTable) {
   EXPECT_TRUE(p.run().has("salary-below-smic"));
 }
 
+// Mayotte has its own SMIC: a salary between it and the national one is not an error there.
+Project mayotte_project(const char* debut) {
+  Project p = valid_project();
+  p.input.records.structures[0].departement = "976";
+  SmicTerritory t;
+  t.name = "Mayotte";
+  t.departements = {"976"};
+  t.rates.push_back({d("2022-05-01"), eur(1242.15), "Arrêté du 19 avril 2022"});
+  p.input.smic.territories.push_back(t);
+  Conseiller& c = p.input.records.conseillers[0];
+  c.contrat.debut = d(debut);
+  c.contrat.fin = c.contrat.debut.plus_months(18).plus_days(-1);
+  c.formation->depart = c.contrat.debut.plus_days(5);
+  c.recrutement.reset();
+  return p;
+}
+
+TEST(SalaryBelowSmic, MayotteUsesItsOwnRateAtTheCent) {
+  Project p = mayotte_project("2022-05-01");
+  Conseiller& c = p.input.records.conseillers[0];
+  c.contrat.salaire_brut_mensuel = eur(1300);  // under the national 1 645,58 €, over Mayotte's
+  Outcome ok = p.run();
+  EXPECT_FALSE(ok.has("salary-below-smic")) << ok.codes();
+  EXPECT_FALSE(ok.has("smic-territory-unknown")) << ok.codes();
+  c.contrat.salaire_brut_mensuel = eur(1242.15);
+  EXPECT_FALSE(p.run().has("salary-below-smic"));
+  c.contrat.salaire_brut_mensuel = eur(1242.14);
+  Outcome ko = p.run();
+  auto found = ko.with("salary-below-smic");
+  ASSERT_EQ(found.size(), 1u) << ko.codes();
+  EXPECT_NE(found[0].message.find("SMIC de Mayotte proratisé 1 242,15 €"), std::string::npos)
+      << found[0].message;
+}
+
+TEST(SmicTerritoryUnknown, NoTerritoryRateFallsBackToNationalWithAWarningNeverAnError) {
+  Project p = mayotte_project("2022-04-30");  // before Mayotte's first rate in the table
+  Conseiller& c = p.input.records.conseillers[0];
+  c.contrat.salaire_brut_mensuel = eur(1300);
+  Outcome out = p.run();
+  EXPECT_FALSE(out.has("salary-below-smic")) << out.codes();
+  auto found = out.with("smic-territory-unknown");
+  ASSERT_EQ(found.size(), 1u) << out.codes();
+  EXPECT_EQ(found[0].severity, Severity::Warning);
+  EXPECT_EQ(found[0].where, out.at(out.conseiller("cn-1").locs, "contrat.salaire_brut_mensuel"));
+  EXPECT_NE(found[0].message.find("SMIC de Mayotte inconnu au 2022-04-30"), std::string::npos)
+      << found[0].message;
+  EXPECT_NE(found[0].message.find("1 603,12 €"), std::string::npos) << found[0].message;
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.model.records.structures[0].locs, "departement"));
+  // One day later Mayotte's own rate applies and nothing is reported.
+  c.contrat.debut = d("2022-05-01");
+  Outcome later = p.run();
+  EXPECT_FALSE(later.has("smic-territory-unknown")) << later.codes();
+}
+
+TEST(SmicTerritoryUnknown, TerritoryWithNoRateAtAllWarnsAndNationalDepartementsDoNot) {
+  Project p = mayotte_project("2022-05-01");
+  p.input.smic.territories[0].rates.clear();
+  EXPECT_TRUE(p.run().has("smic-territory-unknown"));
+  p.input.records.structures[0].departement = "974";  // La Réunion: the national SMIC
+  Outcome out = p.run();
+  EXPECT_FALSE(out.has("smic-territory-unknown")) << out.codes();
+}
+
+TEST(SmicTerritoryUnknown, ShippedTableHasMayotteWithSources) {
+  const SmicTable& smic = shipped_defaults().smic;
+  const SmicTerritory* t = smic.territory_of("976");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->name, "Mayotte");
+  EXPECT_EQ(smic.territory_of("974"), nullptr);
+  ASSERT_FALSE(t->rates.empty());
+  for (const auto& r : t->rates) {
+    EXPECT_FALSE(r.source.empty()) << r.effective.iso();
+    const SmicRate* national = smic.in_force(r.effective);
+    ASSERT_NE(national, nullptr);
+    EXPECT_LT(r.monthly_35h, national->monthly_35h) << r.effective.iso();
+  }
+  EXPECT_EQ(t->in_force(d("2024-11-01"))->monthly_35h, eur(1361.97));
+  EXPECT_EQ(t->in_force(d("2020-12-31")), nullptr);  // earlier rates are not in the table
+}
+
 TEST(CoordinatorPartTime, CoordinatorMustWorkThirtyFiveHours) {
   Project p = valid_project();
   p.input.records.conseillers[0].role = Role::Coordinateur;

@@ -149,3 +149,49 @@ TEST(MissingField, CddWithoutEndAndVacantPostWithoutContract) {
 
 }  // namespace
 }  // namespace tampon::testing
+
+namespace tampon::testing {
+namespace {
+
+// reserved-id: ids become file names (conventions/<id>.pdf, bulletins/<structure-id>/…).
+TEST(ReservedId, WindowsDeviceNamesAreRefusedForEveryKindAtTheIdField) {
+  for (const char* id : {"con", "prn", "aux", "nul", "com1", "com9", "lpt0", "lpt9"}) {
+    Project p = valid_project();
+    p.input.records.conseillers[0].id = id;
+    p.input.records.conventions[0].postes[0].conseiller = id;
+    Outcome out = p.run();
+    auto found = out.with("reserved-id");
+    ASSERT_EQ(found.size(), 1u) << id << " " << out.codes();
+    EXPECT_EQ(found[0].where, out.at(out.conseiller(id).locs, "id"));
+    EXPECT_NE(found[0].message.find("réservé par Windows"), std::string::npos);
+    EXPECT_FALSE(out.model.is_valid({RecordKind::Conseiller, id}));
+  }
+}
+
+TEST(ReservedId, NearbyNamesAreFine) {
+  for (const char* id : {"cons", "con-1", "nul1", "com10", "com", "lpt", "aux-59", "com-1"}) {
+    Project p = valid_project();
+    p.input.records.structures[0].id = id;
+    p.input.records.conseillers[0].structure = id;
+    p.input.records.conventions[0].structure = id;
+    Outcome out = p.run();
+    EXPECT_FALSE(out.has("reserved-id")) << id << " " << out.codes();
+  }
+}
+
+TEST(ReservedId, EcheancierGlobalIsTakenForConventionsOnly) {
+  Project p = valid_project();
+  p.input.records.conventions[0].id = "echeancier-global";
+  Outcome out = p.run();
+  auto found = out.with("reserved-id");
+  ASSERT_EQ(found.size(), 1u) << out.codes();
+  EXPECT_EQ(found[0].where, out.at(out.convention("echeancier-global").locs, "id"));
+  EXPECT_NE(found[0].message.find("echeanciers/echeancier-global.xlsx"), std::string::npos);
+  Project s = valid_project();
+  s.input.records.conseillers[0].id = "echeancier-global";
+  s.input.records.conventions[0].postes[0].conseiller = "echeancier-global";
+  EXPECT_FALSE(s.run().has("reserved-id"));
+}
+
+}  // namespace
+}  // namespace tampon::testing

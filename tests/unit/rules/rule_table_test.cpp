@@ -29,15 +29,18 @@ TEST(RuleTable, CodesAreUniqueKebabCaseWithAFrenchSummaryAndASection) {
   EXPECT_EQ(find_rule("no-such-code"), nullptr);
 }
 
-// Severities are part of the contract (domain.md says which are warnings).
-TEST(RuleTable, DomainWarningsAreExactlyTheDelays) {
+// Severities are part of the contract (domain.md says which are warnings). Beside the delays:
+// a SMIC comparison that can only be indicative, and personal data the bulletin masks anyway
+// (issue 15), both warnings so they never block a build.
+TEST(RuleTable, DomainWarningsAreExactlyTheDelaysAndTheIndicativeChecks) {
   std::set<std::string_view> warnings;
   for (const auto& rule : rule_table())
     if (rule.severity == Severity::Warning && rule.section.starts_with("domain.md"))
       warnings.insert(rule.code);
   EXPECT_EQ(warnings,
             (std::set<std::string_view>{"late-selection", "late-contract", "late-training",
-                                        "late-coordinator-recruitment"}));
+                                        "late-coordinator-recruitment", "smic-territory-unknown",
+                                        "personal-data-in-text"}));
 }
 
 // Every code quoted in domain.md is in the table.
