@@ -9,7 +9,7 @@
 // 2: FieldLocs stores interned path numbers instead of path strings.
 // 3: RenderContext::write (a virtual function: the vtable changed); Model indexes records by
 //    structure (its layout changed).
-#define TAMPON_PLUGIN_API_VERSION 3u
+#define TAMPON_PLUGIN_API_VERSION 4u
 
 namespace tampon {
 class Emitter;
