@@ -1,6 +1,7 @@
 // convention-pdf: conventions/<convention-id>.pdf and avenants/<avenant-id>.pdf (outputs.md),
 // typeset by the shared document engine (generator/render/document) from the templates
 // templates/documents/convention.md and avenant.md.
+#include <map>
 #include <memory>
 
 #include "document_job.hpp"
@@ -36,23 +37,32 @@ class ConventionPdfEmitter final : public Emitter {
   }
 
   std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
-    std::string convention_template = project.find(k_convention_template).string();
-    std::string avenant_template = project.find(k_avenant_template).string();
+    // Each document depends on its template and the clauses it includes; read each template
+    // once per plan.
+    std::map<std::string, std::vector<std::string>> files_of;
+    auto files = [&](const std::string& relative) -> const std::vector<std::string>& {
+      auto [it, fresh] = files_of.try_emplace(relative);
+      if (fresh) {
+        try {
+          it->second = load_document_template(project, relative).files;
+        } catch (const Fatal&) {
+          it->second = {project.find(relative).string()};  // check() reports it
+        }
+      }
+      return it->second;
+    };
     std::vector<OutputJob> jobs;
     for (const ConventionState& state : model.conventions) {
       auto inputs = convention_inputs(state);
       if (all_valid(model, inputs))
-        jobs.push_back({"conventions/" + state.record->id + ".pdf",
-                        std::move(inputs),
-                        {convention_template},
+        jobs.push_back({"conventions/" + state.record->id + ".pdf", std::move(inputs),
+                        files(convention_template_for(project, state.record->regime)),
                         JobKey{false, state.record->id}.str()});
       for (const Avenant* av : state.avenants) {
         if (!state.after(*av)) continue;
         auto refs = avenant_inputs(state, *av);
         if (all_valid(model, refs))
-          jobs.push_back({"avenants/" + av->id + ".pdf",
-                          std::move(refs),
-                          {avenant_template},
+          jobs.push_back({"avenants/" + av->id + ".pdf", std::move(refs), files(k_avenant_template),
                           JobKey{true, av->id}.str()});
       }
     }

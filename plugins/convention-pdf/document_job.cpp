@@ -35,6 +35,32 @@ std::string header_of(const ConventionState& state) {
 
 }  // namespace
 
+std::string convention_template_for(const ProjectContext& project, std::string_view regime) {
+  if (tmpl::is_valid_partial_name(regime)) {
+    std::string own = "templates/documents/convention-" + std::string(regime) + ".md";
+    std::error_code ec;
+    if (std::filesystem::exists(project.find(own), ec)) return own;
+  }
+  return k_convention_template;
+}
+
+DocumentTemplate load_document_template(const ProjectContext& project,
+                                        const std::string& relative) {
+  DocumentTemplate t;
+  auto path = project.find(relative);
+  t.main = tmpl::load_template(path, project.display(path));
+  t.files.push_back(path.string());
+  for (const std::string& name : tmpl::partial_names(t.main)) {
+    if (!tmpl::is_valid_partial_name(name)) continue;
+    auto partial = project.find(k_clauses_dir + name + ".md");
+    std::error_code ec;
+    if (!std::filesystem::exists(partial, ec)) continue;
+    t.partials.emplace(name, tmpl::load_template(partial, project.display(partial)));
+    t.files.push_back(partial.string());
+  }
+  return t;
+}
+
 JobKey JobKey::parse(const std::string& key) {
   auto colon = key.find(':');
   if (colon == std::string::npos) throw std::invalid_argument("clé de tâche invalide : " + key);
@@ -103,14 +129,14 @@ doc::RenderStats render_document(const JobKey& key, const Model& model,
   }
   if (!state || (key.avenant && !avenant))
     throw std::logic_error("convention-pdf : document inconnu " + key.str());
-  const char* relative = key.avenant ? k_avenant_template : k_convention_template;
-  auto path = project.find(relative);
-  tmpl::Template tmpl = tmpl::load_template(path, project.display(path));
+  std::string relative = key.avenant ? std::string(k_avenant_template)
+                                     : convention_template_for(project, state->record->regime);
+  DocumentTemplate t = load_document_template(project, relative);
   tmpl::Data view =
       avenant ? avenant_view(model, *state, *avenant) : convention_view(model, *state);
   std::string markdown;
   try {
-    markdown = tmpl::render(tmpl, view);
+    markdown = tmpl::render(t.main, view, t.partials);
   } catch (const std::runtime_error& e) {
     throw doc::DocumentError(e.what());
   }
