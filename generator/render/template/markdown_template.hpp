@@ -7,7 +7,8 @@
 /// Values inserted with `{{name}}` are escaped for Markdown (a `*` or `|` in a structure's name
 /// stays text); `{{{name}}}` inserts Markdown as is. `{{> name}}` includes a partial (a clause
 /// the legal team writes once and several templates share), rendered in the including
-/// template's context; a partial includes no other partial. Delimiter changes are not
+/// template's context; a partial includes no other partial. The line of a `{{> name}}` tag
+/// keeps its line break, so put the tag where a blank line is harmless. Delimiter changes are not
 /// supported.
 #include <filesystem>
 #include <map>

@@ -56,8 +56,13 @@ TEST_F(EmitterTest, PlansOneDocumentPerConventionAndPerAvenant) {
                                                     {RecordKind::Convention, "cv-2021-0042"}}));
   EXPECT_EQ(jobs[1].inputs.size(), 4u);
   EXPECT_EQ(jobs[1].inputs.back(), (RecordRef{RecordKind::Avenant, "cv-2021-0042-av1"}));
-  ASSERT_EQ(jobs[0].depends_on.size(), 1u);
-  EXPECT_NE(jobs[0].depends_on[0].find("templates/documents/convention.md"), std::string::npos);
+  // The regime's own template first, then every clause it includes (fingerprints).
+  ASSERT_GT(jobs[0].depends_on.size(), 1u);
+  EXPECT_NE(jobs[0].depends_on[0].find("templates/documents/convention-relance-2021.md"),
+            std::string::npos);
+  for (std::size_t i = 1; i < jobs[0].depends_on.size(); ++i)
+    EXPECT_NE(jobs[0].depends_on[i].find("templates/documents/clauses/"), std::string::npos);
+  EXPECT_NE(jobs[1].depends_on[0].find("templates/documents/avenant.md"), std::string::npos);
 }
 
 TEST_F(EmitterTest, SkipsDocumentsThatReadAnInvalidRecord) {
