@@ -31,8 +31,9 @@ std::optional<int> decode_int(FileDecoder& d, const YamlNode& node, const std::s
 }
 
 Poste decode_poste(FileDecoder& d, const YamlNode& map, const std::string& path, LocList& locs) {
-  static constexpr std::string_view k_keys[] = {"numero",  "role",    "conseiller",
-                                                "contrat", "montant", "derogation"};
+  static constexpr std::string_view k_keys[] = {"numero",  "role",       "conseiller", "contrat",
+                                                "montant", "derogation", "substitue"};
+  static constexpr std::string_view k_substitue[] = {"convention", "poste"};
   MapReader r(d, map, k_keys, path, &locs);
   locs.emplace_back(path, d.loc(map));
   Poste p;
@@ -42,6 +43,13 @@ Poste decode_poste(FileDecoder& d, const YamlNode& map, const std::string& path,
   p.contrat = r.choice<ContractType>("contrat", Need::Optional);
   p.montant = r.money("montant", Need::Optional);
   p.derogation = r.text("derogation", Need::Optional);
+  // The conseiller post a coordinator post replaces (records.md, domain.md §6).
+  if (auto* b = r.block("substitue", Need::Optional, NodeKind::Mapping)) {
+    MapReader s(d, *b, k_substitue, path + ".substitue", &locs);
+    auto convention = s.id("convention", Need::Required);
+    auto poste = s.integer("poste", Need::Required, 1, 999);
+    if (convention && poste) p.substitue = PosteRef{*convention, *poste};
+  }
   return p;
 }
 

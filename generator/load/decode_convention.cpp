@@ -5,8 +5,8 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_keys[] = {"id",    "structure", "regime",  "signature",
-                                       "debut", "fin",       "dossier", "postes"};
+constexpr std::string_view k_keys[] = {"id",  "structure", "regime",       "signature", "debut",
+                                       "fin", "dossier",   "deliberation", "postes"};
 
 }  // namespace
 
@@ -44,6 +44,7 @@ void decode_convention(FileDecoder& d, const YamlNode& map, FileResult& out) {
   c.debut = r.date("debut", Need::Required).value_or(Date{});
   c.fin = r.date("fin", Need::Required).value_or(Date{});
   c.dossier = r.text("dossier", Need::Optional);
+  c.deliberation = r.date("deliberation", Need::Optional);
   if (auto* seq = r.block("postes", Need::Required, NodeKind::Sequence))
     c.postes = decode_postes(d, *seq, "postes", rec.locs);
   out.conventions.push_back(std::move(rec));

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "load/bank_formats.hpp"
 #include "load/decoders.hpp"
 #include "load/value_formats.hpp"
 
@@ -8,7 +9,8 @@ namespace {
 
 constexpr std::string_view k_keys[] = {"id",           "nom",     "type",
                                        "siret",        "adresse", "departement",
-                                       "representant", "contact", "contrat_de_projet_autorise"};
+                                       "representant", "contact", "contrat_de_projet_autorise",
+                                       "iban",         "bic",     "deliberation"};
 constexpr std::string_view k_adresse[] = {"ligne", "code_postal", "commune"};
 constexpr std::string_view k_representant[] = {"nom", "qualite"};
 constexpr std::string_view k_contact[] = {"nom", "courriel", "telephone"};
@@ -32,6 +34,32 @@ void read_siret(FileDecoder& d, MapReader& r, Structure& s) {
                            "vérifiez les chiffres",
                            *siret));
       return;
+  }
+}
+
+// The bank account the subsidy is paid to: ISO 13616 (mod-97 key) and ISO 9362. Written
+// with or without the usual groups of four; kept without spaces, in capitals.
+void read_bank(FileDecoder& d, MapReader& r, Structure& s) {
+  if (auto iban = r.text("iban", Need::Optional)) {
+    std::string compact = compact_upper(*iban);
+    if (is_valid_iban(compact))
+      s.iban = compact;
+    else
+      d.report(*r.find("iban"), "invalid-iban",
+               fmt::format("IBAN « {} » invalide : code pays, clé à deux chiffres puis le compte, "
+                           "et une clé de contrôle (modulo 97) qui doit tomber juste ; "
+                           "recopiez-le depuis le RIB",
+                           *iban));
+  }
+  if (auto bic = r.text("bic", Need::Optional)) {
+    std::string compact = compact_upper(*bic);
+    if (is_valid_bic(compact))
+      s.bic = compact;
+    else
+      d.report(*r.find("bic"), "invalid-bic",
+               fmt::format("BIC « {} » invalide : 8 ou 11 caractères (banque, pays, lieu, "
+                           "agence), par exemple « CDCGFRPPXXX »",
+                           *bic));
   }
 }
 
@@ -88,6 +116,8 @@ void decode_structure(FileDecoder& d, const YamlNode& map, FileResult& out) {
   read_blocks(d, r, s, rec.locs);
   s.contrat_de_projet_autorise =
       r.boolean("contrat_de_projet_autorise", Need::Optional).value_or(false);
+  read_bank(d, r, s);
+  s.deliberation = r.date("deliberation", Need::Optional);
   out.structures.push_back(std::move(rec));
 }
 

@@ -14,7 +14,11 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_top[] = {"convention", "limites", "majorations_outre_mer", "regimes"};
+constexpr std::string_view k_top[] = {"convention", "financeur", "limites", "majorations_outre_mer",
+                                      "regimes"};
+constexpr std::string_view k_financeur[] = {"denomination", "statut",     "siege",
+                                            "marque",       "signataire", "source"};
+constexpr std::string_view k_signataire[] = {"nom", "qualite"};
 constexpr std::string_view k_limites[] = {"cdd_prive_max_mois",
                                           "delai_selection_jours",
                                           "delai_contrat_jours",
@@ -220,6 +224,25 @@ void read_limits(FileDecoder& d, MapReader& top, Limits& limits) {
     limits.training_hours = std::move(hours);
 }
 
+// The party signing for the State (issue 21). Optional: a project's own baremes.yaml written
+// before the block existed keeps the defaults of Financeur, and the documents print the
+// Caisse des dépôts without a named signatory.
+void read_financeur(FileDecoder& d, MapReader& top, Financeur& f) {
+  const YamlNode* block = top.block("financeur", Need::Optional, NodeKind::Mapping);
+  if (!block) return;
+  MapReader m(d, *block, k_financeur, "financeur", nullptr);
+  f.denomination = m.text("denomination", Need::Required).value_or("");
+  f.statut = m.text("statut", Need::Required).value_or("");
+  f.siege = m.text("siege", Need::Required).value_or("");
+  f.marque = m.text("marque", Need::Optional).value_or("");
+  f.source = m.text("source", Need::Optional).value_or("");
+  if (const YamlNode* s = m.block("signataire", Need::Required, NodeKind::Mapping)) {
+    MapReader sig(d, *s, k_signataire, "financeur.signataire", nullptr);
+    f.signataire_nom = sig.text("nom", Need::Optional).value_or("");
+    f.signataire_qualite = sig.text("qualite", Need::Required).value_or("");
+  }
+}
+
 void read_baremes(FileDecoder& d, const YamlNode& root, Baremes& b) {
   MapReader top(d, root, k_top, "", nullptr);
   if (const YamlNode* c = top.block("convention", Need::Required, NodeKind::Mapping)) {
@@ -228,6 +251,7 @@ void read_baremes(FileDecoder& d, const YamlNode& root, Baremes& b) {
     b.convention_max_source = m.text("source", Need::Required).value_or("");
   }
   read_limits(d, top, b.limits);
+  read_financeur(d, top, b.financeur);
   each_mapping(d, top, "majorations_outre_mer", Need::Required,
                [&](const YamlNode& item, const std::string& p) {
                  b.overseas.push_back(read_majoration(d, item, p));

@@ -20,7 +20,7 @@ namespace tampon::load {
 
 class RecordCache {
  public:
-  static constexpr std::uint32_t k_format = 4;  ///< bump when decoding or messages change
+  static constexpr std::uint32_t k_format = 5;  ///< bump when decoding or messages change
 
   /// `<dir>/records-<16 hex digits of the project folder's digest>.cache`.
   static std::filesystem::path pack_path(const std::filesystem::path& dir,

@@ -27,7 +27,7 @@ void fields(Ar& ar, Contact& c) {
 template <class Ar>
 void fields(Ar& ar, Structure& s) {
   ar(s.id)(s.nom)(s.type)(s.siret)(s.adresse)(s.departement)(s.representant)(s.contact);
-  ar(s.contrat_de_projet_autorise)(s.locs);
+  ar(s.contrat_de_projet_autorise)(s.iban)(s.bic)(s.deliberation)(s.locs);
 }
 template <class Ar>
 void fields(Ar& ar, Recrutement& r) {
@@ -51,12 +51,17 @@ void fields(Ar& ar, Conseiller& c) {
   ar(c.recrutement)(c.contrat)(c.formation)(c.rupture)(c.locs);
 }
 template <class Ar>
+void fields(Ar& ar, PosteRef& r) {
+  ar(r.convention)(r.poste);
+}
+template <class Ar>
 void fields(Ar& ar, Poste& p) {
-  ar(p.numero)(p.role)(p.conseiller)(p.contrat)(p.montant)(p.derogation);
+  ar(p.numero)(p.role)(p.conseiller)(p.contrat)(p.montant)(p.derogation)(p.substitue);
 }
 template <class Ar>
 void fields(Ar& ar, Convention& c) {
-  ar(c.id)(c.structure)(c.regime)(c.signature)(c.debut)(c.fin)(c.dossier)(c.postes)(c.locs);
+  ar(c.id)(c.structure)(c.regime)(c.signature)(c.debut)(c.fin)(c.dossier)(c.deliberation);
+  ar(c.postes)(c.locs);
 }
 template <class Ar>
 void fields(Ar& ar, Substitution& s) {

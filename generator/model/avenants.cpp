@@ -13,12 +13,6 @@ PostState* find_post(ConventionVersion& v, int numero) {
   return nullptr;
 }
 
-PostOrigin origin_of(const Model& model, const ConventionState& state, const PostState& post) {
-  PostOrigin origin{state.record, state.structure, state.regime, nullptr};
-  if (!post.added_by.empty()) origin.avenant = model.avenant(post.added_by);
-  return origin;
-}
-
 void add_posts(const Model& model, const ConventionState& state, const Avenant& av,
                ConventionVersion& v) {
   PostOrigin origin{state.record, state.structure, state.regime, &av};
@@ -30,60 +24,71 @@ void add_posts(const Model& model, const ConventionState& state, const Avenant& 
   }
 }
 
-// A removed vacant post keeps the tranches due on or before the avenant's date; the others
-// are dropped, so the post counts only what was due (domain.md §6).
-void remove_posts(const Avenant& av, ConventionVersion& v) {
+// A payment record of that tranche, made on or before `day`.
+bool paid_by(const Model& model, const ConventionState& state, int poste, int tranche, Date day) {
+  return std::ranges::any_of(model.records.versements, [&](const Versement& v) {
+    return v.convention == state.record->id && v.poste == poste && v.tranche == tranche &&
+           v.statut == VersementStatut::Versee && v.date <= day;
+  });
+}
+
+// A withdrawn vacant post keeps only the tranches already paid, or due on a known anchor, by
+// the avenant's date; its amount is their sum. A provisional tranche is an estimate, never
+// due, so a post that was never filled keeps nothing (domain.md §4 and §6).
+void remove_posts(const Model& model, const ConventionState& state, const Avenant& av,
+                  ConventionVersion& v) {
   for (int numero : av.postes_retires) {
     PostState* post = find_post(v, numero);
     if (!post || post->conseiller) continue;  // occupied-post-removed, reported by the rules
     post->removed_on = av.date;
-    std::erase_if(post->tranches, [&](const TrancheLine& t) { return t.due > av.date; });
-    Money due;
-    for (const auto& t : post->tranches) due += t.amount;
+    std::erase_if(post->tranches, [&](const TrancheLine& t) {
+      bool due = !t.provisional && t.due <= av.date;
+      return !due && !paid_by(model, state, numero, t.number, av.date);
+    });
+    post->provisional = std::ranges::any_of(post->tranches, &TrancheLine::provisional);
+    Money kept;
+    for (const auto& t : post->tranches) kept += t.amount;
     post->amount_how.push_back(
         {"retrait-postes", "", "domain.md §6",
          "Poste retiré par l'avenant n° " + std::to_string(av.numero) + " du " + av.date.iso() +
-             " : seules les tranches échues à cette date restent dues, soit " + text::money(due)});
-    post->amount = due;
+             " : seules les tranches versées ou échues sur une date de départ connue à cette "
+             "date restent dues, soit " +
+             text::money(kept)});
+    post->amount = kept;
   }
 }
 
-// The coordinator financing starts when the initial financing period ends [002 III.b].
+// The coordinator convention that names this post in `substitue`, if any.
+std::string taken_over_by(const Model& model, const ConventionState& state, int numero) {
+  for (const auto& c : model.records.conventions)
+    for (const auto& p : c.postes)
+      if (p.substitue && p.substitue->convention == state.record->id &&
+          p.substitue->poste == numero)
+        return c.id;
+  return {};
+}
+
+// The avenant records that the post becomes a coordinator post; it adds no money here: the
+// post keeps its initial financing, and a separate coordinateur-2023 convention finances the
+// coordinator from the end of the initial financing period (domain.md §6, [002 III.b]).
 void substitute(const Model& model, const ConventionState& state, const Avenant& av,
                 ConventionVersion& v) {
-  const Regime* coord = coordinator_regime(model.baremes);
   PostState* post = av.substitution ? find_post(v, av.substitution->poste) : nullptr;
-  if (!coord || !post) return;
-  PostOrigin origin = origin_of(model, state, *post);
-  const GridRow* initial_row = state.regime->row_for(state.structure->family(), post->contrat);
-  int months = initial_row ? initial_row->months : 0;
-  Date end = origin.financing_start().plus_months(months);
-
-  PostOrigin coord_origin = origin;
-  coord_origin.regime = coord;
-  Poste as_coordinator;
-  as_coordinator.numero = post->numero;
-  as_coordinator.role = Role::Coordinateur;
-  as_coordinator.contrat = av.substitution->contrat;
-  PriceRequest req = price_request(model, coord_origin, as_coordinator, av.substitution->contrat);
-  Pricing pricing = price_post(model.baremes, req);
-
+  if (!post) return;
+  auto end = initial_financing_end(model, {state.record->id, post->numero});
+  post->coordinator_from = end;
+  post->coordinator_convention = taken_over_by(model, state, post->numero);
+  std::string relay = post->coordinator_convention.empty()
+                          ? std::string("une convention distincte du régime coordinateur")
+                          : "la convention " + post->coordinator_convention;
   post->amount_how.push_back(
       {"substitution-coordinateur", "", "[002 III.b]",
        "Avenant n° " + std::to_string(av.numero) +
-           " : poste transformé en poste de coordinateur ; "
-           "financement coordinateur à compter de la fin de la période initiale (" +
-           origin.financing_start().iso() + " + " + text::months(months) + " = " + end.iso() +
-           ")"});
-  for (auto& d : pricing.how) post->amount_how.push_back(std::move(d));
-  Anchoring anchor{end, "fin de la période initiale de financement", false};
-  auto extra =
-      schedule(*coord, pricing.amount, anchor, static_cast<int>(post->tranches.size()) + 1);
-  for (auto& t : extra) post->tranches.push_back(std::move(t));
+           " : poste transformé en poste de coordinateur, sans montant ajouté à cette "
+           "convention ; le coordinateur est financé par " +
+           relay + (end ? " à compter du " + end->iso() : std::string())});
   post->role = Role::Coordinateur;
   post->contrat = av.substitution->contrat;
-  post->amount += pricing.amount;
-  flag_after_rupture(model, *post);
 }
 
 Money total_of(const ConventionVersion& v) {
@@ -103,7 +108,7 @@ ConventionVersion apply_avenant(const Model& model, const ConventionState& state
       add_posts(model, state, av, v);
       break;
     case AvenantObjet::RetraitPostes:
-      remove_posts(av, v);
+      remove_posts(model, state, av, v);
       break;
     case AvenantObjet::SubstitutionCoordinateur:
       substitute(model, state, av, v);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "model/derive.hpp"
+#include "tampon/territories.hpp"
 
 namespace tampon::model {
 namespace {
@@ -45,6 +46,7 @@ void derive_conventions(Model& model) {
     state.structure = model.structure(conv.structure);
     state.regime = model.baremes.regime(conv.regime);
     if (!state.structure || !state.regime) continue;  // not derivable: errors already reported
+    state.territory = territory_label(state.structure->departement);
     state.avenants = avenants_of(model, conv.id);
     state.versions.push_back(signed_version(model, state));
     for (const Avenant* av : state.avenants)

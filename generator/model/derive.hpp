@@ -33,6 +33,10 @@ PriceRequest price_request(const Model& model, const PostOrigin& origin, const P
 Anchoring anchor_for(const Regime& regime, const PostOrigin& origin, const Conseiller* holder);
 /// The post as signed (or as added by an avenant): amount, derivation, schedule.
 PostState build_post(const Model& model, const PostOrigin& origin, const Poste& poste);
+/// End of a post's initial financing period: its start (the convention's, or the adding
+/// avenant's date) plus its grid row's months. Computed from the records alone, so a
+/// coordinator convention can name it whatever the derivation order (domain.md §6).
+std::optional<Date> initial_financing_end(const Model& model, const PosteRef& ref);
 /// The regime financing coordinator posts (coordinateur-2023), or nullptr.
 const Regime* coordinator_regime(const Baremes& baremes);
 

@@ -60,11 +60,43 @@ PostState build_post(const Model& model, const PostOrigin& origin, const Poste& 
   post.amount = pricing.amount;
   post.amount_how = std::move(pricing.how);
   post.overseas_increase = pricing.increase != nullptr;
+  if (poste.substitue) {
+    // Replacing a post, the coordinator financing "commence à courir à compter de
+    // l'échéance de la période initiale de financement" [002 III.b].
+    post.financing_start = initial_financing_end(model, *poste.substitue);
+    if (post.financing_start)
+      post.amount_how.push_back(
+          {"substitution-coordinateur", "", "[002 III.b]",
+           "Poste de coordinateur remplaçant le poste " + std::to_string(poste.substitue->poste) +
+               " de la convention " + poste.substitue->convention +
+               " : financement à compter de la fin de sa période initiale, le " +
+               post.financing_start->iso()});
+  }
   Anchoring anchor = anchor_for(*origin.regime, origin, holder(model, poste));
   post.provisional = anchor.provisional;
   post.tranches = schedule(*origin.regime, post.amount, anchor, 1);
   flag_after_rupture(model, post);
   return post;
+}
+
+std::optional<Date> initial_financing_end(const Model& model, const PosteRef& ref) {
+  const Convention* c = model.convention(ref.convention);
+  const Structure* s = c ? model.structure(c->structure) : nullptr;
+  const Regime* regime = c ? model.baremes.regime(c->regime) : nullptr;
+  if (!s || !regime) return std::nullopt;
+  const Poste* poste = nullptr;
+  const Avenant* added = nullptr;
+  for (const auto& p : c->postes)
+    if (!poste && p.numero == ref.poste) poste = &p;
+  for (const auto& av : model.records.avenants)
+    if (av.convention == c->id)
+      for (const auto& p : av.postes_ajoutes)
+        if (!poste && p.numero == ref.poste) poste = &p, added = &av;
+  auto contract = poste ? contract_of(model, *poste) : std::nullopt;
+  const GridRow* row = contract ? regime->row_for(s->family(), *contract) : nullptr;
+  if (!row) return std::nullopt;
+  PostOrigin origin{c, s, regime, added};
+  return origin.financing_start().plus_months(row->months);
 }
 
 const Regime* coordinator_regime(const Baremes& baremes) {

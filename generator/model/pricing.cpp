@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/fr_text.hpp"
+#include "tampon/territories.hpp"
 
 namespace tampon::model {
 namespace {
@@ -13,10 +14,12 @@ Derivation grid_step(const GridRow& row) {
               text::months(row.months)};
 }
 
-Derivation overseas_step(const OverseasIncrease& inc, const GridRow& row) {
+// Names the structure's own territory, never the group of territories of the increase.
+Derivation overseas_step(const OverseasIncrease& inc, const GridRow& row,
+                         std::string_view departement) {
   return {"overseas-increase", row.id, inc.source,
-          "Majoration outre-mer (" + inc.territory + ") : " + text::money(inc.amount) +
-              " au lieu de " + text::money(row.amount)};
+          "Majoration outre-mer (" + territory_label(departement) +
+              ") : " + text::money(inc.amount) + " au lieu de " + text::money(row.amount)};
 }
 
 Derivation aides_step(Money aides, Money before, Money after) {
@@ -39,7 +42,7 @@ void apply_overseas(const Baremes& baremes, const PriceRequest& req, Pricing& p)
   if (p.row->overseas == OverseasPolicy::Increased) {
     p.increase = inc;
     p.ceiling = inc->amount;
-    p.how.push_back(overseas_step(*inc, *p.row));
+    p.how.push_back(overseas_step(*inc, *p.row, req.departement));
   } else if (p.row->overseas == OverseasPolicy::Unknown && is_public_law(req.contract)) {
     p.overseas_unknown = true;
   }

@@ -28,6 +28,14 @@ Period period_of(const Model& model, const PostSite& site) {
   return {start, end};
 }
 
+// A coordinator post that replaces a post (`substitue`) continues it: the same person may
+// hold both, the first post ending where the coordinator financing starts (domain.md §6).
+bool continues(const PostSite& coordinator, const PostSite& replaced) {
+  const auto& ref = coordinator.poste->substitue;
+  return ref && replaced.convention && ref->convention == replaced.convention->id &&
+         ref->poste == replaced.poste->numero;
+}
+
 void double_assignment(Checker& check) {
   const Model& model = check.model();
   std::map<std::string, std::vector<std::pair<PostSite, Period>>> by_conseiller;
@@ -43,6 +51,7 @@ void double_assignment(Checker& check) {
         if (!posts[i].second.overlaps(posts[j].second)) continue;
         const PostSite& first = posts[i].first;
         const PostSite& second = posts[j].first;
+        if (continues(first, second) || continues(second, first)) continue;
         check.report("double-assignment", second.at("conseiller"),
                      "le conseiller « " + id + " » occupe déjà le " + first.label() +
                          " sur la même période : un conseiller n'occupe qu'un poste à la fois",

@@ -16,6 +16,8 @@ void check_contracts(Checker& check);    ///< contracts.cpp: domain.md §5, the 
 /// recruitment.cpp: domain.md §5, recruitment and training delays of one conseiller.
 void check_recruitment(Checker& check, const Conseiller& c);
 void check_conventions(Checker& check);  ///< conventions.cpp: domain.md §6 (records alone)
+/// substitutions.cpp: substitution avenants and `substitue` posts go in pairs (§6).
+void check_substitution_pairs(Checker& check);
 /// After derivation, on Model::conventions: double-assignment, posts-exceeded (§6).
 void check_assignments(Checker& check);
 /// After derivation: each versement names a tranche of the schedule (tranches.cpp, §4).

@@ -36,6 +36,9 @@ constexpr RuleInfo k_rules[] = {
     {"invalid-amount", E, "records.md", "Montant négatif ou avec plus de deux décimales."},
     {"invalid-departement", E, "records.md", "Code de département inconnu."},
     {"siret-checksum", E, "records.md", "SIRET sans 14 chiffres ou de clé de contrôle fausse."},
+    {"invalid-iban", E, "records.md",
+     "IBAN mal formé ou de clé de contrôle fausse (ISO 13616, modulo 97)."},
+    {"invalid-bic", E, "records.md", "BIC hors du format ISO 9362 (8 ou 11 caractères)."},
     {"unknown-value", E, "records.md",
      "Valeur hors de sa liste (type de structure, thème, régime…)."},
     {"personal-data-in-text", W, "domain.md §7",
@@ -94,6 +97,9 @@ constexpr RuleInfo k_rules[] = {
      "Plus de conseillers en poste que de postes conventionnés."},
     {"occupied-post-removed", E, "domain.md §6",
      "Un avenant de retrait ne peut retirer qu'un poste vacant."},
+    {"substitution-incomplete", W, "domain.md §6",
+     "Substitution de coordinateur sans son avenant ou sans la convention de coordinateur "
+     "qui reprend le poste [002 III.b]."},
     // Plugin host and build pipeline (outputs.md).
     {"plugin-load", E, "outputs.md",
      "Module d'émetteur introuvable, illisible ou d'une version d'interface différente."},

@@ -36,6 +36,7 @@ Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
   rules::check_amounts(check);
   rules::check_contracts(check);
   rules::check_conventions(check);
+  rules::check_substitution_pairs(check);
 
   model::derive_conventions(model);
   model.index();

@@ -33,7 +33,7 @@ Data avenant_header_view(const Avenant& av) {
   v.set("numero", Data(std::to_string(av.numero)));
   v.set("date", Data(date_text(av.date)));
   v.set("objet", Data(std::string(label_fr(av.objet))));
-  v.set("motif", Data(av.motif));
+  v.set("motif", Data(sentence_body(av.motif)));
   v.set("ajout_postes", Data(av.objet == AvenantObjet::AjoutPostes));
   v.set("retrait_postes", Data(av.objet == AvenantObjet::RetraitPostes));
   v.set("substitution", Data(av.objet == AvenantObjet::SubstitutionCoordinateur));
@@ -62,9 +62,27 @@ Data avenant_view(const Model& model, const ConventionState& state, const Avenan
   view.set("convention", convention_header_view(state));
   view.set("structure", structure_view(model, *state.structure));
   view.set("regime", regime_view(*state.regime));
+  view.set("financeur", financeur_view(model.baremes));
+  // An avenant is signed on the structure's standing deliberation, if any; the one of the
+  // convention authorised that signature only.
+  view.set("document", document_view("le présent avenant", state.structure->deliberation));
+  view.set("total", total_view(after->total));
   view.set("avant", version_view(model, state, *before));
   view.set("apres", version_view(model, state, *after));
   view.set("echeancier", schedule_view(model, state, *after));
+  // Substitution: when, and by which convention, the coordinator financing takes over.
+  const PostState* substituted = nullptr;
+  if (avenant.substitution)
+    for (const PostState& p : after->posts)
+      if (p.numero == avenant.substitution->poste) substituted = &p;
+  Data relay;
+  bool dated = substituted && substituted->coordinator_from;
+  relay.set("has_date", Data(dated));
+  relay.set("date", Data(dated ? date_text(*substituted->coordinator_from) : std::string()));
+  bool named = substituted && !substituted->coordinator_convention.empty();
+  relay.set("has_convention", Data(named));
+  relay.set("convention", Data(named ? substituted->coordinator_convention : std::string()));
+  view.set("relais", relay);
   add_version_notes(view, model, state, *after);
   return view;
 }

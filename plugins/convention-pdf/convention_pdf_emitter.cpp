@@ -1,6 +1,7 @@
 // convention-pdf: conventions/<convention-id>.pdf and avenants/<avenant-id>.pdf (outputs.md),
 // typeset by the shared document engine (generator/render/document) from the templates
 // templates/documents/convention.md and avenant.md.
+#include <map>
 #include <memory>
 
 #include "document_job.hpp"
@@ -30,21 +31,30 @@ class ConventionPdfEmitter final : public Emitter {
   }
 
   std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
-    std::string convention_template = project.find(k_convention_template).string();
-    std::string avenant_template = project.find(k_avenant_template).string();
+    // Each document depends on its template and the clauses it includes; read each template
+    // once per plan.
+    std::map<std::string, std::vector<std::string>> files_of;
+    auto files = [&](const std::string& relative) -> const std::vector<std::string>& {
+      auto [it, fresh] = files_of.try_emplace(relative);
+      if (fresh) {
+        try {
+          it->second = load_document_template(project, relative).files;
+        } catch (const Fatal&) {
+          it->second = {project.find(relative).string()};  // check() reports it
+        }
+      }
+      return it->second;
+    };
     std::vector<OutputJob> jobs;
     // Every document, even one reading a record in error: the host alone skips (--keep-going).
     for (const ConventionState& state : model.conventions) {
-      jobs.push_back({"conventions/" + state.record->id + ".pdf",
-                      convention_inputs(state),
-                      {convention_template},
+      jobs.push_back({"conventions/" + state.record->id + ".pdf", convention_inputs(state),
+                      files(convention_template_for(project, state.record->regime)),
                       JobKey{false, state.record->id}.str()});
       for (const Avenant* av : state.avenants) {
         if (!state.after(*av)) continue;
-        jobs.push_back({"avenants/" + av->id + ".pdf",
-                        avenant_inputs(state, *av),
-                        {avenant_template},
-                        JobKey{true, av->id}.str()});
+        jobs.push_back({"avenants/" + av->id + ".pdf", avenant_inputs(state, *av),
+                        files(k_avenant_template), JobKey{true, av->id}.str()});
       }
     }
     return jobs;

@@ -11,6 +11,12 @@ Data convention_view(const Model& model, const ConventionState& state) {
   view.set("convention", convention_header_view(state));
   view.set("structure", structure_view(model, *state.structure));
   view.set("regime", regime_view(*state.regime));
+  view.set("financeur", financeur_view(model.baremes));
+  // The deliberation authorising the structure's signatory: the convention's own, else the
+  // structure's (records.md, optional).
+  std::optional<Date> deliberation = state.record->deliberation;
+  if (!deliberation) deliberation = state.structure->deliberation;
+  view.set("document", document_view("la présente convention", deliberation));
   view.set("postes", posts_view(model, state, signed_version));
   std::size_t n = signed_version.posts.size();
   std::string role = state.regime->role == Role::Coordinateur

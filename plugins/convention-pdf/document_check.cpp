@@ -14,12 +14,12 @@ namespace {
 constexpr const char* k_missing_glyph = "missing-glyph";
 constexpr const char* k_engine_resource = "document-resource";
 
-void check_template_file(const ProjectContext& project, const char* relative,
+void check_template_file(const ProjectContext& project, const std::string& relative,
                          const tmpl::Data& schema, Diagnostics& out) {
   auto path = project.find(relative);
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
-    out.push_back({{relative, 0, 0},
+    out.push_back({{std::string(relative), 0, 0},
                    Severity::Error,
                    std::string(tmpl::k_template_missing),
                    "gabarit introuvable, ni dans le projet ni dans les gabarits fournis",
@@ -34,7 +34,8 @@ void check_template_file(const ProjectContext& project, const char* relative,
     return;
   }
   try {
-    auto found = tmpl::check_template(tmpl::Template{project.display(path), text}, schema);
+    DocumentTemplate t = load_document_template(project, relative);
+    auto found = tmpl::check_template(t.main, schema, t.partials);
     out.insert(out.end(), found.begin(), found.end());
   } catch (const Fatal& e) {
     out.push_back({{project.display(path), 0, 0},
@@ -103,6 +104,11 @@ Diagnostics check_documents(const Model& model, const ProjectContext& project) {
     out.push_back({{}, Severity::Error, k_engine_resource, problem, {}});
   if (!out.empty()) return out;
   check_template_file(project, k_convention_template, convention_schema(), out);
+  // The regime's own template, where there is one (convention-<regime>.md).
+  for (const Regime& regime : model.baremes.regimes) {
+    std::string own = convention_template_for(project, regime.id);
+    if (own != k_convention_template) check_template_file(project, own, convention_schema(), out);
+  }
   check_template_file(project, k_avenant_template, avenant_schema(), out);
   GlyphCheck glyphs(model, out);
   for (const ConventionState& state : model.conventions) glyphs.convention(state);

@@ -35,6 +35,35 @@ std::string header_of(const ConventionState& state) {
 
 }  // namespace
 
+std::string convention_template_for(const ProjectContext& project, std::string_view regime) {
+  if (tmpl::is_valid_partial_name(regime)) {
+    std::string own = "templates/documents/convention-" + std::string(regime) + ".md";
+    std::error_code ec;
+    if (std::filesystem::exists(project.find(own), ec)) return own;
+  }
+  return k_convention_template;
+}
+
+DocumentTemplate load_document_template(const ProjectContext& project,
+                                        const std::string& relative) {
+  DocumentTemplate t;
+  auto path = project.find(relative);
+  // Only regular files really inside templates/ (io/source_file.hpp): never a planted link.
+  t.main =
+      tmpl::load_template(path, project.display(path), SourceRoot::of(project, path, "templates"));
+  t.files.push_back(path.string());
+  for (const std::string& name : tmpl::partial_names(t.main)) {
+    if (!tmpl::is_valid_partial_name(name)) continue;
+    auto partial = project.find(k_clauses_dir + name + ".md");
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(partial, ec))) continue;
+    t.partials.emplace(name, tmpl::load_template(partial, project.display(partial),
+                                                 SourceRoot::of(project, partial, "templates")));
+    t.files.push_back(partial.string());
+  }
+  return t;
+}
+
 JobKey JobKey::parse(const std::string& key) {
   auto colon = key.find(':');
   if (colon == std::string::npos) throw std::invalid_argument("clé de tâche invalide : " + key);
@@ -103,15 +132,14 @@ doc::RenderStats render_document(const JobKey& key, const Model& model,
   }
   if (!state || (key.avenant && !avenant))
     throw std::logic_error("convention-pdf : document inconnu " + key.str());
-  const char* relative = key.avenant ? k_avenant_template : k_convention_template;
-  auto path = project.find(relative);
-  tmpl::Template tmpl =
-      tmpl::load_template(path, project.display(path), SourceRoot::of(project, path, "templates"));
+  std::string relative = key.avenant ? std::string(k_avenant_template)
+                                     : convention_template_for(project, state->record->regime);
+  DocumentTemplate t = load_document_template(project, relative);
   tmpl::Data view =
       avenant ? avenant_view(model, *state, *avenant) : convention_view(model, *state);
   std::string markdown;
   try {
-    markdown = tmpl::render(tmpl, view);
+    markdown = tmpl::render(t.main, view, t.partials);
   } catch (const std::runtime_error& e) {
     throw doc::DocumentError(e.what());
   }

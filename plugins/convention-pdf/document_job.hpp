@@ -5,12 +5,30 @@
 #include <vector>
 
 #include "render/document/document_engine.hpp"
+#include "render/template/markdown_template.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon::convention_pdf {
 
 inline constexpr const char* k_convention_template = "templates/documents/convention.md";
 inline constexpr const char* k_avenant_template = "templates/documents/avenant.md";
+/// The clauses templates share (`{{> name}}` reads `clauses/<name>.md`), so the legal team
+/// edits each clause in one place.
+inline constexpr const char* k_clauses_dir = "templates/documents/clauses/";
+
+/// The template of a convention of `regime`: `convention-<regime>.md` when the project or
+/// the shipped templates have one (the texts differ by regime), else convention.md.
+std::string convention_template_for(const ProjectContext& project, std::string_view regime);
+
+/// A template with the partials it includes, and every file read (for fingerprints).
+struct DocumentTemplate {
+  tmpl::Template main;
+  tmpl::Partials partials;
+  std::vector<std::string> files;
+};
+/// Throws Fatal when the template cannot be read; a partial that cannot be read is left out
+/// (check_template then reports it at its tag).
+DocumentTemplate load_document_template(const ProjectContext& project, const std::string& relative);
 
 /// What a job's key names: a convention ("convention:<id>") or an avenant ("avenant:<id>").
 struct JobKey {

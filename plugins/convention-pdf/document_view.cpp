@@ -5,6 +5,7 @@
 #include <string>
 
 #include "render/fr_format.hpp"
+#include "tampon/territories.hpp"
 
 namespace tampon::convention_pdf {
 namespace {
@@ -19,6 +20,16 @@ std::string siret_grouped(const std::string& siret) {
   if (siret.size() != 14) return siret;
   return siret.substr(0, 3) + k_nbsp + siret.substr(3, 3) + k_nbsp + siret.substr(6, 3) + k_nbsp +
          siret.substr(9);
+}
+
+/// "FR76 3000 1005 …": an IBAN in groups of four, as a RIB prints it, with no-break spaces.
+std::string iban_grouped(const std::string& iban) {
+  std::string out;
+  for (std::size_t i = 0; i < iban.size(); ++i) {
+    if (i > 0 && i % 4 == 0) out += k_nbsp;
+    out += iban[i];
+  }
+  return out;
 }
 
 std::string capitalized(std::string_view label) {
@@ -72,6 +83,19 @@ Data post_view(const Model& model, const ConventionState& state, const PostState
   p.set("retire", Data(post.removed_on.has_value()));
   p.set("retire_le", text(post.removed_on ? date_text(*post.removed_on) : ""));
   p.set("ajoute_par_avenant", Data(!post.added_by.empty()));
+  // Aid already received through CUI-CIE / PEC, deducted from the amount [004 §2].
+  bool deducted = false;
+  for (const Derivation& how : post.amount_how) deducted = deducted || how.rule == "aides-emploi";
+  p.set("aides_deduites", Data(deducted));
+  // A coordinator post replacing a post: when its financing starts [002 III.b].
+  p.set("has_financement_debut", Data(post.financing_start.has_value()));
+  p.set("financement_debut",
+        text(post.financing_start ? date_text(*post.financing_start) : std::string()));
+  p.set("has_relais_coordinateur", Data(post.coordinator_from.has_value()));
+  p.set("relais_coordinateur",
+        text(post.coordinator_from ? date_text(*post.coordinator_from) : std::string()));
+  p.set("convention_coordinateur", text(post.coordinator_convention));
+  p.set("has_convention_coordinateur", Data(!post.coordinator_convention.empty()));
   return p;
 }
 
@@ -101,11 +125,52 @@ Data structure_view(const Model& model, const Structure& s) {
   v.set("type", text(capitalized(label_fr(s.type))));
   v.set("famille", text(std::string(label_fr(s.family()))));
   v.set("prive", Data(s.family() == Family::Prive));
+  v.set("collectivite", Data(s.family() == Family::Collectivite));
+  v.set("territoire", text(territory_label(s.departement)));
+  v.set("has_iban", Data(s.iban.has_value()));
+  v.set("iban", text(s.iban ? iban_grouped(*s.iban) : std::string()));
+  v.set("has_bic", Data(s.bic.has_value()));
+  v.set("bic", text(s.bic.value_or("")));
   Data rep;
   rep.set("nom", text(s.representant.nom));
   rep.set("qualite", text(s.representant.qualite));
   v.set("representant", rep);
   return v;
+}
+
+Data financeur_view(const Baremes& baremes) {
+  const Financeur& f = baremes.financeur;
+  Data v;
+  v.set("denomination",
+        text(f.denomination.empty() ? std::string("Caisse des dépôts et consignations")
+                                    : f.denomination));
+  v.set("has_statut", Data(!f.statut.empty()));
+  v.set("statut", text(f.statut));
+  v.set("has_siege", Data(!f.siege.empty()));
+  v.set("siege", text(f.siege));
+  v.set("marque", text(f.marque.empty() ? std::string("Banque des Territoires") : f.marque));
+  v.set("has_signataire_nom", Data(!f.signataire_nom.empty()));
+  v.set("signataire_nom", text(f.signataire_nom));
+  v.set("has_signataire_qualite", Data(!f.signataire_qualite.empty()));
+  v.set("signataire_qualite", text(f.signataire_qualite));
+  return v;
+}
+
+Data document_view(const std::string& acte, std::optional<Date> deliberation) {
+  Data v;
+  v.set("acte", text(acte));
+  v.set("has_deliberation", Data(deliberation.has_value()));
+  v.set("deliberation", text(deliberation ? date_text(*deliberation) : std::string()));
+  return v;
+}
+
+std::string sentence_body(std::string_view text) {
+  // A value ending a sentence of the template loses its own final full stop, so that
+  // "… du Solesmois." followed by the template's "." does not print "..".
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  if (text.ends_with("...") || text.ends_with("…")) return std::string(text);
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.remove_suffix(1);
+  return std::string(text);
 }
 
 Data regime_view(const Regime& r) {
@@ -201,7 +266,8 @@ void add_version_notes(Data& view, const Model& model, const ConventionState& st
   for (const PostState& post : version.posts) applies = applies || post.overseas_increase;
   Data overseas;
   overseas.set("applique", Data(applies && increase != nullptr));
-  overseas.set("territoire", text(increase ? increase->territory : ""));
+  // The structure's own territory, not the group the increase covers (issue 21).
+  overseas.set("territoire", text(increase ? state.territory : ""));
   overseas.set("montant", text(increase ? fr::money(increase->amount) : ""));
   view.set("outre_mer", overseas);
 }

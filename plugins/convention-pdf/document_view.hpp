@@ -24,6 +24,13 @@ Data avenant_view(const Model& model, const ConventionState& state, const Avenan
 Data structure_view(const Model& model, const Structure& structure);
 Data convention_header_view(const ConventionState& state);
 Data regime_view(const Regime& regime);
+/// The party signing for the State: baremes.yaml `financeur` (issue 21).
+Data financeur_view(const Baremes& baremes);
+/// What the document calls itself ("la présente convention", "le présent avenant") and the
+/// deliberation authorising the structure's signatory, if known.
+Data document_view(const std::string& acte, std::optional<Date> deliberation);
+/// A value that ends a sentence of the template, without its own final full stop.
+std::string sentence_body(std::string_view text);
 Data posts_view(const Model& model, const ConventionState& state, const ConventionVersion& v);
 Data schedule_view(const Model& model, const ConventionState& state, const ConventionVersion& v);
 Data total_view(Money total);

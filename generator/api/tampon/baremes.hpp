@@ -78,8 +78,22 @@ struct Limits {
   std::string source;
 };
 
+/// Who signs the conventions for the State (data/baremes.yaml `financeur`): the Caisse des
+/// dépôts et consignations, acting under its Banque des Territoires brand. Project data, so
+/// the signatory changes without touching a template (issue 21).
+struct Financeur {
+  std::string denomination;        ///< "Caisse des dépôts et consignations"
+  std::string statut;              ///< legal identity: what the CDC is, by which law
+  std::string siege;               ///< registered office
+  std::string marque;              ///< "Banque des Territoires"
+  std::string signataire_nom;      ///< empty: the quality alone is printed
+  std::string signataire_qualite;  ///< "Directeur régional …"
+  std::string source;
+};
+
 struct Baremes {
-  std::string file;  ///< where it was read from, for diagnostics
+  std::string file;
+  Financeur financeur;  ///< where it was read from, for diagnostics
   int convention_max_months = 36;
   std::string convention_max_source;
   Limits limits;  ///< domain.md §5 delays (additive: rules engineer)

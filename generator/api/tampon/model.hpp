@@ -54,6 +54,13 @@ struct PostState {
   std::string added_by;            ///< avenant id, empty when in the original convention
   std::optional<Date> removed_on;  ///< set by a retrait-postes avenant
   bool provisional = false;        ///< schedule anchored provisionally (domain.md §4)
+  /// Coordinator post replacing a post (`substitue`): the day its financing starts, the end
+  /// of the replaced post's initial financing period [002 III.b].
+  std::optional<Date> financing_start;
+  /// Post turned into a coordinator post by a substitution avenant: the day the coordinator
+  /// convention's financing takes over, and that convention when one names this post.
+  std::optional<Date> coordinator_from;
+  std::string coordinator_convention;
   std::vector<TrancheLine> tranches;
 };
 
@@ -69,6 +76,9 @@ struct ConventionState {
   const Convention* record = nullptr;
   const Structure* structure = nullptr;
   const Regime* regime = nullptr;
+  /// The structure's own territory, "Mayotte (976)", "Nord (59)": what the convention names
+  /// (and the overseas increase, domain.md §3.3), never a group of territories.
+  std::string territory;
   std::vector<const Avenant*> avenants;  ///< sorted by numero
   std::vector<ConventionVersion> versions;
   const ConventionVersion& current() const { return versions.back(); }

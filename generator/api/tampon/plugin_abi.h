@@ -10,6 +10,8 @@
 // 3: RenderContext::write (a virtual function: the vtable changed); Model indexes records by
 //    structure (its layout changed).
 // 4: SmicTable holds per-territory rates (SmicTerritory), for Mayotte's own SMIC.
+// 4 also: Poste::substitue, Structure iban/bic/deliberation, Convention deliberation,
+//    Baremes::Financeur (conventions fit to sign).
 #define TAMPON_PLUGIN_API_VERSION 4u
 
 namespace tampon {

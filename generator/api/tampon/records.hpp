@@ -42,6 +42,12 @@ struct Structure {
   Personne representant;
   Contact contact;
   bool contrat_de_projet_autorise = false;
+  /// Bank account the subsidy is paid to (ISO 13616, stored without spaces, upper case);
+  /// when absent the convention asks for a RIB as an annex.
+  std::optional<std::string> iban;
+  std::optional<std::string> bic;
+  /// Deliberation authorising the representant to sign (collectivités).
+  std::optional<Date> deliberation;
   FieldLocs locs;
   Family family() const { return family_of(type); }
 };
@@ -82,6 +88,12 @@ struct Conseiller {
   FieldLocs locs;
 };
 
+/// A post of another convention (`substitue` of a coordinator post, domain.md §6).
+struct PosteRef {
+  std::string convention;
+  int poste = 0;
+};
+
 struct Poste {
   int numero = 0;
   Role role = Role::Conseiller;
@@ -89,6 +101,7 @@ struct Poste {
   std::optional<ContractType> contrat;  ///< required when vacant, else from the conseiller
   std::optional<Money> montant;
   std::optional<std::string> derogation;
+  std::optional<PosteRef> substitue;  ///< coordinateur-2023: the conseiller post it replaces
 };
 
 struct Convention {
@@ -99,6 +112,9 @@ struct Convention {
   Date debut;
   Date fin;
   std::optional<std::string> dossier;
+  /// Deliberation authorising the structure's signatory, when it is specific to this
+  /// convention (else the structure's).
+  std::optional<Date> deliberation;
   std::vector<Poste> postes;  ///< locs paths: `postes[i].field`
   FieldLocs locs;
 };

@@ -1,5 +1,7 @@
 #include "render/template/markdown_template.hpp"
 
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -104,41 +106,36 @@ Diagnostic error_at(const Template& t, const Tag& tag, std::string_view code, st
       {t.file, tag.line, tag.column}, Severity::Error, std::string(code), std::move(message), {}};
 }
 
-/// Reports names the view lacks, the way kainjow would render nothing for them.
-class StrictContext : public kainjow::mustache::context<std::string> {
- public:
-  explicit StrictContext(const Data* data) : kainjow::mustache::context<std::string>(data) {}
-  const Data* get(const std::string& name) const override {
-    const Data* found = kainjow::mustache::context<std::string>::get(name);
-    if (!found && !name.empty()) missing.push_back(name);
-    return found;
+void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<const Data*> stack,
+                const Partials* partials, Diagnostics& out);
+
+void check_partial(const Template& t, const Tag& tag, const std::vector<const Data*>& stack,
+                   const Partials* partials, Diagnostics& out) {
+  if (!partials) {
+    out.push_back(error_at(t, tag, k_template_syntax,
+                           "un gabarit partiel n’en inclut pas d’autre ({{>" + tag.name + "}})"));
+    return;
   }
-  mutable std::vector<std::string> missing;
-};
-
-}  // namespace
-
-Template load_template(const std::filesystem::path& path, std::string display_name,
-                       const SourceRoot& root) {
-  std::string text;
-  if (SourceStatus status = read_source(path, root, text); !status)
-    throw Fatal("gabarit « " + display_name + " » illisible : " + source_problem_message(status));
-  return {std::move(display_name), std::move(text)};
+  auto found = partials->find(tag.name);
+  if (found == partials->end()) {
+    out.push_back(
+        error_at(t, tag, k_template_missing, "gabarit partiel « " + tag.name + " » introuvable"));
+    return;
+  }
+  const Template& partial = found->second;
+  std::vector<Tag> inner = scan_tags(partial, out);
+  check_tags(partial, inner, stack, nullptr, out);  // one level: a partial includes none
 }
 
-Diagnostics check_template(const Template& t, const Data& schema) {
-  Diagnostics out;
-  std::vector<Tag> tags = scan_tags(t, out);
-  std::vector<const Data*> stack{&schema};
+void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<const Data*> stack,
+                const Partials* partials, Diagnostics& out) {
   std::vector<const Tag*> sections;
   for (const Tag& tag : tags) {
     switch (tag.kind) {
       case '!':
         break;
       case '>':
-        out.push_back(
-            error_at(t, tag, k_template_syntax,
-                     "les gabarits partiels ({{>" + tag.name + "}}) ne sont pas pris en charge"));
+        check_partial(t, tag, stack, partials, out);
         break;
       case '=':
         out.push_back(error_at(t, tag, k_template_syntax,
@@ -174,19 +171,79 @@ Diagnostics check_template(const Template& t, const Data& schema) {
   for (const Tag* open : sections)
     out.push_back(
         error_at(t, *open, k_template_syntax, "section « " + open->name + " » jamais refermée"));
+}
+
+/// Reports names the view lacks, the way kainjow would render nothing for them, and serves
+/// the partials by name.
+class StrictContext : public kainjow::mustache::context<std::string> {
+ public:
+  StrictContext(const Data* data, const Partials& partials)
+      : kainjow::mustache::context<std::string>(data) {
+    for (const auto& [name, partial] : partials) m_partials.emplace(name, Data(partial.text));
+  }
+  const Data* get(const std::string& name) const override {
+    const Data* found = kainjow::mustache::context<std::string>::get(name);
+    if (!found && !name.empty()) missing.push_back(name);
+    return found;
+  }
+  const Data* get_partial(const std::string& name) const override {
+    auto found = m_partials.find(name);
+    if (found != m_partials.end()) return &found->second;
+    missing.push_back(">" + name);
+    return nullptr;
+  }
+  mutable std::vector<std::string> missing;
+
+ private:
+  std::map<std::string, Data, std::less<>> m_partials;
+};
+
+}  // namespace
+
+Template load_template(const std::filesystem::path& path, std::string display_name,
+                       const SourceRoot& root) {
+  std::string text;
+  if (SourceStatus status = read_source(path, root, text); !status)
+    throw Fatal("gabarit « " + display_name + " » illisible : " + source_problem_message(status));
+  return {std::move(display_name), std::move(text)};
+}
+
+Diagnostics check_template(const Template& t, const Data& schema, const Partials& partials) {
+  Diagnostics out;
+  std::vector<Tag> tags = scan_tags(t, out);
+  check_tags(t, tags, {&schema}, &partials, out);
   return out;
 }
 
-std::string render(const Template& t, const Data& view) {
+bool is_valid_partial_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && std::ranges::all_of(name, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::vector<std::string> partial_names(const Template& t) {
+  Diagnostics ignored;
+  std::vector<std::string> names;
+  for (const Tag& tag : scan_tags(t, ignored))
+    if (tag.kind == '>') names.push_back(tag.name);
+  std::ranges::sort(names);
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::string render(const Template& t, const Data& view, const Partials& partials) {
   kainjow::mustache::mustache engine(t.text);
   if (!engine.is_valid())
     throw std::runtime_error(t.file + " : gabarit invalide : " + engine.error_message());
   engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
-  StrictContext context(&view);
+  StrictContext context(&view, partials);
   std::string out = engine.render(context);
   if (!context.missing.empty())
-    throw std::runtime_error(t.file + " : variable « " + context.missing.front() +
-                             " » absente des données du document");
+    throw std::runtime_error(
+        t.file + " : " +
+        (context.missing.front().starts_with(">")
+             ? "gabarit partiel « " + context.missing.front().substr(1) + " » introuvable"
+             : "variable « " + context.missing.front() + " » absente des données du document"));
   return out;
 }
 

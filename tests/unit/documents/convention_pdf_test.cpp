@@ -57,8 +57,13 @@ TEST_F(EmitterTest, PlansOneDocumentPerConventionAndPerAvenant) {
                                                     {RecordKind::Convention, "cv-2021-0042"}}));
   EXPECT_EQ(jobs[1].inputs.size(), 4u);
   EXPECT_EQ(jobs[1].inputs.back(), (RecordRef{RecordKind::Avenant, "cv-2021-0042-av1"}));
-  ASSERT_EQ(jobs[0].depends_on.size(), 1u);
-  EXPECT_NE(jobs[0].depends_on[0].find("templates/documents/convention.md"), std::string::npos);
+  // The regime's own template first, then every clause it includes (fingerprints).
+  ASSERT_GT(jobs[0].depends_on.size(), 1u);
+  EXPECT_NE(jobs[0].depends_on[0].find("templates/documents/convention-relance-2021.md"),
+            std::string::npos);
+  for (std::size_t i = 1; i < jobs[0].depends_on.size(); ++i)
+    EXPECT_NE(jobs[0].depends_on[i].find("templates/documents/clauses/"), std::string::npos);
+  EXPECT_NE(jobs[1].depends_on[0].find("templates/documents/avenant.md"), std::string::npos);
 }
 
 // Only the host skips (--keep-going): the emitter plans every document and lists the record
@@ -131,10 +136,13 @@ TEST_F(EmitterTest, ConventionCarriesTwoSignatureFieldsAndItsOwnMetadata) {
 TEST_F(EmitterTest, OverseasParagraphAppearsForAnIncreasedPost) {
   auto& structure = fixture.model.records.structures.front();
   structure.departement = "974";
+  fixture.model.conventions.front().territory = "La Réunion (974)";  // as the model derives it
   fixture.model.conventions.front().versions[0].posts[0].overseas_increase = true;
   auto jobs = emitter->plan(fixture.model, project);
   std::string text = render_text(jobs[0], "c.pdf");
-  EXPECT_NE(text.find("La Réunion, Mayotte"), std::string::npos);
+  // The structure's own territory, not the group of the increase (issue 21).
+  EXPECT_TRUE(contains_phrase(text, "La Réunion (974)"));
+  EXPECT_EQ(text.find("Mayotte"), std::string::npos);
   EXPECT_NE(text.find("67 500,00 €"), std::string::npos);
 }
 
@@ -151,6 +159,16 @@ TEST_F(EmitterTest, AvenantShowsTheConventionBeforeAndAfterAndTheNewSchedule) {
         "Les autres clauses de la convention n°\u00A0cv-2021-0042 demeurent inchangées"})
     EXPECT_TRUE(contains_phrase(text, expected)) << expected;
   EXPECT_EQ(count(qdf(dir / "avenant.pdf"), "/FT /Sig"), 2);
+}
+
+// domain.md §4: "A post added by an avenant is anchored like the others". In relance-2021
+// that is the training departure; Article 1 said the avenant's date while the schedule said
+// the training departure (issue 21).
+TEST_F(EmitterTest, AddedPostsAnchorIsStatedOnceAsTheScheduleCountsIt) {
+  auto jobs = emitter->plan(fixture.model, project);
+  std::string text = render_text(jobs[1], "avenant.pdf");
+  EXPECT_FALSE(contains_phrase(text, "se comptent à partir de la date du présent avenant"));
+  EXPECT_TRUE(contains_phrase(text, "se comptent à partir de la date de départ en formation"));
 }
 
 TEST_F(EmitterTest, ShippedTemplatesPassTheCheck) {

@@ -47,10 +47,51 @@ TEST(TemplateCheck, AListElementNameIsUnknownOutsideItsSection) {
   EXPECT_EQ(found[0].where.column, 34u);
 }
 
-TEST(TemplateCheck, ReportsUnbalancedSectionsAndPartials) {
+TEST(TemplateCheck, ReportsUnbalancedSectionsAndAnUnknownPartial) {
   auto found = check_template({"t.md", "{{#postes}}\n{{/structure}}\n{{> pied}}\n"}, schema());
   ASSERT_EQ(found.size(), 3u);
-  for (const auto& d : found) EXPECT_EQ(d.code, k_template_syntax);
+  int syntax = 0;
+  for (const auto& d : found) {
+    if (d.code == k_template_syntax) ++syntax;
+    if (d.code == k_template_missing) {
+      EXPECT_EQ(d.where.line, 3u);
+    }
+  }
+  EXPECT_EQ(syntax, 2);
+}
+
+// A clause written once (a partial) is checked where it is included, and its errors point
+// into its own file.
+TEST(TemplateCheck, ChecksAPartialInTheContextOfItsInclusion) {
+  Partials partials;
+  partials["ligne"] = {"clauses/ligne.md", "Poste {{numero}} :\n{{montant}} {{inconnu}}\n"};
+  auto found =
+      check_template({"t.md", "{{#postes}}\n{{> ligne}}\n{{/postes}}\n"}, schema(), partials);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, k_unknown_variable);
+  EXPECT_EQ(found[0].where.file, "clauses/ligne.md");
+  EXPECT_EQ(found[0].where.line, 2u);
+  EXPECT_EQ(found[0].where.column, 13u);
+  // Outside the section, `numero` is unknown.
+  EXPECT_EQ(check_template({"t.md", "{{> ligne}}\n"}, schema(), partials).size(), 3u);
+  // A partial includes no other partial.
+  partials["ligne"].text = "{{> ligne}}";
+  EXPECT_EQ(check_template({"t.md", "{{> ligne}}"}, schema(), partials).at(0).code,
+            k_template_syntax);
+}
+
+TEST(TemplateRender, RendersAPartialWithTheIncludingContext) {
+  Partials partials;
+  partials["ligne"] = {"clauses/ligne.md", "poste {{numero}} : {{montant}}\n"};
+  std::string out =
+      render({"t.md", "{{#postes}}\n{{> ligne}}\n{{/postes}}\nfin\n"}, schema(), partials);
+  // Values are escaped for Markdown; the partial's tag line keeps its own line break.
+  EXPECT_EQ(out, "poste 1 : 50 000\\,00 €\n\nfin\n");
+  EXPECT_THROW(render({"t.md", "{{> absent}}"}, schema(), partials), std::runtime_error);
+  EXPECT_TRUE(is_valid_partial_name("parties-2020"));
+  EXPECT_FALSE(is_valid_partial_name("../secret"));
+  EXPECT_EQ(partial_names({"t.md", "{{> b}} {{> a}} {{>b}}"}),
+            (std::vector<std::string>{"a", "b"}));
 }
 
 TEST(TemplateRender, EscapesValuesForMarkdown) {

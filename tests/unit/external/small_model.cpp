@@ -77,6 +77,7 @@ Convention convention(std::string id, std::string structure) {
                     d("2021-04-01"),
                     d("2023-03-31"),
                     std::nullopt,
+                    std::nullopt,
                     {},
                     {}};
 }

@@ -1,6 +1,8 @@
 // domain.md §3: grid amounts, DROM increase, deduction, derogation, ceiling, allowed contracts.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "support.hpp"
 
 namespace tampon::testing {
@@ -105,6 +107,25 @@ TEST(GridAmount, RecordsTheRowAndTheOverseasIncrease) {
   EXPECT_TRUE(post.overseas_increase);
   EXPECT_NE(post.amount_how[1].text.find("67 500,00 €"), std::string::npos)
       << post.amount_how[1].text;
+}
+
+// domain.md §3.3: the increase is for the structure's own territory; a Mamoudzou structure
+// is in Mayotte, not in "La Réunion, Mayotte", nor Kourou in "Guadeloupe, Martinique, Guyane".
+TEST(OverseasIncrease, NamesTheStructuresOwnTerritoryNotAGroup) {
+  for (auto [dep, own, other] : {std::tuple{"976", "Mayotte (976)", "La Réunion"},
+                                 std::tuple{"973", "Guyane (973)", "Martinique"}}) {
+    Outcome out = with_structure(StructureType::Commune, dep, CT::CddDroitPublic).run();
+    const PostState& post = out.post("cv-1", 1);
+    ASSERT_EQ(post.amount_how.size(), 2u) << dep;
+    EXPECT_NE(post.amount_how[1].text.find(own), std::string::npos) << post.amount_how[1].text;
+    EXPECT_EQ(post.amount_how[1].text.find(other), std::string::npos) << post.amount_how[1].text;
+    EXPECT_EQ(out.state("cv-1").territory, own);
+  }
+  EXPECT_EQ(with_structure(StructureType::Commune, "59", CT::CddDroitPublic)
+                .run()
+                .state("cv-1")
+                .territory,
+            "Nord (59)");
 }
 
 TEST(GridAmount, FollowsTheFiguresOfBaremes) {

@@ -19,7 +19,7 @@ TEST(ExplainConvention, NamesRowsAnchorsAmountsAndStatuses) {
   std::string text = explain_convention(out.model, "cv-1");
   EXPECT_TRUE(contains(text, "Convention cv-1")) << text;
   EXPECT_TRUE(contains(text, "Ligne « public-50000 »")) << text;
-  EXPECT_TRUE(contains(text, "Majoration outre-mer (La Réunion, Mayotte) : 67 500,00 €")) << text;
+  EXPECT_TRUE(contains(text, "Majoration outre-mer (La Réunion (974)) : 67 500,00 €")) << text;
   EXPECT_TRUE(contains(text, "67 500,00 € − 7 500,00 € = 60 000,00 €")) << text;
   EXPECT_TRUE(contains(text,
                        "départ en formation de cn-1 le 2021-04-12 + 1 mois = échéance le "

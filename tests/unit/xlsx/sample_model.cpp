@@ -83,6 +83,7 @@ void fill_records(Model& m) {
                 d("2021-04-01"),
                 d("2023-03-31"),
                 std::string("DS-4242424"),
+                std::nullopt,
                 {},
                 {}};
   c1.postes = {poste(1, "cn-0001", ContractType::CddDroitPublic),
@@ -94,6 +95,7 @@ void fill_records(Model& m) {
                 d("2021-09-01"),
                 d("2021-09-01"),
                 d("2023-02-28"),
+                std::nullopt,
                 std::nullopt,
                 {},
                 {}};

@@ -59,13 +59,16 @@ Convention make_convention() {
   c.debut = day("2021-04-01");
   c.fin = day("2023-03-31");
   c.dossier = "DS-4242424";
-  Poste occupied{1, Role::Conseiller, "cn-0001", std::nullopt, Money::euros(50000), std::nullopt};
+  Poste occupied{
+      1,           Role::Conseiller, "cn-0001", std::nullopt, Money::euros(50000), std::nullopt,
+      std::nullopt};
   Poste vacant{2,
                Role::Conseiller,
                std::nullopt,
                ContractType::CddDroitPublic,
                Money::cents(3076544),
-               "Temps partiel validé par le comité départemental"};
+               "Temps partiel validé par le comité départemental",
+               std::nullopt};
   c.postes = {occupied, vacant};
   return c;
 }
@@ -78,7 +81,7 @@ Avenant make_avenant() {
   a.date = day("2022-06-15");
   a.objet = AvenantObjet::AjoutPostes;
   a.postes_ajoutes = {Poste{3, Role::Conseiller, std::nullopt, ContractType::CddDroitPublic,
-                            std::nullopt, std::nullopt}};
+                            std::nullopt, std::nullopt, std::nullopt}};
   a.motif = "Ouverture d’une seconde permanence";
   return a;
 }
