@@ -19,7 +19,7 @@ layout="${LAYOUT:-departement}"
 seed="${SEED:-2021}"
 jobs="${JOBS:-2}"
 data_root="${BENCH_DATA:-$root/build/bench-data}"
-tampon="${TAMPON:-$root/build/release/tampon}"
+tampon="${TAMPON:-$root/build/release/generator/tampon}"
 # Targets of issue #2 for the national size (1×) on a 2-core machine.
 target_cold_s=8
 target_warm_s=1.5

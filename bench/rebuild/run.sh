@@ -9,7 +9,7 @@
 #
 #   bench/rebuild/run.sh                        # build release, generate --scale 1, measure
 #   SCALE=0.02 bench/rebuild/run.sh             # a small set (checks the script works)
-#   TAMPON=build/release/tampon DATA=/tmp/national bench/rebuild/run.sh   # existing binary, data
+#   TAMPON=build/release/generator/tampon DATA=/tmp/national bench/rebuild/run.sh   # existing binary, data
 #   ONLY=convention-pdf,tranches-xlsx bench/rebuild/run.sh                # some emitters only
 #
 # Environment: SCALE (default 1), SEED (2021), JOBS (2: the reference machine), AS_OF
@@ -24,7 +24,7 @@ scale="${SCALE:-1}"
 seed="${SEED:-2021}"
 jobs="${JOBS:-2}"
 as_of="${AS_OF:-2024-06-30}"
-tampon="${TAMPON:-$root/build/release/tampon}"
+tampon="${TAMPON:-$root/build/release/generator/tampon}"
 
 log() { printf '%s\n' "$*" >&2; }
 
