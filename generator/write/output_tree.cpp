@@ -133,17 +133,34 @@ OutputTree::~OutputTree() {
 }
 
 void OutputTree::open() {
-  m_out = std::make_unique<OutFolder>(m_root);
-  m_lock = Fd(::openat(m_out->fd(), std::string(k_lock_name).c_str(),
-                       O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644));
-  if (!m_lock) throw_io("impossible d'ouvrir le verrou", m_root / k_lock_name, errno);
-  if (::flock(m_lock.get(), LOCK_EX | LOCK_NB) != 0) {
+  // The build we waited for may have been a first build that failed: it then removes the lock
+  // file and the folder it made. Holding a lock on that unlinked file would let a third build
+  // lock the new one beside us, so after waiting we check that what we hold is still what
+  // --out names, and start again when it is not.
+  for (;;) {
+    m_out = std::make_unique<OutFolder>(m_root);
+    m_lock = Fd(::openat(m_out->fd(), std::string(k_lock_name).c_str(),
+                         O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (!m_lock) throw_io("impossible d'ouvrir le verrou", m_root / k_lock_name, errno);
+    if (::flock(m_lock.get(), LOCK_EX | LOCK_NB) == 0) break;  // nobody before us
     if (errno != EWOULDBLOCK) throw_io("impossible de verrouiller", m_root / k_lock_name, errno);
     if (m_options.on_wait) m_options.on_wait();
     while (::flock(m_lock.get(), LOCK_EX) != 0)
       if (errno != EINTR) throw_io("impossible de verrouiller", m_root / k_lock_name, errno);
+    if (holds_current_lock()) break;
   }
   recover();
+}
+
+bool OutputTree::holds_current_lock() const {
+  struct stat held {
+  }, named{}, folder{}, root{};
+  return ::fstat(m_lock.get(), &held) == 0 &&
+         ::fstatat(m_out->fd(), std::string(k_lock_name).c_str(), &named, AT_SYMLINK_NOFOLLOW) ==
+             0 &&
+         held.st_dev == named.st_dev && held.st_ino == named.st_ino &&
+         ::fstat(m_out->fd(), &folder) == 0 && ::stat(m_root.c_str(), &root) == 0 &&
+         folder.st_dev == root.st_dev && folder.st_ino == root.st_ino;
 }
 
 // Before anything else: a journal means a commit passed its commit point and may not have

@@ -92,6 +92,7 @@ class OutputTree {
 
  private:
   void recover();
+  bool holds_current_lock() const;  ///< the lock held is the one --out names now
   void ensure_staging();
   void ensure_folder(const std::filesystem::path& dir);
   bool make_folder(const std::filesystem::path& dir, std::size_t& calls);

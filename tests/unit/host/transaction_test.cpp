@@ -2,6 +2,7 @@
 // gone. A build is killed at every rename of its commit, fails at chosen system calls, runs
 // beside another build, and meets tampered manifests and planted links.
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -324,6 +326,32 @@ TEST_F(Transaction, TwoBuildsIntoOneFolderTakeTurns) {
   }
   EXPECT_EQ(listed, m.entries.size());
   EXPECT_EQ(files["a/un.txt"].back(), files["b/deux.txt"].back());  // same version
+}
+
+// A first build that fails removes the folder it made, lock file included. A build that was
+// waiting on that lock must not go on holding a lock on an unlinked file: a third build would
+// then lock the new file and both would write into --out at once.
+TEST_F(Transaction, ABuildThatWaitedOnAFailedFirstBuildHoldsTheLockOutNames) {
+  std::promise<void> waiting, opened, release;
+  auto first = std::make_unique<OutputTree>(options.out_dir);
+  first->open();
+  std::jthread second_build([&] {
+    OutputTree second(options.out_dir, {.on_wait = [&] { waiting.set_value(); }});
+    second.open();
+    opened.set_value();
+    release.get_future().wait();
+  });
+  waiting.get_future().wait();
+  first.reset();  // fails without committing: its folder and lock file go
+  opened.get_future().wait();
+  bool folder = fs::is_directory(options.out_dir);
+  int fd = ::open((options.out_dir / ".tampon-lock").c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+  bool third_locks = fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  if (fd >= 0) ::close(fd);
+  release.set_value();  // before any assertion: the second build's thread must end
+  EXPECT_TRUE(folder);
+  EXPECT_GE(fd, 0) << "the lock file the waiting build holds is gone";
+  EXPECT_FALSE(third_locks) << "a third build could lock --out beside the second";
 }
 
 }  // namespace
