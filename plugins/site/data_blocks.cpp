@@ -37,26 +37,33 @@ class Table {
   Table(std::string caption, std::vector<std::string> headers)
       : m_caption(std::move(caption)), m_headers(std::move(headers)) {}
   void row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
+  /// Amounts align right, as in a statement, so that their digits line up.
+  void align_right(std::size_t column) { m_right.insert(column); }
   std::string html() const {
     std::string out =
         "<div class=\"fr-table\"><div class=\"fr-table__wrapper\"><div "
         "class=\"fr-table__container\" tabindex=\"0\">"
         "<div class=\"fr-table__content\"><table><caption>" +
         html_escape(m_caption) + "</caption><thead><tr>";
-    for (const auto& h : m_headers) out += "<th scope=\"col\">" + html_escape(h) + "</th>";
+    for (std::size_t i = 0; i < m_headers.size(); ++i)
+      out += "<th scope=\"col\"" + cell_class(i) + ">" + html_escape(m_headers[i]) + "</th>";
     out += "</tr></thead><tbody>";
     for (const auto& r : m_rows) {
       out += "<tr>";
       for (std::size_t i = 0; i < r.size(); ++i)
         out += i == 0 ? "<th scope=\"row\">" + html_escape(r[i]) + "</th>"
-                      : "<td>" + html_escape(r[i]) + "</td>";
+                      : "<td" + cell_class(i) + ">" + html_escape(r[i]) + "</td>";
       out += "</tr>";
     }
     return out + "</tbody></table></div></div></div></div>\n";
   }
 
  private:
+  std::string cell_class(std::size_t column) const {
+    return m_right.contains(column) ? " class=\"fr-cell--right\"" : "";
+  }
   std::string m_caption;
+  std::set<std::size_t> m_right;
   std::vector<std::string> m_headers;
   std::vector<std::vector<std::string>> m_rows;
 };
@@ -83,14 +90,46 @@ std::string families_text(const GridRow& row) {
   return join(row.families, [](Family f) { return std::string(label_fr(f)); });
 }
 
+/// The grid rows a regime's call was open to: a row for a family the call did not accept
+/// (e.g. private structures in relance-2020) would tell a reader it could have applied, which
+/// the validator then refuses (familles_eligibles, domain.md).
+std::vector<const GridRow*> applicable_rows(const Regime& regime) {
+  std::vector<const GridRow*> rows;
+  for (const GridRow& row : regime.grid) {
+    bool open = regime.eligible.empty() ||
+                std::any_of(row.families.begin(), row.families.end(), [&](Family f) {
+                  return std::find(regime.eligible.begin(), regime.eligible.end(), f) !=
+                         regime.eligible.end();
+                });
+    if (open) rows.push_back(&row);
+  }
+  return rows;
+}
+
+/// One sentence naming the families a call was not open to, or nothing.
+std::string closed_families(const Regime& regime) {
+  if (regime.eligible.empty()) return {};
+  std::vector<Family> closed;
+  for (Family f :
+       {Family::Collectivite, Family::PublicRattache, Family::AutrePublic, Family::Prive})
+    if (std::find(regime.eligible.begin(), regime.eligible.end(), f) == regime.eligible.end())
+      closed.push_back(f);
+  if (closed.empty()) return {};
+  return "<p>Cet appel n'était pas ouvert aux familles de structures suivantes : " +
+         html_escape(join(closed, [](Family f) { return std::string(label_fr(f)); })) +
+         ". La grille ne leur donne donc aucun montant pour cet appel.</p>\n";
+}
+
 std::string grid(const Regime& regime) {
+  // The amount comes right after the row's label: it is what the page is read for.
   Table table(
       "Montant par poste : " + regime.label,
-      {"Structure", "Contrat de travail", "Montant par poste", "Période financée", "Outre-mer"});
-  for (const GridRow& row : regime.grid)
-    table.row({row.label.empty() ? families_text(row) : row.label, contracts_text(row),
-               fr::money(row.amount), months(row.months), overseas_text(row.overseas)});
-  return table.html();
+      {"Structure", "Montant par poste", "Contrat de travail", "Période financée", "Outre-mer"});
+  table.align_right(1);
+  for (const GridRow* row : applicable_rows(regime))
+    table.row({row->label.empty() ? families_text(*row) : row->label, fr::money(row->amount),
+               contracts_text(*row), months(row->months), overseas_text(row->overseas)});
+  return table.html() + closed_families(regime);
 }
 
 std::string anchor_text(Anchor anchor) {
@@ -112,7 +151,7 @@ std::vector<Money> split(Money total, const std::vector<TrancheRule>& rules) {
 
 std::string tranches(const Regime& regime) {
   std::set<Money, std::greater<>> amounts;
-  for (const GridRow& row : regime.grid) amounts.insert(row.amount);
+  for (const GridRow* row : applicable_rows(regime)) amounts.insert(row->amount);
   std::vector<std::string> headers = {"Tranche", "Part", "Versement"};
   for (Money m : amounts) headers.push_back("Poste à " + fr::money(m));
   Table table("Calendrier des versements : " + regime.label, headers);
@@ -142,10 +181,11 @@ std::string durations(const Baremes& baremes) {
   Table table("Période financée selon l'appel et la ligne de la grille",
               {"Appel", "Structure et contrat", "Période financée"});
   for (const Regime& regime : baremes.regimes)
-    for (const GridRow& row : regime.grid)
-      table.row({regime.label,
-                 (row.label.empty() ? families_text(row) : row.label) + " — " + contracts_text(row),
-                 months(row.months)});
+    for (const GridRow* row : applicable_rows(regime))
+      table.row(
+          {regime.label,
+           (row->label.empty() ? families_text(*row) : row->label) + " — " + contracts_text(*row),
+           months(row->months)});
   return table.html() + "<p>Quel que soit le contrat, la convention de subvention couvre <strong>" +
          months(baremes.convention_max_months) + " au plus</strong>.</p>\n";
 }
@@ -215,11 +255,11 @@ std::string grid_csv(const Baremes& baremes) {
   };
   std::string out = "regime;ligne;structures;contrats;montant_euros;duree_mois;outre_mer;source\n";
   for (const Regime& regime : baremes.regimes)
-    for (const GridRow& row : regime.grid)
-      out += cell(regime.id) + ";" + cell(row.id) + ";" + cell(families_text(row)) + ";" +
-             cell(contracts_text(row)) + ";" + row.amount.plain() + ";" +
-             std::to_string(row.months) + ";" + cell(overseas_text(row.overseas)) + ";" +
-             cell(row.source) + "\n";
+    for (const GridRow* row : applicable_rows(regime))
+      out += cell(regime.id) + ";" + cell(row->id) + ";" + cell(families_text(*row)) + ";" +
+             cell(contracts_text(*row)) + ";" + row->amount.plain() + ";" +
+             std::to_string(row->months) + ";" + cell(overseas_text(row->overseas)) + ";" +
+             cell(row->source) + "\n";
   return out;
 }
 

@@ -56,7 +56,10 @@ async function htmlPages(root, base = "") {
 }
 
 const results = [];
+// TAMPON_E2E_FILTER=texte runs only the tests whose name contains it (while fixing one).
+const filter = process.env.TAMPON_E2E_FILTER;
 async function test(name, body) {
+  if (filter && !name.includes(filter)) return;
   try {
     await body();
     results.push({ name, ok: true });
@@ -149,6 +152,55 @@ try {
 
   const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
   const pages = await htmlPages(siteDir);
+
+  // Every page at a phone, a tablet and a desktop width (issue: tables hid their last columns).
+  // At 768 px and above no table scrolls sideways; at every width the page itself never does,
+  // and no heading or caption is clipped. A screenshot of each page at each width is kept.
+  const widths = [390, 768, 1280];
+  for (const width of widths) {
+    await test(`à ${width} px, aucune page ni aucun tableau ne défile de côté, aucun titre n'est coupé`, async () => {
+      const problems = [];
+      const page = await browser.newPage({ viewport: { width, height: 900 }, isMobile: width < 500, hasTouch: width < 500 });
+      for (const rel of pages) {
+        const html = await readFile(path.join(siteDir, rel), "utf8");
+        if (html.includes('http-equiv="refresh"')) continue;
+        await page.goto(origin + rel.replace(/index\.html$/, ""));
+        const found = await page.evaluate((tablesMustFit) => {
+          const out = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > window.innerWidth + 1) out.push(`la page défile de côté (${root.scrollWidth} px pour ${window.innerWidth})`);
+          document.querySelectorAll(".fr-table__container").forEach((frame, i) => {
+            if (tablesMustFit && frame.scrollWidth > frame.clientWidth + 1)
+              out.push(`le tableau n° ${i + 1} défile de côté (${frame.scrollWidth} px pour ${frame.clientWidth})`);
+            const box = frame.getBoundingClientRect();
+            if (box.right > window.innerWidth + 1) out.push(`le cadre du tableau n° ${i + 1} sort de la page`);
+          });
+          document.querySelectorAll("main h1, main h2, main h3, main caption").forEach((el) => {
+            if (el.scrollWidth > el.clientWidth + 1) out.push(`« ${el.textContent.trim().slice(0, 50)} » est coupé`);
+          });
+          // When a table scrolls inside its frame (phones), its first column stays visible.
+          document.querySelectorAll("table").forEach((table, i) => {
+            const frame = table.closest(".fr-table__container") ?? table.parentElement;
+            const first = table.querySelector("tbody tr > :first-child");
+            if (!first || frame.scrollWidth <= frame.clientWidth + 1) return;
+            frame.scrollLeft = frame.scrollWidth;
+            const f = frame.getBoundingClientRect(), c = first.getBoundingClientRect();
+            if (c.left < f.left - 1 || c.right > f.right + 1) out.push(`la première colonne du tableau n° ${i + 1} disparaît au défilement`);
+            frame.scrollLeft = 0;
+          });
+          return out;
+        }, width >= 768);
+        for (const f of found) problems.push(`${rel} — ${f}`);
+        if (shotsDir) {
+          await mkdir(path.join(shotsDir, String(width)), { recursive: true });
+          const name = rel.replace(/\/index\.html$|\.html$/, "").replaceAll("/", "-") || "accueil";
+          await page.screenshot({ path: path.join(shotsDir, String(width), `${name === "index" ? "accueil" : name}.png`), fullPage: true });
+        }
+      }
+      await page.close();
+      assert(problems.length === 0, problems.join("\n"));
+    });
+  }
   await test(`axe-core : aucune violation grave ou critique sur les ${pages.length} pages`, async () => {
     const problems = [];
     const page = await browser.newPage(desktop);

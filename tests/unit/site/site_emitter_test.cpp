@@ -185,6 +185,48 @@ TEST(SiteEmitter, DataBlocksComeFromTheBaremesAndTranchesAddUp) {
   EXPECT_NE(html.find("12 mois après le départ en formation du conseiller"), std::string::npos);
 }
 
+// The 2020 call accepted only collectivités and their establishments (familles_eligibles):
+// its grid must not offer a private association 40 000 €, nor its schedule a column for it.
+TEST(SiteEmitter, AGridListsOnlyTheFamiliesItsCallWasOpenTo) {
+  Project p;
+  Regime closed = p.model.baremes.regimes.front();
+  closed.id = "relance-2020";
+  closed.label = "France Relance 2020";
+  closed.eligible = {Family::Collectivite, Family::PublicRattache};
+  GridRow prive = closed.grid.front();
+  prive.id = "prive-cdi-projet-40000";
+  prive.label = "Structure privée, CDI";
+  prive.families = {Family::Prive};
+  prive.amount = Money::euros(40000);
+  closed.grid = {closed.grid.front(), prive};
+  p.model.baremes.regimes.push_back(closed);
+  p.write("content/m.md",
+          "---\ntitle: M\n---\n```tampon\ngrille relance-2020\n```\n\n```tampon\ntranches "
+          "relance-2020\n```\n\n```tampon\ndurees\n```\n");
+  EXPECT_EQ(errors(p.build()), 0u);
+  std::string html = p.output("site/m/index.html");
+  std::string grid = html.substr(0, html.find("Calendrier des versements"));
+  EXPECT_NE(grid.find("Collectivité, contrat de droit public"), std::string::npos);
+  EXPECT_EQ(grid.find("Structure privée, CDI"), std::string::npos);
+  EXPECT_NE(grid.find("Cet appel n'était pas ouvert aux familles de structures suivantes : "
+                      "autre organisme public, structure privée."),
+            std::string::npos);
+  std::string schedule = html.substr(html.find("Calendrier des versements"));
+  schedule = schedule.substr(0, schedule.find("</table>"));
+  EXPECT_EQ(schedule.find("Poste à 40\u202f000,00\u00a0€"), std::string::npos);
+  std::string durations = html.substr(html.find("Période financée selon"));
+  EXPECT_EQ(durations.find("France Relance 2020</th><td>Structure privée"), std::string::npos);
+  // The amount is the second column, right-aligned, where the eye lands.
+  EXPECT_NE(grid.find("<th scope=\"col\">Structure</th><th scope=\"col\" "
+                      "class=\"fr-cell--right\">Montant par poste</th>"),
+            std::string::npos);
+  p.write("content/d.md", "---\ntitle: D\n---\n[La grille](/donnees/grille-des-montants.csv)\n");
+  p.build();
+  std::string csv = p.output("site/donnees/grille-des-montants.csv");
+  EXPECT_EQ(csv.find("relance-2020;prive-cdi-projet-40000"), std::string::npos);
+  EXPECT_NE(csv.find("relance-2020;public-50000"), std::string::npos);
+}
+
 TEST(SiteEmitter, UnknownRegimeInADataBlockIsAnErrorAtItsLine) {
   Project p;
   p.write("content/m.md", "---\ntitle: M\n---\n\n```tampon\ngrille inconnu\n```\n");
