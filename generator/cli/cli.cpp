@@ -14,7 +14,8 @@
 namespace tampon::cli {
 namespace {
 
-constexpr std::string_view k_commands[] = {"build", "validate", "serve", "plugins", "explain"};
+constexpr std::string_view k_commands[] = {"build",   "validate", "serve",
+                                           "plugins", "explain",  "init"};
 
 Date today() {
   // The only clock read of the tool: the default of --as-of (outputs.md).
@@ -77,6 +78,7 @@ int dispatch(const std::string& command, const Options& options) {
   if (command == "validate") return run_validate(options);
   if (command == "serve") return run_serve(options);
   if (command == "plugins") return run_plugins(options);
+  if (command == "init") return run_init(options);
   return run_explain(options);
 }
 
@@ -103,7 +105,7 @@ int run(int argc, char** argv) {
     return usage_error(french(e));
   }
   if (positionals.empty())
-    return usage_error("commande manquante (build, validate, serve, plugins, explain)");
+    return usage_error("commande manquante (build, validate, serve, plugins, explain, init)");
   const std::string command = positionals[0];
   if (std::ranges::find(k_commands, command) == std::end(k_commands))
     return usage_error("commande inconnue « " + command + " »" + did_you_mean(command, k_commands));
@@ -112,6 +114,9 @@ int run(int argc, char** argv) {
       return usage_error("usage : tampon explain convention ID, ou tampon explain rule CODE");
     options.explain_kind = positionals[1];
     options.explain_id = positionals[2];
+  } else if (command == "init") {
+    if (positionals.size() != 2) return usage_error("usage : tampon init DOSSIER");
+    options.init_dir = positionals[1];
   } else if (positionals.size() > 1) {
     return usage_error("argument inattendu « " + positionals[1] + " » après « " + command + " »");
   }

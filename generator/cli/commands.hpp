@@ -11,6 +11,8 @@ int run_explain(const Options& options);
 /// `tampon explain rule CODE`: the rule's page of the manual (explain_rule.cpp).
 int run_explain_rule(const Options& options);
 int run_serve(const Options& options);
+/// `tampon init DIR`: a new project from the shipped skeleton (init.cpp).
+int run_init(const Options& options);
 
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_invalid = 1;

@@ -10,6 +10,7 @@ void print_help(std::ostream& out) {
 Usage : tampon COMMANDE [OPTIONS]
 
 Commandes :
+  init DOSSIER                crée un projet : une fiche d'exemple de chaque sorte, commentée
   build                       charge, vérifie, puis produit tous les documents dans out/
   validate                    charge et vérifie seulement ; n'écrit rien
   serve                       construit le site et le sert sur 127.0.0.1, rechargé à chaque modification

@@ -27,6 +27,8 @@ struct Options {
   // serve
   std::string host = "127.0.0.1";
   int port = 8000;
+  // init
+  std::filesystem::path init_dir;
   // explain
   std::string explain_kind, explain_id;
 };

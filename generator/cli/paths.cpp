@@ -31,7 +31,7 @@ std::string quoted(const fs::path& path) { return "« " + path.string() + " »";
 }  // namespace
 
 std::optional<std::string> check_paths(const Options& options, std::string_view command) {
-  if (command == "plugins") return std::nullopt;  // reads no project, writes nothing
+  if (command == "plugins" || command == "init") return std::nullopt;  // no --project
   if (options.project.empty())
     return "--project est vide : indiquez le dossier du projet (« . » pour le dossier courant)";
   std::error_code ec;

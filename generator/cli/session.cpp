@@ -15,12 +15,12 @@
 namespace tampon::cli {
 namespace fs = std::filesystem;
 
-namespace {
-
 fs::path shipped_dir() {
   if (const char* env = std::getenv("TAMPON_SHARE_DIR"); env && *env) return env;
   return TAMPON_SHARE_DIR;
 }
+
+namespace {
 
 fs::path cache_dir(const Options& options) {
   if (options.no_cache) return {};

@@ -10,6 +10,9 @@
 
 namespace tampon::cli {
 
+/// The tool's shipped defaults (data/, templates/, content/): TAMPON_SHARE_DIR.
+std::filesystem::path shipped_dir();
+
 struct Session {
   ProjectContext project;
   std::vector<LoadedFile> files;  ///< data files read, for fingerprints
