@@ -30,11 +30,22 @@ int usage_error(const std::string& message) {
   return k_exit_usage;
 }
 
-// CLI11 speaks English; users read French.
-std::string french(const CLI::Error& e) {
+// CLI11 speaks English; users read French. An unknown option gets the closest known one.
+std::string french(const CLI::Error& e, const CLI::App& app) {
   std::string what = e.what();
-  if (dynamic_cast<const CLI::ExtrasError*>(&e))
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    // The known options come from the parser itself: a new option is suggested at once.
+    std::vector<std::string> known = {"--help", "--version"};
+    for (const CLI::Option* option : app.get_options())
+      for (const std::string& name : option->get_lnames()) known.push_back("--" + name);
+    std::vector<std::string_view> candidates(known.begin(), known.end());
+    for (const std::string& arg : app.remaining()) {
+      if (!arg.starts_with("-")) continue;
+      std::string name = arg.substr(0, arg.find('='));
+      return "option inconnue « " + name + " »" + did_you_mean(name, candidates);
+    }
     return "argument inattendu (" + what.substr(what.find(':') + 1) + " )";
+  }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return "valeur manquante pour une option";
   if (dynamic_cast<const CLI::ConversionError*>(&e) ||
       dynamic_cast<const CLI::ValidationError*>(&e))
@@ -102,7 +113,7 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Error& e) {
-    return usage_error(french(e));
+    return usage_error(french(e, app));
   }
   if (positionals.empty())
     return usage_error("commande manquante (build, validate, serve, plugins, explain, init)");

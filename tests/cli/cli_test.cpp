@@ -31,6 +31,20 @@ TEST(CommandLine, UnknownCommandIsAUsageErrorWithAHint) {
   EXPECT_TRUE(contains(r.err, "vouliez-vous dire « build » ?")) << r.err;
 }
 
+TEST(CommandLine, UnknownOptionIsAUsageErrorWithAHint) {
+  Project p;
+  auto r = p.run({"validate", "--strcit"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "option inconnue « --strcit » ; vouliez-vous dire « --strict » ?"))
+      << r.err;
+  auto eq = p.run({"build", "--formt=json"});
+  EXPECT_EQ(eq.exit_code, 2);
+  EXPECT_TRUE(contains(eq.err, "vouliez-vous dire « --format » ?")) << eq.err;
+  auto far = p.run({"validate", "--zzzz"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_FALSE(contains(far.err, "vouliez-vous dire")) << far.err;
+}
+
 TEST(CommandLine, BadOptionValuesAreUsageErrors) {
   Project p;
   EXPECT_EQ(p.run({"build", "--jobs", "abc"}).exit_code, 2);
