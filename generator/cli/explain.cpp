@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/explain_json.hpp"
 #include "cli/report.hpp"
 #include "cli/session.hpp"
 #include "core/suggest.hpp"
@@ -20,7 +21,13 @@ int run_explain(const Options& options) {
     print_diagnostics(session.diagnostics, options);
     return k_exit_io;
   }
-  std::string text = explain_convention(session.model, options.explain_id);
+  std::string text;
+  if (options.format == Format::Json) {
+    if (auto json = explain_convention_json(session.model, options.explain_id))
+      text = json->dump(2) + "\n";
+  } else {
+    text = explain_convention(session.model, options.explain_id);
+  }
   if (text.empty()) {
     std::vector<std::string_view> ids;
     for (const auto& c : session.model.records.conventions) ids.push_back(c.id);
