@@ -8,3 +8,9 @@ if(TAMPON_SANITIZE)
   target_compile_options(tampon_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(tampon_warnings INTERFACE -fsanitize=address,undefined)
 endif()
+if(TAMPON_FUZZ)
+  # Every object carries libFuzzer's coverage counters; only fuzz_* executables link its main.
+  target_compile_options(tampon_warnings INTERFACE -fsanitize=address,undefined,fuzzer-no-link
+    -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(tampon_warnings INTERFACE -fsanitize=address,undefined)
+endif()
