@@ -77,28 +77,63 @@ std::string full_name(const Model& model, const std::string& id) {
   return c->prenom + (c->prenom.empty() || c->nom.empty() ? "" : " ") + c->nom;
 }
 
+}  // namespace
+
+/// "mars et avril 2023", "de décembre 2021 à avril 2023, juin et août 2023": months in order,
+/// runs of three or more as a span, the year written once for neighbours of the same year.
+std::string months_fr(const std::vector<Month>& months) {
+  std::vector<std::pair<Month, Month>> runs;
+  for (Month m : months)
+    if (!runs.empty() && runs.back().second.next() == m)
+      runs.back().second = m;
+    else
+      runs.push_back({m, m});
+  std::vector<std::pair<Month, Month>> items;  // a single month or a span
+  for (const auto& [first, last] : runs) {
+    if (last.index() - first.index() >= 2) {
+      items.push_back({first, last});
+      continue;
+    }
+    for (Month m = first; m <= last; m = m.next()) items.push_back({m, m});
+  }
+  auto bare = [](Month m) {  // "mars" of "mars 2023"
+    std::string name = fr::month_long(m);
+    return name.substr(0, name.rfind(' '));
+  };
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto [first, last] = items[i];
+    bool year_follows = i + 1 < items.size() && items[i + 1].first == items[i + 1].second &&
+                        first == last && items[i + 1].first.year == last.year;
+    std::string text;
+    if (first == last)
+      text = year_follows ? bare(first) : fr::month_long(first);
+    else {
+      std::string from = first.year == last.year ? bare(first) : fr::month_long(first);
+      bool vowel = from[0] == 'a' || from[0] == 'o';  // avril, août, octobre
+      text = (vowel ? "d'" : "de ") + from + " à " + fr::month_long(last);
+    }
+    out += (i == 0 ? "" : i + 1 == items.size() ? " et " : ", ") + text;
+  }
+  return out;
+}
+
+namespace {
+
 /// Months from the contract's start to the month before the reference date without a monthly
-/// report (domain.md §4.1, `risque-suspension`), in French: "mars et avril 2023".
+/// report (domain.md §4.1, `risque-suspension`).
 std::string missing_reports(const Model& model, const ConventionState& cs,
                             const std::string& conseiller, Date as_of) {
   const Conseiller* c = model.conseiller(conseiller);
   if (c == nullptr) return "";
+  std::vector<int> reported;
+  for (const Rapport& r : model.rapports_of_structure(cs.record->structure))
+    if (r.conseiller == conseiller) reported.push_back(r.mois.index());
   std::vector<Month> missing;
-  auto reports = model.rapports_of_structure(cs.record->structure);
-  for (Month m = Month::of(c->contrat.debut); m < Month::of(as_of); m = m.next()) {
-    bool found = std::any_of(reports.begin(), reports.end(), [&](const Rapport& r) {
-      return r.conseiller == conseiller && r.mois == m;
-    });
-    if (!found) missing.push_back(m);
-  }
-  std::string out;
-  for (std::size_t i = 0; i < missing.size(); ++i) {
-    std::string name = fr::month_long(missing[i]);
-    bool same_year_as_next = i + 1 < missing.size() && missing[i + 1].year == missing[i].year;
-    if (same_year_as_next) name = name.substr(0, name.rfind(' '));  // "mars" of "mars 2023"
-    out += (i == 0 ? "" : i + 1 == missing.size() ? " et " : ", ") + name;
-  }
-  return out;
+  for (Month m = Month::of(c->contrat.debut); m < Month::of(as_of); m = m.next())
+    if (std::find(reported.begin(), reported.end(), m.index()) == reported.end())
+      missing.push_back(m);
+  return months_fr(missing);
 }
 
 }  // namespace
@@ -124,8 +159,11 @@ std::string status_words(const Model& model, const TrancheRow& row, Date as_of) 
       std::string months = row.post->conseiller ? missing_reports(model, *row.convention,
                                                                   *row.post->conseiller, as_of)
                                                 : "";
+      // "… manquants pour mars et avril 2023", "… manquants de mai à septembre 2022".
+      std::string joint =
+          months.rfind("de ", 0) == 0 || months.rfind("d'", 0) == 0 ? " " : " pour ";
       return "risque de suspension : rapports mensuels manquants" +
-             (months.empty() ? std::string() : " pour " + months) +
+             (months.empty() ? std::string() : joint + months) +
              " ; déposez-les pour que le versement ait lieu";
     }
   }

@@ -57,6 +57,10 @@ std::span<const Depense> depenses_of(const Model& model, std::string_view struct
 /// A tranche's status on the reference date in words, with what the structure should do.
 std::string status_words(const Model& model, const TrancheRow& row, Date as_of);
 
+/// Months in French, runs of three or more as a span: "de décembre 2021 à avril 2023, juin et
+/// août 2023".
+std::string months_fr(const std::vector<Month>& months);
+
 /// Quarters a convention runs in (debut .. fin after avenants), capped at `last`.
 std::vector<Quarter> running_quarters(const ConventionState& convention, Quarter last);
 bool runs_in(const ConventionState& convention, Quarter quarter);

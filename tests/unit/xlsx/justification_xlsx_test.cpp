@@ -193,6 +193,17 @@ TEST_F(JustificationXlsx, StatusesAreInWordsWithWhatToDo) {
   EXPECT_TRUE(any_cell_contains(s, ", tranche 2 : suspendue : prenez contact"));
 }
 
+TEST_F(JustificationXlsx, RiskOfSuspensionNamesTheMissingMonthlyReports) {
+  XSheet s = sheet("justifications/mairie-de-bazuel/2022-T1.xlsx");
+  const Conseiller* c = s_model->conseiller("cn-0002");
+  ASSERT_NE(c, nullptr);
+  // No report since the contract started on 01/04/2021; the reference date is 15/06/2022.
+  EXPECT_TRUE(any_cell_contains(
+      s, "Convention cv-2021-0001, poste 2 (" + c->prenom + " " + c->nom +
+             "), tranche 2 : risque de suspension : rapports mensuels manquants d'avril 2021 à "
+             "mai 2022 ; déposez-les pour que le versement ait lieu."));
+}
+
 TEST_F(JustificationXlsx, FormulaLookingStructureNameStaysTextInTheHeader) {
   XSheet s = sheet("justifications/hyperlink/2022-T1.xlsx");
   EXPECT_EQ(s.at("B2").value, "=HYPERLINK(\"http://x.invalid\",\"x\") (hyperlink)");
@@ -368,6 +379,18 @@ TEST_F(JustificationXlsx, ConventionWithAnInvalidRecordIsListedByItsQuartersOnly
   }
   EXPECT_TRUE(some_listed);
   std::filesystem::remove_all(both);
+}
+
+TEST(JustificationMonths, RunsOfThreeOrMoreAreSpansAndTheYearIsWrittenOnce) {
+  auto m = [](int y, unsigned mo) { return Month{y, mo}; };
+  EXPECT_EQ(xlsx::months_fr({m(2023, 3), m(2023, 4)}), "mars et avril 2023");
+  EXPECT_EQ(xlsx::months_fr({m(2023, 3)}), "mars 2023");
+  EXPECT_EQ(
+      xlsx::months_fr({m(2021, 12), m(2022, 1), m(2022, 2), m(2022, 3), m(2023, 6), m(2023, 8)}),
+      "de décembre 2021 à mars 2022, juin et août 2023");
+  EXPECT_EQ(xlsx::months_fr({m(2022, 12), m(2023, 2)}), "décembre 2022 et février 2023");
+  EXPECT_EQ(xlsx::months_fr({m(2023, 1), m(2023, 2), m(2023, 3)}), "de janvier à mars 2023");
+  EXPECT_EQ(xlsx::months_fr({m(2022, 8), m(2022, 9), m(2022, 10)}), "d'août à octobre 2022");
 }
 
 }  // namespace
