@@ -24,10 +24,14 @@ struct JustificationLine {
   std::string convention;
   std::optional<int> poste;  ///< none for an expense line whose conseiller holds no post
   std::string conseiller;    ///< empty for a vacant post
-  Money received;            ///< tranches paid by the quarter's end
+  std::string
+      conseiller_nom;  ///< "Prénom Nom", empty when unknown (the form goes to the structure alone)
+  Money received;      ///< tranches paid by the quarter's end
   Expenses quarter, cumulated;
   std::vector<std::string> justificatifs;  ///< the quarter's supporting documents
   Money balance() const { return received - cumulated.total(); }
+  /// What the earlier quarters cumulate: the form's locked part of the cumul.
+  Money previous_total() const { return cumulated.total() - quarter.total(); }
 };
 
 struct JustificationData {
@@ -38,12 +42,24 @@ struct JustificationData {
   std::vector<std::string> undeclared;  ///< conventions with no declaration for the quarter
   std::vector<JustificationLine> lines;
   std::vector<TrancheRow> upcoming;  ///< tranches not paid by the quarter's end
+  /// Each upcoming tranche's status in words with what to do, as `upcoming`.
+  std::vector<std::string> upcoming_status;
+  /// The statuses that ask something of the structure (suspended, at risk, due, provisional),
+  /// one sentence each: "Poste 1 (Léa Martin), tranche 2 : risque de suspension …".
+  std::vector<std::string> situations;
 };
 
 /// The structure's expense declarations. `records.depenses` is sorted by structure, convention
 /// then quarter (RecordSet), so they are one run found by binary search: a scan of every
 /// declaration for each of the ~40 000 justifications of a national build was quadratic.
 std::span<const Depense> depenses_of(const Model& model, std::string_view structure);
+
+/// A tranche's status on the reference date in words, with what the structure should do.
+std::string status_words(const Model& model, const TrancheRow& row, Date as_of);
+
+/// Months in French, runs of three or more as a span: "de décembre 2021 à avril 2023, juin et
+/// août 2023".
+std::string months_fr(const std::vector<Month>& months);
 
 /// Quarters a convention runs in (debut .. fin after avenants), capped at `last`.
 std::vector<Quarter> running_quarters(const ConventionState& convention, Quarter last);

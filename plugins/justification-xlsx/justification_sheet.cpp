@@ -1,29 +1,14 @@
 #include <string>
 
+#include "justification_form.hpp"
 #include "justification_sheets.hpp"
 #include "render/fr_format.hpp"
+#include "xlsx_kit/form.hpp"
 
 namespace tampon::xlsx {
 namespace {
 
-enum Col {
-  kConvention,
-  kPoste,
-  kConseiller,
-  kReceived,
-  kQSalaires,
-  kQCharges,
-  kQFrais,
-  kQTotal,
-  kCSalaires,
-  kCCharges,
-  kCFrais,
-  kCTotal,
-  kJustificatifs,
-  kBalance,
-  kRate,
-  kCols
-};
+using namespace form;
 
 constexpr std::string_view k_headers[kCols] = {"Convention",
                                                "Poste",
@@ -33,16 +18,31 @@ constexpr std::string_view k_headers[kCols] = {"Convention",
                                                "Charges patronales du trimestre",
                                                "Autres frais du trimestre",
                                                "Dépenses du trimestre",
-                                               "Salaires bruts cumulés",
-                                               "Charges patronales cumulées",
-                                               "Autres frais cumulés",
+                                               "Dépenses des trimestres précédents",
                                                "Dépenses cumulées",
-                                               "Justificatifs du trimestre",
                                                "Solde (reçu − dépensé)",
-                                               "Taux de consommation"};
+                                               "Taux de consommation",
+                                               "Références des justificatifs",
+                                               "Date des justificatifs"};
 
-/// Header block: structure, SIRET, quarter, date of the statement. Returns the table's row.
-int write_header_block(Sheet& sheet, const JustificationData& data) {
+/// The day the form is due back: the last day of the month after the quarter.
+Date return_by(Quarter q) { return q.next().first_month().last_day(); }
+
+std::string identity(const JustificationData& data) {
+  std::string out = std::string(k_form_version) + ";structure=" + data.structure->id +
+                    ";trimestre=" + data.quarter.iso() + ";arrete-au=" + data.as_of.iso() +
+                    ";conventions=";
+  bool first = true;
+  for (const ConventionState* cs : data.conventions) {
+    if (cs->versions.empty()) continue;
+    const std::string& avenant = cs->current().avenant;
+    out += (first ? "" : ",") + cs->record->id + "@" + (avenant.empty() ? "initiale" : avenant);
+    first = false;
+  }
+  return out;
+}
+
+void write_header_block(Sheet& sheet, const JustificationData& data) {
   const Formats& f = sheet.formats();
   const Structure& s = *data.structure;
   sheet.label(0, 0, "Justification trimestrielle de l'utilisation de la subvention", f.title);
@@ -56,40 +56,129 @@ int write_header_block(Sheet& sheet, const JustificationData& data) {
                   date_fr(data.quarter.first_day()) + " au " + date_fr(data.quarter.last_day()));
   sheet.label(4, 0, "Date de l'état", f.bold);
   sheet.date(4, 1, data.as_of);
-  return 6;
+  sheet.label(k_identity_row, 0, "Formulaire", f.bold);
+  sheet.label(k_identity_row, k_identity_col, identity(data), f.note);
+  sheet.label(6, 0, "À renvoyer", f.bold);
+  sheet.label(6, 1,
+              "au plus tard le " + date_fr(return_by(data.quarter)) +
+                  ", à Banque des Territoires, en réponse au courriel qui vous l'a transmis : ce "
+                  "fichier complété, au format .xlsx, sans changer son nom.");
 }
 
-void write_expenses(Sheet& sheet, int row, int first_col, const Expenses& e) {
-  sheet.money(row, first_col, e.salaires);
-  sheet.money(row, first_col + 1, e.charges);
-  sheet.money(row, first_col + 2, e.frais);
-  sheet.money_formula(row, first_col + 3,
-                      "SUM(" + cell_ref(row, first_col) + ":" + cell_ref(row, first_col + 2) + ")",
-                      e.total(), sheet.formats().money);
+void write_instructions(Sheet& sheet) {
+  const Formats& f = sheet.formats();
+  sheet.label(8, 0, "Mode d'emploi", f.bold);
+  sheet.label(9, 0,
+              "1. Pour chaque poste, saisissez dans les cellules grises soulignées les dépenses "
+              "du trimestre (salaires bruts, charges patronales, autres frais, en euros avec deux "
+              "décimales au plus),");
+  sheet.label(10, 0,
+              "    puis la référence de leurs justificatifs (bulletins de paie, factures) et leur "
+              "date, comprise dans le trimestre. Les montants déjà déclarés sont pré-remplis : "
+              "corrigez-les si besoin.");
+  sheet.label(11, 0,
+              "2. Les autres cellules sont protégées ; les dépenses cumulées, le solde et le taux "
+              "de consommation se calculent seuls.");
+  sheet.label(12, 0,
+              "3. Remplissez l'attestation ci-dessous, enregistrez le fichier au format .xlsx et "
+              "renvoyez-le.");
+}
+
+void write_attestation(Sheet& sheet, const JustificationData& data) {
+  const Formats& f = sheet.formats();
+  sheet.label(13, 0, "Attestation", f.bold);
+  sheet.label(13, k_attestation_col, "Je certifie exacts les montants déclarés.", f.bold);
+  const std::pair<int, const char*> fields[] = {{k_signataire_row, "Nom et prénom du signataire"},
+                                                {k_qualite_row, "Qualité du signataire"},
+                                                {k_date_row, "Date"},
+                                                {k_lieu_row, "Lieu"}};
+  for (const auto& [row, label] : fields) {
+    sheet.label(row, 0, label);
+    input_blank(sheet, row, k_attestation_col, row == k_date_row ? f.input_date : f.input_text);
+  }
+  std::string max = std::to_string(k_attestation_max_length);
+  for (int row : {k_signataire_row, k_qualite_row, k_lieu_row})
+    validate_length(
+        sheet, row, k_attestation_col, row, 1, k_attestation_max_length,
+        {"Texte trop long", "Saisissez un texte de " + max + " caractères au plus.", "", ""});
+  validate_dates_from(
+      sheet, k_date_row, k_attestation_col, data.quarter.first_day(),
+      {"Date refusée",
+       "La date de l'attestation ne peut pas précéder le début du trimestre (" +
+           date_fr(data.quarter.first_day()) + ").",
+       "Date",
+       "Saisissez la date de signature, par exemple " + date_fr(return_by(data.quarter)) + "."});
+}
+
+void write_input_money(Sheet& sheet, int row, int col, Money value, bool prefill) {
+  if (prefill) return sheet.money(row, col, value, sheet.formats().input_money);
+  input_blank(sheet, row, col, sheet.formats().input_money);
 }
 
 /// Consumption rate = cumulated expenses / received; empty when nothing was received yet.
 void write_rate(Sheet& sheet, int row, Money received, Money spent, lxw_format* format) {
-  std::string d = cell_ref(row, kReceived), l = cell_ref(row, kCTotal);
+  std::string d = cell_ref(row, kReceived), l = cell_ref(row, kCumulated);
   std::string formula = "IF(" + d + "=0,\"\"," + l + "/" + d + ")";
   if (received.cents() == 0) return sheet.formula_text(row, kRate, formula, "", format);
   sheet.formula(row, kRate, formula,
                 static_cast<double>(spent.cents()) / static_cast<double>(received.cents()), format);
 }
 
-void write_line(Sheet& sheet, int row, const JustificationLine& line) {
+bool declared(const JustificationData& data, const std::string& convention) {
+  for (const std::string& id : data.undeclared)
+    if (id == convention) return false;
+  return true;
+}
+
+void write_line(Sheet& sheet, int row, const JustificationLine& line, bool prefill) {
+  const Formats& f = sheet.formats();
   sheet.text(row, kConvention, line.convention);
   if (line.poste) sheet.integer(row, kPoste, *line.poste);
-  if (!line.conseiller.empty()) sheet.text(row, kConseiller, line.conseiller);
+  if (!line.conseiller.empty())
+    sheet.text(row, kConseiller,
+               line.conseiller_nom.empty() ? line.conseiller
+                                           : line.conseiller_nom + " (" + line.conseiller + ")");
   sheet.money(row, kReceived, line.received);
-  write_expenses(sheet, row, kQSalaires, line.quarter);
-  write_expenses(sheet, row, kCSalaires, line.cumulated);
+  write_input_money(sheet, row, kQSalaires, line.quarter.salaires, prefill);
+  write_input_money(sheet, row, kQCharges, line.quarter.charges, prefill);
+  write_input_money(sheet, row, kQFrais, line.quarter.frais, prefill);
+  sheet.money_formula(row, kQTotal,
+                      "SUM(" + cell_ref(row, kQSalaires) + ":" + cell_ref(row, kQFrais) + ")",
+                      line.quarter.total());
+  sheet.money(row, kPrevious, line.previous_total());
+  sheet.money_formula(row, kCumulated, cell_ref(row, kPrevious) + "+" + cell_ref(row, kQTotal),
+                      line.cumulated.total());
+  sheet.money_formula(row, kBalance, cell_ref(row, kReceived) + "-" + cell_ref(row, kCumulated),
+                      line.balance());
+  write_rate(sheet, row, line.received, line.cumulated.total(), f.rate);
   std::string refs;
   for (const std::string& r : line.justificatifs) refs += (refs.empty() ? "" : " ; ") + r;
-  if (!refs.empty()) sheet.text(row, kJustificatifs, refs);
-  sheet.money_formula(row, kBalance, cell_ref(row, kReceived) + "-" + cell_ref(row, kCTotal),
-                      line.balance(), sheet.formats().money);
-  write_rate(sheet, row, line.received, line.cumulated.total(), sheet.formats().rate);
+  if (refs.empty())
+    input_blank(sheet, row, kJustificatifs, f.input_text);
+  else
+    sheet.text(row, kJustificatifs, refs, f.input_text);
+  input_blank(sheet, row, kJustifDate, f.input_date);
+}
+
+void validate_lines(Sheet& sheet, int first, int last, const JustificationData& data) {
+  if (last < first) return;
+  validate_amounts(sheet, first, kQSalaires, last, kQFrais,
+                   {"Montant refusé",
+                    "Saisissez un montant en euros, positif ou nul, avec deux décimales au plus "
+                    "(par exemple 1234,56).",
+                    "Montant en euros", "Positif ou nul, deux décimales au plus."});
+  std::string max = std::to_string(k_reference_max_length);
+  validate_length(sheet, first, kJustificatifs, last, 0, k_reference_max_length,
+                  {"Référence trop longue",
+                   "Les références des justificatifs tiennent en " + max +
+                       " caractères au plus : abrégez-les ou séparez-les par « ; ».",
+                   "", ""});
+  std::string from = date_fr(data.quarter.first_day()), to = date_fr(data.quarter.last_day());
+  validate_dates(sheet, first, kJustifDate, last, data.quarter.first_day(), data.quarter.last_day(),
+                 {"Date hors du trimestre",
+                  "La date des justificatifs doit être comprise dans le trimestre, du " + from +
+                      " au " + to + ".",
+                  "Date", "Entre le " + from + " et le " + to + "."});
 }
 
 void write_totals(Sheet& sheet, int first, int last, const JustificationData& data) {
@@ -98,23 +187,30 @@ void write_totals(Sheet& sheet, int first, int last, const JustificationData& da
   Money sums[kCols] = {};
   for (const JustificationLine& l : data.lines) {
     sums[kReceived] += l.received;
-    const Expenses* blocks[] = {&l.quarter, &l.cumulated};
-    int starts[] = {kQSalaires, kCSalaires};
-    for (int b = 0; b < 2; ++b) {
-      sums[starts[b]] += blocks[b]->salaires;
-      sums[starts[b] + 1] += blocks[b]->charges;
-      sums[starts[b] + 2] += blocks[b]->frais;
-      sums[starts[b] + 3] += blocks[b]->total();
-    }
+    sums[kQSalaires] += l.quarter.salaires;
+    sums[kQCharges] += l.quarter.charges;
+    sums[kQFrais] += l.quarter.frais;
+    sums[kQTotal] += l.quarter.total();
+    sums[kPrevious] += l.previous_total();
+    sums[kCumulated] += l.cumulated.total();
     sums[kBalance] += l.balance();
   }
-  for (int col : {kReceived, kQSalaires, kQCharges, kQFrais, kQTotal, kCSalaires, kCCharges,
-                  kCFrais, kCTotal, kBalance}) {
+  for (int col :
+       {kReceived, kQSalaires, kQCharges, kQFrais, kQTotal, kPrevious, kCumulated, kBalance}) {
     std::string range =
         last < first ? "0" : "SUM(" + cell_ref(first, col) + ":" + cell_ref(last, col) + ")";
     sheet.money_formula(row, col, range, sums[col]);
   }
-  write_rate(sheet, row, sums[kReceived], sums[kCTotal], sheet.formats().rate);
+  write_rate(sheet, row, sums[kReceived], sums[kCumulated], sheet.formats().rate);
+}
+
+int write_situations(Sheet& sheet, int row, const JustificationData& data) {
+  const Formats& f = sheet.formats();
+  sheet.label(row++, 0, "Situation des versements", f.bold);
+  if (data.situations.empty())
+    sheet.label(row++, 0, "Aucun versement suspendu, en attente ou en risque : rien à faire.");
+  for (const std::string& s : data.situations) sheet.label(row++, 0, s);
+  return row + 1;
 }
 
 void write_notes(Sheet& sheet, int row, const JustificationData& data) {
@@ -128,26 +224,31 @@ void write_notes(Sheet& sheet, int row, const JustificationData& data) {
   for (const std::string& id : data.undeclared)
     sheet.label(row++, 0,
                 "Aucune déclaration de dépenses reçue pour la convention " + id + " au trimestre " +
-                    data.quarter.iso() + " : les dépenses du trimestre sont à zéro.",
+                    data.quarter.iso() + " : saisissez les dépenses du trimestre.",
                 f.note);
 }
 
 }  // namespace
 
 void write_justification_sheet(Sheet& sheet, const JustificationData& data) {
-  int header = write_header_block(sheet, data);
-  sheet.table_setup(header, header + static_cast<int>(data.lines.size()), kCols - 1);
-  // Long headers wrap; a taller header row shows them whole. Set before the row is written
-  // (constant-memory mode flushes rows as they are left).
-  worksheet_set_row(sheet.raw(), static_cast<lxw_row_t>(header), 45, nullptr);
+  write_header_block(sheet, data);
+  write_instructions(sheet);
+  write_attestation(sheet, data);
+  form_setup(sheet, k_header_row);
+  // Long headers wrap; a taller header row shows them whole.
+  worksheet_set_row(sheet.raw(), static_cast<lxw_row_t>(k_header_row), 45, nullptr);
   for (int col = 0; col < kCols; ++col)
-    sheet.text(header, col, k_headers[col], sheet.formats().header_wrap);
-  int row = header + 1;
-  for (const JustificationLine& line : data.lines) write_line(sheet, row++, line);
+    sheet.text(k_header_row, col, k_headers[col], sheet.formats().header_wrap);
+  int row = k_first_line_row;
+  for (const JustificationLine& line : data.lines)
+    write_line(sheet, row++, line, declared(data, line.convention));
   int last = row - 1;
-  write_totals(sheet, header + 1, last, data);
-  write_notes(sheet, last + 4, data);
-  sheet.fit_columns(6, 40);
+  validate_lines(sheet, k_first_line_row, last, data);
+  write_totals(sheet, k_first_line_row, last, data);
+  int next = write_situations(sheet, last + 4, data);
+  write_notes(sheet, next, data);
+  sheet.fit_columns(10, 40);
+  protect_sheet(sheet);
 }
 
 }  // namespace tampon::xlsx

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "justification_sheets.hpp"
+#include "xlsx_kit/form.hpp"
 
 namespace tampon::xlsx {
 namespace {
@@ -11,7 +12,7 @@ constexpr std::string_view k_headers[kCols] = {
     "Convention", "Poste",   "Conseiller",        "Tranche", "Pourcentage",
     "Échéance",   "Montant", "Date de versement", "Statut"};
 
-void write_row(Sheet& sheet, int row, const TrancheRow& line) {
+void write_row(Sheet& sheet, int row, const TrancheRow& line, const std::string& status) {
   const Formats& f = sheet.formats();
   const TrancheLine& t = *line.tranche;
   sheet.text(row, kConvention, line.convention->record->id);
@@ -22,7 +23,7 @@ void write_row(Sheet& sheet, int row, const TrancheRow& line) {
   sheet.date(row, kDue, t.due);
   sheet.money(row, kAmount, t.amount);
   if (t.paid_date && t.status == TrancheStatus::Versee) sheet.date(row, kPaid, *t.paid_date);
-  sheet.text(row, kStatus, name(t.status), t.after_rupture ? f.flagged : f.text);
+  sheet.text(row, kStatus, status, t.after_rupture ? f.flagged : f.text);
 }
 
 }  // namespace
@@ -33,8 +34,9 @@ void write_upcoming_sheet(Sheet& sheet, const JustificationData& data) {
   for (int col = 0; col < kCols; ++col) sheet.text(0, col, k_headers[col], f.header);
   int row = 1;
   Money total;
-  for (const TrancheRow& line : data.upcoming) {
-    write_row(sheet, row++, line);
+  for (std::size_t i = 0; i < data.upcoming.size(); ++i) {
+    const TrancheRow& line = data.upcoming[i];
+    write_row(sheet, row++, line, data.upcoming_status[i]);
     total += line.tranche->amount;
   }
   int last = row - 1;
@@ -46,7 +48,8 @@ void write_upcoming_sheet(Sheet& sheet, const JustificationData& data) {
               "Tranches non versées au " + date_fr(data.quarter.last_day()) + " ; statut au " +
                   date_fr(data.as_of) + ".",
               f.note);
-  sheet.fit_columns();
+  sheet.fit_columns(6, 60);
+  protect_sheet(sheet);
 }
 
 }  // namespace tampon::xlsx

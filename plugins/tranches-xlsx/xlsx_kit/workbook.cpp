@@ -18,6 +18,10 @@ namespace {
 constexpr const char* k_money = "#,##0.00 \"€\"";
 constexpr std::uint32_t k_header_fill = 0xE3E3FD;  // DSFR blue-france-950
 constexpr std::uint32_t k_flag_fill = 0xFFD8B2;
+// The DSFR's text input (`.fr-input`): background-contrast-grey fill, border-plain-grey line
+// under the field.
+constexpr std::uint32_t k_input_fill = 0xEEEEEE;
+constexpr std::uint32_t k_input_border = 0x3A3A3A;
 
 lxw_format* with_num(lxw_workbook* book, const char* num_format) {
   lxw_format* f = workbook_add_format(book);
@@ -159,6 +163,25 @@ void Workbook::make_formats() {
   format_set_font_size(f.title, 14);
   f.note = workbook_add_format(m_book);
   format_set_italic(f.note);
+  make_input_formats();
+}
+
+void Workbook::make_input_formats() {
+  Formats& f = m_formats;
+  f.input_money = with_num(m_book, k_money);
+  f.input_date = with_num(m_book, "dd/mm/yyyy");
+  f.input_text = workbook_add_format(m_book);
+  format_set_text_wrap(f.input_text);
+  for (lxw_format* input : {f.input_money, f.input_date, f.input_text}) {
+    format_set_unlocked(input);
+    format_set_bg_color(input, k_input_fill);
+    format_set_bottom(input, LXW_BORDER_MEDIUM);
+    format_set_bottom_color(input, k_input_border);
+    format_set_align(input, LXW_ALIGN_VERTICAL_TOP);
+  }
+  f.wrapped = workbook_add_format(m_book);
+  format_set_text_wrap(f.wrapped);
+  format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
 }
 
 lxw_worksheet* Workbook::add_sheet(std::string_view name) {

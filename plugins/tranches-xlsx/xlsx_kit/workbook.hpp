@@ -34,6 +34,12 @@ struct Formats {
   lxw_format* flagged = nullptr;      ///< text on an orange fill (tranche due after a rupture)
   lxw_format* title = nullptr;        ///< bold, larger
   lxw_format* note = nullptr;         ///< italic
+  /// Form cells the reader fills in (xlsx_kit/form.hpp): unlocked under sheet protection, on
+  /// the DSFR's input colours (`.fr-input`: grey #EEEEEE fill, #3A3A3A line underneath).
+  lxw_format* input_money = nullptr;  ///< money format, unlocked
+  lxw_format* input_date = nullptr;   ///< `dd/mm/yyyy`, unlocked
+  lxw_format* input_text = nullptr;   ///< wrapped text, unlocked
+  lxw_format* wrapped = nullptr;      ///< text wrapped at the column's width, top-aligned
 };
 
 struct DocInfo {
@@ -86,6 +92,7 @@ class Workbook {
  private:
   void open(Size size);
   void make_formats();
+  void make_input_formats();
   lxw_workbook* m_book = nullptr;
   Formats m_formats;
   DocInfo m_info;  // libxlsxwriter keeps the pointers until close

@@ -104,6 +104,10 @@ class LibreOffice : public ::testing::Test {
       write_profile(profile, mode);
       convert(profile, files, *s_dir / (mode == 0 ? "recalculated" : "cached"));
     }
+    // The justification form opened and saved again as XLSX by LibreOffice (issue #17).
+    run("soffice -env:UserInstallation=file://" + (*s_dir / "profile-1").string() +
+        " --headless --convert-to xlsx --outdir '" + (*s_dir / "resaved").string() + "' '" +
+        (*s_dir / "j-bazuel-2021-T3.xlsx").string() + "' >/dev/null 2>&1");
   }
   static void TearDownTestSuite() {
     if (s_dir) fs::remove_all(*s_dir);
@@ -167,9 +171,35 @@ TEST_F(LibreOffice, JustificationTotalsAfterRecalculationAreTheModels) {
   Csv sheet = csv("recalculated", "j-bazuel-2021-T3-Justification.csv");
   const auto& total = row_starting(sheet, "Total");
   EXPECT_EQ(total[3], "20000");
-  EXPECT_EQ(total[11], "13950.5");
-  EXPECT_EQ(total[13], "6049.5");
-  EXPECT_EQ(total[14], "69.7525%");
+  EXPECT_EQ(total[9], "13950.5");
+  EXPECT_EQ(total[10], "6049.5");
+  EXPECT_EQ(total[11], "69.7525%");
+}
+
+TEST_F(LibreOffice, JustificationFormKeepsProtectionInputsAndValidationsWhenResaved) {
+  XSheet s = XlsxFile(*s_dir / "resaved/j-bazuel-2021-T3.xlsx").sheet("Justification");
+  EXPECT_TRUE(s.is_protected());
+  for (const char* ref : {"E21", "G23", "M21", "N22", "C15", "C17"})
+    EXPECT_FALSE(s.at(ref).locked) << ref;
+  for (const char* ref : {"A21", "D21", "H21", "I21", "J21", "B2", "A15"})
+    EXPECT_TRUE(s.at(ref).locked) << ref;
+  EXPECT_EQ(s.at("J21").formula, "I21+H21");
+  EXPECT_EQ(s.validations.size(), 7u);
+  bool amounts = false, dates = false;
+  for (const XValidation& v : s.validations) {
+    if (v.sqref == "E21:G23") {
+      amounts = true;
+      EXPECT_EQ(v.error_title, "Montant refusé");
+    }
+    if (v.sqref == "N21:N23") {
+      dates = true;
+      EXPECT_EQ(v.type, "date");
+      EXPECT_EQ(v.formula1, "44378");
+      EXPECT_EQ(v.formula2, "44469");
+    }
+  }
+  EXPECT_TRUE(amounts);
+  EXPECT_TRUE(dates);
 }
 
 TEST_F(LibreOffice, FormulaLookingNamesStayLiteralText) {

@@ -149,11 +149,14 @@ XlsxFile::XlsxFile(const std::filesystem::path& path) : m_path(path) {
     custom[std::stoi(attr(it->str(), "numFmtId"))] = attr(it->str(), "formatCode");
   std::size_t xfs = styles.find("<cellXfs");
   std::string cell_xfs = styles.substr(xfs, styles.find("</cellXfs>", xfs) - xfs);
-  static const std::regex xf_re("<xf [^>]*>");
+  static const std::regex xf_re("<xf [^>]*?(?:/>|>[\\s\\S]*?</xf>)");
   for (auto it = std::sregex_iterator(cell_xfs.begin(), cell_xfs.end(), xf_re);
        it != std::sregex_iterator(); ++it) {
     int id = std::stoi(attr(it->str(), "numFmtId"));
     m_style_formats.push_back(custom.contains(id) ? custom[id] : builtin_format(id));
+    std::string xf = it->str();
+    m_style_unlocked.push_back(xf.find("locked=\"0\"") != std::string::npos ||
+                               xf.find("locked=\"false\"") != std::string::npos);
   }
 }
 
@@ -179,6 +182,7 @@ XSheet XlsxFile::sheet(const std::string& name) const {
     std::string s = attr(tag, "s");
     cell.style = s.empty() ? 0 : std::stoi(s);
     cell.num_format = m_style_formats.at(static_cast<std::size_t>(cell.style));
+    cell.locked = !m_style_unlocked.at(static_cast<std::size_t>(cell.style));
     std::smatch m;
     if (std::regex_search(body, m, f_re)) cell.formula = xml_unescape(m[1].str());
     if (cell.type == "inlineStr")
@@ -188,7 +192,41 @@ XSheet XlsxFile::sheet(const std::string& name) const {
     if (cell.type == "s") cell.value = m_shared.at(std::stoul(cell.value));
     out.cells[attr(tag, "r")] = cell;
   }
+  static const std::regex dv_re("<dataValidation ([^>]*)>([\\s\\S]*?)</dataValidation>");
+  static const std::regex f1_re("<formula1>([\\s\\S]*?)</formula1>");
+  static const std::regex f2_re("<formula2>([\\s\\S]*?)</formula2>");
+  for (auto d = std::sregex_iterator(out.xml.begin(), out.xml.end(), dv_re);
+       d != std::sregex_iterator(); ++d) {
+    std::string tag = " " + (*d)[1].str();
+    std::string body = (*d)[2].str();
+    XValidation v;
+    v.type = attr(tag, "type");
+    v.op = attr(tag, "operator");
+    v.sqref = attr(tag, "sqref");
+    v.error_title = xml_unescape(attr(tag, "errorTitle"));
+    v.error = xml_unescape(attr(tag, "error"));
+    v.prompt = xml_unescape(attr(tag, "prompt"));
+    v.allow_blank = attr(tag, "allowBlank") == "1" || attr(tag, "allowBlank") == "true";
+    std::smatch m;
+    if (std::regex_search(body, m, f1_re)) v.formula1 = xml_unescape(m[1].str());
+    if (std::regex_search(body, m, f2_re)) v.formula2 = xml_unescape(m[1].str());
+    out.validations.push_back(v);
+  }
   return out;
+}
+
+bool XSheet::is_protected() const {
+  std::size_t at = xml.find("<sheetProtection ");
+  if (at == std::string::npos) return false;
+  std::string tag = xml.substr(at, xml.find('>', at) - at);
+  return tag.find("sheet=\"1\"") != std::string::npos ||
+         tag.find("sheet=\"true\"") != std::string::npos;
+}
+
+const XValidation* XSheet::validation_of(const std::string& sqref) const {
+  for (const XValidation& v : validations)
+    if (v.sqref == sqref) return &v;
+  return nullptr;
 }
 
 }  // namespace tampon::testing

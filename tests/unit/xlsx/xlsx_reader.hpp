@@ -16,14 +16,24 @@ struct XCell {
   std::string formula;     ///< without the leading `=`; empty for plain values
   std::string num_format;  ///< the format code of its style ("General" when none)
   int style = 0;
+  bool locked = true;  ///< its style's `<protection locked="0"/>` unlocks it
   bool is_text() const { return type == "s" || type == "inlineStr"; }
   double number() const;
+};
+
+/// One `<dataValidation>`: attributes as written, formulas unescaped.
+struct XValidation {
+  std::string type, op, sqref, error_title, error, prompt, formula1, formula2;
+  bool allow_blank = false;
 };
 
 struct XSheet {
   std::string name;
   std::string xml;
-  std::map<std::string, XCell> cells;             ///< by reference, "H12"
+  std::map<std::string, XCell> cells;  ///< by reference, "H12"
+  std::vector<XValidation> validations;
+  bool is_protected() const;  ///< `<sheetProtection sheet="1"…>` (or `"true"`)
+  const XValidation* validation_of(const std::string& sqref) const;
   const XCell& at(const std::string& ref) const;  ///< throws when absent
   bool has(const std::string& ref) const { return cells.contains(ref); }
   std::optional<double> column_width(int col) const;  ///< 1-based
@@ -45,6 +55,7 @@ class XlsxFile {
   std::map<std::string, std::string> m_parts;  // sheet name -> part path
   std::vector<std::string> m_shared;
   std::vector<std::string> m_style_formats;  // cellXfs index -> format code
+  std::vector<bool> m_style_unlocked;        // cellXfs index -> locked="0"
   std::string m_workbook;
 };
 
