@@ -13,8 +13,11 @@ std::vector<const Avenant*> avenants_of(const Model& model, const std::string& i
     if (av.convention == id) out.push_back(&av);
   std::ranges::stable_sort(out, {}, &Avenant::numero);
   // Two avenants with one numero: duplicate-id (reported by the rules); keep the first.
-  auto dup = std::ranges::unique(out, {}, &Avenant::numero);
-  out.erase(dup.begin(), dup.end());
+  // std::unique, not std::ranges::unique: clang 14 (the fuzz build) cannot compile the
+  // subrange libstdc++ 12 returns.
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Avenant* a, const Avenant* b) { return a->numero == b->numero; }),
+            out.end());
   return out;
 }
 

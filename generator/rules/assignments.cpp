@@ -90,8 +90,10 @@ void posts_exceeded(Checker& check, const std::string& structure,
   const Model& model = check.model();
   // A duplicated id is one conseiller (duplicate-id says so), not two in post.
   std::ranges::stable_sort(conseillers, {}, &Conseiller::id);
-  auto dup = std::ranges::unique(conseillers, {}, &Conseiller::id);
-  conseillers.erase(dup.begin(), dup.end());
+  conseillers.erase(
+      std::unique(conseillers.begin(), conseillers.end(),
+                  [](const Conseiller* a, const Conseiller* b) { return a->id == b->id; }),
+      conseillers.end());  // std::unique: see model/conventions.cpp
   std::vector<Date> dates;
   for (const Conseiller* c : conseillers) dates.push_back(c->contrat.debut);
   for (const ConventionState* st : states) dates.push_back(st->record->debut);
