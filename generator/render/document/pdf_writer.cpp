@@ -117,11 +117,14 @@ class Tagger {
 };
 
 void Tagger::write(PdfMemDocument& doc, const std::vector<PdfReference>& pages) const {
+  // Hundreds of elements per document: objects are filled in place (PoDoFo copies a
+  // dictionary or an array handed to AddKey) and an element with a single kid gets it
+  // without an array; /Type /StructElem is optional and left out.
   PdfVecObjects& objects = doc.GetObjects();
   PdfObject* root = objects.CreateObject("StructTreeRoot");
   std::vector<PdfObject*> elements(m_nodes.size(), nullptr);
   for (std::size_t i = 0; i < m_nodes.size(); ++i)
-    if (m_attached[i]) elements[i] = objects.CreateObject("StructElem");
+    if (m_attached[i]) elements[i] = objects.CreateObject(PdfDictionary());
   for (std::size_t i = 0; i < m_nodes.size(); ++i) {
     if (!elements[i]) continue;
     const StructNode& node = m_nodes[i];
@@ -136,50 +139,57 @@ void Tagger::write(PdfMemDocument& doc, const std::vector<PdfReference>& pages) 
         break;
       }
     if (page >= 0) dict.AddKey("Pg", pages[static_cast<std::size_t>(page)]);
-    PdfArray kids;
-    for (const Kid& kid : m_kids[i]) {
-      if (kid.kind == Kid::Node) {
-        kids.push_back(elements[static_cast<std::size_t>(kid.value)]->Reference());
-      } else if (kid.kind == Kid::Mcid && kid.page == page) {
-        kids.push_back(PdfVariant(static_cast<pdf_int64>(kid.value)));
-      } else {
-        PdfDictionary ref;
-        ref.AddKey("Type", PdfName(kid.kind == Kid::Mcid ? "MCR" : "OBJR"));
-        ref.AddKey("Pg", pages[static_cast<std::size_t>(kid.page)]);
-        if (kid.kind == Kid::Mcid)
-          ref.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(kid.value)));
-        else
-          ref.AddKey("Obj", kid.ref);
-        kids.push_back(ref);
-      }
+    auto kid_object = [&](const Kid& kid) -> PdfObject {
+      if (kid.kind == Kid::Node) return elements[static_cast<std::size_t>(kid.value)]->Reference();
+      if (kid.kind == Kid::Mcid && kid.page == page)
+        return PdfVariant(static_cast<pdf_int64>(kid.value));
+      PdfObject ref{PdfDictionary()};
+      PdfDictionary& r = ref.GetDictionary();
+      r.AddKey("Type", PdfName(kid.kind == Kid::Mcid ? "MCR" : "OBJR"));
+      r.AddKey("Pg", pages[static_cast<std::size_t>(kid.page)]);
+      if (kid.kind == Kid::Mcid)
+        r.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(kid.value)));
+      else
+        r.AddKey("Obj", kid.ref);
+      return ref;
+    };
+    const std::vector<Kid>& kids = m_kids[i];
+    if (kids.size() == 1) {
+      dict.AddKey("K", kid_object(kids.front()));
+    } else {
+      dict.AddKey("K", PdfArray());
+      PdfArray& array = dict.GetKey("K")->GetArray();
+      array.reserve(kids.size());
+      for (const Kid& kid : kids) array.push_back(kid_object(kid));
     }
-    dict.AddKey("K", kids);
     if (!node.alt.empty()) dict.AddKey("Alt", utf8_string(node.alt));
     if (node.column_header) {
-      PdfDictionary attributes;
+      dict.AddKey("A", PdfDictionary());
+      PdfDictionary& attributes = dict.GetKey("A")->GetDictionary();
       attributes.AddKey("O", PdfName("Table"));
       attributes.AddKey("Scope", PdfName("Column"));
-      dict.AddKey("A", attributes);
     }
   }
-  PdfArray nums;
+  PdfDictionary& r = root->GetDictionary();
+  r.AddKey("K", elements[0]->Reference());
+  r.AddKey("ParentTreeNextKey", PdfVariant(static_cast<pdf_int64>(m_next_key)));
+  r.AddKey("ParentTree", PdfDictionary());
+  PdfDictionary& parent_tree = r.GetKey("ParentTree")->GetDictionary();
+  parent_tree.AddKey("Nums", PdfArray());
+  PdfArray& nums = parent_tree.GetKey("Nums")->GetArray();
+  nums.reserve(2 * m_parents.size());
   for (const Parents& p : m_parents) {
     nums.push_back(PdfVariant(static_cast<pdf_int64>(p.key)));
     if (p.annotation) {
       nums.push_back(elements[static_cast<std::size_t>(p.nodes.front())]->Reference());
     } else {
-      PdfArray refs;
+      nums.push_back(PdfArray());
+      PdfArray& refs = nums.back().GetArray();
+      refs.reserve(p.nodes.size());
       for (int node : p.nodes)
         refs.push_back(elements[static_cast<std::size_t>(node)]->Reference());
-      nums.push_back(refs);
     }
   }
-  PdfDictionary parent_tree;
-  parent_tree.AddKey("Nums", nums);
-  PdfDictionary& r = root->GetDictionary();
-  r.AddKey("K", elements[0]->Reference());
-  r.AddKey("ParentTree", parent_tree);
-  r.AddKey("ParentTreeNextKey", PdfVariant(static_cast<pdf_int64>(m_next_key)));
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
   catalog.AddKey("StructTreeRoot", root->Reference());
   PdfDictionary mark_info;
@@ -529,7 +539,8 @@ void write_outline(PdfMemDocument& doc, const std::vector<StructNode>& nodes,
   doc.GetCatalog()->GetDictionary().AddKey("Outlines", outlines->Reference());
 }
 
-/// The sRGB profile of the output intent, read once per file name.
+/// The sRGB profile of the output intent, read and compressed (FlateDecode) once per file
+/// name: compressing its 20 kB in every document would cost a tenth of the rendering time.
 const std::string& icc_profile(const std::filesystem::path& path) {
   static std::mutex mutex;
   static std::map<std::filesystem::path, std::string> cache;
@@ -541,7 +552,13 @@ const std::string& icc_profile(const std::filesystem::path& path) {
   if (!in || data.empty())
     throw DocumentError("profil de couleurs sRGB illisible : " + path.string() +
                         " (paquet Debian colord-data)");
-  return cache.emplace(path, std::move(data)).first->second;
+  std::unique_ptr<PdfFilter> flate(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
+  char* encoded = nullptr;
+  pdf_long length = 0;
+  flate->Encode(data.data(), static_cast<pdf_long>(data.size()), &encoded, &length);
+  std::string compressed(encoded, static_cast<std::size_t>(length));
+  podofo_free(encoded);
+  return cache.emplace(path, std::move(compressed)).first->second;
 }
 
 std::string xml_escape(std::string_view text) {
@@ -646,8 +663,9 @@ void write_pdfa(PdfMemDocument& doc, const DocumentOptions& options) {
   const std::string& icc = icc_profile(options.icc_profile);
   PdfObject* profile = objects.CreateObject();
   profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(3)));
-  static const TVecFilters k_flate{ePdfFilter_FlateDecode};
-  profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()), k_flate);
+  PdfMemoryInputStream icc_stream(icc.data(), static_cast<pdf_long>(icc.size()));
+  profile->GetStream()->SetRawData(&icc_stream, static_cast<pdf_long>(icc.size()));
+  profile->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
   PdfDictionary intent;
   intent.AddKey("Type", PdfName("OutputIntent"));
   intent.AddKey("S", PdfName("GTS_PDFA1"));

@@ -84,9 +84,14 @@ Slice row_slice(const TableBlock& t, std::size_t r, const std::vector<double>& w
       for (const Run& run : line.runs)
         s.drawing.run(x + style.cell_padding_x + offset, y, run, settings.size);
     }
-    s.drawing.tag(-1);
-    if (c > 0) s.drawing.line(x, 0, x, s.height, k_border, k_border_color);
     x += widths[c];
+  }
+  // The borders after the cells, in one artifact: fewer marked-content sequences to write.
+  s.drawing.tag(-1);
+  x = x0;
+  for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+    x += widths[c];
+    s.drawing.line(x, 0, x, s.height, k_border, k_border_color);
   }
   s.drawing.rect(x0, 0, total, s.height, Paint::stroked(k_border, k_border_color));
   return s;
