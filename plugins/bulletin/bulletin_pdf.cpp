@@ -98,8 +98,10 @@ std::string months_table(const BulletinData& data) {
 void add_bars(doc::Document& d, std::string_view title, const std::vector<Bar>& bars) {
   d.add_markdown("## " + std::string(title) + "\n");
   if (bars.empty()) return d.add_markdown("Aucune donnée ce trimestre.\n");
-  d.add_figure(bar_chart_height(bars),
-               [bars](doc::Canvas& c, double width) { draw_bar_chart(c, width, bars); });
+  d.add_figure(
+      bar_chart_height(bars),
+      [bars](doc::Canvas& c, double width) { draw_bar_chart(c, width, bars); },
+      bar_chart_alt(title, bars));
 }
 
 void add_highlights(doc::Document& d, const BulletinData& data) {
@@ -148,8 +150,10 @@ std::vector<char32_t> unprintable_characters(std::string_view utf8) {
 void write_bulletin_pdf(const BulletinData& data, const std::filesystem::path& output) {
   doc::Document d(options_for(data));
   d.add_markdown(intro_markdown(data) + totals_markdown(data) + "## Activité par mois\n");
-  d.add_figure(k_month_chart_height,
-               [&data](doc::Canvas& c, double width) { draw_month_chart(c, width, data); });
+  d.add_figure(
+      k_month_chart_height,
+      [&data](doc::Canvas& c, double width) { draw_month_chart(c, width, data); },
+      month_chart_alt(data));
   d.add_markdown(months_table(data));
   add_bars(d, "Thèmes abordés", theme_bars(data));
   if (data.has_lieux) add_bars(d, "Lieux d'intervention", place_bars(data));

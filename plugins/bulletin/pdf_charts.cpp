@@ -61,6 +61,26 @@ void draw_month_chart(doc::Canvas& c, double width, const BulletinData& data) {
   draw_legend(c, k_month_chart_height - 8);
 }
 
+std::string month_chart_alt(const BulletinData& data) {
+  const auto& series = month_series();
+  std::string out = "Graphique en barres de l’activité par mois.";
+  for (std::size_t m = 0; m < 3; ++m) {
+    out += " " + fr::month_long(quarter_month(data.quarter, m)) + " :";
+    for (std::size_t s = 0; s < series.size(); ++s)
+      out += std::string(s == 0 ? " " : ", ") + series[s].label + " " +
+             fr::number(month_value(data.months[m], s));
+    out += ".";
+  }
+  return out;
+}
+
+std::string bar_chart_alt(std::string_view title, const std::vector<Bar>& bars) {
+  std::string out = "Graphique en barres : " + std::string(title) + ".";
+  for (std::size_t i = 0; i < bars.size(); ++i)
+    out += std::string(i == 0 ? " " : ", ") + bars[i].label + " : " + fr::number(bars[i].value);
+  return out + (bars.empty() ? "" : ".");
+}
+
 double bar_chart_height(const std::vector<Bar>& bars) {
   return 16.0 * static_cast<double>(bars.size()) + 6;
 }

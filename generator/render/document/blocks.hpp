@@ -41,6 +41,7 @@ struct Block {
   std::vector<SignatureParty> parties{};
   double height = 0;    ///< Figure
   FigureDrawer draw{};  ///< Figure
+  std::string alt{};    ///< Figure: its text alternative, in French
 };
 
 }  // namespace tampon::doc

@@ -82,6 +82,26 @@ void ContentStream::end_text() {
   m_in_text = false;
 }
 
+void ContentStream::begin_marked(std::string_view tag, int mcid) {
+  end_text();
+  m_out += '/';
+  m_out += tag;
+  m_out += " <</MCID ";
+  m_out += std::to_string(mcid);
+  m_out += ">> BDC\n";
+}
+
+void ContentStream::begin_artifact(std::string_view properties) {
+  end_text();
+  if (properties.empty()) {
+    m_out += "/Artifact BMC\n";
+  } else {
+    m_out += "/Artifact ";
+    m_out += properties;
+    m_out += " BDC\n";
+  }
+}
+
 const std::string& ContentStream::finish() {
   end_text();
   return m_out;

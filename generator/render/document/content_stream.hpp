@@ -35,6 +35,16 @@ class ContentStream {
   void text(std::string_view font_resource, GlyphSubset& glyphs, double size, double x, double y,
             std::string_view utf8, double extra_space);
 
+  /// Marked content (tagged PDF): `/Tag <</MCID n>> BDC`, `/Artifact BMC` (or with the
+  /// properties `<<...>>` given), `EMC`. Each closes an open text object first, so that marked
+  /// content and text objects never overlap.
+  void begin_marked(std::string_view tag, int mcid);
+  void begin_artifact(std::string_view properties = {});
+  void end_marked() {
+    end_text();
+    m_out += "EMC\n";
+  }
+
   /// The finished stream (an open text object closed).
   const std::string& finish();
 

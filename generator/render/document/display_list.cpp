@@ -9,19 +9,19 @@ namespace tampon::doc {
 
 void DisplayList::rect(double x, double y, double w, double h, const Paint& paint) {
   DrawOp op{.kind = DrawOp::Kind::Rect, .x = x, .y = y, .w = w, .h = h, .paint = paint};
-  m_ops.push_back(std::move(op));
+  push(std::move(op));
 }
 
 void DisplayList::line(double x1, double y1, double x2, double y2, double width, Color color) {
   DrawOp op{.kind = DrawOp::Kind::Line, .x = x1, .y = y1, .w = x2, .h = y2, .color = color};
   op.line_width = width;
-  m_ops.push_back(std::move(op));
+  push(std::move(op));
 }
 
 void DisplayList::path(const Path& path, const Paint& paint) {
   DrawOp op{.kind = DrawOp::Kind::Path, .paint = paint};
   op.path = path.points();
-  m_ops.push_back(std::move(op));
+  push(std::move(op));
 }
 
 void DisplayList::text(double x, double y, std::string_view utf8, FontStyle style, double size,
@@ -45,7 +45,7 @@ void DisplayList::run(double x, double y, std::string text, FontStyle style, dou
   op.size = size;
   op.text = std::move(text);
   op.extra_space = extra_space;
-  m_ops.push_back(std::move(op));
+  push(std::move(op));
 }
 
 void DisplayList::run(double x, double y, const Run& r, double size) {
@@ -57,13 +57,23 @@ void DisplayList::run(double x, double y, const Run& r, double size) {
   DrawOp op{.kind = DrawOp::Kind::Link, .x = x + r.x, .y = y - size * 0.9, .w = width};
   op.h = size * 1.15;
   op.text = r.link;
-  m_ops.push_back(std::move(op));
+  op.alt = r.text;
+  push(std::move(op));
 }
 
-void DisplayList::signature_field(double x, double y, double w, double h, std::string name) {
+void DisplayList::signature_field(double x, double y, double w, double h, std::string name,
+                                  std::string tooltip) {
   DrawOp op{.kind = DrawOp::Kind::SignatureField, .x = x, .y = y, .w = w, .h = h};
   op.text = std::move(name);
-  m_ops.push_back(std::move(op));
+  op.alt = std::move(tooltip);
+  push(std::move(op));
+}
+
+void DisplayList::tag(int node) {
+  m_node = node;
+  if (node < 0) return;
+  DrawOp op{.kind = DrawOp::Kind::Mark};
+  push(std::move(op));
 }
 
 }  // namespace tampon::doc

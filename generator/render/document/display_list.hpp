@@ -13,8 +13,12 @@ struct FontSet;
 struct Run;
 
 struct DrawOp {
-  enum class Kind : unsigned char { Text, Rect, Line, Path, SignatureField, Link };
+  /// Mark: no drawing; opens the structure element `node` (tagged PDF) for the ops after it.
+  enum class Kind : unsigned char { Text, Rect, Line, Path, SignatureField, Link, Mark };
   Kind kind = Kind::Text;
+  /// Structure element (FlowResult::structure) the op belongs to; -1: an artifact (borders,
+  /// backgrounds, rules), left out of the structure tree.
+  int node = -1;
   double x = 0, y = 0;  ///< Text: left end of the baseline; Rect/field/link: top-left; Line: start
   double w = 0, h = 0;  ///< Rect/field/link: size; Line: end point (x2, y2)
   Paint paint{};        ///< Rect, Path
@@ -22,8 +26,9 @@ struct DrawOp {
   double line_width = 0;                 ///< Line
   FontStyle style = FontStyle::Regular;  ///< Text
   double size = 0;                       ///< Text
-  std::string text{};      ///< Text (UTF-8); SignatureField: the party's name; Link: its target
-  double extra_space = 0;  ///< Text: added to each U+0020
+  std::string text{};             ///< Text (UTF-8); SignatureField: field name; Link: its target
+  std::string alt{};              ///< SignatureField: tooltip (/TU); Link: its text (/Contents)
+  double extra_space = 0;         ///< Text: added to each U+0020
   std::vector<PathPoint> path{};  ///< Path
 };
 
@@ -43,13 +48,22 @@ class DisplayList : public Canvas {
            Color color = {});
   /// A laid-out run, and a clickable area over it when it belongs to a link.
   void run(double x, double y, const Run& run, double size);
-  void signature_field(double x, double y, double w, double h, std::string name);
+  /// `name`: the field name; `tooltip`: its /TU, what a screen reader announces.
+  void signature_field(double x, double y, double w, double h, std::string name,
+                       std::string tooltip = {});
+  /// The ops recorded from now on belong to structure element `node` (-1: artifacts).
+  void tag(int node);
 
   const std::vector<DrawOp>& ops() const { return m_ops; }
 
  private:
   const FontSet* m_fonts;
+  void push(DrawOp&& op) {
+    op.node = m_node;
+    m_ops.push_back(std::move(op));
+  }
   std::vector<DrawOp> m_ops;
+  int m_node = -1;
 };
 
 }  // namespace tampon::doc

@@ -52,8 +52,9 @@ void Document::add_markdown(std::string_view markdown) {
   for (auto& b : blocks) m_impl->blocks.push_back(std::move(b));
 }
 
-void Document::add_figure(double height, FigureDrawer draw) {
+void Document::add_figure(double height, FigureDrawer draw, std::string alt) {
   Block b;
+  b.alt = std::move(alt);
   b.kind = Block::Kind::Figure;
   b.height = height;
   b.draw = std::move(draw);
@@ -101,6 +102,9 @@ std::vector<std::string> check_resources(const DocumentOptions& options) {
       problems.push_back("police " + path->string() + " : " + e.what());
     }
   }
+  if (!std::filesystem::is_regular_file(options.icc_profile))
+    problems.push_back("profil de couleurs sRGB introuvable : " + options.icc_profile.string() +
+                       " (paquet Debian colord-data)");
   try {
     Hyphenator::load(options.hyphenation_dictionary);
   } catch (const std::exception& e) {

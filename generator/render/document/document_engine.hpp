@@ -18,7 +18,7 @@
 ///     document.add_figure(180, [&](doc::Canvas& canvas, double width) {
 ///       canvas.rect(0, 0, width / 2, 100, doc::Paint::filled({0.0, 0.3, 0.6}));
 ///       canvas.text(0, 120, "janvier", doc::FontStyle::Regular, 9);
-///     });
+///     }, "Accompagnements en janvier : 12");
 ///     document.add_markdown(more_markdown);
 ///     doc::RenderStats stats = document.render(path);
 ///
@@ -91,6 +91,8 @@ struct DocumentOptions {
   FontFiles fonts = FontFiles::liberation_serif();
   double body_size = 10.5;  ///< points
   std::string hyphenation_dictionary = "/usr/share/hyphen/hyph_fr.dic";
+  /// The sRGB profile of the PDF/A output intent (Debian colord-data).
+  std::filesystem::path icc_profile = "/usr/share/color/icc/colord/sRGB.icc";
 };
 
 struct RenderStats {
@@ -127,8 +129,10 @@ class Document {
 
   /// Appends the blocks of a Markdown text (see the file comment for what it may hold).
   void add_markdown(std::string_view markdown);
-  /// Appends a drawing of `height` points, kept on one page.
-  void add_figure(double height, FigureDrawer draw);
+  /// Appends a drawing of `height` points, kept on one page. `alt` is its text alternative in
+  /// French (the PDF's /Alt, what a screen reader says instead of the drawing): say what the
+  /// figure shows, figures included, e.g. "Accompagnements par mois : janvier 12, février 9".
+  void add_figure(double height, FigureDrawer draw, std::string alt);
   void add_page_break();
 
   /// Lays the blocks out on pages and writes the PDF to `output`. Throws DocumentError

@@ -13,6 +13,19 @@
 
 namespace tampon::doc {
 
+/// An element of the document's logical structure (tagged PDF): a standard structure type
+/// ("Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Link",
+/// "Figure", "Form", "Div") and its parent. Elements are listed parents first; the content of
+/// an element is the drawing ops tagged with its index (DisplayList::tag), painted in reading
+/// order.
+struct StructNode {
+  std::string role;
+  int parent = -1;             ///< -1 for the root ("Document", index 0)
+  std::string alt{};           ///< Figure: the alternative text (/Alt)
+  std::string title{};         ///< H1..H3: the heading's text, for the outline (bookmarks)
+  bool column_header = false;  ///< TH: /Scope /Column
+};
+
 struct Slice {
   double height = 0;
   double space_before = 0;  ///< dropped at the top of a page
@@ -20,6 +33,7 @@ struct Slice {
   bool page_break_before = false;
   int table = -1;  ///< table this row belongs to, for repeating its header row
   bool table_header = false;
+  int heading = -1;  ///< first slice of a heading: its structure element, for the outline
   DisplayList drawing;
 };
 
@@ -41,13 +55,23 @@ struct FlowResult {
   std::vector<Slice> slices;
   std::vector<std::size_t> table_headers;  ///< by table index: slice of its header row
   int signature_fields = 0;
+  std::vector<StructNode> structure{{"Document"}};  ///< [0] is the root
+  int add_node(std::string role, int parent) {
+    structure.push_back({std::move(role), parent});
+    return static_cast<int>(structure.size()) - 1;
+  }
 };
 
 FlowResult layout_flow(const std::vector<Block>& blocks, const StyleSheet& style);
 
 // Block layouts (flow_layout.cpp, table_layout.cpp, signature_layout.cpp).
-void layout_table(const Block& block, const StyleSheet& style, FlowResult& out);
-void layout_signatures(const Block& block, const StyleSheet& style, FlowResult& out);
+/// `parent`: the structure element the table or the signature block goes in.
+void layout_table(const Block& block, const StyleSheet& style, FlowResult& out, int parent);
+void layout_signatures(const Block& block, const StyleSheet& style, FlowResult& out, int parent);
+/// Every line but the last gets a space after its last run unless it ends with a hyphen, so
+/// that text extraction and screen readers, which read the page's text in order, keep the
+/// words of two lines apart. The space is invisible.
+void separate_lines(std::vector<Line>& lines);
 /// Baseline of a line of text of `size` in a line box of `height`.
 double baseline_in(const StyleSheet& style, FontStyle face, double size, double height);
 

@@ -71,7 +71,10 @@ class Paginator {
   }
 
   void place(std::size_t k) {
-    if (std::size_t h = header_for(k); h != k_none) put(h, 0);
+    if (std::size_t h = header_for(k); h != k_none) {
+      put(h, 0);
+      m_pages.back().slices.back().repeated = true;
+    }
     put(k, empty() ? 0 : m_flow.slices[k].space_before);
   }
 

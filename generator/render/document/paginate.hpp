@@ -1,7 +1,8 @@
 #pragma once
 /// Slices → pages. A page may end only after a slice that allows it (flow_layout.hpp); the
 /// slices between two allowed breaks travel together. Space before a slice vanishes at the top
-/// of a page. A table row that opens a page is preceded by its table's header row again. A
+/// of a page. A table row that opens a page is preceded by its table's header row again
+/// (PlacedSlice::repeated). A
 /// group taller than a page is split slice by slice rather than overflowing.
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace tampon::doc {
 struct PlacedSlice {
   std::size_t slice = 0;
   double y = 0;  ///< top of the slice, from the top of the text area
+  /// A table's header row repeated at the top of a later page: painted as an artifact, so a
+  /// screen reader reads the header once, where the table starts.
+  bool repeated = false;
 };
 
 struct Page {

@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -39,6 +43,160 @@ PdfString pdf_date(Date day) {
   return PdfString(buffer);
 }
 
+/// The structure tree being filled while the pages are painted. An element enters the tree
+/// (after its parent) when its first content is painted, so the tree's order is the reading
+/// order; elements that never get content (an empty paragraph) are left out.
+class Tagger {
+ public:
+  explicit Tagger(const std::vector<StructNode>& nodes)
+      : m_nodes(nodes), m_kids(nodes.size()), m_attached(nodes.size(), false) {
+    m_attached[0] = true;
+  }
+
+  void touch(int node) {
+    auto n = static_cast<std::size_t>(node);
+    if (m_attached[n]) return;
+    m_attached[n] = true;
+    int parent = m_nodes[n].parent;
+    touch(parent);
+    m_kids[static_cast<std::size_t>(parent)].push_back({Kid::Node, node, -1, {}});
+  }
+
+  const std::string& role(int node) const { return m_nodes[static_cast<std::size_t>(node)].role; }
+
+  /// A new marked-content sequence of `node` on the page being painted: its MCID.
+  int mark(int node) {
+    touch(node);
+    int mcid = static_cast<int>(m_page_mcids.size());
+    m_page_mcids.push_back(node);
+    m_kids[static_cast<std::size_t>(node)].push_back({Kid::Mcid, mcid, m_page, {}});
+    return mcid;
+  }
+
+  /// Starts page `index`: returns its /StructParents key.
+  int begin_page(int index) {
+    m_page = index;
+    m_page_key = m_next_key++;
+    return m_page_key;
+  }
+  void end_page() {
+    m_parents.push_back({m_page_key, std::move(m_page_mcids)});
+    m_page_mcids.clear();
+  }
+
+  /// An annotation (link, widget) of `node` on the current page: its /StructParent key.
+  int annotation(int node, const PdfReference& ref) {
+    touch(node);
+    m_kids[static_cast<std::size_t>(node)].push_back({Kid::Objr, 0, m_page, ref});
+    int key = m_next_key++;
+    m_parents.push_back({key, {node}, true});
+    return key;
+  }
+
+  /// Writes the elements, the /StructTreeRoot and its /ParentTree, and marks the catalog.
+  void write(PdfMemDocument& doc, const std::vector<PdfReference>& pages) const;
+
+ private:
+  struct Kid {
+    enum Kind : unsigned char { Node, Mcid, Objr } kind;
+    int value;         ///< Node: the element; Mcid: the MCID
+    int page;          ///< Mcid, Objr
+    PdfReference ref;  ///< Objr: the annotation
+  };
+  struct Parents {
+    int key;
+    std::vector<int> nodes;  ///< a page: the element of each MCID; an annotation: its element
+    bool annotation = false;
+  };
+  const std::vector<StructNode>& m_nodes;
+  std::vector<std::vector<Kid>> m_kids;
+  std::vector<bool> m_attached;
+  std::vector<int> m_page_mcids;
+  std::vector<Parents> m_parents;
+  int m_page = 0, m_page_key = 0, m_next_key = 0;
+};
+
+void Tagger::write(PdfMemDocument& doc, const std::vector<PdfReference>& pages) const {
+  // Hundreds of elements per document: objects are filled in place (PoDoFo copies a
+  // dictionary or an array handed to AddKey) and an element with a single kid gets it
+  // without an array; /Type /StructElem is optional and left out.
+  PdfVecObjects& objects = doc.GetObjects();
+  PdfObject* root = objects.CreateObject("StructTreeRoot");
+  std::vector<PdfObject*> elements(m_nodes.size(), nullptr);
+  for (std::size_t i = 0; i < m_nodes.size(); ++i)
+    if (m_attached[i]) elements[i] = objects.CreateObject(PdfDictionary());
+  for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+    if (!elements[i]) continue;
+    const StructNode& node = m_nodes[i];
+    PdfDictionary& dict = elements[i]->GetDictionary();
+    dict.AddKey("S", PdfName(node.role));
+    dict.AddKey("P", i == 0 ? root->Reference()
+                            : elements[static_cast<std::size_t>(node.parent)]->Reference());
+    int page = -1;
+    for (const Kid& kid : m_kids[i])
+      if (kid.kind != Kid::Node) {
+        page = kid.page;
+        break;
+      }
+    if (page >= 0) dict.AddKey("Pg", pages[static_cast<std::size_t>(page)]);
+    auto kid_object = [&](const Kid& kid) -> PdfObject {
+      if (kid.kind == Kid::Node) return elements[static_cast<std::size_t>(kid.value)]->Reference();
+      if (kid.kind == Kid::Mcid && kid.page == page)
+        return PdfVariant(static_cast<pdf_int64>(kid.value));
+      PdfObject ref{PdfDictionary()};
+      PdfDictionary& r = ref.GetDictionary();
+      r.AddKey("Type", PdfName(kid.kind == Kid::Mcid ? "MCR" : "OBJR"));
+      r.AddKey("Pg", pages[static_cast<std::size_t>(kid.page)]);
+      if (kid.kind == Kid::Mcid)
+        r.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(kid.value)));
+      else
+        r.AddKey("Obj", kid.ref);
+      return ref;
+    };
+    const std::vector<Kid>& kids = m_kids[i];
+    if (kids.size() == 1) {
+      dict.AddKey("K", kid_object(kids.front()));
+    } else {
+      dict.AddKey("K", PdfArray());
+      PdfArray& array = dict.GetKey("K")->GetArray();
+      array.reserve(kids.size());
+      for (const Kid& kid : kids) array.push_back(kid_object(kid));
+    }
+    if (!node.alt.empty()) dict.AddKey("Alt", utf8_string(node.alt));
+    if (node.column_header) {
+      dict.AddKey("A", PdfDictionary());
+      PdfDictionary& attributes = dict.GetKey("A")->GetDictionary();
+      attributes.AddKey("O", PdfName("Table"));
+      attributes.AddKey("Scope", PdfName("Column"));
+    }
+  }
+  PdfDictionary& r = root->GetDictionary();
+  r.AddKey("K", elements[0]->Reference());
+  r.AddKey("ParentTreeNextKey", PdfVariant(static_cast<pdf_int64>(m_next_key)));
+  r.AddKey("ParentTree", PdfDictionary());
+  PdfDictionary& parent_tree = r.GetKey("ParentTree")->GetDictionary();
+  parent_tree.AddKey("Nums", PdfArray());
+  PdfArray& nums = parent_tree.GetKey("Nums")->GetArray();
+  nums.reserve(2 * m_parents.size());
+  for (const Parents& p : m_parents) {
+    nums.push_back(PdfVariant(static_cast<pdf_int64>(p.key)));
+    if (p.annotation) {
+      nums.push_back(elements[static_cast<std::size_t>(p.nodes.front())]->Reference());
+    } else {
+      nums.push_back(PdfArray());
+      PdfArray& refs = nums.back().GetArray();
+      refs.reserve(p.nodes.size());
+      for (int node : p.nodes)
+        refs.push_back(elements[static_cast<std::size_t>(node)]->Reference());
+    }
+  }
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  catalog.AddKey("StructTreeRoot", root->Reference());
+  PdfDictionary mark_info;
+  mark_info.AddKey("Marked", PdfVariant(true));
+  catalog.AddKey("MarkInfo", mark_info);
+}
+
 /// The document's fonts, created on first use so that an unused face costs nothing.
 class FontRegistry {
  public:
@@ -70,14 +228,15 @@ class FontRegistry {
 class Painter {
  public:
   Painter(PdfMemDocument& doc, FontRegistry& fonts, const FontSet& faces, const PageGeometry& g,
-          std::optional<Date> date)
-      : m_doc(doc), m_fonts(fonts), m_faces(faces), m_g(g), m_date(date) {}
+          std::optional<Date> date, Tagger& tagger)
+      : m_doc(doc), m_fonts(fonts), m_faces(faces), m_g(g), m_date(date), m_tagger(tagger) {}
 
   /// Draws one op whose coordinates are relative to (ox, oy), in flow space (y down from the
-  /// top of the page).
-  void draw(const DrawOp& op, double ox, double oy);
+  /// top of the page), in the marked content of its structure element, or as an artifact
+  /// when `artifact` (a repeated table header) or the op has none.
+  void draw(const DrawOp& op, double ox, double oy, bool artifact);
   void furniture(const DocumentOptions& options, int page, int pages);
-  void finish(PdfPage* page);
+  void finish(PdfPage* page, int index);
   int fields() const { return m_fields; }
 
  private:
@@ -87,10 +246,16 @@ class Painter {
             Color color);
   void path(const DrawOp& op, double ox, double oy);
 
-  /// A signature field (name: the party) or a link (name: its target), in PDF space.
+  /// Opens the marked content of `node` (-1: an artifact) unless it is already open.
+  void open(int node);
+  void close();
+
+  /// A signature field (name: the field, alt: its tooltip) or a link (name: its target, alt:
+  /// its text), in PDF space, and its structure element.
   struct Field {
     double x, y, w, h;
-    std::string name;
+    std::string name, alt;
+    int node;
   };
   void add_signature_field(PdfPage* page, const Field& f);
   void add_link(PdfPage* page, const Field& f);
@@ -101,6 +266,9 @@ class Painter {
   const FontSet& m_faces;
   const PageGeometry& m_g;
   std::optional<Date> m_date;
+  Tagger& m_tagger;
+  static constexpr int k_closed = -2;
+  int m_open = k_closed;  // structure element of the open marked content, -1 an artifact
   static constexpr Color k_unset{-1, -1, -1};
   Color m_color = k_unset;  // current fill colour of the stream
   ContentStream m_stream;
@@ -141,8 +309,38 @@ void Painter::path(const DrawOp& op, double ox, double oy) {
   }
 }
 
-void Painter::draw(const DrawOp& op, double ox, double oy) {
+void Painter::open(int node) {
+  if (node == m_open) return;
+  close();
+  if (node < 0)
+    m_stream.begin_artifact();
+  else
+    m_stream.begin_marked(m_tagger.role(node), m_tagger.mark(node));
+  m_open = node;
+}
+
+void Painter::close() {
+  if (m_open == k_closed) return;
+  m_stream.end_marked();
+  m_open = k_closed;
+}
+
+void Painter::draw(const DrawOp& op, double ox, double oy, bool artifact) {
   bool stroke = op.paint.stroke_width >= 0;
+  int node = artifact ? -1 : op.node;
+  switch (op.kind) {
+    case DrawOp::Kind::Mark:
+      if (node >= 0) m_tagger.touch(node);
+      return;
+    case DrawOp::Kind::SignatureField:
+    case DrawOp::Kind::Link:
+      if (node < 0) return;  // a repeated header's link: the first copy has it
+      (op.kind == DrawOp::Kind::Link ? m_pending_links : m_pending_fields)
+          .push_back({ox + op.x, py(oy + op.y + op.h), op.w, op.h, op.text, op.alt, node});
+      return;
+    default:
+      open(node);
+  }
   switch (op.kind) {
     case DrawOp::Kind::Text:
       text(ox + op.x, oy + op.y, op.style, op.size, op.text, op.extra_space, op.color);
@@ -170,11 +368,7 @@ void Painter::draw(const DrawOp& op, double ox, double oy) {
       m_stream.line_to(ox + op.w, py(oy + op.h));
       m_stream.paint(false, true);
       break;
-    case DrawOp::Kind::SignatureField:
-      m_pending_fields.push_back({ox + op.x, py(oy + op.y + op.h), op.w, op.h, op.text});
-      break;
-    case DrawOp::Kind::Link:
-      m_pending_links.push_back({ox + op.x, py(oy + op.y + op.h), op.w, op.h, op.text});
+    default:
       break;
   }
 }
@@ -190,6 +384,10 @@ void Painter::furniture(const DocumentOptions& options, int page, int pages) {
     text(align_right ? x - face.width(s, size) : x, y, FontStyle::Regular, size, s, 0, k_grey);
   };
   double header = m_g.header_baseline, footer = m_g.height - m_g.footer_baseline;
+  // Running header, footer, page number and their rules: pagination artifacts, which a screen
+  // reader skips.
+  close();
+  m_stream.begin_artifact("<</Type /Pagination>>");
   put(options.header_left, left, header, false);
   put(options.header_right, right, header, true);
   put(options.footer_left, left, footer, false);
@@ -201,9 +399,11 @@ void Painter::furniture(const DocumentOptions& options, int page, int pages) {
     m_stream.line_to(right, py(y));
     m_stream.paint(false, true);
   }
+  m_stream.end_marked();
 }
 
-void Painter::finish(PdfPage* page) {
+void Painter::finish(PdfPage* page, int index) {
+  close();
   for (std::size_t i = 0; i < 4; ++i) {
     if (!m_page_fonts[i]) continue;
     PdfFontResource& font = m_fonts.use(static_cast<FontStyle>(i));
@@ -213,6 +413,10 @@ void Painter::finish(PdfPage* page) {
   static const TVecFilters k_flate{ePdfFilter_FlateDecode};
   page->GetContentsForAppending()->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()),
                                                     k_flate);
+  PdfDictionary& dict = page->GetObject()->GetDictionary();
+  dict.AddKey("StructParents", PdfVariant(static_cast<pdf_int64>(index)));
+  dict.AddKey("Tabs", PdfName("S"));  // tab through the annotations in structure order
+  m_tagger.end_page();
   for (const Field& f : m_pending_fields) add_signature_field(page, f);
   for (const Field& f : m_pending_links) add_link(page, f);
   m_stream = ContentStream();
@@ -227,9 +431,24 @@ void Painter::add_signature_field(PdfPage* page, const Field& f) {
   PdfSignatureField field(page, PdfRect(f.x, f.y, f.w, f.h), &m_doc);
   clock_lock.unlock();
   field.SetFieldName(utf8_string(f.name));
+  field.SetAlternateName(utf8_string(f.alt));
   PdfAnnotation* widget = field.GetWidgetAnnotation();
   widget->SetFlags(ePdfAnnotationFlags_Print);
   stamp_date(widget);
+  PdfDictionary& dict = widget->GetObject()->GetDictionary();
+  // PDF/A: every widget has a normal appearance; the box is drawn on the page, so it is empty.
+  PdfObject* appearance = m_doc.GetObjects().CreateObject("XObject");
+  PdfDictionary& form = appearance->GetDictionary();
+  form.AddKey(PdfName::KeySubtype, PdfName("Form"));
+  PdfArray bbox;
+  for (double v : {0.0, 0.0, f.w, f.h}) bbox.push_back(PdfVariant(v));
+  form.AddKey("BBox", bbox);
+  appearance->GetStream()->Set("", 0);
+  PdfDictionary ap;
+  ap.AddKey("N", appearance->Reference());
+  dict.AddKey("AP", ap);
+  dict.AddKey("StructParent", PdfVariant(static_cast<pdf_int64>(
+                                  m_tagger.annotation(f.node, widget->GetObject()->Reference()))));
   ++m_fields;
 }
 
@@ -244,7 +463,11 @@ void Painter::add_link(PdfPage* page, const Field& f) {
   link->SetAction(action);
   link->SetBorderStyle(0, 0, 0);
   link->SetFlags(ePdfAnnotationFlags_Print);
+  link->SetContents(utf8_string(f.alt));
   stamp_date(link);
+  link->GetObject()->GetDictionary().AddKey(
+      "StructParent", PdfVariant(static_cast<pdf_int64>(
+                          m_tagger.annotation(f.node, link->GetObject()->Reference()))));
 }
 
 /// PdfAnnotation stamps /M with the clock: replace it with the document's date.
@@ -256,6 +479,204 @@ void Painter::stamp_date(PdfAnnotation* annotation) const {
     dict.RemoveKey("M");
 }
 
+/// Where a heading starts: for the outline.
+struct Bookmark {
+  int node;
+  int page;
+  double top;  ///< PDF space
+};
+
+/// The outline (bookmarks): the articles of a convention, the sections of a bulletin (## and
+/// ### headings; the title is the document itself).
+void write_outline(PdfMemDocument& doc, const std::vector<StructNode>& nodes,
+                   const std::vector<Bookmark>& bookmarks, const std::vector<PdfReference>& pages) {
+  struct Item {
+    const Bookmark* mark;
+    PdfObject* object = nullptr;
+    std::vector<std::size_t> children{};
+  };
+  std::vector<Item> items;
+  std::vector<std::size_t> top;
+  for (const Bookmark& b : bookmarks) {
+    const std::string& role = nodes[static_cast<std::size_t>(b.node)].role;
+    if (role != "H2" && role != "H3") continue;
+    if (role == "H3" && !top.empty())
+      items[top.back()].children.push_back(items.size());
+    else
+      top.push_back(items.size());
+    items.push_back({&b});
+  }
+  if (items.empty()) return;
+  PdfVecObjects& objects = doc.GetObjects();
+  PdfObject* outlines = objects.CreateObject("Outlines");
+  for (Item& item : items) item.object = objects.CreateObject();
+  auto link = [&](PdfObject* parent, const std::vector<std::size_t>& list) {
+    PdfDictionary& p = parent->GetDictionary();
+    p.AddKey("First", items[list.front()].object->Reference());
+    p.AddKey("Last", items[list.back()].object->Reference());
+    p.AddKey("Count", PdfVariant(static_cast<pdf_int64>(list.size())));
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Item& item = items[list[i]];
+      PdfDictionary& d = item.object->GetDictionary();
+      d.AddKey("Title", utf8_string(nodes[static_cast<std::size_t>(item.mark->node)].title));
+      d.AddKey("Parent", parent->Reference());
+      if (i > 0) d.AddKey("Prev", items[list[i - 1]].object->Reference());
+      if (i + 1 < list.size()) d.AddKey("Next", items[list[i + 1]].object->Reference());
+      PdfArray dest;
+      dest.push_back(pages[static_cast<std::size_t>(item.mark->page)]);
+      dest.push_back(PdfName("XYZ"));
+      dest.push_back(PdfVariant::NullValue);
+      dest.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(item.mark->top))));
+      dest.push_back(PdfVariant::NullValue);
+      d.AddKey("Dest", dest);
+    }
+  };
+  link(outlines, top);
+  std::size_t total = items.size();
+  for (std::size_t i : top)
+    if (!items[i].children.empty()) link(items[i].object, items[i].children);
+  outlines->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(total)));
+  doc.GetCatalog()->GetDictionary().AddKey("Outlines", outlines->Reference());
+}
+
+/// The sRGB profile of the output intent, read and compressed (FlateDecode) once per file
+/// name: compressing its 20 kB in every document would cost a tenth of the rendering time.
+const std::string& icc_profile(const std::filesystem::path& path) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::string> cache;
+  std::lock_guard lock(mutex);
+  auto it = cache.find(path);
+  if (it != cache.end()) return it->second;
+  std::ifstream in(path, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in || data.empty())
+    throw DocumentError("profil de couleurs sRGB illisible : " + path.string() +
+                        " (paquet Debian colord-data)");
+  std::unique_ptr<PdfFilter> flate(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
+  char* encoded = nullptr;
+  pdf_long length = 0;
+  flate->Encode(data.data(), static_cast<pdf_long>(data.size()), &encoded, &length);
+  std::string compressed(encoded, static_cast<std::size_t>(length));
+  podofo_free(encoded);
+  return cache.emplace(path, std::move(compressed)).first->second;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+/// "2021-04-02T00:00:00Z": the XMP form of pdf_date().
+std::string xmp_date(Date day) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT00:00:00Z", day.year(), day.month(),
+                day.day());
+  return buffer;
+}
+
+/// The XMP packet: PDF/A-2U and PDF/UA-1 identification (with the extension schema PDF/A
+/// requires for pdfuaid), and the information dictionary mirrored.
+std::string xmp_packet(const DocumentOptions& o) {
+  std::string x =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "<rdf:Description rdf:about=\"\"\n"
+      "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+      "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+      "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+      "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+      "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+      "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+      "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+      "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+      "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n"
+      "<pdfuaid:part>1</pdfuaid:part>\n";
+  x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(o.title) +
+       "</rdf:li></rdf:Alt></dc:title>\n";
+  x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(o.language) +
+       "</rdf:li></rdf:Bag></dc:language>\n";
+  if (!o.author.empty())
+    x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(o.author) +
+         "</rdf:li></rdf:Seq></dc:creator>\n";
+  if (!o.subject.empty())
+    x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(o.subject) +
+         "</rdf:li></rdf:Alt></dc:description>\n";
+  if (!o.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(o.keywords) + "</pdf:Keywords>\n";
+  x += "<pdf:Producer>" + xml_escape(o.creator + " (PoDoFo)") + "</pdf:Producer>\n";
+  x += "<xmp:CreatorTool>" + xml_escape(o.creator) + "</xmp:CreatorTool>\n";
+  if (o.date) {
+    std::string d = xmp_date(*o.date);
+    x += "<xmp:CreateDate>" + d + "</xmp:CreateDate>\n<xmp:ModifyDate>" + d +
+         "</xmp:ModifyDate>\n<xmp:MetadataDate>" + d + "</xmp:MetadataDate>\n";
+  }
+  x += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+       "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+       "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+       "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+       "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+       "<pdfaProperty:name>part</pdfaProperty:name>\n"
+       "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+       "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+       "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed"
+       "</pdfaProperty:description>\n"
+       "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+       "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+       "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+  return x;
+}
+
+/// PDF/A-2U: version 1.7, XMP metadata, the sRGB output intent; and for PDF/UA the title
+/// shown instead of the file name.
+void write_pdfa(PdfMemDocument& doc, const DocumentOptions& options) {
+  doc.SetPdfVersion(ePdfVersion_1_7);
+  PdfVecObjects& objects = doc.GetObjects();
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  PdfDictionary viewer;
+  viewer.AddKey("DisplayDocTitle", PdfVariant(true));
+  catalog.AddKey("ViewerPreferences", viewer);
+
+  PdfObject* metadata = objects.CreateObject("Metadata");
+  metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+  std::string xmp = xmp_packet(options);
+  metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters{});
+  catalog.AddKey("Metadata", metadata->Reference());
+
+  const std::string& icc = icc_profile(options.icc_profile);
+  PdfObject* profile = objects.CreateObject();
+  profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(3)));
+  PdfMemoryInputStream icc_stream(icc.data(), static_cast<pdf_long>(icc.size()));
+  profile->GetStream()->SetRawData(&icc_stream, static_cast<pdf_long>(icc.size()));
+  profile->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+  PdfDictionary intent;
+  intent.AddKey("Type", PdfName("OutputIntent"));
+  intent.AddKey("S", PdfName("GTS_PDFA1"));
+  intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+  intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+  intent.AddKey("DestOutputProfile", profile->Reference());
+  PdfArray intents;
+  intents.push_back(intent);
+  catalog.AddKey("OutputIntents", intents);
+}
+
 void set_metadata(PdfMemDocument& doc, const DocumentOptions& options) {
   PdfInfo* info = doc.GetInfo();
   info->SetTitle(utf8_string(options.title));
@@ -265,6 +686,10 @@ void set_metadata(PdfMemDocument& doc, const DocumentOptions& options) {
   info->SetCreator(utf8_string(options.creator));
   info->SetProducer(utf8_string(options.creator + " (PoDoFo)"));
   PdfDictionary& dict = info->GetObject()->GetDictionary();
+  // Empty entries out: the XMP mirrors the information dictionary (PDF/A), entry for entry.
+  if (options.subject.empty()) dict.RemoveKey("Subject");
+  if (options.author.empty()) dict.RemoveKey("Author");
+  if (options.keywords.empty()) dict.RemoveKey("Keywords");
   // PdfInfo stamps the current time; the contract is same input, same bytes.
   if (options.date) {
     dict.AddKey("CreationDate", pdf_date(*options.date));
@@ -290,17 +715,29 @@ RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, co
   if (flow.signature_fields > 0)
     doc.GetAcroForm(ePdfCreateObject, ePdfAcroFormDefaultAppearance_None);
   FontRegistry registry(doc, fonts);
-  Painter painter(doc, registry, fonts, g, options.date);
+  Tagger tagger(flow.structure);
+  Painter painter(doc, registry, fonts, g, options.date, tagger);
   int total = static_cast<int>(pages.size());
+  std::vector<PdfReference> page_refs;
+  std::vector<Bookmark> bookmarks;
   for (int p = 0; p < total; ++p) {
     PdfPage* page = doc.CreatePage(PdfRect(0, 0, g.width, g.height));
-    for (const PlacedSlice& placed : pages[static_cast<std::size_t>(p)].slices)
-      for (const DrawOp& op : flow.slices[placed.slice].drawing.ops())
-        painter.draw(op, g.margin_left, g.margin_top + placed.y);
+    page_refs.push_back(page->GetObject()->Reference());
+    int key = tagger.begin_page(p);
+    for (const PlacedSlice& placed : pages[static_cast<std::size_t>(p)].slices) {
+      const Slice& slice = flow.slices[placed.slice];
+      for (const DrawOp& op : slice.drawing.ops())
+        painter.draw(op, g.margin_left, g.margin_top + placed.y, placed.repeated);
+      if (slice.heading >= 0 && !placed.repeated)
+        bookmarks.push_back({slice.heading, p, g.height - g.margin_top - placed.y});
+    }
     painter.furniture(options, p + 1, total);
-    painter.finish(page);
+    painter.finish(page, key);
   }
   registry.finish();
+  tagger.write(doc, page_refs);
+  write_outline(doc, flow.structure, bookmarks, page_refs);
+  write_pdfa(doc, options);
   doc.Write(output.c_str());
   return {total, painter.fields()};
 }

@@ -52,12 +52,13 @@ Measures measure_columns(const TableBlock& t, const TextSettings& body, const Te
 }
 
 Slice row_slice(const TableBlock& t, std::size_t r, const std::vector<double>& widths, double x0,
-                const TextSettings& settings, const StyleSheet& style) {
+                const TextSettings& settings, const StyleSheet& style, FlowResult& out, int row) {
   double line_height = settings.size * 1.25;
   std::vector<std::vector<Line>> cells;
   std::size_t max_lines = 1;
   for (std::size_t c = 0; c < widths.size(); ++c) {
     cells.push_back(layout_text(t.rows[r][c], widths[c] - 2 * style.cell_padding_x, settings));
+    separate_lines(cells.back());
     max_lines = std::max(max_lines, cells.back().size());
   }
   Slice s;
@@ -69,6 +70,10 @@ Slice row_slice(const TableBlock& t, std::size_t r, const std::vector<double>& w
   double baseline = baseline_in(style, settings.base_style, settings.size, line_height);
   double x = x0;
   for (std::size_t c = 0; c < widths.size(); ++c) {
+    // Every cell gets its element, an empty one too: the columns stay aligned for a reader.
+    int cell = out.add_node(header ? "TH" : "TD", row);
+    out.structure[static_cast<std::size_t>(cell)].column_header = header;
+    s.drawing.tag(cell);
     for (std::size_t k = 0; k < cells[c].size(); ++k) {
       const Line& line = cells[c][k];
       double inner = widths[c] - 2 * style.cell_padding_x;
@@ -79,8 +84,14 @@ Slice row_slice(const TableBlock& t, std::size_t r, const std::vector<double>& w
       for (const Run& run : line.runs)
         s.drawing.run(x + style.cell_padding_x + offset, y, run, settings.size);
     }
-    if (c > 0) s.drawing.line(x, 0, x, s.height, k_border, k_border_color);
     x += widths[c];
+  }
+  // The borders after the cells, in one artifact: fewer marked-content sequences to write.
+  s.drawing.tag(-1);
+  x = x0;
+  for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+    x += widths[c];
+    s.drawing.line(x, 0, x, s.height, k_border, k_border_color);
   }
   s.drawing.rect(x0, 0, total, s.height, Paint::stroked(k_border, k_border_color));
   return s;
@@ -88,7 +99,7 @@ Slice row_slice(const TableBlock& t, std::size_t r, const std::vector<double>& w
 
 }  // namespace
 
-void layout_table(const Block& block, const StyleSheet& style, FlowResult& out) {
+void layout_table(const Block& block, const StyleSheet& style, FlowResult& out, int parent) {
   const TableBlock& t = block.table;
   if (t.align.empty() || t.rows.empty()) return;
   TextSettings body{style.fonts, nullptr, style.table_size, false, FontStyle::Regular};
@@ -97,10 +108,12 @@ void layout_table(const Block& block, const StyleSheet& style, FlowResult& out) 
   Measures m = measure_columns(t, body, head, style.cell_padding_x);
   std::vector<double> widths = fit_columns(m.min, m.max, style.column_width - block.indent);
   int table = static_cast<int>(out.table_headers.size());
+  int element = out.add_node("Table", parent);
   out.table_headers.push_back(std::numeric_limits<std::size_t>::max());
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     bool header = r == 0 && t.has_header;
-    Slice s = row_slice(t, r, widths, block.indent, header ? head : body, style);
+    Slice s = row_slice(t, r, widths, block.indent, header ? head : body, style, out,
+                        out.add_node("TR", element));
     s.table = table;
     s.table_header = header;
     s.break_after = !header;  // the header row stays with the first row

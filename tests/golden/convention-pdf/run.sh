@@ -2,7 +2,9 @@
 # Golden tests of the convention-pdf emitter (issue #3). Each folder here holding data/ is a
 # small project: it is built twice, the two builds must be byte-identical (outputs.md), and
 # what a reviewer reads from each PDF — pdftotext -layout, the pdfinfo metadata and page
-# count, the pdffonts table — must equal expected/. `qpdf --check` must pass.
+# count (PDF version, tagged), the pdffonts table, and the structure tree a screen reader
+# follows (pdfinfo -struct-text: roles in reading order, without running headers, footers
+# or page numbers) — must equal expected/. `qpdf --check` must pass.
 #
 #   sh run.sh path/to/tampon                   # compare
 #   UPDATE_GOLDEN=1 sh run.sh path/to/tampon   # rewrite expected/ (then review the diff)
@@ -24,8 +26,9 @@ fail() {
 
 extract() {  # extract PDF TARGET_BASE
   pdftotext -layout "$1" "$2.txt"
-  pdfinfo "$1" | grep -E '^(Title|Subject|Author|Keywords|Creator|Producer|CreationDate|ModDate|Form|Pages|Page size):' > "$2.info"
+  pdfinfo "$1" | grep -E '^(Title|Subject|Author|Keywords|Creator|Producer|CreationDate|ModDate|Metadata Stream|Tagged|Form|Pages|Page size|PDF version):' > "$2.info"
   pdffonts "$1" > "$2.fonts"
+  pdfinfo -struct-text "$1" > "$2.struct"
 }
 
 for case_dir in "$HERE"/*/; do

@@ -303,6 +303,48 @@ TEST_F(Bulletin, PdfIsValidWithEmbeddedFonts) {
   EXPECT_EQ(fonts.find(" no  "), std::string::npos) << fonts;  // every font embedded
 }
 
+/// The structure elements a screen reader follows, read with pikepdf (python3-pikepdf): one
+/// line per element, "Role alt=…" for figures.
+std::string pdf_roles(const std::string& pdf) {
+  return run(
+      "/usr/bin/python3 -c '\n"
+      "import sys, pikepdf\n"
+      "pdf = pikepdf.open(sys.argv[1])\n"
+      "def walk(e):\n"
+      "    print(str(e.S)[1:] + (\" alt=\" + str(e.Alt) if \"/Alt\" in e else \"\"))\n"
+      "    k = e.get(\"/K\")\n"
+      "    for x in (list(k) if isinstance(k, pikepdf.Array) else [k]):\n"
+      "        if isinstance(x, pikepdf.Dictionary) and \"/S\" in x: walk(x)\n"
+      "walk(pdf.Root.StructTreeRoot.K)\n"
+      "' '" +
+      pdf + "'");
+}
+
+TEST_F(Bulletin, PdfIsTaggedAndEveryChartSaysWhatItShows) {
+  std::string path = (*s_out / "bulletins/hostile/2022-T2.pdf").string();
+  EXPECT_NE(run("pdfinfo '" + path + "'").find("Tagged:          yes"), std::string::npos);
+  std::string roles = pdf_roles(path);
+  // the month chart: every series of every month, with its figure
+  EXPECT_NE(roles.find("Figure alt=Graphique en barres de l’activité par mois. avril 2022 : "
+                       "Accompagnements individuels "),
+            std::string::npos)
+      << roles;
+  EXPECT_NE(roles.find("mai 2022 :"), std::string::npos) << roles;
+  // the themes chart: its title and its bars
+  EXPECT_NE(roles.find("Figure alt=Graphique en barres : Thèmes abordés. "), std::string::npos)
+      << roles;
+  std::istringstream in(roles);
+  int figures = 0;
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("Figure", 0) == 0) {
+      ++figures;
+      EXPECT_GT(line.size(), std::string("Figure alt=").size() + 20) << line;
+    }
+  EXPECT_GE(figures, 2);
+  EXPECT_NE(roles.find("Table\nTR\nTH\n"), std::string::npos) << roles;
+  EXPECT_NE(roles.find("Link"), std::string::npos) << roles;  // the programme's site
+}
+
 TEST_F(Bulletin, TwoBuildsAreByteIdentical) {
   auto again = fresh_dir("again");
   emit_bulletins(*s_model, again);

@@ -240,12 +240,16 @@ TEST(DocumentEngine, DrawsFiguresThroughTheCanvas) {
   TempDir dir;
   Document document(options());
   document.add_markdown("## Activité\n");
-  document.add_figure(120, [](Canvas& c, double width) {
-    c.rect(0, 0, width / 2, 100, Paint::filled({0.0, 0.3, 0.6}));
-    c.line(0, 110, width, 110, 0.5, Color::gray(0.5));
-    c.path(Path().move(0, 0).line(10, 10).curve(20, 0, 30, 20, 40, 10).close(), Paint::stroked(1));
-    c.text(width, 118, "janvier 2022", FontStyle::Italic, 8, {}, TextAlign::Right);
-  });
+  document.add_figure(
+      120,
+      [](Canvas& c, double width) {
+        c.rect(0, 0, width / 2, 100, Paint::filled({0.0, 0.3, 0.6}));
+        c.line(0, 110, width, 110, 0.5, Color::gray(0.5));
+        c.path(Path().move(0, 0).line(10, 10).curve(20, 0, 30, 20, 40, 10).close(),
+               Paint::stroked(1));
+        c.text(width, 118, "janvier 2022", FontStyle::Italic, 8, {}, TextAlign::Right);
+      },
+      "Une barre bleue en janvier 2022");
   document.render(dir / "a.pdf");
   EXPECT_NE(pdftotext(dir / "a.pdf").find("janvier 2022"), std::string::npos);
   EXPECT_EQ(qpdf_check(dir / "a.pdf"), 0);

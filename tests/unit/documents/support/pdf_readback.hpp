@@ -23,6 +23,12 @@ int qpdf_check(const std::filesystem::path& pdf);
 /// The PDF rewritten uncompressed (qpdf --qdf), to look for dictionary keys.
 std::string qdf(const std::filesystem::path& pdf);
 std::string read_bytes(const std::filesystem::path& file);
+/// What a tagged PDF tells a screen reader and an archive, read with pikepdf (Debian's
+/// python3-pikepdf): one line per fact ("lang fr-FR", "marked True", "pdfa 2U pdfua 1",
+/// "output-intent ...", "page N tabs /S ...", "annot /Link struct-parent True contents ...",
+/// "outline <title>"), then "tree" and the structure elements in reading order, indented,
+/// with their /Alt, /Scope, marked-content and annotation counts ("TH scope=Column mc=1").
+std::string pdf_structure(const std::filesystem::path& pdf);
 
 /// A fresh folder under the system temp dir, removed with the object.
 class TempDir {
