@@ -1,7 +1,6 @@
 # Every dependency comes from a Debian 12 package (see .ci/install-deps).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
-find_package(yaml-cpp REQUIRED)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)  # libyaml-dev: the loader's parser
 find_package(fmt REQUIRED)
 find_package(nlohmann_json REQUIRED)

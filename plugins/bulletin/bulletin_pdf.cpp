@@ -6,6 +6,7 @@
 #include "render/document/document_engine.hpp"
 #include "render/fr_format.hpp"
 #include "render/template/markdown_template.hpp"
+#include "render/utf8.hpp"
 
 namespace tampon::bulletin {
 namespace {
@@ -14,21 +15,7 @@ using tmpl::escape_markdown;
 
 std::string utf8_of(char32_t c) {
   std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  render::append_utf8(out, c);
   return out;
 }
 

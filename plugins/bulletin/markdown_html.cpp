@@ -1,11 +1,10 @@
 #include "markdown_html.hpp"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <memory>
-#include <mutex>
 #include <vector>
+
+#include "render/markdown_parser.hpp"
 
 namespace tampon::bulletin {
 namespace {
@@ -13,18 +12,9 @@ namespace {
 // CMARK_OPT_DEFAULT is safe: CMARK_OPT_UNSAFE would be needed to let raw HTML or
 // `javascript:` links through.
 constexpr int k_options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART;
-
-using Parser = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
-using Node = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
-
-Parser make_parser() {
-  register_markdown_extensions();
-  Parser parser(cmark_parser_new(k_options), cmark_parser_free);
-  for (const char* name : {"autolink", "strikethrough", "table", "tagfilter"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  return parser;
-}
+const render::MarkdownSettings k_settings{
+    k_options, render::k_gfm_autolink | render::k_gfm_strikethrough | render::k_gfm_table |
+                   render::k_gfm_tagfilter};
 
 /// Nodes taken out of the tree, freed only after rendering: the text of an inline node may
 /// point into the buffer of the block it was parsed from (cmark chunks do not own their bytes),
@@ -98,12 +88,10 @@ void tame(cmark_node* document, Removed& removed) {
 /// Parses, tames and renders with `render` (which returns a malloc'ed string).
 template <typename Render>
 std::string convert(std::string_view markdown, Render render) {
-  Parser parser = make_parser();
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  Node document(cmark_parser_finish(parser.get()), cmark_node_free);
+  render::MarkdownTree document = render::parse_markdown_tree(markdown, k_settings);
   Removed removed;  // destroyed before `document`, after rendering
-  tame(document.get(), removed);
-  char* text = render(document.get(), cmark_parser_get_syntax_extensions(parser.get()));
+  tame(document.root(), removed);
+  char* text = render(document.root(), document.extensions());
   std::string out(text);
   cmark_get_default_mem_allocator()->free(text);
   return out;
@@ -111,10 +99,7 @@ std::string convert(std::string_view markdown, Render render) {
 
 }  // namespace
 
-void register_markdown_extensions() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
+void register_markdown_extensions() { render::ensure_markdown_registered(); }
 
 std::string highlight_html(std::string_view markdown) {
   return convert(markdown, [](cmark_node* root, cmark_llist* extensions) {

@@ -1,19 +1,28 @@
 #include "front_matter.hpp"
 
-#include "front_matter_simple.hpp"
-
-#include <yaml-cpp/yaml.h>
-
 #include <array>
 #include <string_view>
 
+#include "load/map_reader.hpp"
+#include "load/yaml_tree.hpp"
+
 namespace tampon::site {
 namespace {
+
+using load::MapReader;
+using load::Need;
+using load::NodeKind;
+using load::YamlNode;
 
 constexpr std::array<std::string_view, 8> k_keys = {
     "title", "description", "order", "draft", "aliases", "layout", "menu", "menu_title"};
 constexpr std::array<std::string_view, 6> k_layouts = {"page",    "home",   "faq",
                                                        "sitemap", "search", "404"};
+constexpr std::array<std::string_view, 1> k_menus = {"principal"};
+/// `order` sorts pages: any integer a person would write.
+constexpr int k_max_order = 1'000'000;
+/// A front matter is a few lines: a tenth of a record file's budget is plenty.
+constexpr load::YamlLimits k_limits{.max_depth = 8, .max_nodes = 10'000};
 
 Diagnostic finding(const std::string& file, int line, int column, Severity severity,
                    std::string code, std::string message) {
@@ -25,124 +34,72 @@ Diagnostic finding(const std::string& file, int line, int column, Severity sever
   return d;
 }
 
-struct Decoder {
-  const std::string& file;
-  int first_line;  // file line of the YAML's first line
-  Diagnostics& out;
-
-  void report(const YAML::Node& node, std::string code, std::string message,
-              Severity severity = Severity::Error) {
-    out.push_back(finding(file, first_line + node.Mark().line, node.Mark().column + 1, severity,
-                          std::move(code), std::move(message)));
-  }
-
-  template <class T>
-  bool scalar(const YAML::Node& node, std::string_view key, T& value) {
-    try {
-      value = node.as<T>();
-      return true;
-    } catch (const YAML::Exception&) {
-      report(node, "site-front-matter",
-             "valeur invalide pour « " + std::string(key) + " » dans l'en-tête de la page");
-      return false;
+void read_fields(load::FileDecoder& d, const YamlNode& root, FrontMatter& meta) {
+  MapReader r(d, root, k_keys, "", nullptr);
+  if (auto v = r.text("title", Need::Optional)) meta.title = *v;
+  if (auto v = r.text("description", Need::Optional)) meta.description = *v;
+  if (auto v = r.integer("order", Need::Optional, -k_max_order, k_max_order)) meta.order = *v;
+  if (auto v = r.boolean("draft", Need::Optional)) meta.draft = *v;
+  if (auto v = r.text("menu_title", Need::Optional)) meta.menu_title = *v;
+  if (auto i = r.one_of("layout", Need::Optional, k_layouts)) meta.layout = k_layouts[*i];
+  if (r.one_of("menu", Need::Optional, k_menus)) meta.main_menu = true;
+  if (const YamlNode* list = r.block("aliases", Need::Optional, NodeKind::Sequence)) {
+    for (std::uint32_t item : d.tree().items(*list)) {
+      const YamlNode& n = d.tree().node(item);
+      if (n.kind == NodeKind::Scalar && !d.text(n).empty())
+        meta.aliases.emplace_back(d.text(n));
+      else
+        d.report(n, "wrong-type",
+                 "chaque élément de « aliases » est un chemin de l'ancien site, comme "
+                 "/eligibilite/");
     }
-  }
-
-  void field(const std::string& key, const YAML::Node& value, FrontMatter& meta) {
-    if (key == "title")
-      scalar(value, key, meta.title);
-    else if (key == "description")
-      scalar(value, key, meta.description);
-    else if (key == "order")
-      scalar(value, key, meta.order);
-    else if (key == "draft")
-      scalar(value, key, meta.draft);
-    else if (key == "menu_title")
-      scalar(value, key, meta.menu_title);
-    else if (key == "layout")
-      layout(value, meta);
-    else if (key == "menu")
-      menu(value, meta);
-    else if (key == "aliases")
-      aliases(value, meta);
-  }
-
-  void layout(const YAML::Node& value, FrontMatter& meta) {
-    if (!scalar(value, "layout", meta.layout)) return;
-    for (auto known : k_layouts)
-      if (known == meta.layout) return;
-    report(value, "site-front-matter",
-           "gabarit « " + meta.layout + " » inconnu (page, home, faq, sitemap, search ou 404)");
-    meta.layout = "page";
-  }
-
-  void menu(const YAML::Node& value, FrontMatter& meta) {
-    std::string name;
-    if (!scalar(value, "menu", name)) return;
-    if (name == "principal")
-      meta.main_menu = true;
-    else
-      report(value, "site-front-matter",
-             "menu « " + name + " » inconnu (seul « principal » existe)");
-  }
-
-  void aliases(const YAML::Node& value, FrontMatter& meta) {
-    if (!value.IsSequence()) {
-      report(value, "site-front-matter", "« aliases » doit être une liste de chemins");
-      return;
-    }
-    for (const auto& item : value) {
-      std::string alias;
-      if (scalar(item, "aliases", alias)) meta.aliases.push_back(alias);
-    }
-  }
-};
-
-/// Whole-map decoding through yaml-cpp, findings included.
-void decode_yaml(const std::string& yaml, const std::string& file, int first_line,
-                 FrontMatter& meta, Diagnostics& diagnostics) {
-  Decoder decoder{file, first_line, diagnostics};
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    diagnostics.push_back(finding(file, first_line + e.mark.line, e.mark.column + 1,
-                                  Severity::Error, "site-front-matter",
-                                  "en-tête YAML illisible : " + e.msg));
-    return;
-  }
-  if (root.IsNull()) return;
-  if (!root.IsMap()) {
-    decoder.report(root, "site-front-matter",
-                   "l'en-tête de la page doit être une table clé: valeur");
-    return;
-  }
-  for (const auto& entry : root) {
-    std::string key = entry.first.as<std::string>();
-    bool known = false;
-    for (auto k : k_keys) known = known || k == key;
-    if (!known) {
-      decoder.report(entry.first, "site-front-matter",
-                     "clé « " + key +
-                         " » inconnue dans l'en-tête de la page (title, description, "
-                         "order, draft, aliases, layout, menu, menu_title)");
-      continue;
-    }
-    decoder.field(key, entry.second, meta);
   }
 }
 
-/// The simple reader first (most pages); yaml-cpp for the rest and for every finding.
+/// Decodes through the loader's YAML reader (load/yaml_tree, load/map_reader): its French
+/// messages, "vouliez-vous dire" hints and limits. Findings keep the loader's wording under the
+/// site's code, placed in the page (`first_line`: the file line of the YAML's first line).
+void decode_yaml(std::string_view yaml, const std::string& file, int first_line, FrontMatter& meta,
+                 Diagnostics& diagnostics) {
+  const int offset = first_line - 1;
+  load::YamlParse parsed = load::parse_yaml(yaml, k_limits);
+  if (parsed.error) {
+    diagnostics.push_back(finding(
+        file, offset + static_cast<int>(parsed.error->line), static_cast<int>(parsed.error->column),
+        Severity::Error, "site-front-matter", "en-tête YAML illisible : " + parsed.error->message));
+    return;
+  }
+  auto documents = parsed.tree.documents();
+  if (documents.empty()) return;
+  const YamlNode& root = parsed.tree.node(documents.front());
+  if (root.kind == NodeKind::Null) return;
+  if (root.kind != NodeKind::Mapping || documents.size() > 1) {
+    diagnostics.push_back(finding(
+        file, offset + static_cast<int>(root.line), static_cast<int>(root.column), Severity::Error,
+        "site-front-matter", "l'en-tête de la page doit être une table clé: valeur"));
+    return;
+  }
+  Diagnostics found;
+  load::FileDecoder d(parsed.tree, 0, found, yaml);
+  read_fields(d, root, meta);
+  d.finish();
+  for (Diagnostic& f : found) {
+    f.where.file = file;
+    f.where.line += static_cast<std::uint32_t>(offset);
+    f.code = "site-front-matter";
+    f.message = "en-tête de la page : " + f.message;
+    diagnostics.push_back(std::move(f));
+  }
+}
+
 void decode(std::string_view yaml, const std::string& file, SplitPage& page,
             Diagnostics& diagnostics) {
-  if (read_simple_front_matter(yaml, page.meta)) return;
-  page.meta = FrontMatter{};
-  decode_yaml(std::string(yaml), file, 2, page.meta, diagnostics);
+  decode_yaml(yaml, file, 2, page.meta, diagnostics);
 }
 
 }  // namespace
 
-void decode_front_matter_yaml(const std::string& yaml, const std::string& file, int first_line,
+void decode_front_matter_yaml(std::string_view yaml, const std::string& file, int first_line,
                               FrontMatter& meta, Diagnostics& diagnostics) {
   decode_yaml(yaml, file, first_line, meta, diagnostics);
 }

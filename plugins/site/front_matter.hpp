@@ -1,6 +1,7 @@
 #pragma once
 /// The YAML front matter of a content page (between two `---` lines at the top).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tampon/diagnostic.hpp"
@@ -23,6 +24,11 @@ struct SplitPage {
   std::string body;         ///< Markdown after the front matter
   int body_first_line = 1;  ///< line of the file where `body` starts (1-based)
 };
+
+/// Decodes the YAML between the fences with the loader's reader (load/map_reader.hpp). `file`
+/// and `first_line` say where `yaml` starts, as diagnostics print them.
+void decode_front_matter_yaml(std::string_view yaml, const std::string& file, int first_line,
+                              FrontMatter& meta, Diagnostics& diagnostics);
 
 /// Splits and decodes. Findings name `display_path` (as diagnostics print it) and its lines.
 SplitPage split_front_matter(const std::string& text, const std::string& display_path,

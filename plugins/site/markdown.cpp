@@ -1,15 +1,13 @@
 #include "markdown.hpp"
 
 #include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
 #include <cstring>
-#include <memory>
-#include <mutex>
 #include <tuple>
 
 #include "render/html_escape.hpp"
+#include "render/markdown_parser.hpp"
 #include "text_fold.hpp"
 
 namespace tampon::site {
@@ -459,34 +457,22 @@ void Writer::enter_code_block(cmark_node* node) {
   html("</code></pre>\n");
 }
 
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
+/// Safe mode (no CMARK_OPT_UNSAFE): raw HTML never reaches the page.
+const render::MarkdownSettings k_settings{
+    CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8,
+    render::k_gfm_table | render::k_gfm_strikethrough | render::k_gfm_autolink};
 
 }  // namespace
 
-void init_markdown() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
+void init_markdown() { render::ensure_markdown_registered(); }
 
 ParsedMarkdown parse_markdown(const std::string& body, int first_line,
                               const std::string& display_path, bool faq,
                               const std::set<std::string>& reserved_ids, Diagnostics& diagnostics) {
-  init_markdown();
-  // Safe mode (no CMARK_OPT_UNSAFE): raw HTML never reaches the page.
-  const int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
-  for (const char* name : {"table", "strikethrough", "autolink"})
-    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  render::MarkdownTree document = render::parse_markdown_tree(body, k_settings);
   ParsedMarkdown parsed;
   parsed.faq = faq;
-  Writer(parsed, body, first_line, display_path, reserved_ids, diagnostics).run(document.get());
+  Writer(parsed, body, first_line, display_path, reserved_ids, diagnostics).run(document.root());
   return parsed;
 }
 

@@ -1,25 +1,9 @@
 #include "text_fold.hpp"
 
+#include "render/utf8.hpp"
+
 namespace tampon::site {
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Latin-1 supplement U+00C0..U+00FF, lower-cased and without accents ('\0' = keep as is).
 constexpr const char* k_latin1[64] = {
@@ -67,27 +51,6 @@ bool is_alnum_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <=
 
 }  // namespace
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char b = byte(pos);
-  int extra = b < 0x80 ? 0 : (b >> 5) == 6 ? 1 : (b >> 4) == 14 ? 2 : (b >> 3) == 30 ? 3 : -1;
-  if (extra < 0 || pos + extra >= text.size() + (extra == 0 ? 1 : 0)) {
-    ++pos;
-    return 0xFFFD;
-  }
-  char32_t cp = extra == 0 ? b : (b & (0x3F >> extra));
-  for (int i = 1; i <= extra; ++i) {
-    unsigned char c = byte(pos + i);
-    if ((c & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  pos += extra + 1;
-  return cp;
-}
-
 void fold_append(std::string& out, std::string_view utf8) {
   for (std::size_t pos = 0; pos < utf8.size();) {
     // Runs of ASCII (most of a French page) are copied with only upper case changed.
@@ -101,10 +64,10 @@ void fold_append(std::string& out, std::string_view utf8) {
       pos = run;
       continue;
     }
-    char32_t cp = next_code_point(utf8, pos);
+    char32_t cp = render::next_codepoint(utf8, pos);
     std::string_view folded = cp < 0x80 ? std::string_view() : fold_code_point(cp);
     if (folded.empty()) {
-      append_utf8(out, cp);
+      render::append_utf8(out, cp);
     } else {
       out += folded;
     }

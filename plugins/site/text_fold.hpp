@@ -16,7 +16,4 @@ void fold_append(std::string& out, std::string_view utf8);
 /// Never empty ("section" when nothing is left).
 std::string slugify(std::string_view utf8);
 
-/// Decodes one UTF-8 code point at `pos` (advancing it); invalid bytes give U+FFFD.
-char32_t next_code_point(std::string_view text, std::size_t& pos);
-
 }  // namespace tampon::site

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "render/utf8.hpp"
+
 namespace tampon::doc {
 
 class FontFace {
@@ -65,8 +67,8 @@ class FontFace {
   double m_ascent = 0, m_descent = 0;
 };
 
-/// Decodes one UTF-8 code point at `i` and advances `i`; invalid bytes give U+FFFD.
-char32_t next_codepoint(std::string_view utf8, std::size_t& i);
-void append_utf8(std::string& out, char32_t c);
+/// The renderers' one UTF-8 codec (render/utf8.hpp), used throughout the engine.
+using render::append_utf8;
+using render::next_codepoint;
 
 }  // namespace tampon::doc

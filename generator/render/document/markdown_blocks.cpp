@@ -1,12 +1,11 @@
 #include "render/document/markdown_blocks.hpp"
 
 #include "render/document/text_layout.hpp"
+#include "render/markdown_parser.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 
@@ -14,13 +13,6 @@ namespace tampon::doc {
 namespace {
 
 constexpr double k_list_indent = 18;  // points per nesting level
-
-/// cmark-gfm registers its extensions behind a plain static flag: do it once, before any
-/// worker thread parses.
-void ensure_extensions() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
 
 std::string literal(cmark_node* node) {
   const char* text = cmark_node_get_literal(node);
@@ -234,16 +226,10 @@ void Converter::code(cmark_node* node, double indent) {
 }  // namespace
 
 std::vector<Block> parse_markdown(std::string_view markdown) {
-  ensure_extensions();
-  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
-      cmark_parser_new(CMARK_OPT_SMART), &cmark_parser_free);
-  cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("table"));
-  cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("strikethrough"));
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()),
-                                                               &cmark_node_free);
+  render::MarkdownTree tree = render::parse_markdown_tree(
+      markdown, {CMARK_OPT_SMART, render::k_gfm_table | render::k_gfm_strikethrough});
   Converter converter;
-  converter.container(root.get(), 0);
+  converter.container(tree.root(), 0);
   return std::move(converter.blocks);
 }
 

@@ -1,129 +1,142 @@
-// The simple front-matter reader must give exactly what yaml-cpp gives, or decline.
+// The front matter is read by the loader's YAML reader (load/yaml_tree, load/map_reader): the
+// values of the usual forms, and its findings (French wording, "vouliez-vous dire", positions
+// in the page, limits) under the site's code.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "front_matter.hpp"
-#include "front_matter_simple.hpp"
 
 namespace {
 
 using tampon::Diagnostics;
 using tampon::site::decode_front_matter_yaml;
 using tampon::site::FrontMatter;
-using tampon::site::read_simple_front_matter;
 using tampon::site::split_front_matter;
 
-void expect_same(const FrontMatter& a, const FrontMatter& b, const std::string& yaml) {
-  EXPECT_EQ(a.title, b.title) << yaml;
-  EXPECT_EQ(a.description, b.description) << yaml;
-  EXPECT_EQ(a.order, b.order) << yaml;
-  EXPECT_EQ(a.draft, b.draft) << yaml;
-  EXPECT_EQ(a.aliases, b.aliases) << yaml;
-  EXPECT_EQ(a.layout, b.layout) << yaml;
-  EXPECT_EQ(a.main_menu, b.main_menu) << yaml;
-  EXPECT_EQ(a.menu_title, b.menu_title) << yaml;
+FrontMatter decode(const std::string& yaml, Diagnostics& findings) {
+  FrontMatter meta;
+  decode_front_matter_yaml(yaml, "content/p.md", 2, meta, findings);
+  return meta;
 }
 
-/// Returns whether the simple reader took the text; when it did, yaml-cpp must agree and find
-/// nothing to say.
-bool agrees_with_yaml_cpp(const std::string& yaml) {
-  FrontMatter fast;
-  if (!read_simple_front_matter(yaml, fast)) return false;
-  FrontMatter slow;
-  Diagnostics findings;
-  decode_front_matter_yaml(yaml, "page.md", 2, slow, findings);
-  EXPECT_TRUE(findings.empty()) << "yaml-cpp reports on a text the simple reader took:\n"
-                                << yaml << "\n"
-                                << (findings.empty() ? "" : findings[0].message);
-  expect_same(fast, slow, yaml);
-  return true;
-}
-
-TEST(SimpleFrontMatter, ReadsTheUsualFormsLikeYamlCpp) {
-  const std::vector<std::string> usual = {
-      "",
-      "title: Accueillir un conseiller numérique\n",
-      "title: \"Page 7 de la rubrique 3\"\ndescription: \"Description de Page 7\"\norder: 7\n",
-      "title: Ce que l'État finance\nmenu: principal\norder: 20\nmenu_title: Financement\n",
-      "title: 'Les étapes : pas à pas'\nlayout: faq\n",
-      "title: Page non trouvée\nlayout: \"404\"\ndraft: false\n",
-      "title: Brouillon\ndraft: true\norder: -3\n",
-      "title: Ancienne\naliases:\n  - /eligibilite/\n  - \"/vieux/chemin/\"\n",
-      "title: Ancienne\naliases:\n- /a/\n- /b.html\norder: 0\n",
-      "title:   espaces autour   \ndescription: a:b, c#d, 10:30 et 50 %\n",
-      "\ntitle: ligne vide avant\n\norder: 12\n",
-      "title: \"  gardés  \"\n",
-      "title: C# et F#\n",
-      "title: « Guillemets » et — tirets\n",
+TEST(FrontMatter, ReadsTheUsualFormsWithoutFindings) {
+  struct Case {
+    std::string yaml, title;
   };
-  for (const std::string& yaml : usual) EXPECT_TRUE(agrees_with_yaml_cpp(yaml)) << yaml;
-}
-
-TEST(SimpleFrontMatter, DeclinesWhatItCannotReadExactly) {
-  const std::vector<std::string> declined = {
-      "title: a # commentaire\n",
-      "# commentaire\ntitle: a\n",
-      "title: [a, b]\n",
-      "title: {a: b}\n",
-      "title: \"échappé \\\" guillemet\"\n",
-      "title: 'l''apostrophe'\n",
-      "title: sur\n  deux lignes\n",
-      "title:\n  à la ligne\n",
-      "title: ~\n",
-      "title: null\n",
-      "title: &ancre a\n",
-      "title: *ancre\n",
-      "title: !!str a\n",
-      "title: |\n  bloc\n",
-      "title: >\n  plié\n",
-      "title: a: b\n",
-      "title: a:\n",
-      "title:a\n",
-      " title: indenté\n",
-      "title: a\ntitle: b\n",
-      "titre: inconnue\n",
-      "layout: inconnu\n",
-      "menu: secondaire\n",
-      "order: 007\n",
-      "order: 1e3\n",
-      "order: 0x10\n",
-      "order: 9999999999\n",
-      "order: \"5\"\n",
-      "draft: yes\n",
-      "draft: True\n",
-      "aliases: /seul/\n",
-      "aliases: [/a/]\n",
-      "aliases:\n",
-      "aliases:\n  - /a/\n    - /b/\n",
-      "aliases:\n  - /a/\n - /b/\n",
-      "title: tab\there\n",
-      "title: crlf\r\n",
-      "title: a\n...\n",
-      "- liste\n",
-      "? clé complexe\n: valeur\n",
+  const std::vector<Case> usual = {
+      {"", ""},
+      {"title: Accueillir un conseiller numérique\n", "Accueillir un conseiller numérique"},
+      {"title: \"Page 7 de la rubrique 3\"\ndescription: \"Description\"\norder: 7\n",
+       "Page 7 de la rubrique 3"},
+      {"title: 'Les étapes : pas à pas'\nlayout: faq\n", "Les étapes : pas à pas"},
+      {"title: Page non trouvée\nlayout: \"404\"\ndraft: false\n", "Page non trouvée"},
+      {"title:   espaces autour   \ndescription: a:b, c#d, 10:30 et 50 %\n", "espaces autour"},
+      {"\ntitle: ligne vide avant\n\norder: 12\n", "ligne vide avant"},
+      {"title: \"  gardés  \"\n", "  gardés  "},
+      {"title: C# et F#\n", "C# et F#"},
+      {"title: a # commentaire\n", "a"},
+      {"# commentaire\ntitle: a\n", "a"},
+      {"title: 'l''apostrophe'\n", "l'apostrophe"},
+      {"title: sur\n  deux lignes\n", "sur deux lignes"},
+      {"title: >\n  plié\n", "plié\n"},
+      {"title: crlf\r\n", "crlf"},
   };
-  for (const std::string& yaml : declined) {
-    FrontMatter meta;
-    EXPECT_FALSE(read_simple_front_matter(yaml, meta)) << yaml;
+  for (const Case& c : usual) {
+    Diagnostics findings;
+    FrontMatter meta = decode(c.yaml, findings);
+    EXPECT_TRUE(findings.empty()) << c.yaml << (findings.empty() ? "" : findings[0].message);
+    EXPECT_EQ(meta.title, c.title) << c.yaml;
   }
+  Diagnostics findings;
+  FrontMatter meta = decode(
+      "title: Ancienne\naliases:\n  - /eligibilite/\n  - \"/vieux/chemin/\"\norder: -3\n"
+      "draft: true\nmenu: principal\nmenu_title: Court\nlayout: faq\n",
+      findings);
+  EXPECT_TRUE(findings.empty());
+  EXPECT_EQ(meta.aliases, (std::vector<std::string>{"/eligibilite/", "/vieux/chemin/"}));
+  EXPECT_EQ(meta.order, -3);
+  EXPECT_TRUE(meta.draft);
+  EXPECT_TRUE(meta.main_menu);
+  EXPECT_EQ(meta.menu_title, "Court");
+  EXPECT_EQ(meta.layout, "faq");
 }
 
-TEST(SimpleFrontMatter, LeavesFindingsAndTheirPositionsToYamlCpp) {
+TEST(FrontMatter, AMisspeltKeyGetsASuggestionAtItsPlaceInThePage) {
+  Diagnostics findings;
+  auto page =
+      split_front_matter("---\ntitle: a\ndescripton: b\n---\ncorps\n", "content/p.md", findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "site-front-matter");
+  EXPECT_EQ(findings[0].where.file, "content/p.md");
+  EXPECT_EQ(findings[0].where.line, 3u);
+  EXPECT_EQ(findings[0].where.column, 1u);
+  EXPECT_NE(findings[0].message.find("vouliez-vous dire « description »"), std::string::npos)
+      << findings[0].message;
+  EXPECT_EQ(page.meta.title, "a");
+}
+
+TEST(FrontMatter, FindingsAreInFrenchAtTheirLineAndColumn) {
   Diagnostics findings;
   auto page =
       split_front_matter("---\ntitle: a\nmenu: secondaire\n---\ncorps\n", "content/p.md", findings);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].where.file, "content/p.md");
   EXPECT_EQ(findings[0].where.line, 3u);
   EXPECT_EQ(findings[0].where.column, 7u);
-  EXPECT_EQ(page.meta.title, "a");
+  EXPECT_NE(findings[0].message.find("« secondaire » inconnue pour « menu »"), std::string::npos)
+      << findings[0].message;
   EXPECT_FALSE(page.meta.main_menu);
   EXPECT_EQ(page.body, "corps\n");
+
+  struct Wrong {
+    std::string yaml;
+    unsigned line, column;
+  };
+  const std::vector<Wrong> wrong = {
+      {"draft: yes\n", 2, 8},         {"order: premier\n", 2, 8},   {"order: 9999999999\n", 2, 8},
+      {"layout: inconnu\n", 2, 9},    {"aliases: /seul/\n", 2, 10}, {"title: [a, b]\n", 2, 8},
+      {"title: a\ntitle: b\n", 3, 1}, {"aliases: [[a]]\n", 2, 11},
+  };
+  for (const Wrong& w : wrong) {
+    Diagnostics found;
+    decode(w.yaml, found);
+    ASSERT_EQ(found.size(), 1u) << w.yaml;
+    EXPECT_EQ(found[0].code, "site-front-matter") << w.yaml;
+    EXPECT_EQ(found[0].where.line, w.line) << w.yaml << found[0].message;
+    EXPECT_EQ(found[0].where.column, w.column) << w.yaml << found[0].message;
+    EXPECT_EQ(found[0].message.rfind("en-tête de la page : ", 0), 0u) << found[0].message;
+  }
 }
 
-TEST(SimpleFrontMatter, GivesTheSameMetaThroughSplitFrontMatter) {
+TEST(FrontMatter, ASyntaxErrorIsPlacedInThePage) {
+  Diagnostics findings;
+  split_front_matter("---\ntitle: a\ndescription: [b\n---\ncorps\n", "content/p.md", findings);
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(findings[0].code, "site-front-matter");
+  EXPECT_GE(findings[0].where.line, 3u);
+  EXPECT_NE(findings[0].message.find("en-tête YAML illisible"), std::string::npos);
+}
+
+TEST(FrontMatter, AHostileHeaderStopsAtTheLimits) {
+  std::string deep = "title: a\naliases: " + std::string(200, '[') + std::string(200, ']') + "\n";
+  Diagnostics findings;
+  decode(deep, findings);
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(findings[0].code, "site-front-matter");
+
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 0; i < 12; ++i)
+    bomb += "b" + std::to_string(i) + ": &b" + std::to_string(i) + " [" +
+            std::string(i == 0 ? "*a" : "*b" + std::to_string(i - 1)) + ", " +
+            std::string(i == 0 ? "*a" : "*b" + std::to_string(i - 1)) + ", *a, *a, *a, *a]\n";
+  Diagnostics found;
+  decode(bomb, found);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].code, "site-front-matter");
+}
+
+TEST(FrontMatter, GivesTheMetaThroughSplitFrontMatter) {
   Diagnostics findings;
   auto page = split_front_matter(
       "---\ntitle: Ancienne\naliases:\n  - /a/\norder: 4\nmenu: principal\n---\n# Titre\n",

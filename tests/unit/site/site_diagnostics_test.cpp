@@ -1,6 +1,11 @@
 // Each site diagnostic is reported on the file (and line) the communication team has to fix.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include "site_fixture.hpp"
 
 namespace tampon::site_test {
@@ -86,6 +91,61 @@ TEST(SiteDiagnostics, MissingDesignSystemIsAnErrorThatSaysHowToInstallIt) {
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->severity, Severity::Error);
   EXPECT_NE(d->message.find("npm ci"), std::string::npos) << d->message;
+}
+
+/// The shipped site.yaml with `from` replaced by `to` (once).
+std::string shipped_config_with(const std::string& from, const std::string& to) {
+  std::ifstream in(std::string(TAMPON_SOURCE_DIR) + "/content/site.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string s = text.str();
+  auto at = s.find(from);
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::uint32_t line_of(const std::string& text, const std::string& needle) {
+  auto at = text.find(needle);
+  return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
+}
+
+TEST(SiteDiagnostics, MisspeltKeyOfTheSiteConfigurationGetsASuggestionAtItsLine) {
+  Project p;
+  std::string config = shipped_config_with("\nbaseline:", "\nbasline:");
+  p.write("content/site.yaml", config);
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-config");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->where.file, "content/site.yaml");
+  EXPECT_EQ(d->where.line, line_of(config, "basline:"));
+  EXPECT_EQ(d->where.column, 1u);
+  EXPECT_NE(d->message.find("vouliez-vous dire « baseline »"), std::string::npos) << d->message;
+}
+
+TEST(SiteDiagnostics, UnreadableSiteConfigurationIsAnErrorInFrenchAtItsPlace) {
+  Project p;
+  std::string config =
+      shipped_config_with("  statut: partiellement conforme", "  statut: \"partiellement conforme");
+  p.write("content/site.yaml", config);
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-config");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->where.file, "content/site.yaml");
+  EXPECT_GE(d->where.line, line_of(config, "statut:"));
+  EXPECT_EQ(d->message.rfind("configuration du site illisible : ", 0), 0u) << d->message;
+  EXPECT_EQ(d->message.find("found"), std::string::npos) << "in French: " << d->message;
+}
+
+TEST(SiteDiagnostics, FrontMatterKeyMisspeltGetsASuggestion) {
+  Project p;
+  p.write("content/guide.md", "---\ntitle: Guide\ndescripton: Texte\n---\n\nTexte.\n");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-front-matter");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->where.file, "content/guide.md");
+  EXPECT_EQ(d->where.line, 3u);
+  EXPECT_EQ(d->where.column, 1u);
+  EXPECT_NE(d->message.find("vouliez-vous dire « description »"), std::string::npos) << d->message;
 }
 
 }  // namespace
