@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "model/explain.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon {
