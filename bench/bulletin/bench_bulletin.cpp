@@ -115,7 +115,7 @@ std::size_t render_all(const Emitter& emitter, const std::vector<const OutputJob
 
 int main(int argc, char** argv) {
   Args args = parse_args(argc, argv);
-  ProjectContext project{args.project, TAMPON_SHARE_DIR, args.as_of};
+  ProjectContext project{args.project, TAMPON_SHARE_DIR};
   auto start = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
   Model model = validate(load_project(project, {}), args.as_of, diagnostics);

@@ -127,7 +127,7 @@ void render_all(const Model& model, const std::vector<const ConventionState*>& s
 
 int main(int argc, char** argv) {
   Args args = parse_args(argc, argv);
-  ProjectContext project{args.project, TAMPON_SHARE_DIR, args.as_of};
+  ProjectContext project{args.project, TAMPON_SHARE_DIR};
   Diagnostics diagnostics;
   Model model = validate(load_project(project, {}), args.as_of, diagnostics);
   auto tmpl_path = project.find(convention_pdf::k_convention_template);

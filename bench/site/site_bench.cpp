@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   serve::ServeOptions options;  // what `tampon serve --project PROJECT_DIR --out OUT_DIR` gets
   options.project.project_dir = fs::absolute(argv[1]);
   options.project.shipped_dir = TAMPON_SHARE_DIR;
-  options.project.as_of = *Date::from_ymd(2024, 1, 1);
+  options.as_of = *Date::from_ymd(2024, 1, 1);
   options.out_dir = argv[2];
   options.quiet = true;
   fs::path site_dir = options.out_dir / "site", edited = fs::absolute(argv[3]);

@@ -120,7 +120,7 @@ void print_memory(const char* stage) {
 
 std::unique_ptr<Model> load_model(const Options& o) {
   if (o.project.empty()) return bench::synthetic_national_model(o.as_of);
-  ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
+  ProjectContext project{o.project, TAMPON_SHARE_DIR};
   LoadOptions load_options;
   load_options.jobs = o.jobs;
   LoadResult loaded = load_project(project, load_options);
@@ -236,7 +236,7 @@ int main(int argc, char** argv) try {
   auto [rss, hwm] = memory_mb();
   std::printf("model memory: %.0f MB resident, %.0f MB peak while loading\n", rss, hwm);
   if (!o.tsv.empty()) write_tsv(*model, o.tsv);
-  ProjectContext project{o.project, TAMPON_SHARE_DIR, o.as_of};
+  ProjectContext project{o.project, TAMPON_SHARE_DIR};
   auto tranches_emitter = make_tranches_xlsx_emitter();
   std::vector<OutputJob> jobs = timed_plan("tranches-xlsx", *tranches_emitter, *model, project);
   OutputJob ledger = std::move(jobs.back());  // no copy of its 150 000 inputs

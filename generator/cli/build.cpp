@@ -101,7 +101,7 @@ int run_build(const Options& options) {
   try {
     report = tampon::run_build(session.model, *selected, session.project, build);
   } catch (const Fatal& e) {
-    diagnostics.push_back({{}, Severity::Error, "output-failure", e.what(), {}});
+    diagnostics.push_back(Diagnostic::error({}, "output-failure", e.what()));
     print_diagnostics(diagnostics, options);
     return k_exit_io;
   }
@@ -111,7 +111,7 @@ int run_build(const Options& options) {
   // "ignoré : …" lines instead); added after --strict, it never changes the exit code.
   if (options.format == Format::Json)
     for (const auto& skipped : report.skipped)
-      diagnostics.push_back({{}, Severity::Warning, "output-skipped", "ignoré : " + skipped, {}});
+      diagnostics.push_back(Diagnostic::warning({}, "output-skipped", "ignoré : " + skipped));
   print_diagnostics(diagnostics, options, read);
   print_outcome(report, options);
   return exit_code_for(diagnostics);

@@ -5,6 +5,7 @@
 #include "cli/report.hpp"
 #include "cli/session.hpp"
 #include "core/suggest.hpp"
+#include "model/explain.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon::cli {

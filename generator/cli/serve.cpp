@@ -17,6 +17,7 @@ int run_serve(const Options& options) {
   }
   serve::ServeOptions serve_options;
   serve_options.project = make_project_context(options);
+  serve_options.as_of = options.as_of;
   serve_options.out_dir = options.out;
   serve_options.host = options.host;
   serve_options.port = options.port;

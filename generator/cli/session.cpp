@@ -49,7 +49,7 @@ LoadResult load_rules_only(const ProjectContext& project) {
 ProjectContext make_project_context(const Options& options) {
   std::error_code ec;
   fs::path project = fs::weakly_canonical(fs::absolute(options.project), ec);
-  return ProjectContext{project, shipped_dir(), options.as_of};
+  return ProjectContext{project, shipped_dir()};
 }
 
 namespace {

@@ -111,8 +111,8 @@ NextManifest next_manifest(const Manifest& previous, const std::vector<PlannedJo
 }
 
 // Streams the manifest: a national build's is tens of MB, never held whole nor as a tree.
-void write_manifest(std::ostream& out, const NextManifest& next, const ProjectContext& project) {
-  ManifestWriter writer(out, TAMPON_VERSION, project.as_of.iso());
+void write_manifest(std::ostream& out, const NextManifest& next, const Model& model) {
+  ManifestWriter writer(out, TAMPON_VERSION, model.as_of.iso());
   for (const auto& row : next.rows) {
     if (row.kept) {
       const ManifestEntry& e = *row.kept;
@@ -130,7 +130,7 @@ void write_manifest(std::ostream& out, const NextManifest& next, const ProjectCo
 }
 
 Diagnostic warning(std::string code, std::string message) {
-  return Diagnostic{{}, Severity::Warning, std::move(code), std::move(message), {}};
+  return Diagnostic::warning({}, std::move(code), std::move(message));
 }
 
 // An output an emitter could not write for lack of room or rights: the build stops (exit 3)
@@ -202,7 +202,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   }
   if (report.written || report.removed || !previous.entries.empty() || !jobs.empty()) {
     tree.stage_tool_file("manifest.json",
-                         [&](std::ostream& out) { write_manifest(out, next, project); });
+                         [&](std::ostream& out) { write_manifest(out, next, model); });
     std::vector<std::pair<std::string, std::string>> outputs;
     outputs.reserve(next.rows.size());
     for (const auto& row : next.rows) {

@@ -49,13 +49,12 @@ class BuildDigests {
 // deterministic), so the previous file can be kept. `data` is either the digest of every data
 // file, or (per_record) the rules' digest followed by the digest of each record the job lists:
 // only for emitters whose `inputs` name every record their outputs read.
-std::string fingerprint(const PlannedJob& planned, const ProjectContext& project,
-                        const std::string& data, const RecordDigests* per_record,
-                        const BuildDigests& digests) {
+std::string fingerprint(const PlannedJob& planned, Date as_of, const std::string& data,
+                        const RecordDigests* per_record, const BuildDigests& digests) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
-                     project.as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" +
-                     data + "\n";
+                     as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" + data +
+                     "\n";
   if (per_record) {
     text.reserve(text.size() + planned.job.inputs.size() * 80);
     text += "records\n";
@@ -71,11 +70,8 @@ std::string fingerprint(const PlannedJob& planned, const ProjectContext& project
 }
 
 Diagnostic emitter_error(const Emitter& emitter, const std::string& message) {
-  return Diagnostic{{},
-                    Severity::Error,
-                    "emitter-output",
-                    "émetteur « " + emitter.info().name + " » : " + message,
-                    {}};
+  return Diagnostic::error({}, "emitter-output",
+                           "émetteur « " + emitter.info().name + " » : " + message);
 }
 
 // Unchanged: made from the same inputs, and the file on disk is still the one the manifest
@@ -119,7 +115,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
   for (const PlannedJob& p : planned) paths.push_back(p.job.path);
   for (std::string& why : output_path_clashes(paths))
-    diagnostics.push_back({{}, Severity::Error, "emitter-output", std::move(why), {}});
+    diagnostics.push_back(Diagnostic::error({}, "emitter-output", std::move(why)));
   // --select: the jobs that read none of the selected records are left as they are, and
   // never fingerprinted (a selection of one convention plans in a fraction of a second).
   if (options.selection) {
@@ -144,12 +140,12 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
     }
     bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
     if (!reads_records)
-      p.fingerprint = fingerprint(p, project, options.rules_digest, nullptr, digests);
+      p.fingerprint = fingerprint(p, model.as_of, options.rules_digest, nullptr, digests);
     else if (by_record && options.per_record.contains(p.emitter))
       p.fingerprint =
-          fingerprint(p, project, options.rules_digest, options.record_digests, digests);
+          fingerprint(p, model.as_of, options.rules_digest, options.record_digests, digests);
     else
-      p.fingerprint = fingerprint(p, project, options.data_digest, nullptr, digests);
+      p.fingerprint = fingerprint(p, model.as_of, options.data_digest, nullptr, digests);
     auto it = previous.entries.find(p.job.path);
     const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
     if (unchanged_since(before, p.fingerprint, options.out_dir, stamps)) {

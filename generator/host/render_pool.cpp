@@ -72,12 +72,9 @@ bool disk_full(const fs::path& path) {
 
 Diagnostic render_failure(const PlannedJob& p, const std::string& why,
                           const char* code = "render-failed") {
-  return Diagnostic{{},
-                    Severity::Error,
-                    code,
-                    "« " + p.job.path + " » (émetteur " + p.emitter->info().name +
-                        ") n'a pas pu être produit : " + why,
-                    {}};
+  return Diagnostic::error({}, code,
+                           "« " + p.job.path + " » (émetteur " + p.emitter->info().name +
+                               ") n'a pas pu être produit : " + why);
 }
 
 // Renders one job; never throws (a failure becomes a diagnostic on the job).

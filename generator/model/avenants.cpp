@@ -1,8 +1,8 @@
 // The four avenant kinds (domain.md §6), each turning one convention version into the next.
 #include <algorithm>
 
+#include "core/fr_text.hpp"
 #include "model/derive.hpp"
-#include "rules/fr_text.hpp"
 
 namespace tampon::model {
 namespace {

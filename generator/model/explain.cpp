@@ -2,8 +2,9 @@
 // read only from the derivation records (nothing is recomputed here).
 #include <sstream>
 
-#include "rules/fr_text.hpp"
-#include "rules/validate.hpp"
+#include "model/explain.hpp"
+
+#include "core/fr_text.hpp"
 
 namespace tampon {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "rules/fr_text.hpp"
+#include "core/fr_text.hpp"
 #include "tampon/territories.hpp"
 
 namespace tampon::model {

@@ -1,6 +1,6 @@
 #include "model/schedule.hpp"
 
-#include "rules/fr_text.hpp"
+#include "core/fr_text.hpp"
 
 namespace tampon::model {
 namespace {

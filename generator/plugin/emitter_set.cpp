@@ -27,7 +27,7 @@ struct EmitterSet::Module {
 namespace {
 
 Diagnostic plugin_error(const fs::path& path, std::string message) {
-  return Diagnostic{{path.string(), 0, 0}, Severity::Error, "plugin-load", std::move(message), {}};
+  return Diagnostic::error({path.string(), 0, 0}, "plugin-load", std::move(message));
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ constexpr std::size_t k_stderr_lines = 20;
 
 Diagnostic load_error(const fs::path& path, std::string message,
                       Severity severity = Severity::Error) {
-  return Diagnostic{{path.string(), 0, 0}, severity, "plugin-load", std::move(message), {}};
+  return Diagnostic(severity, {path.string(), 0, 0}, "plugin-load", std::move(message));
 }
 
 bool valid_name(std::string_view name) {
@@ -137,12 +137,10 @@ std::unique_ptr<ExternalEmitter> ExternalEmitter::open(const fs::path& program,
 
 Diagnostic ExternalEmitter::failure(const std::string& what, const std::string& why,
                                     const std::string& stderr_text) const {
-  return Diagnostic{
-      {},
-      Severity::Error,
-      "external-emitter-failed",
+  return Diagnostic::error(
+      {}, "external-emitter-failed",
       "émetteur « " + m_info.name + " » (" + m_program.string() + "), " + what + " : " + why,
-      stderr_notes(stderr_text)};
+      stderr_notes(stderr_text));
 }
 
 ExternalEmitter::PlanOutcome ExternalEmitter::run_plan(const std::string& request) const {

@@ -2,9 +2,9 @@
 // the derivation; this file only turns its findings into diagnostics.
 #include <algorithm>
 
+#include "core/fr_text.hpp"
 #include "model/derive.hpp"
 #include "rules/checks.hpp"
-#include "rules/fr_text.hpp"
 #include "rules/post_sites.hpp"
 
 namespace tampon::rules {

@@ -43,7 +43,8 @@ void Checker::report(std::string_view code, SourceLoc at, std::string message,
   Location where = m_model.where(at);
   if (rule->severity == Severity::Error) m_faulty.insert(record);
   if (!m_reported.emplace(std::string(code), where).second) return;
-  m_out.push_back({where, rule->severity, std::string(code), std::move(message), std::move(notes)});
+  m_out.push_back(
+      Diagnostic(rule->severity, where, std::string(code), std::move(message), std::move(notes)));
 }
 
 }  // namespace tampon::rules

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fr_text.hpp"
 #include "rules/checks.hpp"
 #include "rules/conseiller_posts.hpp"
-#include "rules/fr_text.hpp"
 
 namespace tampon::rules {
 namespace {

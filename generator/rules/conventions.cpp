@@ -1,7 +1,7 @@
 // domain.md §6 on the records themselves: convention length (and prolongations), and
 // retrait-postes only on vacant posts. (Each avenant kind's own field is checked by the loader.)
+#include "core/fr_text.hpp"
 #include "rules/checks.hpp"
-#include "rules/fr_text.hpp"
 
 namespace tampon::rules {
 namespace {

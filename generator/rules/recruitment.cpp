@@ -2,9 +2,9 @@
 // training, training start and length, coordinator recruitment delay.
 #include <algorithm>
 
+#include "core/fr_text.hpp"
 #include "rules/checks.hpp"
 #include "rules/conseiller_posts.hpp"
-#include "rules/fr_text.hpp"
 
 namespace tampon::rules {
 namespace {

@@ -26,8 +26,4 @@ const RuleInfo* find_rule(std::string_view code);
 /// Builds the model from loaded records; appends findings to `diagnostics`.
 Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics);
 
-/// French text for `tampon explain convention ID`: each post's amount and each tranche with
-/// its grid row, rule and source. Empty when the convention is unknown.
-std::string explain_convention(const Model& model, std::string_view convention_id);
-
 }  // namespace tampon

@@ -12,7 +12,8 @@
 namespace tampon::serve {
 
 struct ServeOptions {
-  ProjectContext project;          ///< project_dir, shipped_dir, as_of
+  ProjectContext project;          ///< project_dir, shipped_dir
+  Date as_of;                      ///< --as-of: the reference date of the model
   std::filesystem::path out_dir;   ///< the site is written to out_dir / "site"
   std::string host = "127.0.0.1";  ///< loopback only: anything else is refused (exit 2)
   int port = 8000;                 ///< 0 = any free port (tests)

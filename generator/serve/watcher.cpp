@@ -66,7 +66,7 @@ bool load_model(const ServeOptions& options, Model& model) {
     return false;
   }
   Diagnostics findings;
-  model = validate(std::move(loaded), options.project.as_of, findings);
+  model = validate(std::move(loaded), options.as_of, findings);
   return true;
 }
 

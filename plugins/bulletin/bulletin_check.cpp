@@ -24,13 +24,11 @@ void check_name(const Model& model, const std::string& value, const FieldLocs& l
                 const char* field, Diagnostics& out) {
   auto missing = unprintable_characters(value);
   if (missing.empty()) return;
-  out.push_back({model.where(locs.at(field)),
-                 Severity::Error,
-                 k_missing_glyph,
-                 "le caractère " + codepoint(missing.front()) + " de « " + value +
-                     " » n’existe pas dans la police des bulletins : il ne pourrait pas être "
-                     "imprimé ; remplacez-le",
-                 {}});
+  out.push_back(Diagnostic::error(
+      model.where(locs.at(field)), k_missing_glyph,
+      "le caractère " + codepoint(missing.front()) + " de « " + value +
+          " » n’existe pas dans la police des bulletins : il ne pourrait pas être "
+          "imprimé ; remplacez-le"));
 }
 
 void check_highlight(const Model& model, const Rapport& r, Diagnostics& out) {
@@ -38,15 +36,12 @@ void check_highlight(const Model& model, const Rapport& r, Diagnostics& out) {
   auto missing = unprintable_characters(*r.faits_marquants);
   if (missing.empty()) return;
   bool one = missing.size() == 1;
-  out.push_back(
-      {model.where(r.locs.at("faits_marquants")),
-       Severity::Warning,
-       k_glyph_omitted,
-       std::string(one ? "le caractère " : "les caractères ") + codepoints(missing) +
-           " des faits marquants " + (one ? "n’existe" : "n’existent") +
-           " pas dans la police des bulletins : " + (one ? "il sera omis" : "ils seront omis") +
-           " du bulletin PDF (le bulletin HTML " + (one ? "le" : "les") + " garde)",
-       {}});
+  out.push_back(Diagnostic::warning(
+      model.where(r.locs.at("faits_marquants")), k_glyph_omitted,
+      std::string(one ? "le caractère " : "les caractères ") + codepoints(missing) +
+          " des faits marquants " + (one ? "n’existe" : "n’existent") +
+          " pas dans la police des bulletins : " + (one ? "il sera omis" : "ils seront omis") +
+          " du bulletin PDF (le bulletin HTML " + (one ? "le" : "les") + " garde)"));
 }
 
 }  // namespace

@@ -56,9 +56,9 @@ class BulletinEmitter final : public Emitter {
     return check_bulletins(model, project);
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
     std::vector<OutputJob> jobs;
-    Quarter last = Quarter::of(project.as_of);
+    Quarter last = Quarter::of(model.as_of);
     for (const Structure& s : model.records.structures) {
       auto team = model.conseillers_of_structure(s.id);
       for (Quarter q : report_quarters(model, s.id, last)) {
@@ -79,16 +79,14 @@ class BulletinEmitter final : public Emitter {
     const Structure* s = model.structure(job.key.substr(0, first));
     auto quarter = Quarter::parse(job.key.substr(first + 1, second - first - 1));
     if (s == nullptr || !quarter) throw Fatal("bulletin : tâche inconnue " + job.key);
-    BulletinData data = bulletin_data(model, *s, *quarter, ctx.project().as_of);
+    BulletinData data = bulletin_data(model, *s, *quarter, model.as_of);
     if (job.key.ends_with("/html")) return ctx.write(bulletin_html(data));
     try {
       write_bulletin_pdf(data, ctx.output_path());
     } catch (const doc::DocumentError& e) {
-      ctx.report({model.where(s->locs.record),
-                  Severity::Error,
-                  k_pdf_failed,
-                  "« " + job.path + " » n’a pas pu être mis en page : " + e.what(),
-                  {}});
+      ctx.report(
+          Diagnostic::error(model.where(s->locs.record), k_pdf_failed,
+                            "« " + job.path + " » n’a pas pu être mis en page : " + e.what()));
     }
   }
 };

@@ -71,11 +71,8 @@ class ConventionPdfEmitter final : public Emitter {
       } else if (const Convention* c = model.convention(key.id)) {
         locs = &c->locs;
       }
-      ctx.report({locs ? model.where(locs->record) : Location{},
-                  Severity::Error,
-                  "document-failed",
-                  "« " + job.path + " » : " + e.what(),
-                  {}});
+      ctx.report(Diagnostic::error(locs ? model.where(locs->record) : Location{}, "document-failed",
+                                   "« " + job.path + " » : " + e.what()));
     }
   }
 };

@@ -19,11 +19,9 @@ void check_template_file(const ProjectContext& project, const std::string& relat
   auto path = project.find(relative);
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
-    out.push_back({{std::string(relative), 0, 0},
-                   Severity::Error,
-                   std::string(tmpl::k_template_missing),
-                   "gabarit introuvable, ni dans le projet ni dans les gabarits fournis",
-                   {}});
+    out.push_back(
+        Diagnostic::error({std::string(relative), 0, 0}, std::string(tmpl::k_template_missing),
+                          "gabarit introuvable, ni dans le projet ni dans les gabarits fournis"));
     return;
   }
   // Read only if it is really inside templates/ (io/source_file.hpp), with the reason if not.
@@ -38,11 +36,8 @@ void check_template_file(const ProjectContext& project, const std::string& relat
     auto found = tmpl::check_template(t.main, schema, t.partials);
     out.insert(out.end(), found.begin(), found.end());
   } catch (const Fatal& e) {
-    out.push_back({{project.display(path), 0, 0},
-                   Severity::Error,
-                   std::string(tmpl::k_template_missing),
-                   e.what(),
-                   {}});
+    out.push_back(Diagnostic::error({project.display(path), 0, 0},
+                                    std::string(tmpl::k_template_missing), e.what()));
   }
 }
 
@@ -59,13 +54,11 @@ class GlyphCheck {
   void field(const std::string& value, const FieldLocs& locs, const char* path) {
     auto missing = doc::missing_glyph(value, m_fonts);
     if (!missing) return;
-    m_out.push_back({m_model.where(locs.at(path)),
-                     Severity::Error,
-                     k_missing_glyph,
-                     "le caractère " + codepoint(*missing) + " de « " + value +
-                         " » n’existe pas dans la police des conventions : il ne pourrait pas "
-                         "être imprimé ; remplacez-le",
-                     {}});
+    m_out.push_back(
+        Diagnostic::error(m_model.where(locs.at(path)), k_missing_glyph,
+                          "le caractère " + codepoint(*missing) + " de « " + value +
+                              " » n’existe pas dans la police des conventions : il ne pourrait pas "
+                              "être imprimé ; remplacez-le"));
   }
 
   void convention(const ConventionState& state) {
@@ -101,7 +94,7 @@ class GlyphCheck {
 Diagnostics check_documents(const Model& model, const ProjectContext& project) {
   Diagnostics out;
   for (const std::string& problem : doc::check_resources(doc::DocumentOptions{}))
-    out.push_back({{}, Severity::Error, k_engine_resource, problem, {}});
+    out.push_back(Diagnostic::error({}, k_engine_resource, problem));
   if (!out.empty()) return out;
   check_template_file(project, k_convention_template, convention_schema(), out);
   // The regime's own template, where there is one (convention-<regime>.md).

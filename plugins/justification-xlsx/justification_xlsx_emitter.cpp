@@ -110,9 +110,9 @@ class JustificationXlsxEmitter final : public Emitter {
     return k_info;
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
     RefIndex index(model);
-    Quarter last = Quarter::of(project.as_of);
+    Quarter last = Quarter::of(model.as_of);
     std::vector<OutputJob> jobs;
     for (const auto& [structure, all] : conventions_by_structure(model))
       plan_structure(model, index, structure, all, last, jobs);
@@ -128,10 +128,9 @@ class JustificationXlsxEmitter final : public Emitter {
       throw Fatal("justification-xlsx : tâche inconnue " + job.key);
     JustificationData data =
         justification_data(model, *structure, conventions_of(job, model), *quarter);
-    data.as_of = ctx.project().as_of;
     DocInfo info{"Justification trimestrielle " + quarter->iso() + " — " + structure->nom,
                  "Utilisation de la subvention Conseiller numérique",
-                 "justification; " + structure_id + "; " + quarter->iso(), ctx.project().as_of};
+                 "justification; " + structure_id + "; " + quarter->iso(), model.as_of};
     Workbook book(ctx, job.path, Size::Small, info);
     Sheet main(book.add_sheet(k_justification_sheet), book.formats());
     write_justification_sheet(main, data);

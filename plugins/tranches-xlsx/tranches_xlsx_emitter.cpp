@@ -24,8 +24,7 @@ void render_convention(const OutputJob& job, const ConventionState& cs, const Mo
                        RenderContext& ctx) {
   DocInfo info{"Échéancier de la convention " + cs.record->id,
                "Tranches de subvention du dispositif Conseiller numérique",
-               "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure,
-               ctx.project().as_of};
+               "échéancier; tranches; " + cs.record->id + "; " + cs.record->structure, model.as_of};
   Workbook book(ctx, job.path, Size::Small, info);
   std::vector<TrancheRow> rows;
   append_tranche_rows(cs, rows);
@@ -44,7 +43,7 @@ void render_ledger(const OutputJob& job, const Model& model, RenderContext& ctx)
   for (const ConventionState& cs : model.conventions) append_tranche_rows(cs, rows);
   DocInfo info{"Échéancier global des conventions Conseiller numérique",
                "Toutes les tranches de toutes les conventions, pour la Banque des Territoires",
-               "échéancier; tranches; Banque des Territoires", ctx.project().as_of};
+               "échéancier; tranches; Banque des Territoires", model.as_of};
   Workbook book(ctx, job.path, Size::Large, info);
   Sheet statement(book.add_sheet(k_statement_sheet), book.formats());
   StatementLayout layout = write_statement_sheet(statement, rows);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tampon {
@@ -29,6 +30,26 @@ struct Diagnostic {
   std::string code;     ///< stable rule code from domain.md / records.md, e.g. `salary-below-smic`
   std::string message;  ///< French, says what to change
   std::vector<Note> notes;
+
+  Diagnostic() = default;
+  Diagnostic(Severity severity, Location where, std::string code, std::string message,
+             std::vector<Note> notes = {})
+      : where(std::move(where)),
+        severity(severity),
+        code(std::move(code)),
+        message(std::move(message)),
+        notes(std::move(notes)) {}
+  /// `Diagnostic::error(where, "salary-below-smic", "…")`: the usual way to make one.
+  static Diagnostic error(Location where, std::string code, std::string message,
+                          std::vector<Note> notes = {}) {
+    return {Severity::Error, std::move(where), std::move(code), std::move(message),
+            std::move(notes)};
+  }
+  static Diagnostic warning(Location where, std::string code, std::string message,
+                            std::vector<Note> notes = {}) {
+    return {Severity::Warning, std::move(where), std::move(code), std::move(message),
+            std::move(notes)};
+  }
 };
 
 using Diagnostics = std::vector<Diagnostic>;

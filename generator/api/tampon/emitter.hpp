@@ -10,7 +10,7 @@
 ///   3. `render(job, model, ctx)` — once per job, concurrently on a thread pool: write the file
 ///      at `ctx.output_path()`, or hand its bytes to `ctx.write()`. Never write anywhere else and
 ///      never read the clock: the host owns `out/`, renames the file into place only if the whole
-///      build succeeds, and gives the reference date as `ctx.project().as_of`.
+///      build succeeds, and gives the reference date as `model.as_of` (the only one).
 /// An emitter holds no mutable state: `render` runs on several threads at once.
 #include <filesystem>
 #include <string>
@@ -26,7 +26,6 @@ namespace tampon {
 struct ProjectContext {
   std::filesystem::path project_dir;  ///< --project
   std::filesystem::path shipped_dir;  ///< the tool's own data/, templates/, content/
-  Date as_of;                         ///< --as-of
   /// The project's file at `relative` if it exists, else the shipped one (which may not
   /// exist either: check).
   std::filesystem::path find(std::string_view relative) const;

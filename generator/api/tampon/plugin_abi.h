@@ -12,7 +12,9 @@
 // 4: SmicTable holds per-territory rates (SmicTerritory), for Mayotte's own SMIC.
 // 4 also: Poste::substitue, Structure iban/bic/deliberation, Convention deliberation,
 //    Baremes::Financeur (conventions fit to sign).
-#define TAMPON_PLUGIN_API_VERSION 4u
+// 5: emitter API v2 (issue 14): the reference date is `Model::as_of` only (ProjectContext lost
+//    its copy); Diagnostic has constructors (Diagnostic::error, Diagnostic::warning).
+#define TAMPON_PLUGIN_API_VERSION 5u
 
 namespace tampon {
 class Emitter;

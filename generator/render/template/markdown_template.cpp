@@ -51,11 +51,8 @@ std::vector<Tag> scan_tags(const Template& t, Diagnostics& out) {
     std::size_t body = open + (triple ? 3 : 2);
     std::size_t close = s.find(closing, body);
     if (close == std::string::npos) {
-      out.push_back({{t.file, line, column},
-                     Severity::Error,
-                     std::string(k_template_syntax),
-                     "balise « {{ » jamais refermée",
-                     {}});
+      out.push_back(Diagnostic::error({t.file, line, column}, std::string(k_template_syntax),
+                                      "balise « {{ » jamais refermée"));
       return tags;
     }
     std::string content = trim(std::string_view(s).substr(body, close - body));
@@ -102,8 +99,7 @@ const Data* resolve(const std::vector<const Data*>& stack, const std::string& na
 }
 
 Diagnostic error_at(const Template& t, const Tag& tag, std::string_view code, std::string message) {
-  return {
-      {t.file, tag.line, tag.column}, Severity::Error, std::string(code), std::move(message), {}};
+  return Diagnostic::error({t.file, tag.line, tag.column}, std::string(code), std::move(message));
 }
 
 void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<const Data*> stack,

@@ -108,7 +108,7 @@ std::unique_ptr<Model> bulletin_model() {
 std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem::path& out,
                                       Diagnostics* diagnostics) {
   auto emitter = make_bulletin_emitter();
-  ProjectContext project{out.parent_path(), {}, model.as_of};
+  ProjectContext project{out.parent_path(), {}};
   auto jobs = emitter->plan(model, project);
   for (const OutputJob& job : jobs) {
     std::filesystem::create_directories((out / job.path).parent_path());
@@ -121,7 +121,7 @@ std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem:
 }
 
 Diagnostics check_bulletins(const Model& model) {
-  ProjectContext project{std::filesystem::temp_directory_path(), {}, model.as_of};
+  ProjectContext project{std::filesystem::temp_directory_path(), {}};
   return make_bulletin_emitter()->check(model, project);
 }
 

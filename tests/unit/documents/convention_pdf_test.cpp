@@ -34,7 +34,7 @@ class FakeContext final : public RenderContext {
 struct EmitterTest : ::testing::Test {
   ModelFixture fixture;
   TempDir dir;
-  ProjectContext project{dir.path(), TAMPON_SOURCE_DIR, *Date::parse("2022-09-01")};
+  ProjectContext project{dir.path(), TAMPON_SOURCE_DIR};
   std::unique_ptr<Emitter> emitter = make_convention_pdf_emitter();
 
   std::string render_text(const OutputJob& job, const std::string& name) {
@@ -221,7 +221,7 @@ TEST_F(EmitterTest, CheckReportsAnUnclosedSectionAtItsTemplateLine) {
 }
 
 TEST_F(EmitterTest, CheckReportsATemplateFoundNeitherInTheProjectNorShipped) {
-  ProjectContext bare{dir.path(), dir.path(), *Date::parse("2022-09-01")};
+  ProjectContext bare{dir.path(), dir.path()};
   auto found = emitter->check(fixture.model, bare);
   ASSERT_EQ(found.size(), 2u);  // the convention's and the avenant's
   for (const auto& d : found) {

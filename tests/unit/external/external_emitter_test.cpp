@@ -24,7 +24,7 @@ class ExternalBuild : public ::testing::Test {
  protected:
   void SetUp() override {
     model = testing::small_model();
-    project = ProjectContext{scratch.dir() / "project", scratch.dir() / "shipped", model->as_of};
+    project = ProjectContext{scratch.dir() / "project", scratch.dir() / "shipped"};
     options.out_dir = scratch.dir() / "out";
     options.jobs = 2;
   }

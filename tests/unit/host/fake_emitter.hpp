@@ -30,7 +30,7 @@ class FakeEmitter final : public Emitter {
       return;
     }
     std::ofstream(ctx.output_path()) << "contenu de " << job.path << " v" << content_version;
-    if (job.key == "error") ctx.report({{}, Severity::Error, "test-error", "erreur simulée", {}});
+    if (job.key == "error") ctx.report(Diagnostic::error({}, "test-error", "erreur simulée"));
   }
   mutable std::atomic<int> renders{0};
   int content_version = 1;

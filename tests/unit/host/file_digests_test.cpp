@@ -87,7 +87,7 @@ TEST_F(FileDigestsTest, ABuildHashesASharedDependencyOnceAndRebuildsItsJobsWhenI
   for (int i = 0; i < 50; ++i)
     jobs.push_back(OutputJob{"page-" + std::to_string(i) + ".html", {}, {"commun.mustache"}, "ok"});
   FakeEmitter emitter("site", jobs);
-  ProjectContext project{root / "project", root / "shipped", *Date::parse("2024-06-30")};
+  ProjectContext project{root / "project", root / "shipped"};
   BuildOptions options;
   options.out_dir = root / "out";
   options.jobs = 2;

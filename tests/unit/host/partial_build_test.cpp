@@ -77,7 +77,7 @@ class PartialBuild : public ::testing::Test {
             std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "project");
-    project = ProjectContext{root / "project", root / "shipped", *Date::parse("2024-06-30")};
+    project = ProjectContext{root / "project", root / "shipped"};
     options.out_dir = root / "out";
     options.jobs = 2;
     options.data_digest = "données";

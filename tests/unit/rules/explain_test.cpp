@@ -1,6 +1,7 @@
 // explain_convention: the French account of every amount and tranche.
 #include <gtest/gtest.h>
 
+#include "model/explain.hpp"
 #include "support.hpp"
 
 namespace tampon::testing {

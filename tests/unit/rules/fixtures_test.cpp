@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "model/explain.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon {
@@ -29,11 +30,11 @@ struct Loaded {
 };
 
 Loaded load_and_validate(const fs::path& project_dir) {
-  ProjectContext project{project_dir, k_source, *Date::parse("2024-01-01")};
+  ProjectContext project{project_dir, k_source};
   LoadResult loaded = load_project(project, LoadOptions{1, {}});
   Loaded run;
   run.all = loaded.diagnostics;
-  run.model = validate(std::move(loaded), project.as_of, run.all);
+  run.model = validate(std::move(loaded), *Date::parse("2024-01-01"), run.all);
   return run;
 }
 
@@ -118,7 +119,7 @@ TEST(LoaderFileCodes, UnreadableFileAndFileTooLarge) {
   fs::remove_all(tmp);
   fs::create_directories(tmp / "data/structures");
   std::ofstream(tmp / "data/structures/huge.yaml") << std::string((16u << 20) + 16, '#');
-  ProjectContext no_defaults{tmp, tmp / "nowhere", *Date::parse("2024-01-01")};
+  ProjectContext no_defaults{tmp, tmp / "nowhere"};
   LoadResult loaded = load_project(no_defaults, LoadOptions{1, {}});
   std::set<std::string> codes;
   for (const auto& d : loaded.diagnostics) codes.insert(d.code);
@@ -160,12 +161,12 @@ namespace {
 TEST(ValidateTiming, OnTheProjectNamedByTheEnvironment) {
   const char* dir = std::getenv("TAMPON_BENCH_PROJECT");
   if (!dir || !*dir) GTEST_SKIP() << "TAMPON_BENCH_PROJECT non défini";
-  ProjectContext project{dir, k_source, *Date::parse("2024-01-01")};
+  ProjectContext project{dir, k_source};
   auto t0 = std::chrono::steady_clock::now();
   LoadResult loaded = load_project(project, LoadOptions{2, {}});
   auto t1 = std::chrono::steady_clock::now();
   Diagnostics found = loaded.diagnostics;
-  Model model = validate(std::move(loaded), project.as_of, found);
+  Model model = validate(std::move(loaded), *Date::parse("2024-01-01"), found);
   auto t2 = std::chrono::steady_clock::now();
   using ms = std::chrono::milliseconds;
   std::cout << "load " << std::chrono::duration_cast<ms>(t1 - t0).count() << " ms, validate "

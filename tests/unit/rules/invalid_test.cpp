@@ -56,7 +56,7 @@ TEST(Invalid, LoaderErrorsMarkTheRecordTheyFallIn) {
   // Simulate a loader finding inside cn-2's file, as load_project would report it.
   Outcome placed = p.run();
   Location inside = placed.at(placed.conseiller("cn-2").locs, "contrat.heures_hebdo");
-  p.input.diagnostics.push_back({inside, Severity::Error, "wrong-type", "texte", {}});
+  p.input.diagnostics.push_back(Diagnostic::error(inside, "wrong-type", "texte"));
   Outcome out = p.run();
   EXPECT_FALSE(valid(out, RecordKind::Conseiller, "cn-2"));
   EXPECT_FALSE(valid(out, RecordKind::Convention, "cv-2"));
@@ -69,7 +69,7 @@ TEST(Invalid, LoaderFindingsAlreadyMovedIntoTheOutputCountToo) {
   Project p = followed_project();
   Outcome placed = p.run();
   Location inside = placed.at(placed.conseiller("cn-2").locs, "contrat.heures_hebdo");
-  p.passed_in.push_back({inside, Severity::Error, "wrong-type", "texte", {}});
+  p.passed_in.push_back(Diagnostic::error(inside, "wrong-type", "texte"));
   Outcome out = p.run();
   EXPECT_FALSE(valid(out, RecordKind::Convention, "cv-2"));
   ASSERT_EQ(out.diagnostics.size(), 1u) << out.codes();  // kept, not repeated
@@ -82,7 +82,7 @@ TEST(Invalid, DomainRulesSkipRecordsWithFormatErrors) {
   Outcome placed = p.run();
   ASSERT_TRUE(placed.has("salary-below-smic"));
   Location at = placed.at(placed.conseiller("cn-2").locs, "contrat.salaire_brut_mensuel");
-  p.input.diagnostics.push_back({at, Severity::Error, "invalid-amount", "montant", {}});
+  p.input.diagnostics.push_back(Diagnostic::error(at, "invalid-amount", "montant"));
   Outcome out = p.run();
   EXPECT_FALSE(out.has("salary-below-smic")) << out.codes();
 }

@@ -197,7 +197,7 @@ const LoadResult& shipped_defaults() {
     auto empty = std::filesystem::temp_directory_path() /
                  ("tampon-rules-empty-project-" + std::to_string(::getpid()));
     std::filesystem::create_directories(empty);
-    ProjectContext project{empty, TAMPON_SOURCE_DIR, d("2024-01-01")};
+    ProjectContext project{empty, TAMPON_SOURCE_DIR};
     return load_project(project, LoadOptions{1, {}});
   }();
   return loaded;

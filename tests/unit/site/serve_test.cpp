@@ -43,7 +43,7 @@ TEST(Serve, BuildsServesAndRebuildsAnEditedPage) {
   auto emitter = make_site_emitter();
   serve::ServeOptions options;
   options.project = p.project;
-  options.project.as_of = *Date::from_ymd(2024, 1, 1);
+  options.as_of = *Date::from_ymd(2024, 1, 1);
   options.out_dir = p.dir / "out";
   options.port = 0;
   options.site = emitter.get();

@@ -17,7 +17,7 @@ std::unique_ptr<Emitter> make_justification() { return make_justification_xlsx_e
 
 std::vector<OutputJob> emit_all(const Emitter& emitter, const Model& model,
                                 const std::filesystem::path& out) {
-  ProjectContext project{out.parent_path(), TAMPON_SOURCE_DIR, model.as_of};
+  ProjectContext project{out.parent_path(), TAMPON_SOURCE_DIR};
   std::vector<OutputJob> jobs = emitter.plan(model, project);
   for (const OutputJob& job : jobs) {
     std::filesystem::path target = out / job.path;

@@ -1,4 +1,4 @@
-#include "rules/fr_text.hpp"
+#include "core/fr_text.hpp"
 
 #include <cmath>
 #include <cstdint>

@@ -1,0 +1,33 @@
+# cmake -DROOT=<source dir> -P check_includes.cmake
+# For each layer: the folders of `#include "folder/..."` it may use. Angle-bracket includes
+# (standard library, Debian packages) and same-folder includes ("x.hpp") are not checked.
+set(layers
+  "generator/core:tampon,core"
+  "generator/model:tampon,core,model"
+  "generator/rules:tampon,core,model,load,rules"
+  # Emitters: the API and the shared rendering library, plus the known debts listed in
+  # ARCHITECTURE.md (io/, load/text_check, serve/preview, model/record_refs, core/personal_data,
+  # xlsx_kit): issue 14, point 3. Never host/, plan/, write/, cli/, plugin/ or rules/.
+  "plugins:tampon,render,xlsx_kit,io,load,serve,model,core")
+set(failures "")
+foreach(entry ${layers})
+  string(REPLACE ":" ";" parts "${entry}")
+  list(GET parts 0 folder)
+  list(GET parts 1 allowed)
+  string(REPLACE "," ";" allowed "${allowed}")
+  file(GLOB_RECURSE sources "${ROOT}/${folder}/*.cpp" "${ROOT}/${folder}/*.hpp" "${ROOT}/${folder}/*.h")
+  foreach(source ${sources})
+    file(STRINGS "${source}" includes REGEX "^#include \"[^\"]+/")
+    foreach(line ${includes})
+      string(REGEX REPLACE "^#include \"([^/\"]+)/.*" "\\1" top "${line}")
+      list(FIND allowed "${top}" found)
+      if(found EQUAL -1)
+        file(RELATIVE_PATH relative "${ROOT}" "${source}")
+        string(APPEND failures "\n  ${relative}: ${line} (${folder} may include: ${allowed})")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "includes across layers:${failures}")
+endif()
