@@ -14,7 +14,8 @@
 namespace tampon::cli {
 namespace {
 
-constexpr std::string_view k_commands[] = {"build", "validate", "serve", "plugins", "explain"};
+constexpr std::string_view k_commands[] = {"build",   "validate", "serve", "plugins",
+                                           "explain", "export",   "import"};
 
 Date today() {
   // The only clock read of the tool: the default of --as-of (outputs.md).
@@ -77,6 +78,8 @@ int dispatch(const std::string& command, const Options& options) {
   if (command == "validate") return run_validate(options);
   if (command == "serve") return run_serve(options);
   if (command == "plugins") return run_plugins(options);
+  if (command == "export") return run_export(options);
+  if (command == "import") return run_import(options);
   return run_explain(options);
 }
 
@@ -103,7 +106,8 @@ int run(int argc, char** argv) {
     return usage_error(french(e));
   }
   if (positionals.empty())
-    return usage_error("commande manquante (build, validate, serve, plugins, explain)");
+    return usage_error(
+        "commande manquante (build, validate, serve, plugins, explain, export, import)");
   const std::string command = positionals[0];
   if (std::ranges::find(k_commands, command) == std::end(k_commands))
     return usage_error("commande inconnue « " + command + " »" + did_you_mean(command, k_commands));
@@ -112,6 +116,11 @@ int run(int argc, char** argv) {
       return usage_error("usage : tampon explain convention ID, ou tampon explain rule CODE");
     options.explain_kind = positionals[1];
     options.explain_id = positionals[2];
+  } else if (command == "export" || command == "import") {
+    if (positionals.size() < 3)
+      return usage_error("usage : tampon " + command + " tableur FICHIER --project DIR");
+    options.subcommand = positionals[1];
+    options.files.assign(positionals.begin() + 2, positionals.end());
   } else if (positionals.size() > 1) {
     return usage_error("argument inattendu « " + positionals[1] + " » après « " + command + " »");
   }

@@ -29,6 +29,9 @@ struct Options {
   int port = 8000;
   // explain
   std::string explain_kind, explain_id;
+  // export / import: `tampon import tableur FICHIER…` (cli/tableur_*.cpp)
+  std::string subcommand;
+  std::vector<std::filesystem::path> files;
 };
 
 }  // namespace tampon::cli

@@ -342,6 +342,10 @@ struct SheetParser : XmlHandler {
 
   int row = 0, col = 0;
   std::size_t cells = 0;
+  std::vector<std::pair<int, Cell>> current;  // cells of the row being read
+  int current_row = 0;
+  const XlsxWorkbook::RowCallback* on_row = nullptr;  // streaming; else stored in `sheet`
+  bool stopped = false;
   bool in_cell = false, in_v = false, in_f = false, in_is = false, in_t = false;
   int rph = 0;
   std::string type, v, f, inline_text;
@@ -368,6 +372,7 @@ struct SheetParser : XmlHandler {
         failure = "feuille « " + sheet.m_name + " » : numéro de ligne invalide";
         return;
       }
+      flush();
       row = next;
       col = 0;
     } else if (name == "c") {
@@ -431,6 +436,44 @@ struct SheetParser : XmlHandler {
     } else if (name == "c" && in_cell) {
       in_cell = false;
       finish_cell();
+    } else if (name == "row" || name == "sheetData") {
+      flush();
+    }
+  }
+
+  /// Hands the current row over (sorted by column).
+  void flush() {
+    if (current.empty() || stopped) {
+      current.clear();
+      return;
+    }
+    std::stable_sort(current.begin(), current.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A column written twice keeps its last value.
+    std::vector<std::pair<int, Cell>> cells_out;
+    cells_out.reserve(current.size());
+    for (auto& c : current) {
+      if (!cells_out.empty() && cells_out.back().first == c.first)
+        cells_out.back() = std::move(c);
+      else
+        cells_out.push_back(std::move(c));
+    }
+    current.clear();
+    if (on_row) {
+      if (!(*on_row)(current_row, cells_out)) {
+        stopped = true;
+        failure = "\x01stop";
+      }
+      return;
+    }
+    auto& stored = sheet.m_rows[current_row];
+    for (auto& c : cells_out) {
+      auto it = std::lower_bound(stored.begin(), stored.end(), c.first,
+                                 [](const auto& p, int x) { return p.first < x; });
+      if (it != stored.end() && it->first == c.first)
+        it->second = std::move(c.second);
+      else
+        stored.insert(it, std::move(c));
     }
   }
 
@@ -498,18 +541,9 @@ struct SheetParser : XmlHandler {
       }
     }
     if (cell.type == Cell::Type::Empty && cell.formula.empty()) return;
-    auto& cells = sheet.m_rows[row];
-    if (!cells.empty() && cells.back().first >= col) {
-      // Out of order (allowed by no producer, but not trusted): insert or replace in place.
-      auto it = std::lower_bound(cells.begin(), cells.end(), col,
-                                 [](const auto& p, int c) { return p.first < c; });
-      if (it != cells.end() && it->first == col)
-        it->second = std::move(cell);
-      else
-        cells.emplace(it, col, std::move(cell));
-    } else {
-      cells.emplace_back(col, std::move(cell));
-    }
+    if (!current.empty() && current_row != row) flush();
+    current_row = row;
+    current.emplace_back(col, std::move(cell));
     sheet.m_max_row = std::max(sheet.m_max_row, row);
     sheet.m_max_col = std::max(sheet.m_max_col, col);
   }
@@ -625,6 +659,30 @@ std::optional<XlsxWorkbook> XlsxWorkbook::open(const std::filesystem::path& path
 
 bool XlsxWorkbook::has_sheet(std::string_view name) const { return m_parts.contains(name); }
 
+bool XlsxWorkbook::read_rows(std::string_view name, std::string& error,
+                             const RowCallback& on_row) const {
+  auto it = m_parts.find(name);
+  if (it == m_parts.end()) {
+    error = m_display + " : pas de feuille « " + std::string(name) + " »";
+    return false;
+  }
+  XlsxSheet sheet;
+  sheet.m_name = std::string(name);
+  SheetParser parser(sheet, m_shared, m_xf_formats, m_xf_dates, m_date1904,
+                     static_cast<std::size_t>(-1), m_display);
+  parser.on_row = &on_row;
+  std::string why;
+  if (!stream_part(m_zip->archive, m_zip->read_total, m_limits, it->second, &parser, nullptr,
+                   why)) {
+    if (parser.stopped) return true;
+    auto at = why.find(m_display + ", feuille");
+    error = at != std::string::npos ? why.substr(at) : m_display + " : " + why;
+    return false;
+  }
+  parser.flush();
+  return true;
+}
+
 std::optional<XlsxSheet> XlsxWorkbook::sheet(std::string_view name, std::string& error,
                                              bool keep_xml) const {
   auto it = m_parts.find(name);
@@ -645,6 +703,7 @@ std::optional<XlsxSheet> XlsxWorkbook::sheet(std::string_view name, std::string&
                 : m_display + " : " + why;
     return std::nullopt;
   }
+  parser.flush();
   return sheet;
 }
 

@@ -6,6 +6,7 @@
 /// refused (entity expansion, external entities), and every problem is a French message naming
 /// the file, the part or the cell, never a crash.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -70,6 +71,11 @@ class XlsxWorkbook {
   /// Reads one sheet. nullopt and a French `error` when absent or unreadable.
   std::optional<XlsxSheet> sheet(std::string_view name, std::string& error,
                                  bool keep_xml = false) const;
+  /// Streams one sheet row by row (memory bounded by one row): `on_row(row, cells)` with the
+  /// 1-based row number and its cells sorted by column; returning false stops. Rows without a
+  /// cell are skipped. False and a French `error` when the sheet is absent or unreadable.
+  using RowCallback = std::function<bool(int row, std::vector<std::pair<int, Cell>>& cells)>;
+  bool read_rows(std::string_view name, std::string& error, const RowCallback& on_row) const;
   /// The raw bytes of a part ("xl/workbook.xml"), bounded like every read; nullopt if absent.
   std::optional<std::string> part(const std::string& name, std::string& error) const;
   bool date1904() const { return m_date1904; }
