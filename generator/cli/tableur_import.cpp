@@ -354,7 +354,25 @@ class Importer {
       rec.name = derived_name(layout, rec.value);
       if (rec.name.empty()) rec.name = fmt::format("{}-{}", layout.kind, excel_row);
     }
-    m_records[std::string(layout.name)].push_back(std::move(rec));
+    // Its lists (read before the main sheets), then the YAML text at once: only the text
+    // stays in memory (the national set: 160 000 records).
+    for (const auto* list : tableur::list_sheets_of(layout)) {
+      auto lists = m_lists.find(std::string(list->name));
+      if (lists == m_lists.end()) continue;
+      auto items = lists->second.find(rec.owner_key);
+      if (items == lists->second.end()) continue;
+      YamlValue seq;
+      seq.kind = YamlValue::Kind::Seq;
+      seq.seq = std::move(items->second.first);
+      rec.value.set(list->list, std::move(seq));
+      lists->second.erase(items);
+    }
+    auto& used = m_used[std::string(layout.name)];
+    std::string name = rec.name;
+    for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
+    m_files.emplace_back(fs::path("data") / std::string(layout.folder) / (name + ".yaml"),
+                         tableur::emit_record(rec.value));
+    ++counts[std::string(layout.name)];
   }
 
   static std::string derived_name(const SheetLayout& layout, YamlValue& v) {
@@ -449,49 +467,18 @@ class Importer {
     return std::nullopt;
   }
 
-  /// Attaches list rows to their owners; reports rows whose owner does not exist.
-  void attach_lists() {
-    for (const auto& layout : tableur::sheets()) {
-      if (layout.list.empty()) continue;
-      auto lists = m_lists.find(std::string(layout.name));
-      if (lists == m_lists.end()) continue;
-      std::string main_name = std::string(layout.folder);
-      auto& records = m_records[main_name];
-      std::unordered_map<std::string, Record*> by_key;
-      for (auto& r : records) by_key.emplace(r.owner_key, &r);
-      for (auto& [owner, items] : lists->second) {
-        auto it = by_key.find(owner);
-        if (it == by_key.end()) {
-          error(items.second, fmt::format("« {} » ne correspond à aucune fiche de la feuille {}",
-                                          owner, main_name));
-          continue;
-        }
-        YamlValue seq;
-        seq.kind = YamlValue::Kind::Seq;
-        seq.seq = std::move(items.first);
-        it->second->value.set(layout.list, std::move(seq));
-      }
+  /// List rows left once every main sheet is read name an owner that does not exist.
+  void report_orphans() {
+    for (const auto& [sheet, lists] : m_lists) {
+      const SheetLayout* layout = tableur::find_sheet(sheet);
+      for (const auto& [owner, items] : lists)
+        error(items.second, fmt::format("« {} » ne correspond à aucune fiche de la feuille {}",
+                                        owner, layout ? layout->folder : ""));
     }
   }
 
   /// The files to write: data/<folder>/<name>.yaml → text.
-  std::vector<std::pair<fs::path, std::string>> files() {
-    std::vector<std::pair<fs::path, std::string>> out;
-    for (const auto& layout : tableur::sheets()) {
-      if (!layout.list.empty()) continue;
-      auto it = m_records.find(std::string(layout.name));
-      if (it == m_records.end()) continue;
-      std::set<std::string> used;
-      for (auto& rec : it->second) {
-        std::string name = rec.name;
-        for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
-        out.emplace_back(fs::path("data") / std::string(layout.folder) / (name + ".yaml"),
-                         tableur::emit_record(rec.value));
-        ++counts[std::string(layout.name)];
-      }
-    }
-    return out;
-  }
+  std::vector<std::pair<fs::path, std::string>>& files() { return m_files; }
 
   bool failed_input() const { return m_failed_input; }
   std::map<std::string, std::size_t> counts;
@@ -500,7 +487,8 @@ class Importer {
   const Options& m_options;
   Diagnostics& m_diagnostics;
   bool m_failed_input = false;
-  std::map<std::string, std::vector<Record>> m_records;
+  std::vector<std::pair<fs::path, std::string>> m_files;
+  std::map<std::string, std::set<std::string>> m_used;
   // list sheet → owner key → (items, where the owner was named)
   std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
 };
@@ -604,19 +592,19 @@ int run_import(const Options& options) {
                            " » : un classeur .xlsx ou un fichier .csv est attendu");
     }
   }
-  // List sheets first would need owners; owners first, then lists, whatever the order given.
+  // Lists first, kept by owner; each main row then takes its lists and becomes YAML text.
   std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
-    return a.layout->list.empty() > b.layout->list.empty();
+    return !a.layout->list.empty() && b.layout->list.empty();
   });
   for (const auto& src : sources) importer.read(src);
-  importer.attach_lists();
+  importer.report_orphans();
   if (importer.failed_input() || count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text)
       std::cerr << "rien n'a été écrit : corrigez le classeur puis relancez\n";
     print_diagnostics(diagnostics, options);
     return importer.failed_input() ? k_exit_io : k_exit_invalid;
   }
-  auto files = importer.files();
+  auto& files = importer.files();
   // Never replace a file that says something else without --force: check them all first.
   std::vector<std::pair<fs::path, const std::string*>> to_write;
   std::size_t unchanged = 0;
