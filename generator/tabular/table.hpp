@@ -14,12 +14,16 @@ struct Cell {
   /// Text: the string. Number: the number as written in the file ("1645.58"). Bool: "1" or "0".
   /// Date: ISO "YYYY-MM-DD" (with "THH:MM:SS" when the serial has a time). Error: "#N/A"…
   std::string text;
-  double number = 0;         ///< Number, Bool, Date (the serial); 0 otherwise
-  std::string formula;       ///< XLSX: the formula without '=' (the value is its cached result)
-  std::string num_format;    ///< XLSX: the format code of the cell's style ("General" if none)
-  int style = 0;             ///< XLSX: the `s` attribute (index in cellXfs)
+  double number = 0;       ///< Number, Bool, Date (the serial); 0 otherwise
+  std::string formula;     ///< XLSX: the formula without '=' (the value is its cached result)
+  std::string num_format;  ///< XLSX: the format code of the cell's style ("General" if none)
+  int style = 0;           ///< XLSX: the `s` attribute (index in cellXfs)
+  /// XLSX: the cell's `t` attribute as written: 's' (shared string), 'i' (inlineStr), 'f'
+  /// (str: a formula's text), 'b', 'e', 'd', or 'n' (number, the default).
+  char xml_type = 'n';
   int line = 0, column = 0;  ///< CSV: where the field starts (1-based, in characters)
 
+  /// An XLSX cell without value is kept when it has a style (a formatted blank); it is Empty.
   bool empty() const { return type == Type::Empty || (type == Type::Text && text.empty()); }
 };
 

@@ -540,7 +540,14 @@ struct SheetParser : XmlHandler {
         }
       }
     }
-    if (cell.type == Cell::Type::Empty && cell.formula.empty()) return;
+    cell.xml_type = type == "s"           ? 's'
+                    : type == "inlineStr" ? 'i'
+                    : type == "str"       ? 'f'
+                    : type == "b"         ? 'b'
+                    : type == "e"         ? 'e'
+                    : type == "d"         ? 'd'
+                                          : 'n';
+    if (cell.type == Cell::Type::Empty && cell.formula.empty() && style == 0) return;
     if (!current.empty() && current_row != row) flush();
     current_row = row;
     current.emplace_back(col, std::move(cell));
