@@ -10,12 +10,14 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
 #include "cli/tableur.hpp"
 #include "cli/tableur_layout.hpp"
+#include "core/parallel.hpp"
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
 #include "tampon/date.hpp"
@@ -341,27 +343,47 @@ int run_export(const Options& options) {
   workbook_set_properties(wb, &props);
   Exporter exporter(wb, diagnostics);
   SourceRoot root(project, "data");
-  for (const auto& file : files) {
-    auto bytes = load::read_file_capped(file.absolute, root);
-    if (bytes.failure) {
-      bytes.failure->where.file = file.relative;
-      diagnostics.push_back(*bytes.failure);
-      input_failure = true;
-      continue;
+  // Files are read and parsed side by side (--jobs), a chunk at a time so that memory stays
+  // bounded, then written in order: the workbook does not depend on thread timing.
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t chunk = 8 * static_cast<std::size_t>(jobs);
+  struct Parsed {
+    std::optional<Diagnostic> failure;
+    load::YamlParse parse;
+  };
+  for (std::size_t start = 0; start < files.size(); start += chunk) {
+    std::size_t count = std::min(chunk, files.size() - start);
+    std::vector<Parsed> parsed(count);
+    for_each_index(count, jobs, [&](std::size_t i) {
+      const auto& file = files[start + i];
+      auto bytes = load::read_file_capped(file.absolute, root);
+      if (bytes.failure) {
+        bytes.failure->where.file = file.relative;
+        parsed[i].failure = std::move(bytes.failure);
+        return;
+      }
+      parsed[i].parse = load::parse_yaml(bytes.bytes);
+    });
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& file = files[start + i];
+      if (parsed[i].failure) {
+        diagnostics.push_back(*parsed[i].failure);
+        input_failure = true;
+        continue;
+      }
+      if (const auto& error = parsed[i].parse.error) {
+        Diagnostic d;
+        d.where.file = file.relative;
+        d.where.line = error->line;
+        d.where.column = error->column;
+        d.code = "yaml-syntax";
+        d.message = error->message;
+        diagnostics.push_back(std::move(d));
+        input_failure = true;
+        continue;
+      }
+      exporter.file(file, parsed[i].parse.tree);
     }
-    auto parsed = load::parse_yaml(bytes.bytes);
-    if (parsed.error) {
-      Diagnostic d;
-      d.where.file = file.relative;
-      d.where.line = parsed.error->line;
-      d.where.column = parsed.error->column;
-      d.code = "yaml-syntax";
-      d.message = parsed.error->message;
-      diagnostics.push_back(std::move(d));
-      input_failure = true;
-      continue;
-    }
-    exporter.file(file, parsed.tree);
   }
   exporter.finish();
   lxw_error closed = workbook_close(wb);

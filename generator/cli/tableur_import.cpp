@@ -500,9 +500,10 @@ std::string read_all(const fs::path& path, bool& exists) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-bool write_atomically(const fs::path& path, const std::string& text) {
+bool write_atomically(const fs::path& path, const std::string& text,
+                      std::set<fs::path>& made_dirs) {
   std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
+  if (made_dirs.insert(path.parent_path()).second) fs::create_directories(path.parent_path(), ec);
   fs::path temp =
       path.parent_path() / fmt::format(".{}.tampon-{}.tmp", path.filename().string(), ::getpid());
   {
@@ -633,8 +634,9 @@ int run_import(const Options& options) {
     print_diagnostics(diagnostics, options);
     return k_exit_invalid;
   }
+  std::set<fs::path> made_dirs;
   for (const auto& [path, text] : to_write) {
-    if (!write_atomically(path, *text)) {
+    if (!write_atomically(path, *text, made_dirs)) {
       std::cerr << "tampon: erreur: impossible d'écrire « " << path.string() << " »\n";
       return k_exit_io;
     }
