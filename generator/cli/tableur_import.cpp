@@ -170,6 +170,12 @@ class Importer {
       return w;
     };
     auto on_row = [&](int row, std::vector<std::pair<int, Cell>>& cells) {
+      // Formatted blanks (a style, no value) are not data: a row of them is no record.
+      std::erase_if(cells, [](const auto& c) { return c.second.empty(); });
+      if (cells.empty()) {
+        if (header_done) ++data_index;
+        return true;
+      }
       if (!header_done) {
         header_done = true;
         header_ok = read_header(layout, cells, column_of,

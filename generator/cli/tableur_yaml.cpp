@@ -63,14 +63,14 @@ std::string yaml_quote(std::string_view text) {
     }
     // U+0085, U+2028, U+2029 are line breaks to YAML: folded unless escaped.
     if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x85) {
-      out += "\\N";
+      out += "\\u0085";
       ++i;
       continue;
     }
     if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
          static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
-      out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\L" : "\\P";
+      out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
       i += 2;
       continue;
     }

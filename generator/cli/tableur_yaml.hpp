@@ -23,7 +23,7 @@ struct YamlValue {
   YamlValue* find(std::string_view key);
 };
 
-/// `"text"` with YAML double-quote escapes (\" \\ \n \t \xNN \N \L \P).
+/// `"text"` with YAML double-quote escapes (\" \\ \n \t \xNN \u0085 \u2028 \u2029).
 std::string yaml_quote(std::string_view text);
 /// One record as a YAML document (a mapping at the top level), ending with a newline.
 std::string emit_record(const YamlValue& record, std::string_view header_comment = {});

@@ -320,3 +320,29 @@ TEST(ExportTableur, UsageErrorsAreFrench) {
 
 }  // namespace
 }  // namespace tampon::testing
+
+namespace tampon::testing {
+namespace {
+
+TEST(ImportTableur, FormattedBlankCellsAreNotData) {
+  Project p;
+  lxw_workbook* wb = workbook_new((p.dir() / "f.xlsx").c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "structures");
+  lxw_format* yellow = workbook_add_format(wb);
+  format_set_bg_color(yellow, 0xFFFF00);
+  worksheet_write_string(ws, 0, 0, "id", nullptr);
+  worksheet_write_string(ws, 0, 1, "nom", nullptr);
+  worksheet_write_blank(ws, 0, 2, yellow);  // a coloured header cell without a name
+  worksheet_write_string(ws, 1, 0, "s-1", nullptr);
+  worksheet_write_string(ws, 1, 1, "Mairie", nullptr);
+  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_blank(ws, 2, c, yellow);  // a coloured row
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto data = p.snapshot("data");
+  EXPECT_EQ(data["structures/s-1.yaml"], "id: \"s-1\"\nnom: \"Mairie\"\n");
+  EXPECT_EQ(data.size(), 2u);  // the folder and its one file
+}
+
+}  // namespace
+}  // namespace tampon::testing

@@ -1,0 +1,81 @@
+// The YAML writer of `import tableur`: every text reads back as the same string, whatever it
+// holds, and nested fields and lists come out in the records.md shape.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include "cli/tableur_yaml.hpp"
+
+namespace tampon::cli::tableur {
+namespace {
+
+TEST(YamlEmit, EveryTextReadsBackUnchanged) {
+  const std::string texts[] = {"non",
+                               "yes",
+                               "~",
+                               "null",
+                               "0059",
+                               "1e3",
+                               "a: b",
+                               "#1",
+                               "- tiret",
+                               "[liste]",
+                               "{x}",
+                               "& ancre",
+                               "* alias",
+                               "!tag",
+                               "%dir",
+                               "@",
+                               "`",
+                               "'apostrophe'",
+                               "\"guillemets\"",
+                               "anti\\slash",
+                               " espaces autour ",
+                               "ligne 1\nligne 2\n",
+                               "tab\there",
+                               "ctrl\x01\x7f",
+                               "sép\xE2\x80\xA8ligne\xE2\x80\xA9para\xC2\x85nel",
+                               "\xEF\xBB\xBF"
+                               "bom",
+                               "Œuvre « €  »",
+                               "=1+1",
+                               ""};
+  for (const auto& text : texts) {
+    YamlValue record;
+    record.set("nom", YamlValue::quoted(text));
+    std::string yaml = emit_record(record);
+    YAML::Node node = YAML::Load(yaml);
+    EXPECT_EQ(node["nom"].as<std::string>(), text) << yaml;
+  }
+}
+
+TEST(YamlEmit, NestedFieldsAndListsTakeTheRecordShape) {
+  YamlValue record;
+  record.set("id", YamlValue::quoted("cv-1"));
+  record.set("signature", YamlValue::plain("2021-04-02"));
+  YamlValue postes;
+  postes.kind = YamlValue::Kind::Seq;
+  YamlValue poste;
+  poste.set("numero", YamlValue::plain("1"));
+  poste.set("substitue.convention", YamlValue::quoted("cv-0"));
+  poste.set("substitue.poste", YamlValue::plain("2"));
+  postes.seq.push_back(poste);
+  record.set("postes", postes);
+  YamlValue retires;
+  retires.kind = YamlValue::Kind::Seq;
+  retires.seq = {YamlValue::plain("2"), YamlValue::plain("3")};
+  record.set("postes_retires", retires);
+  EXPECT_EQ(emit_record(record),
+            "id: \"cv-1\"\n"
+            "signature: 2021-04-02\n"
+            "postes:\n"
+            "  - numero: 1\n"
+            "    substitue:\n"
+            "      convention: \"cv-0\"\n"
+            "      poste: 2\n"
+            "postes_retires: [2, 3]\n");
+  YAML::Node node = YAML::Load(emit_record(record));
+  EXPECT_EQ(node["postes"][0]["substitue"]["poste"].as<int>(), 2);
+}
+
+}  // namespace
+}  // namespace tampon::cli::tableur
