@@ -14,8 +14,8 @@
 namespace tampon::cli {
 namespace {
 
-constexpr std::string_view k_commands[] = {"build",   "validate", "serve",
-                                           "plugins", "explain",  "init"};
+constexpr std::string_view k_commands[] = {"build",   "validate", "serve",  "plugins",
+                                           "explain", "init",     "export", "import"};
 
 Date today() {
   // The only clock read of the tool: the default of --as-of (outputs.md).
@@ -90,6 +90,8 @@ int dispatch(const std::string& command, const Options& options) {
   if (command == "serve") return run_serve(options);
   if (command == "plugins") return run_plugins(options);
   if (command == "init") return run_init(options);
+  if (command == "export") return run_export(options);
+  if (command == "import") return run_import(options);
   return run_explain(options);
 }
 
@@ -116,7 +118,8 @@ int run(int argc, char** argv) {
     return usage_error(french(e, app));
   }
   if (positionals.empty())
-    return usage_error("commande manquante (build, validate, serve, plugins, explain, init)");
+    return usage_error(
+        "commande manquante (build, validate, serve, plugins, explain, init, export, import)");
   const std::string command = positionals[0];
   if (std::ranges::find(k_commands, command) == std::end(k_commands))
     return usage_error("commande inconnue « " + command + " »" + did_you_mean(command, k_commands));
@@ -128,6 +131,11 @@ int run(int argc, char** argv) {
   } else if (command == "init") {
     if (positionals.size() != 2) return usage_error("usage : tampon init DOSSIER");
     options.init_dir = positionals[1];
+  } else if (command == "export" || command == "import") {
+    if (positionals.size() < 3)
+      return usage_error("usage : tampon " + command + " tableur FICHIER --project DIR");
+    options.subcommand = positionals[1];
+    options.files.assign(positionals.begin() + 2, positionals.end());
   } else if (positionals.size() > 1) {
     return usage_error("argument inattendu « " + positionals[1] + " » après « " + command + " »");
   }

@@ -13,6 +13,9 @@ int run_explain_rule(const Options& options);
 int run_serve(const Options& options);
 /// `tampon init DIR`: a new project from the shipped skeleton (init.cpp).
 int run_init(const Options& options);
+/// `tampon export tableur FICHIER.xlsx` and `tampon import tableur FICHIER…` (tableur_*.cpp).
+int run_export(const Options& options);
+int run_import(const Options& options);
 
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_invalid = 1;

@@ -17,6 +17,8 @@ Commandes :
   plugins                     liste les émetteurs (intégrés et chargés), leur version et ce qu'ils lisent
   explain convention ID       détaille le calcul de chaque montant et de chaque tranche
   explain rule CODE           explique une règle (code entre crochets d'un diagnostic) et sa correction
+  export tableur F.xlsx       écrit toutes les fiches dans un classeur (une feuille par sorte de fiche)
+  import tableur F.xlsx|F.csv relit un classeur (ou un CSV par feuille) en fiches YAML dans data/
 
 Options :
   --project DIR               dossier du projet (contenant data/, content/, templates/) ; défaut « . »
@@ -30,7 +32,8 @@ Options :
   --strict                    les avertissements comptent comme des erreurs
   --format text|json          format des diagnostics (json : un tableau sur la sortie standard)
   --quiet, -q                 n'affiche que les diagnostics
-  --force                     reconstruit tout, même ce qui n'a pas changé
+  --force                     reconstruit tout, même ce qui n'a pas changé ; import : remplace
+                              les fiches modifiées
   --no-cache                  n'utilise pas le cache d'analyse des fichiers YAML
   --plugin-dir DIR            charge les émetteurs (.so) de ce dossier (aussi : TAMPON_PLUGIN_PATH)
   --port N                    port de « serve » ; défaut 8000 (toujours sur 127.0.0.1)

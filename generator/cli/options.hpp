@@ -31,6 +31,9 @@ struct Options {
   std::filesystem::path init_dir;
   // explain
   std::string explain_kind, explain_id;
+  // export / import: `tampon import tableur FICHIER…` (cli/tableur_*.cpp)
+  std::string subcommand;
+  std::vector<std::filesystem::path> files;
 };
 
 }  // namespace tampon::cli

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::filesystem::remove(dir / "data" / "baremes.yaml");
     std::filesystem::remove(dir / "data" / "smic.yaml");
     std::ofstream(dir / "data" / name, std::ios::binary | std::ios::trunc) << text;
-    ProjectContext project{dir, dir, Date()};
+    ProjectContext project{dir, dir};
     LoadResult out;
     try {
       if (std::string_view(name) == "smic.yaml")

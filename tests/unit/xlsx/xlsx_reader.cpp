@@ -1,17 +1,15 @@
 #include "xlsx_reader.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <regex>
 #include <stdexcept>
 
-namespace tampon::testing {
-namespace {
+#include "tabular/xlsx_reader.hpp"
 
-std::string attr(const std::string& tag, const std::string& name) {
-  std::regex re("\\s" + name + "=\"([^\"]*)\"");
-  std::smatch m;
-  return std::regex_search(tag, m, re) ? xml_unescape(m[1].str()) : std::string();
-}
+namespace tampon::testing {
+std::string xml_unescape(const std::string& text);
+namespace {
 
 void append_utf8(std::string& out, unsigned long cp) {
   if (cp < 0x80) {
@@ -31,22 +29,50 @@ void append_utf8(std::string& out, unsigned long cp) {
   }
 }
 
-/// Concatenated `<t>` texts of a string item (handles rich text runs).
-std::string texts_of(const std::string& xml) {
-  static const std::regex t_re("<t(?:\\s[^>]*)?>([\\s\\S]*?)</t>");
-  std::string out;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), t_re); it != std::sregex_iterator();
-       ++it)
-    out += xml_unescape((*it)[1].str());
-  return out;
+tabular::XlsxWorkbook open_book(const std::filesystem::path& path) {
+  std::string error;
+  auto book = tabular::XlsxWorkbook::open(path, error);
+  if (!book) throw std::runtime_error(error);
+  return std::move(*book);
 }
 
-std::string builtin_format(int id) {
-  static const std::map<int, std::string> k_builtin{{0, "General"}, {1, "0"},         {2, "0.00"},
-                                                    {3, "#,##0"},   {4, "#,##0.00"},  {9, "0%"},
-                                                    {10, "0.00%"},  {14, "mm-dd-yy"}, {49, "@"}};
-  auto it = k_builtin.find(id);
-  return it == k_builtin.end() ? "builtin-" + std::to_string(id) : it->second;
+std::string type_of(const tabular::Cell& c) {
+  switch (c.xml_type) {
+    case 's':
+      return "s";
+    case 'i':
+      return "inlineStr";
+    case 'f':
+      return "str";
+    case 'b':
+      return "b";
+    case 'e':
+      return "e";
+    case 'd':
+      return "d";
+    default:
+      return "";
+  }
+}
+
+/// The value as written in the file: text for strings, the number's text otherwise (a date
+/// cell keeps its serial, as a spreadsheet stores it).
+std::string value_of(const tabular::Cell& c) {
+  using T = tabular::Cell::Type;
+  if (c.type == T::Date && c.xml_type == 'n') {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, c.number);
+    return ec == std::errc() ? std::string(buf, end) : c.text;
+  }
+  return c.text;
+}
+
+/// The attribute `name` of an XML start tag, unescaped; "" when absent.
+std::string attr(const std::string& tag, const std::string& name) {
+  std::size_t at = tag.find(" " + name + "=\"");
+  if (at == std::string::npos) return {};
+  at += name.size() + 3;
+  return xml_unescape(tag.substr(at, tag.find('"', at) - at));
 }
 
 }  // namespace
@@ -99,12 +125,20 @@ const XCell& XSheet::at(const std::string& ref) const {
 }
 
 std::optional<double> XSheet::column_width(int col) const {
-  static const std::regex col_re("<col [^>]*/>");
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), col_re); it != std::sregex_iterator();
-       ++it) {
-    std::string tag = it->str();
-    if (std::stoi(attr(tag, "min")) <= col && col <= std::stoi(attr(tag, "max")))
-      return std::stod(attr(tag, "width"));
+  // The sheet's own <col> elements, read by the shared reader from the same XML.
+  std::string error;
+  (void)error;
+  for (std::size_t at = xml.find("<col "); at != std::string::npos;
+       at = xml.find("<col ", at + 1)) {
+    std::string tag = xml.substr(at, xml.find('>', at) - at);
+    auto attr = [&](const std::string& name) {
+      auto p = tag.find(" " + name + "=\"");
+      if (p == std::string::npos) return std::string();
+      p += name.size() + 3;
+      return tag.substr(p, tag.find('"', p) - p);
+    };
+    if (std::stoi(attr("min")) <= col && col <= std::stoi(attr("max")))
+      return std::stod(attr("width"));
   }
   return std::nullopt;
 }
@@ -119,78 +153,53 @@ int XSheet::max_row() const {
 }
 
 XlsxFile::XlsxFile(const std::filesystem::path& path) : m_path(path) {
+  auto book = open_book(path);
+  m_names = book.sheet_names();
   m_workbook = part("xl/workbook.xml");
-  std::string rels = part("xl/_rels/workbook.xml.rels");
-  std::map<std::string, std::string> targets;
-  static const std::regex rel_re("<Relationship [^>]*/>");
-  for (auto it = std::sregex_iterator(rels.begin(), rels.end(), rel_re);
-       it != std::sregex_iterator(); ++it)
-    targets[attr(it->str(), "Id")] = "xl/" + attr(it->str(), "Target");
-  static const std::regex sheet_re("<sheet [^>]*/>");
-  for (auto it = std::sregex_iterator(m_workbook.begin(), m_workbook.end(), sheet_re);
-       it != std::sregex_iterator(); ++it) {
-    std::string name = attr(it->str(), "name");
-    m_names.push_back(name);
-    m_parts[name] = targets[attr(it->str(), "r:id")];
-  }
-  std::string listing = run("unzip -Z1 '" + m_path.string() + "'");
-  if (listing.find("xl/sharedStrings.xml") != std::string::npos) {
-    std::string shared = part("xl/sharedStrings.xml");
-    static const std::regex si_re("<si>([\\s\\S]*?)</si>");
-    for (auto it = std::sregex_iterator(shared.begin(), shared.end(), si_re);
-         it != std::sregex_iterator(); ++it)
-      m_shared.push_back(texts_of((*it)[1].str()));
-  }
+  // Cell locking lives in the styles' cellXfs (`<protection locked="0"/>`), which the shared
+  // reader does not need; read here from the raw part.
   std::string styles = part("xl/styles.xml");
-  std::map<int, std::string> custom;
-  static const std::regex fmt_re("<numFmt [^>]*/>");
-  for (auto it = std::sregex_iterator(styles.begin(), styles.end(), fmt_re);
-       it != std::sregex_iterator(); ++it)
-    custom[std::stoi(attr(it->str(), "numFmtId"))] = attr(it->str(), "formatCode");
   std::size_t xfs = styles.find("<cellXfs");
-  std::string cell_xfs = styles.substr(xfs, styles.find("</cellXfs>", xfs) - xfs);
-  static const std::regex xf_re("<xf [^>]*?(?:/>|>[\\s\\S]*?</xf>)");
-  for (auto it = std::sregex_iterator(cell_xfs.begin(), cell_xfs.end(), xf_re);
-       it != std::sregex_iterator(); ++it) {
-    int id = std::stoi(attr(it->str(), "numFmtId"));
-    m_style_formats.push_back(custom.contains(id) ? custom[id] : builtin_format(id));
-    std::string xf = it->str();
-    m_style_unlocked.push_back(xf.find("locked=\"0\"") != std::string::npos ||
-                               xf.find("locked=\"false\"") != std::string::npos);
+  if (xfs != std::string::npos) {
+    std::string cell_xfs = styles.substr(xfs, styles.find("</cellXfs>", xfs) - xfs);
+    static const std::regex xf_re("<xf [^>]*?(?:/>|>[\\s\\S]*?</xf>)");
+    for (auto it = std::sregex_iterator(cell_xfs.begin(), cell_xfs.end(), xf_re);
+         it != std::sregex_iterator(); ++it) {
+      std::string xf = it->str();
+      m_style_unlocked.push_back(xf.find("locked=\"0\"") != std::string::npos ||
+                                 xf.find("locked=\"false\"") != std::string::npos);
+    }
   }
 }
 
 std::string XlsxFile::part(const std::string& name) const {
-  return run("unzip -p '" + m_path.string() + "' '" + name + "'");
+  auto book = open_book(m_path);
+  std::string error;
+  auto bytes = book.part(name, error);
+  if (!bytes) throw std::runtime_error(error);
+  return *bytes;
 }
 
 XSheet XlsxFile::sheet(const std::string& name) const {
+  auto book = open_book(m_path);
+  std::string error;
+  auto sheet = book.sheet(name, error, /*keep_xml=*/true);
+  if (!sheet) throw std::out_of_range("no sheet " + name + ": " + error);
   XSheet out;
   out.name = name;
-  auto it = m_parts.find(name);
-  if (it == m_parts.end()) throw std::out_of_range("no sheet " + name);
-  out.xml = part(it->second);
-  static const std::regex cell_re("<c ([^>]*?)(?:/>|>([\\s\\S]*?)</c>)");
-  static const std::regex f_re("<f(?:\\s[^>]*)?>([\\s\\S]*?)</f>");
-  static const std::regex v_re("<v>([\\s\\S]*?)</v>");
-  for (auto c = std::sregex_iterator(out.xml.begin(), out.xml.end(), cell_re);
-       c != std::sregex_iterator(); ++c) {
-    std::string tag = " " + (*c)[1].str();
-    std::string body = (*c)[2].str();
-    XCell cell;
-    cell.type = attr(tag, "t");
-    std::string s = attr(tag, "s");
-    cell.style = s.empty() ? 0 : std::stoi(s);
-    cell.num_format = m_style_formats.at(static_cast<std::size_t>(cell.style));
-    cell.locked = !m_style_unlocked.at(static_cast<std::size_t>(cell.style));
-    std::smatch m;
-    if (std::regex_search(body, m, f_re)) cell.formula = xml_unescape(m[1].str());
-    if (cell.type == "inlineStr")
-      cell.value = texts_of(body);
-    else if (std::regex_search(body, m, v_re))
-      cell.value = xml_unescape(m[1].str());
-    if (cell.type == "s") cell.value = m_shared.at(std::stoul(cell.value));
-    out.cells[attr(tag, "r")] = cell;
+  out.xml = sheet->xml();
+  for (int row = 1; row <= sheet->max_row(); ++row) {
+    for (const auto& [col, c] : sheet->row(row)) {
+      XCell cell;
+      cell.type = type_of(c);
+      cell.value = value_of(c);
+      cell.formula = c.formula;
+      cell.num_format = c.num_format;
+      cell.style = c.style;
+      auto style = static_cast<std::size_t>(c.style);
+      cell.locked = !(style < m_style_unlocked.size() && m_style_unlocked[style]);
+      out.cells[tabular::cell_name(row, col)] = std::move(cell);
+    }
   }
   static const std::regex dv_re("<dataValidation ([^>]*)>([\\s\\S]*?)</dataValidation>");
   static const std::regex f1_re("<formula1>([\\s\\S]*?)</formula1>");
@@ -203,9 +212,9 @@ XSheet XlsxFile::sheet(const std::string& name) const {
     v.type = attr(tag, "type");
     v.op = attr(tag, "operator");
     v.sqref = attr(tag, "sqref");
-    v.error_title = xml_unescape(attr(tag, "errorTitle"));
-    v.error = xml_unescape(attr(tag, "error"));
-    v.prompt = xml_unescape(attr(tag, "prompt"));
+    v.error_title = attr(tag, "errorTitle");
+    v.error = attr(tag, "error");
+    v.prompt = attr(tag, "prompt");
     v.allow_blank = attr(tag, "allowBlank") == "1" || attr(tag, "allowBlank") == "true";
     std::smatch m;
     if (std::regex_search(body, m, f1_re)) v.formula1 = xml_unescape(m[1].str());

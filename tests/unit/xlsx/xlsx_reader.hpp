@@ -1,7 +1,7 @@
 #pragma once
-// A deliberately independent XLSX reader for tests: it unzips the parts with `unzip -p` and
-// scans the XML, so the assertions check what a spreadsheet program would find in the file,
-// not what our writer meant to put there.
+// The XLSX reader of the tests: the project's one reader (generator/tabular, libzip + expat),
+// which is independent of the writer (libxlsxwriter), so the assertions check what a
+// spreadsheet program would find in the file, not what our writer meant to put there.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -52,10 +52,7 @@ class XlsxFile {
  private:
   std::filesystem::path m_path;
   std::vector<std::string> m_names;
-  std::map<std::string, std::string> m_parts;  // sheet name -> part path
-  std::vector<std::string> m_shared;
-  std::vector<std::string> m_style_formats;  // cellXfs index -> format code
-  std::vector<bool> m_style_unlocked;        // cellXfs index -> locked="0"
+  std::vector<bool> m_style_unlocked;  // cellXfs index -> locked="0"
   std::string m_workbook;
 };
 

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Spreadsheet export and import benchmark (issue 16): `tampon export tableur` of the national
+# synthetic set, then `tampon import tableur` of that workbook into an empty project, each timed
+# with /usr/bin/time (wall seconds, peak RSS). Target for each: under 3 s and 300 MB.
+#
+#   bench/tableur/run.sh                     # builds the release preset, national size (1×)
+#   SCALE=0.05 bench/tableur/run.sh          # a small set, to check the script
+#   TAMPON=path/to/tampon bench/tableur/run.sh   # measure an existing binary, build nothing
+#   BENCH_DATA=/tmp/x bench/tableur/run.sh   # where data sets and results go
+#
+# Also checks the round trip on the way: the imported project holds as many record files as
+# the workbook has records (the byte-identical build comparison is a test: tests/tableur/).
+# Exit status: 0 when both runs succeed within the targets, 1 if not.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+scale="${SCALE:-1}"
+seed="${SEED:-2021}"
+data_root="${BENCH_DATA:-$root/build/bench-data}"
+tampon="${TAMPON:-$root/build/release/generator/tampon}"
+target_s=3
+target_kb=$((300 * 1024))
+
+log() { printf '%s\n' "$*" >&2; }
+
+if [[ -z "${TAMPON:-}" ]]; then
+  log "== construction (preset release)"
+  mkdir -p "$data_root"
+  (cd "$root" && cmake --preset release && cmake --build --preset release --target tampon -j 2) \
+    >"$data_root/build-tableur.log" 2>&1 || { log "échec de la construction"; exit 1; }
+fi
+[[ -x "$tampon" ]] || { log "tampon introuvable : $tampon"; exit 1; }
+
+digest="$(cat "$root"/bench/gen/*.py | sha256sum | cut -c1-10)"
+dir="$data_root/x$scale-departement-s$seed-$digest"
+if [[ ! -d "$dir/data" ]]; then
+  log "== génération ${scale}× dans $dir"
+  rm -rf "$dir.tmp"
+  python3 "$root/bench/gen/generate.py" --scale "$scale" --seed "$seed" --out "$dir.tmp" >&2
+  mv "$dir.tmp" "$dir"
+fi
+
+work="$data_root/tableur-x$scale"
+rm -rf "$work" && mkdir -p "$work/import"
+
+# Prints "seconds rss_kb exit_code".
+timed() {
+  local tfile status wall rss
+  tfile="$(mktemp)"
+  set +e
+  /usr/bin/time -f "%e %M" -o "$tfile" "$@" >"$work/last.log" 2>&1
+  status=$?
+  set -e
+  read -r wall rss <"$tfile"
+  rm -f "$tfile"
+  printf '%s %s %s\n' "$wall" "$rss" "$status"
+}
+
+failed=0
+report() {
+  local what="$1" s="$2" kb="$3" rc="$4" verdict="ok"
+  if [[ "$rc" != 0 ]]; then verdict="ÉCHEC (code $rc) : $(tail -n 3 "$work/last.log")"; failed=1
+  elif ! awk -v a="$s" -v b="$target_s" 'BEGIN { exit !(a <= b) }' || ((kb > target_kb)); then
+    verdict="NON TENU (objectif < ${target_s} s et < $((target_kb / 1024)) Mo)"; failed=1; fi
+  printf '%-8s %8.2f s %8d Mo  %s\n' "$what" "$s" $((kb / 1024)) "$verdict"
+}
+
+records="$(find "$dir/data" -name '*.yaml' | wc -l) fichiers YAML"
+read -r s kb rc < <(timed "$tampon" export tableur "$work/fiches.xlsx" --project "$dir" --quiet)
+report export "$s" "$kb" "$rc"
+echo "  classeur : $(du -m "$work/fiches.xlsx" 2>/dev/null | cut -f1) Mo (projet : $records)"
+read -r s kb rc < <(timed "$tampon" import tableur "$work/fiches.xlsx" --project "$work/import" --quiet)
+report import "$s" "$kb" "$rc"
+echo "  fiches écrites : $(find "$work/import/data" -name '*.yaml' 2>/dev/null | wc -l)"
+echo "Charge de la machine : $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cœurs)"
+exit "$failed"

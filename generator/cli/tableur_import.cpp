@@ -1,0 +1,669 @@
+// `tampon import tableur FICHIER.xlsx|FICHIER.csv…`: a workbook in the layout of `export
+// tableur` (or one CSV per sheet, named after it) back into YAML records, one file per record in
+// data/<folder>/. All or nothing: any cell in error and nothing is written; a file that exists
+// with other content is replaced only with --force.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "cli/commands.hpp"
+#include "cli/report.hpp"
+#include "cli/tableur.hpp"
+#include "cli/tableur_layout.hpp"
+#include "cli/tableur_yaml.hpp"
+#include "core/suggest.hpp"
+#include "tabular/csv_reader.hpp"
+#include "tabular/xlsx_reader.hpp"
+#include "tampon/date.hpp"
+
+namespace tampon::cli {
+namespace fs = std::filesystem;
+using tableur::ColumnType;
+using tableur::SheetLayout;
+using tableur::YamlValue;
+using tabular::Cell;
+
+int tableur_usage(const std::string& message) {
+  std::cerr << "tampon: erreur: " << message << "\n(aide : tampon --help)\n";
+  return k_exit_usage;
+}
+
+namespace {
+
+/// Where a cell is, for diagnostics: an XLSX cell or a CSV line:column.
+struct Where {
+  std::string file;   // display name
+  std::string sheet;  // empty for CSV
+  int row = 0, col = 0;
+  bool csv = false;
+};
+
+/// A table to import: rows with their cells, from a sheet or a CSV file.
+struct Source {
+  const SheetLayout* layout = nullptr;
+  std::string file;  // display name
+  bool csv = false;
+  const tabular::XlsxWorkbook* book = nullptr;
+  fs::path path;  // CSV
+};
+
+std::string french_number(std::string_view s) {
+  // "1 850,50" / "1850,5" / "1850.50" → "1850.50"; empty when not a number.
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t') continue;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ++i;  // no-break space
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0xAF) {
+      i += 2;  // narrow no-break space
+      continue;
+    }
+    out += c == ',' ? '.' : static_cast<char>(c);
+  }
+  std::size_t i = 0, digits = 0;
+  if (i < out.size() && out[i] == '-') ++i;
+  while (i < out.size() && out[i] >= '0' && out[i] <= '9') ++i, ++digits;
+  if (i < out.size() && out[i] == '.') {
+    ++i;
+    std::size_t frac = 0;
+    while (i < out.size() && out[i] >= '0' && out[i] <= '9') ++i, ++frac;
+    if (!frac) return {};
+  }
+  return digits && i == out.size() ? out : std::string();
+}
+
+/// A number cell's value as YAML: the file's own text when it is a plain decimal, else the
+/// shortest text that gives the same double.
+std::string number_text(const Cell& c) {
+  std::string plain = french_number(c.text);
+  if (!plain.empty()) return plain;
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, c.number, std::chars_format::fixed);
+  return ec == std::errc() ? std::string(buf, end) : c.text;
+}
+
+std::optional<std::string> date_text(std::string_view s) {
+  // ISO, or JJ/MM/AAAA as French spreadsheets show dates.
+  if (auto d = Date::parse(s)) return d->iso();
+  if (s.size() == 10 && s[2] == '/' && s[5] == '/') {
+    std::string iso = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(3, 2)) + "-" +
+                      std::string(s.substr(0, 2));
+    if (auto d = Date::parse(iso)) return d->iso();
+  }
+  return std::nullopt;
+}
+
+bool id_like(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return s[0] != '-';
+}
+
+std::string file_stem_for(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (ok)
+      out += c;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.substr(0, 100);
+}
+
+struct Record {
+  YamlValue value;
+  std::string owner_key;  // id, or the row number for kinds without one
+  std::string name;       // file stem
+  Where where;            // the row's first cell
+};
+
+class Importer {
+ public:
+  Importer(const Options& options, Diagnostics& diagnostics)
+      : m_options(options), m_diagnostics(diagnostics) {}
+
+  void error(const Where& w, std::string message, std::string code = "import-cell") {
+    Diagnostic d;
+    if (w.csv) {
+      d.where.file = w.file;
+      d.where.line = static_cast<std::uint32_t>(w.row);
+      d.where.column = static_cast<std::uint32_t>(w.col);
+    } else {
+      d.where.file =
+          w.sheet.empty() ? w.file : tabular::cell_position(w.file, w.sheet, w.row, w.col);
+    }
+    d.code = std::move(code);
+    d.message = std::move(message);
+    m_diagnostics.push_back(std::move(d));
+  }
+
+  /// Reads one table (a sheet or a CSV); calls `on_row` with the field → cell mapping.
+  void read(const Source& src) {
+    const SheetLayout& layout = *src.layout;
+    std::vector<int> column_of;  // file column (1-based index) → layout column (-1: owner)
+    std::vector<std::string> header_names;
+    bool header_done = false, header_ok = true;
+    int data_index = 0;
+    auto where_of = [&](int row, const Cell& c, int col) {
+      Where w{src.file, src.csv ? std::string() : std::string(layout.name), row, col, src.csv};
+      if (src.csv) {
+        w.row = c.line;
+        w.col = c.column;
+      }
+      return w;
+    };
+    auto on_row = [&](int row, std::vector<std::pair<int, Cell>>& cells) {
+      // Formatted blanks (a style, no value) are not data: a row of them is no record.
+      std::erase_if(cells, [](const auto& c) { return c.second.empty(); });
+      if (cells.empty()) {
+        if (header_done) ++data_index;
+        return true;
+      }
+      if (!header_done) {
+        header_done = true;
+        header_ok = read_header(layout, cells, column_of,
+                                [&](int col, const Cell& c) { return where_of(row, c, col); });
+        return header_ok;
+      }
+      ++data_index;
+      int excel_row = src.csv ? data_index + 1 : row;
+      record_row(layout, cells, column_of, excel_row,
+                 [&](int col, const Cell& c) { return where_of(row, c, col); });
+      return true;
+    };
+    if (src.csv) {
+      std::string why;
+      auto table = tabular::read_csv(src.path, why, {}, src.file);
+      if (!table) {
+        Diagnostic d;
+        d.where.file = why.substr(0, why.find(':'));
+        d.code = "import-file";
+        d.message = why.substr(why.find(':') + 1);
+        // "f.csv:2:3: message": keep the position.
+        auto parts = why.find(": ");
+        if (parts != std::string::npos) {
+          std::string pos = why.substr(0, parts);
+          auto c1 = pos.find(':');
+          auto c2 = pos.find(':', c1 + 1);
+          if (c1 != std::string::npos && c2 != std::string::npos) {
+            d.where.file = pos.substr(0, c1);
+            d.where.line = static_cast<std::uint32_t>(std::stoul(pos.substr(c1 + 1, c2 - c1 - 1)));
+            d.where.column = static_cast<std::uint32_t>(std::stoul(pos.substr(c2 + 1)));
+            d.message = why.substr(parts + 2);
+          } else {
+            d.where.file = src.file;
+            d.message = why.substr(why.find(" : ") == std::string::npos ? 0 : why.find(" : ") + 3);
+          }
+        }
+        m_diagnostics.push_back(std::move(d));
+        m_failed_input = true;
+        return;
+      }
+      int index = 0;
+      for (auto& row : table->rows) {
+        std::vector<std::pair<int, Cell>> cells;
+        int col = 0;
+        for (auto& c : row) {
+          ++col;
+          if (c.text.empty()) continue;
+          cells.emplace_back(col, std::move(c));
+        }
+        ++index;
+        if (cells.empty()) continue;
+        if (!on_row(index, cells)) break;
+      }
+      if (!header_done) header_missing(src);
+      return;
+    }
+    std::string why;
+    if (!src.book->read_rows(layout.name, why, on_row)) {
+      Diagnostic d;
+      d.where.file = src.file;
+      d.code = "import-file";
+      d.message = why.substr(why.find(" : ") == std::string::npos ? 0 : why.find(" : ") + 3);
+      if (why.find(", feuille") != std::string::npos) {
+        d.where.file = why.substr(0, why.find(" : "));
+      }
+      m_diagnostics.push_back(std::move(d));
+      m_failed_input = true;
+    }
+    if (!header_done) header_missing(src);
+  }
+
+  void header_missing(const Source& src) {
+    (void)src;  // an empty sheet or file: nothing to import from it
+  }
+
+  template <class WhereFn>
+  bool read_header(const SheetLayout& layout, const std::vector<std::pair<int, Cell>>& cells,
+                   std::vector<int>& column_of, WhereFn where) {
+    std::vector<std::string_view> candidates;
+    std::string owner = owner_of(layout);
+    if (!owner.empty()) candidates.push_back(owner);
+    for (const auto& c : layout.columns) candidates.push_back(c.path);
+    std::set<int> seen;
+    bool ok = true;
+    for (const auto& [col, cell] : cells) {
+      if (col >= static_cast<int>(column_of.size()))
+        column_of.resize(static_cast<std::size_t>(col) + 1, -2);
+      std::string name = cell.text;
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      int index = -2;
+      if (!owner.empty() && name == owner) index = -1;
+      for (std::size_t i = 0; i < layout.columns.size(); ++i)
+        if (layout.columns[i].path == name) index = static_cast<int>(i);
+      if (index == -2) {
+        error(where(col, cell),
+              fmt::format("colonne « {} » inconnue dans la feuille {}{}", name, layout.name,
+                          did_you_mean(name, candidates)),
+              "import-header");
+        ok = false;
+        continue;
+      }
+      if (!seen.insert(index).second) {
+        error(where(col, cell), fmt::format("colonne « {} » en double", name), "import-header");
+        ok = false;
+        continue;
+      }
+      column_of[static_cast<std::size_t>(col)] = index;
+    }
+    if (!owner.empty() && !seen.contains(-1) && !cells.empty()) {
+      error(where(cells.front().first, cells.front().second),
+            fmt::format("colonne « {} » absente : elle relie chaque ligne à sa fiche", owner),
+            "import-header");
+      ok = false;
+    }
+    if (layout.list.empty() && layout.has_id && !seen.contains(0) && !cells.empty()) {
+      error(where(cells.front().first, cells.front().second),
+            "colonne « id » absente : chaque fiche a un identifiant", "import-header");
+      ok = false;
+    }
+    return ok;
+  }
+
+  std::string owner_of(const SheetLayout& layout) const {
+    if (layout.list.empty()) return {};
+    for (const auto& s : tableur::sheets())
+      if (s.list.empty() && s.folder == layout.folder) return tableur::owner_header(s);
+    return {};
+  }
+
+  template <class WhereFn>
+  void record_row(const SheetLayout& layout, std::vector<std::pair<int, Cell>>& cells,
+                  const std::vector<int>& column_of, int excel_row, WhereFn where) {
+    Record rec;
+    rec.where = where(cells.front().first, cells.front().second);
+    std::string owner;
+    Where owner_where = rec.where;
+    for (auto& [col, cell] : cells) {
+      if (col >= static_cast<int>(column_of.size())) continue;
+      int index = column_of[static_cast<std::size_t>(col)];
+      if (index == -2) continue;
+      if (cell.empty()) continue;
+      Where w = where(col, cell);
+      if (cell.type == Cell::Type::Error) {
+        error(w, fmt::format("cellule en erreur ({}) : remplacez-la par sa valeur", cell.text));
+        continue;
+      }
+      if (index == -1) {
+        owner = cell.type == Cell::Type::Number ? number_text(cell) : cell.text;
+        owner_where = w;
+        continue;
+      }
+      const auto& column = layout.columns[static_cast<std::size_t>(index)];
+      if (auto value = convert(column, cell, w)) rec.value.set(column.path, std::move(*value));
+    }
+    if (!layout.list.empty()) {
+      if (owner.empty()) {
+        error(rec.where, fmt::format("ligne sans « {} » : à quelle fiche appartient-elle ?",
+                                     owner_of(layout)));
+        return;
+      }
+      auto& items = m_lists[std::string(layout.name)][owner];
+      items.first.push_back(std::move(rec.value));
+      items.second = owner_where;
+      return;
+    }
+    if (layout.has_id) {
+      YamlValue* id = rec.value.find("id");
+      std::string id_text = id ? id->text : std::string();
+      if (!id_like(id_text)) {
+        error(rec.where,
+              id_text.empty()
+                  ? std::string("fiche sans « id » : chaque fiche a un identifiant")
+                  : fmt::format("identifiant « {} » invalide : minuscules, chiffres et tirets "
+                                "(il nomme le fichier)",
+                                id_text));
+        return;
+      }
+      rec.owner_key = id_text;
+      rec.name = id_text;
+    } else {
+      rec.owner_key = std::to_string(excel_row);
+      rec.name = derived_name(layout, rec.value);
+      if (rec.name.empty()) rec.name = fmt::format("{}-{}", layout.kind, excel_row);
+    }
+    // Its lists (read before the main sheets), then the YAML text at once: only the text
+    // stays in memory (the national set: 160 000 records).
+    for (const auto* list : tableur::list_sheets_of(layout)) {
+      auto lists = m_lists.find(std::string(list->name));
+      if (lists == m_lists.end()) continue;
+      auto items = lists->second.find(rec.owner_key);
+      if (items == lists->second.end()) continue;
+      YamlValue seq;
+      seq.kind = YamlValue::Kind::Seq;
+      seq.seq = std::move(items->second.first);
+      rec.value.set(list->list, std::move(seq));
+      lists->second.erase(items);
+    }
+    auto& used = m_used[std::string(layout.name)];
+    std::string name = rec.name;
+    for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
+    m_files.emplace_back(fs::path("data") / std::string(layout.folder) / (name + ".yaml"),
+                         tableur::emit_record(rec.value));
+    ++counts[std::string(layout.name)];
+  }
+
+  static std::string derived_name(const SheetLayout& layout, YamlValue& v) {
+    auto get = [&](std::string_view key) {
+      YamlValue* f = v.find(key);
+      return f && (f->kind == YamlValue::Kind::Plain || f->kind == YamlValue::Kind::Quoted)
+                 ? f->text
+                 : std::string();
+    };
+    if (layout.kind == "versement")
+      return file_stem_for(get("convention") + "-p" + get("poste") + "-t" + get("tranche"));
+    if (layout.kind == "rapport") return file_stem_for(get("conseiller") + "-" + get("mois"));
+    if (layout.kind == "depense")
+      return file_stem_for(get("structure") + "-" + get("convention") + "-" + get("trimestre"));
+    return {};
+  }
+
+  std::optional<YamlValue> convert(const tableur::Column& column, const Cell& cell,
+                                   const Where& w) {
+    switch (column.type) {
+      case ColumnType::Text:
+        if (cell.type == Cell::Type::Number) return YamlValue::quoted(number_text(cell));
+        if (cell.type == Cell::Type::Bool)
+          return YamlValue::quoted(cell.text == "1" ? "true" : "false");
+        return YamlValue::quoted(cell.text);
+      case ColumnType::Date: {
+        if (cell.type == Cell::Type::Date) {
+          if (cell.text.size() == 10) return YamlValue::plain(cell.text);
+          error(w, fmt::format("« {} » : une date sans heure est attendue, trouvé {}", column.path,
+                               cell.text));
+          return std::nullopt;
+        }
+        if (cell.type == Cell::Type::Text) {
+          if (auto iso = date_text(cell.text)) return YamlValue::plain(*iso);
+        }
+        error(w, fmt::format("« {} » : date attendue (JJ/MM/AAAA ou AAAA-MM-JJ), trouvé « {} »",
+                             column.path, cell.text));
+        return std::nullopt;
+      }
+      case ColumnType::Number: {
+        if (cell.type == Cell::Type::Number) return YamlValue::plain(number_text(cell));
+        if (cell.type == Cell::Type::Text) {
+          std::string n = french_number(cell.text);
+          if (!n.empty()) return YamlValue::plain(n);
+        }
+        error(w, fmt::format("« {} » : nombre attendu (par exemple 1850,50), trouvé « {} »",
+                             column.path, cell.text));
+        return std::nullopt;
+      }
+      case ColumnType::Bool: {
+        std::string t = cell.text;
+        std::transform(t.begin(), t.end(), t.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (cell.type == Cell::Type::Bool || cell.type == Cell::Type::Number)
+          return YamlValue::plain(cell.number != 0 ? "true" : "false");
+        if (t == "vrai" || t == "true" || t == "oui") return YamlValue::plain("true");
+        if (t == "faux" || t == "false" || t == "non") return YamlValue::plain("false");
+        error(w,
+              fmt::format("« {} » : VRAI ou FAUX attendu, trouvé « {} »", column.path, cell.text));
+        return std::nullopt;
+      }
+      case ColumnType::IntList: {
+        YamlValue seq;
+        seq.kind = YamlValue::Kind::Seq;
+        if (cell.type == Cell::Type::Number) {
+          seq.seq.push_back(YamlValue::plain(number_text(cell)));
+          return seq;
+        }
+        std::string text = cell.text;
+        if (text == "[]") return seq;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+          auto end = text.find_first_of(",;", start);
+          if (end == std::string::npos) end = text.size();
+          std::string item = text.substr(start, end - start);
+          item.erase(0, item.find_first_not_of(' '));
+          while (!item.empty() && item.back() == ' ') item.pop_back();
+          int value = 0;
+          auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
+          if (item.empty() || ec != std::errc() || p != item.data() + item.size()) {
+            error(w, fmt::format("« {} » : des numéros séparés par des virgules sont attendus "
+                                 "(« 2, 3 »), trouvé « {} »",
+                                 column.path, text));
+            return std::nullopt;
+          }
+          seq.seq.push_back(YamlValue::plain(std::to_string(value)));
+          start = end + 1;
+        }
+        return seq;
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// List rows left once every main sheet is read name an owner that does not exist.
+  void report_orphans() {
+    for (const auto& [sheet, lists] : m_lists) {
+      const SheetLayout* layout = tableur::find_sheet(sheet);
+      for (const auto& [owner, items] : lists)
+        error(items.second, fmt::format("« {} » ne correspond à aucune fiche de la feuille {}",
+                                        owner, layout ? layout->folder : ""));
+    }
+  }
+
+  /// The files to write: data/<folder>/<name>.yaml → text.
+  std::vector<std::pair<fs::path, std::string>>& files() { return m_files; }
+
+  bool failed_input() const { return m_failed_input; }
+  std::map<std::string, std::size_t> counts;
+
+ private:
+  const Options& m_options;
+  Diagnostics& m_diagnostics;
+  bool m_failed_input = false;
+  std::vector<std::pair<fs::path, std::string>> m_files;
+  std::map<std::string, std::set<std::string>> m_used;
+  // list sheet → owner key → (items, where the owner was named)
+  std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
+};
+
+std::string read_all(const fs::path& path, bool& exists) {
+  std::ifstream in(path, std::ios::binary);
+  exists = static_cast<bool>(in);
+  if (!exists) return {};
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+bool write_atomically(const fs::path& path, const std::string& text,
+                      std::set<fs::path>& made_dirs) {
+  std::error_code ec;
+  if (made_dirs.insert(path.parent_path()).second) fs::create_directories(path.parent_path(), ec);
+  fs::path temp =
+      path.parent_path() / fmt::format(".{}.tampon-{}.tmp", path.filename().string(), ::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      fs::remove(temp, ec);
+      return false;
+    }
+  }
+  fs::rename(temp, path, ec);
+  if (ec) fs::remove(temp, ec);
+  return !ec;
+}
+
+}  // namespace
+
+int run_import(const Options& options) {
+  if (options.subcommand != "tableur")
+    return tableur_usage("usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR");
+  if (options.files.empty())
+    return tableur_usage("usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR");
+  Diagnostics diagnostics;
+  Importer importer(options, diagnostics);
+  std::vector<tabular::XlsxWorkbook> books;
+  books.reserve(options.files.size());
+  std::vector<Source> sources;
+  std::set<std::string> seen_csv;
+  for (const auto& file : options.files) {
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string display = file.filename().string();
+    if (ext == ".xlsx") {
+      std::string why;
+      auto book = tabular::XlsxWorkbook::open(file, why, {}, display);
+      if (!book) {
+        std::cerr << "tampon: erreur: " << why << "\n";
+        return k_exit_io;
+      }
+      books.push_back(std::move(*book));
+      bool any = false;
+      for (const auto& layout : tableur::sheets()) {
+        if (!books.back().has_sheet(layout.name)) continue;
+        any = true;
+        sources.push_back({&layout, display, false, &books.back(), {}});
+      }
+      if (!any) {
+        std::string names;
+        for (const auto& layout : tableur::sheets())
+          if (layout.list.empty()) names += (names.empty() ? "" : ", ") + std::string(layout.name);
+        std::cerr << "tampon: erreur: " << display
+                  << " : aucune feuille de fiches (attendu : " << names
+                  << " ; voir tampon export tableur)\n";
+        return k_exit_invalid;
+      }
+    } else if (ext == ".csv") {
+      // The sheet is the file's name: structures.csv, conventions.postes.csv. A main sheet
+      // brings its list sheets from the same folder when they are there.
+      std::string stem = file.stem().string();
+      const SheetLayout* layout = tableur::find_sheet(stem);
+      if (!layout) {
+        std::vector<std::string_view> names;
+        for (const auto& l : tableur::sheets()) names.push_back(l.name);
+        std::cerr << "tampon: erreur: " << display
+                  << " : le nom du fichier dit quelles fiches il contient (structures.csv, "
+                     "conventions.csv, conventions.postes.csv…)"
+                  << did_you_mean(stem, names) << "\n";
+        return k_exit_usage;
+      }
+      auto add = [&](const SheetLayout* l, const fs::path& p) {
+        if (!seen_csv.insert(fs::absolute(p).lexically_normal().string()).second) return;
+        sources.push_back({l, p.filename().string(), true, nullptr, p});
+      };
+      add(layout, file);
+      if (layout->list.empty()) {
+        for (const auto* list : tableur::list_sheets_of(*layout)) {
+          fs::path sibling =
+              file.parent_path() / (std::string(list->name) + file.extension().string());
+          std::error_code ec;
+          if (fs::exists(sibling, ec)) add(list, sibling);
+        }
+      }
+    } else {
+      return tableur_usage("« " + file.string() +
+                           " » : un classeur .xlsx ou un fichier .csv est attendu");
+    }
+  }
+  // Lists first, kept by owner; each main row then takes its lists and becomes YAML text.
+  std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
+    return !a.layout->list.empty() && b.layout->list.empty();
+  });
+  for (const auto& src : sources) importer.read(src);
+  importer.report_orphans();
+  if (importer.failed_input() || count_errors(diagnostics) > 0) {
+    if (!options.quiet && options.format == Format::Text)
+      std::cerr << "rien n'a été écrit : corrigez le classeur puis relancez\n";
+    print_diagnostics(diagnostics, options);
+    return importer.failed_input() ? k_exit_io : k_exit_invalid;
+  }
+  auto& files = importer.files();
+  // Never replace a file that says something else without --force: check them all first.
+  std::vector<std::pair<fs::path, const std::string*>> to_write;
+  std::size_t unchanged = 0;
+  for (const auto& [rel, text] : files) {
+    fs::path path = options.project / rel;
+    bool exists = false;
+    std::string current = read_all(path, exists);
+    if (exists && current == text) {
+      ++unchanged;
+      continue;
+    }
+    if (exists && !options.force) {
+      Diagnostic d;
+      d.where.file = rel.generic_string();
+      d.code = "import-would-overwrite";
+      d.message =
+          "ce fichier existe et dit autre chose : relancez avec --force pour le "
+          "remplacer par la fiche du classeur";
+      diagnostics.push_back(std::move(d));
+      continue;
+    }
+    to_write.emplace_back(path, &text);
+  }
+  if (count_errors(diagnostics) > 0) {
+    if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
+    print_diagnostics(diagnostics, options);
+    return k_exit_invalid;
+  }
+  std::set<fs::path> made_dirs;
+  for (const auto& [path, text] : to_write) {
+    if (!write_atomically(path, *text, made_dirs)) {
+      std::cerr << "tampon: erreur: impossible d'écrire « " << path.string() << " »\n";
+      return k_exit_io;
+    }
+    if (!options.quiet && options.format == Format::Text)
+      std::cerr << "écrit : " << path.lexically_relative(options.project).generic_string() << "\n";
+  }
+  if (!options.quiet) {
+    std::string summary;
+    for (const auto& layout : tableur::sheets()) {
+      if (!layout.list.empty()) continue;
+      auto n = importer.counts[std::string(layout.name)];
+      if (!n) continue;
+      summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", n, layout.name);
+    }
+    std::cerr << fmt::format("import : {} fichier{} écrit{}, {} inchangé{} ({})\n", to_write.size(),
+                             to_write.size() > 1 ? "s" : "", to_write.size() > 1 ? "s" : "",
+                             unchanged, unchanged > 1 ? "s" : "",
+                             summary.empty() ? "aucune fiche" : summary);
+  }
+  print_diagnostics(diagnostics, options);
+  return exit_code_for(diagnostics);
+}
+
+}  // namespace tampon::cli

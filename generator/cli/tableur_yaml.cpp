@@ -1,0 +1,177 @@
+#include "cli/tableur_yaml.hpp"
+
+#include <cstdio>
+
+namespace tampon::cli::tableur {
+
+YamlValue* YamlValue::find(std::string_view key) {
+  for (auto& [k, v] : map)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+void YamlValue::set(std::string_view dotted, YamlValue value) {
+  auto dot = dotted.find('.');
+  if (dot == std::string_view::npos) {
+    if (auto* existing = find(dotted))
+      *existing = std::move(value);
+    else
+      map.emplace_back(std::string(dotted), std::move(value));
+    return;
+  }
+  std::string_view head = dotted.substr(0, dot);
+  YamlValue* child = find(head);
+  if (!child || child->kind != Kind::Map) {
+    if (!child) {
+      map.emplace_back(std::string(head), YamlValue{});
+      child = &map.back().second;
+    } else {
+      *child = YamlValue{};
+    }
+  }
+  child->set(dotted.substr(dot + 1), std::move(value));
+}
+
+std::string yaml_quote(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+      continue;
+    }
+    // U+0085, U+2028, U+2029 are line breaks to YAML: folded unless escaped.
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x85) {
+      out += "\\u0085";
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+         static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+      out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+      continue;
+    }
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(text[i + 2]) == 0xBF) {
+      out += "\\uFEFF";
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+bool plain_key(std::string_view key) {
+  if (key.empty()) return false;
+  for (char c : key)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return key[0] != '-';
+}
+
+std::string key_text(std::string_view key) {
+  return plain_key(key) ? std::string(key) : yaml_quote(key);
+}
+
+std::string scalar_text(const YamlValue& v) {
+  return v.kind == YamlValue::Kind::Plain ? v.text : yaml_quote(v.text);
+}
+
+bool is_scalar(const YamlValue& v) {
+  return v.kind == YamlValue::Kind::Plain || v.kind == YamlValue::Kind::Quoted;
+}
+
+void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out);
+
+void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
+  if (is_scalar(v)) {
+    out += ' ';
+    out += scalar_text(v);
+    out += '\n';
+  } else if (v.kind == YamlValue::Kind::Map) {
+    if (v.map.empty()) {
+      out += " {}\n";
+      return;
+    }
+    out += '\n';
+    emit_map(v, indent + 2, false, out);
+  } else {
+    bool all_scalars = true;
+    for (auto& item : v.seq) all_scalars = all_scalars && is_scalar(item);
+    if (v.seq.empty() || all_scalars) {
+      out += " [";
+      for (std::size_t i = 0; i < v.seq.size(); ++i) {
+        if (i) out += ", ";
+        out += scalar_text(v.seq[i]);
+      }
+      out += "]\n";
+      return;
+    }
+    out += '\n';
+    for (auto& item : v.seq) {
+      out.append(static_cast<std::size_t>(indent + 2), ' ');
+      out += "- ";
+      if (item.kind == YamlValue::Kind::Map && !item.map.empty()) {
+        emit_map(item, indent + 4, true, out);
+      } else if (is_scalar(item)) {
+        out += scalar_text(item);
+        out += '\n';
+      } else {
+        out += "{}\n";
+      }
+    }
+  }
+}
+
+void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out) {
+  bool first = true;
+  for (auto& [key, value] : map.map) {
+    if (!(first && first_inline)) out.append(static_cast<std::size_t>(indent), ' ');
+    first = false;
+    out += key_text(key);
+    out += ':';
+    emit_value_after_key(value, indent, out);
+  }
+}
+
+}  // namespace
+
+std::string emit_record(const YamlValue& record, std::string_view header_comment) {
+  std::string out;
+  if (!header_comment.empty()) {
+    out += "# ";
+    out += header_comment;
+    out += '\n';
+  }
+  emit_map(record, 0, false, out);
+  if (record.map.empty()) out += "{}\n";
+  return out;
+}
+
+}  // namespace tampon::cli::tableur

@@ -1,0 +1,348 @@
+// `tampon export tableur` and `tampon import tableur` as users run them (docs/tableur.md).
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "cli_harness.hpp"
+#include "tabular/xlsx_reader.hpp"
+
+namespace tampon::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using tabular::Cell;
+using tabular::XlsxWorkbook;
+
+const std::string k_source = TAMPON_SOURCE_DIR;
+
+/// Outputs compared byte for byte; the manifest without its fingerprints (digests of the
+/// source files, which are other files after an import) and without the stamps (inodes).
+std::map<std::string, std::string> comparable(std::map<std::string, std::string> out) {
+  out.erase(".tampon-stamps");
+  if (auto it = out.find("manifest.json"); it != out.end())
+    it->second = std::regex_replace(it->second, std::regex("\"fingerprint\": \"[0-9a-f]+\""),
+                                    "\"fingerprint\": \"\"");
+  return out;
+}
+
+XlsxWorkbook open_book(const fs::path& path) {
+  std::string error;
+  auto book = XlsxWorkbook::open(path, error);
+  EXPECT_TRUE(book) << error;
+  return std::move(*book);
+}
+
+class SampleRoundTrip : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    project = new Project("tableur-round-trip");
+    exported = project->run(
+        {"export", "tableur", "fiches.xlsx", "--project", k_source, "--as-of", "2024-06-30"});
+    fs::create_directories(project->dir() / "vide");
+    imported = project->run({"import", "tableur", "fiches.xlsx", "--project", "vide"});
+  }
+  static void TearDownTestSuite() {
+    delete project;
+    project = nullptr;
+  }
+  static inline Project* project = nullptr;
+  static inline RunResult exported, imported;
+};
+
+TEST_F(SampleRoundTrip, ExportThenImportGivesByteIdenticalOutputs) {
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(exported.err.find("classeur écrit : fiches.xlsx (16 structures, 28 conseillers"),
+            std::string::npos)
+      << exported.err;
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.err.find("écrit : data/conventions/cv-2021-0005.yaml"), std::string::npos)
+      << imported.err;
+  auto a = project->run(
+      {"build", "--project", k_source, "--out", "a", "--as-of", "2024-06-30", "--no-cache", "-q"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto b = project->run(
+      {"build", "--project", "vide", "--out", "b", "--as-of", "2024-06-30", "--no-cache", "-q"});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  auto original = comparable(project->snapshot("a"));
+  auto round_trip = comparable(project->snapshot("b"));
+  ASSERT_GT(original.size(), 100u);
+  EXPECT_EQ(original.size(), round_trip.size());
+  for (const auto& [path, bytes] : original) {
+    auto it = round_trip.find(path);
+    ASSERT_NE(it, round_trip.end()) << path;
+    EXPECT_TRUE(it->second == bytes) << path << " differs after the round trip";
+  }
+}
+
+TEST_F(SampleRoundTrip, WorkbookHasOneSheetPerKindAndListSheets) {
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  auto book = open_book(project->dir() / "fiches.xlsx");
+  EXPECT_EQ(book.sheet_names(),
+            (std::vector<std::string>{"structures", "conseillers", "conventions", "avenants",
+                                      "versements", "rapports", "depenses", "conventions.postes",
+                                      "avenants.postes_ajoutes", "depenses.lignes"}));
+  std::string error;
+  auto conseillers = book.sheet("conseillers", error, true);
+  ASSERT_TRUE(conseillers) << error;
+  // Dotted headers, real dates, numbers, booleans.
+  int debut = 0, salaire = 0;
+  for (const auto& [col, cell] : conseillers->row(1)) {
+    if (cell.text == "contrat.debut") debut = col;
+    if (cell.text == "contrat.salaire_brut_mensuel") salaire = col;
+  }
+  ASSERT_GT(debut, 0);
+  ASSERT_GT(salaire, 0);
+  ASSERT_NE(conseillers->at(2, debut), nullptr);
+  EXPECT_EQ(conseillers->at(2, debut)->type, Cell::Type::Date);
+  EXPECT_EQ(conseillers->at(2, salaire)->type, Cell::Type::Number);
+  // Drop-down lists for enumerated values (contract types, roles).
+  EXPECT_NE(conseillers->xml().find("<dataValidation type=\"list\""), std::string::npos);
+  EXPECT_NE(conseillers->xml().find("cdd-droit-public"), std::string::npos);
+  // Header comments, in French.
+  bool comments = false;
+  for (int i = 1; i <= 10 && !comments; ++i) {
+    auto part = book.part("xl/comments" + std::to_string(i) + ".xml", error);
+    comments = part && part->find("Début du contrat") != std::string::npos;
+  }
+  EXPECT_TRUE(comments);
+  // Lists keyed by their owner's id.
+  auto postes = book.sheet("conventions.postes", error);
+  ASSERT_TRUE(postes) << error;
+  EXPECT_EQ(postes->at("A1")->text, "convention");
+  EXPECT_EQ(postes->at("B1")->text, "numero");
+  auto lignes = book.sheet("depenses.lignes", error);
+  ASSERT_TRUE(lignes) << error;
+  EXPECT_EQ(lignes->at("A1")->text, "depense (ligne)");
+  EXPECT_EQ(lignes->at("A2")->text, "2");
+}
+
+TEST_F(SampleRoundTrip, ImportingTheSameWorkbookAgainChangesNothing) {
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  auto again = project->run({"import", "tableur", "fiches.xlsx", "--project", "vide"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("import : 0 fichier écrit, 276 inchangés"), std::string::npos)
+      << again.err;
+}
+
+TEST_F(SampleRoundTrip, LibreOfficeOpensTheWorkbookAndItsCopyImportsTheSame) {
+  if (std::system("command -v soffice >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  fs::path dir = project->dir();
+  fs::create_directories(dir / "lo");
+  std::string command = "cd '" + dir.string() + "' && soffice -env:UserInstallation=file://" +
+                        (dir / "lo-profile").string() +
+                        " --headless --convert-to xlsx --outdir lo fiches.xlsx >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  ASSERT_TRUE(fs::exists(dir / "lo/fiches.xlsx"));
+  fs::create_directories(dir / "vide-lo");
+  auto r = project->run({"import", "tableur", "lo/fiches.xlsx", "--project", "vide-lo"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(project->snapshot("vide-lo/data"), project->snapshot("vide/data"));
+}
+
+void write_workbook(const fs::path& path,
+                    const std::map<std::string, std::vector<std::vector<std::string>>>& sheets) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  for (const auto& [name, rows] : sheets) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      for (std::size_t c = 0; c < rows[r].size(); ++c)
+        if (!rows[r][c].empty())
+          worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                                 rows[r][c].c_str(), nullptr);
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+}
+
+TEST(ImportTableur, ABadCellIsReportedAtItsSheetAndCellAndNothingIsWritten) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx", {{"conventions",
+                                       {{"id", "structure", "signature"},
+                                        {"cv-1", "mairie", "2021-04-02"},
+                                        {"cv-2", "mairie", "pas une date"}}}});
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("f.xlsx, feuille « conventions », cellule C3: erreur: « signature » : "
+                       "date attendue (JJ/MM/AAAA ou AAAA-MM-JJ), trouvé « pas une date »"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("rien n'a été écrit"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(p.dir() / "data"));
+}
+
+TEST(ImportTableur, AnUnknownColumnGetsADidYouMean) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx", {{"structures", {{"id", "nomm"}, {"s-1", "Mairie"}}}});
+  auto r = p.run({"import", "tableur", "f.xlsx", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json.size(), 1u) << r.out;
+  EXPECT_EQ(json[0]["file"], "f.xlsx, feuille « structures », cellule B1");
+  EXPECT_NE(json[0]["message"].get<std::string>().find("vouliez-vous dire « nom »"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(ImportTableur, TextThatLooksLikeAFormulaOrANumberStaysText) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx",
+                 {{"structures",
+                   {{"id", "nom", "siret", "adresse.code_postal", "contrat_de_projet_autorise"},
+                    {"s-1", "=1+1 « Mairie »: #1\nbis", "21590139700012", "01000", "VRAI"}}}});
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream in(p.dir() / "data/structures/s-1.yaml");
+  std::string yaml((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(yaml,
+            "id: \"s-1\"\n"
+            "nom: \"=1+1 « Mairie »: #1\\nbis\"\n"
+            "siret: \"21590139700012\"\n"
+            "adresse:\n"
+            "  code_postal: \"01000\"\n"
+            "contrat_de_projet_autorise: true\n");
+  // Exported again, the name is a text cell, never a formula.
+  auto e = p.run({"export", "tableur", "g.xlsx"});
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  std::string error;
+  auto book = open_book(p.dir() / "g.xlsx");
+  auto sheet = book.sheet("structures", error);
+  ASSERT_TRUE(sheet) << error;
+  EXPECT_EQ(sheet->at("B2")->type, Cell::Type::Text);
+  EXPECT_EQ(sheet->at("B2")->formula, "");
+  EXPECT_EQ(sheet->at("B2")->text, "=1+1 « Mairie »: #1\nbis");
+}
+
+TEST(ImportTableur, NeverReplacesAChangedFileWithoutForce) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx", {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}}}});
+  ASSERT_EQ(p.run({"import", "tableur", "f.xlsx"}).exit_code, 0);
+  p.write("data/structures/s-1.yaml", "id: s-1\nnom: Mairie modifiée à la main\n");
+  auto refused = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("data/structures/s-1.yaml: erreur: ce fichier existe et dit autre "
+                             "chose : relancez avec --force"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(p.snapshot("data")["structures/s-1.yaml"], "id: s-1\nnom: Mairie modifiée à la main\n");
+  auto forced = p.run({"import", "tableur", "f.xlsx", "--force"});
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(p.snapshot("data")["structures/s-1.yaml"], "id: \"s-1\"\nnom: \"Mairie\"\n");
+}
+
+TEST(ImportTableur, ReadsOneCsvPerSheetWithBomQuotesAndFrenchFormats) {
+  Project p;
+  p.write("conventions.csv",
+          "\xEF\xBB\xBFid;structure;regime;signature;debut;fin;dossier\r\n"
+          "cv-1;mairie;relance-2021;02/04/2021;2021-04-01;31/03/2023;\"DS; 42\"\r\n");
+  p.write("conventions.postes.csv",
+          "convention;numero;role;contrat;montant\r\n"
+          "cv-1;1;conseiller;cdd-droit-public;\"50 000,00\"\r\n"
+          "cv-1;2;conseiller;cdd-droit-public;\r\n");
+  auto r = p.run({"import", "tableur", "conventions.csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(p.snapshot("data")["conventions/cv-1.yaml"],
+            "id: \"cv-1\"\n"
+            "structure: \"mairie\"\n"
+            "regime: \"relance-2021\"\n"
+            "signature: 2021-04-02\n"
+            "debut: 2021-04-01\n"
+            "fin: 2023-03-31\n"
+            "dossier: \"DS; 42\"\n"
+            "postes:\n"
+            "  - numero: 1\n"
+            "    role: \"conseiller\"\n"
+            "    contrat: \"cdd-droit-public\"\n"
+            "    montant: 50000.00\n"
+            "  - numero: 2\n"
+            "    role: \"conseiller\"\n"
+            "    contrat: \"cdd-droit-public\"\n");
+}
+
+TEST(ImportTableur, ABadCsvFieldIsReportedAtItsLineAndColumn) {
+  Project p;
+  p.write("versements.csv",
+          "convention;poste;tranche;date;montant\n"
+          "cv-1;1;1;2021-05-14;10000\n"
+          "cv-1;1;2;2021-11-14;dix mille\n");
+  auto r = p.run({"import", "tableur", "versements.csv"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("versements.csv:3:21: erreur: « montant » : nombre attendu"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(ImportTableur, AListRowWhoseOwnerIsMissingIsReported) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx",
+                 {{"conventions", {{"id"}, {"cv-1"}}},
+                  {"conventions.postes", {{"convention", "numero"}, {"cv-9", "1"}}}});
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("f.xlsx, feuille « conventions.postes », cellule A2: erreur: « cv-9 » ne "
+                       "correspond à aucune fiche de la feuille conventions"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(ImportTableur, AHostileWorkbookIsRefusedInFrench) {
+  Project p;
+  p.write("f.xlsx", "PK\x03\x04 pas vraiment un zip");
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("f.xlsx : ce n'est pas un classeur XLSX"), std::string::npos) << r.err;
+}
+
+TEST(ExportTableur, AnEmptyProjectGivesTheEmptyTemplate) {
+  Project p;
+  auto r = p.run({"export", "tableur", "modele.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto book = open_book(p.dir() / "modele.xlsx");
+  std::string error;
+  auto sheet = book.sheet("structures", error);
+  ASSERT_TRUE(sheet) << error;
+  EXPECT_EQ(sheet->at("A1")->text, "id");
+  EXPECT_EQ(sheet->max_row(), 1);
+}
+
+TEST(ExportTableur, UsageErrorsAreFrench) {
+  Project p;
+  auto r = p.run({"export", "tableur", "fiches.ods"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("d'extension .xlsx"), std::string::npos) << r.err;
+  auto q = p.run({"import", "tableurs", "f.xlsx"});
+  EXPECT_EQ(q.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace tampon::testing
+
+namespace tampon::testing {
+namespace {
+
+TEST(ImportTableur, FormattedBlankCellsAreNotData) {
+  Project p;
+  lxw_workbook* wb = workbook_new((p.dir() / "f.xlsx").c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "structures");
+  lxw_format* yellow = workbook_add_format(wb);
+  format_set_bg_color(yellow, 0xFFFF00);
+  worksheet_write_string(ws, 0, 0, "id", nullptr);
+  worksheet_write_string(ws, 0, 1, "nom", nullptr);
+  worksheet_write_blank(ws, 0, 2, yellow);  // a coloured header cell without a name
+  worksheet_write_string(ws, 1, 0, "s-1", nullptr);
+  worksheet_write_string(ws, 1, 1, "Mairie", nullptr);
+  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_blank(ws, 2, c, yellow);  // a coloured row
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto data = p.snapshot("data");
+  EXPECT_EQ(data["structures/s-1.yaml"], "id: \"s-1\"\nnom: \"Mairie\"\n");
+  EXPECT_EQ(data.size(), 2u);  // the folder and its one file
+}
+
+}  // namespace
+}  // namespace tampon::testing
