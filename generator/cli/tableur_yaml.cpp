@@ -5,8 +5,8 @@
 namespace tampon::cli::tableur {
 
 YamlValue* YamlValue::find(std::string_view key) {
-  for (auto& [k, v] : map)
-    if (k == key) return &v;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return &values[i];
   return nullptr;
 }
 
@@ -16,15 +16,15 @@ void YamlValue::set(std::string_view dotted, YamlValue value) {
     if (auto* existing = find(dotted))
       *existing = std::move(value);
     else
-      map.emplace_back(std::string(dotted), std::move(value));
+      keys.emplace_back(dotted), values.push_back(std::move(value));
     return;
   }
   std::string_view head = dotted.substr(0, dot);
   YamlValue* child = find(head);
   if (!child || child->kind != Kind::Map) {
     if (!child) {
-      map.emplace_back(std::string(head), YamlValue{});
-      child = &map.back().second;
+      keys.emplace_back(head), values.emplace_back();
+      child = &values.back();
     } else {
       *child = YamlValue{};
     }
@@ -115,7 +115,7 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
     out += scalar_text(v);
     out += '\n';
   } else if (v.kind == YamlValue::Kind::Map) {
-    if (v.map.empty()) {
+    if (v.keys.empty()) {
       out += " {}\n";
       return;
     }
@@ -137,7 +137,7 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
     for (auto& item : v.seq) {
       out.append(static_cast<std::size_t>(indent + 2), ' ');
       out += "- ";
-      if (item.kind == YamlValue::Kind::Map && !item.map.empty()) {
+      if (item.kind == YamlValue::Kind::Map && !item.keys.empty()) {
         emit_map(item, indent + 4, true, out);
       } else if (is_scalar(item)) {
         out += scalar_text(item);
@@ -151,7 +151,9 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
 
 void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out) {
   bool first = true;
-  for (auto& [key, value] : map.map) {
+  for (std::size_t i = 0; i < map.keys.size(); ++i) {
+    const std::string& key = map.keys[i];
+    const YamlValue& value = map.values[i];
     if (!(first && first_inline)) out.append(static_cast<std::size_t>(indent), ' ');
     first = false;
     out += key_text(key);
@@ -170,7 +172,7 @@ std::string emit_record(const YamlValue& record, std::string_view header_comment
     out += '\n';
   }
   emit_map(record, 0, false, out);
-  if (record.map.empty()) out += "{}\n";
+  if (record.keys.empty()) out += "{}\n";
   return out;
 }
 
