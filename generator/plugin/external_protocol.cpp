@@ -20,6 +20,10 @@ Json parse_reply(std::string_view text, const char* command) {
     if (!reply.is_object())
       throw ProtocolError(std::string("la réponse à « ") + command + " » doit être un objet JSON");
     return reply;
+  } catch (const Json::out_of_range&) {
+    // A number JSON allows but a double cannot hold (1e999): found by fuzz_external_protocol.
+    throw ProtocolError(std::string("la réponse à « ") + command +
+                        " » contient un nombre trop grand pour être lu");
   } catch (const Json::parse_error& e) {
     std::string start(text.substr(0, 60));
     std::replace_if(

@@ -28,8 +28,11 @@ inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
 
 /// Every finding has a code and a message, and points inside the text it is about.
 inline void check_findings(const Diagnostics& found, std::string_view text) {
+  // An upper bound of the lines as YAML counts them: LF, CR (alone or before LF), NEL, LS, PS.
   std::uint32_t lines = 1;
-  for (char c : text) lines += c == '\n';
+  for (std::size_t i = 0; i < text.size(); ++i)
+    lines += text[i] == '\n' || text[i] == '\r' || text.substr(i, 2) == "\xC2\x85" ||
+             text.substr(i, 3) == "\xE2\x80\xA8" || text.substr(i, 3) == "\xE2\x80\xA9";
   for (const Diagnostic& d : found) {
     if (d.code.empty()) broken("un constat sans code");
     if (d.message.empty()) broken("un constat sans message (" + d.code + ")");

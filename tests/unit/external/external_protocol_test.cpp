@@ -63,6 +63,16 @@ TEST(ExternalProtocol, QuotesTheStartOfAReplyThatIsNotJson) {
   EXPECT_NE(error_of([] { parse_describe(""); }).find("sortie vide"), std::string::npos);
 }
 
+// Found by fuzz_external_protocol: a number JSON allows but a double cannot hold escaped as an
+// nlohmann out_of_range exception ("erreur interne") instead of a protocol error.
+TEST(ExternalProtocol, ANumberTooLargeForADoubleIsAProtocolErrorNotACrash) {
+  EmitterInfo info{"externe", "1.0.0", "test", {RecordKind::Convention}, {}};
+  auto why = error_of([&] { parse_plan(R"({"jobs": [{"path": 1e999}]})", info); });
+  EXPECT_NE(why.find("nombre trop grand"), std::string::npos) << why;
+  EXPECT_NE(error_of([] { parse_describe(R"({"protocol": 1e400})"); }).find("nombre trop grand"),
+            std::string::npos);
+}
+
 TEST(ExternalProtocol, ReadsJobsWithInputsDependenciesAndDiagnostics) {
   auto info = parse_describe(k_good).info;
   auto reply = parse_plan(R"({"jobs": [
