@@ -46,6 +46,13 @@ constexpr RuleInfo k_rules[] = {
      "marquants) : le bulletin la masque, retirez-la."},
     {"no-records", W, "records.md",
      "Aucun enregistrement lu : pas de dossier data/ ou aucun fichier de données."},
+    // tampon import tableur (cli/tableur_import.cpp): any one of them and nothing is written.
+    {"import-file", E, "tableur", "Fichier à importer illisible comme classeur XLSX ou CSV."},
+    {"import-header", E, "tableur",
+     "En-tête de colonne inconnu, en double, ou colonne id absente."},
+    {"import-cell", E, "tableur", "Cellule qui ne peut pas devenir un champ de fiche."},
+    {"import-would-overwrite", E, "tableur",
+     "L'import remplacerait une fiche modifiée depuis : --force pour le permettre."},
     {"unknown-folder", W, "records.md",
      "Dossier de data/ que l'outil ne lit pas (faute de frappe probable)."},
     // The rules as data (data/baremes.yaml, data/smic.yaml), emitted by the loader.
