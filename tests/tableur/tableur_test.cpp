@@ -172,6 +172,7 @@ TEST(ImportTableur, ABadCellIsReportedAtItsSheetAndCellAndNothingIsWritten) {
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("rien n'a été écrit"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[import-cell]"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(p.dir() / "data"));
 }
 
@@ -183,6 +184,7 @@ TEST(ImportTableur, AnUnknownColumnGetsADidYouMean) {
   auto json = nlohmann::json::parse(r.out);
   ASSERT_EQ(json.size(), 1u) << r.out;
   EXPECT_EQ(json[0]["file"], "f.xlsx, feuille « structures », cellule B1");
+  EXPECT_EQ(json[0]["code"], "import-header");
   EXPECT_NE(json[0]["message"].get<std::string>().find("vouliez-vous dire « nom »"),
             std::string::npos)
       << r.out;
@@ -228,6 +230,7 @@ TEST(ImportTableur, NeverReplacesAChangedFileWithoutForce) {
                              "chose : relancez avec --force"),
             std::string::npos)
       << refused.err;
+  EXPECT_NE(refused.err.find("[import-would-overwrite]"), std::string::npos) << refused.err;
   EXPECT_EQ(p.snapshot("data")["structures/s-1.yaml"], "id: s-1\nnom: Mairie modifiée à la main\n");
   auto forced = p.run({"import", "tableur", "f.xlsx", "--force"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
@@ -274,6 +277,16 @@ TEST(ImportTableur, ABadCsvFieldIsReportedAtItsLineAndColumn) {
   EXPECT_NE(r.err.find("versements.csv:3:21: erreur: « montant » : nombre attendu"),
             std::string::npos)
       << r.err;
+}
+
+TEST(ImportTableur, ACsvFileThatCannotBeReadIsAnImportFileErrorAtItsPosition) {
+  Project p;
+  p.write("structures.csv", "id;nom\ns-1;\"guillemet jamais fermé\n");
+  auto r = p.run({"import", "tableur", "structures.csv"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("structures.csv:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[import-file]"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(p.dir() / "data"));
 }
 
 TEST(ImportTableur, AListRowWhoseOwnerIsMissingIsReported) {
