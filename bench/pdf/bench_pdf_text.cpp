@@ -130,15 +130,17 @@ int main(int argc, char** argv) {
   ProjectContext project{args.project, TAMPON_SHARE_DIR};
   Diagnostics diagnostics;
   Model model = validate(load_project(project, {}), args.as_of, diagnostics);
-  auto tmpl_path = project.find(convention_pdf::k_convention_template);
-  auto tmpl = tmpl::load_template(tmpl_path, project.display(tmpl_path));
   std::vector<const ConventionState*> states;
   for (const ConventionState& s : model.conventions) {
     if (args.count && states.size() == args.count) break;
     states.push_back(&s);
   }
   for (const ConventionState* s : states) {
-    std::string markdown = tmpl::render(tmpl, convention_pdf::convention_view(model, *s));
+    // The regime's own template and the clauses it includes, as the emitter picks them.
+    auto doc = convention_pdf::load_document_template(
+        project, convention_pdf::convention_template_for(project, s->regime->id));
+    std::string markdown =
+        tmpl::render(doc.main, convention_pdf::convention_view(model, *s), doc.partials);
     write(args.out / "md" / (s->record->id + ".md"), markdown);
     write(args.out / "html" / (s->record->id + ".html"), html_page(*s, markdown_to_html(markdown)));
   }
