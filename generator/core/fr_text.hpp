@@ -1,6 +1,6 @@
 #pragma once
 /// Plain French formatting for diagnostics and `explain` (no ICU: tampon_model links only the
-/// standard library and yaml-cpp). Documents use render/fr_format instead.
+/// standard library, fmt and libyaml). Documents use render/fr_format instead.
 #include <string>
 
 #include "tampon/date.hpp"
