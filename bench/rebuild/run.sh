@@ -5,7 +5,8 @@
 #   2. rebuild with nothing changed;
 #   3. rebuild after editing one conseiller's salary (target: < 20 files rewritten, < 1 s);
 #   4. `--select convention=ID` for one convention (target: < 1 s).
-# For each: wall seconds, files written / unchanged / removed (tampon's summary line), peak RSS.
+# For each: wall seconds, files written / unchanged / removed (tampon's summary line), peak RSS;
+# then the phases of the salary rebuild (TAMPON_TIMINGS=1).
 #
 #   bench/rebuild/run.sh                        # build release, generate --scale 1, measure
 #   SCALE=0.02 bench/rebuild/run.sh             # a small set (checks the script works)
@@ -50,6 +51,7 @@ fi
 only=()
 [[ -n "${ONLY:-}" ]] && only=(--only "$ONLY")
 export TAMPON_CACHE_DIR="$WORK/cache"
+export TAMPON_TIMINGS=1  # each build's log then says where its time went (core/phase_clock.hpp)
 "$tampon" validate --project "$project" --as-of "$as_of" --jobs "$jobs" --quiet >/dev/null 2>&1 || true
 
 failed=0
@@ -107,6 +109,9 @@ convention="$(grep -rhoE --include='*.yaml' -m1 'id: cv-[0-9a-z-]+' "$project/da
 run "--select convention=$convention" --select "convention=$convention"
 select_wall="$LAST_WALL"
 
+echo
+echo "Où passe le temps de la reconstruction après un salaire modifié :"
+grep "^\[temps\]" "$WORK/un salaire modifié.log" | sed "s/^\[temps\] /  /" || true
 echo
 echo "Charge moyenne à la fin : $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cœurs)"
 check() {

@@ -8,6 +8,7 @@
 #include "cli/report.hpp"
 #include "cli/select.hpp"
 #include "cli/session.hpp"
+#include "core/phase_clock.hpp"
 #include "host/build_pipeline.hpp"
 #include "host/record_digests.hpp"
 
@@ -53,6 +54,7 @@ int run_build(const Options& options) {
   const bool load_records =
       options.only.empty() || reads_records(*selected) || !options.select.empty();
   Session& session = open_session_until_exit(options, load_records);
+  phase_done("chargement et validation");
   const RecordSet* read = load_records ? &session.model.records : nullptr;
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {
@@ -71,6 +73,7 @@ int run_build(const Options& options) {
   }
   diagnostics.insert(diagnostics.end(), plugin_diagnostics.begin(), plugin_diagnostics.end());
   Diagnostics found = check_emitters(*selected, session, job_count(options));
+  phase_done("vérifications des émetteurs");
   diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   apply_strict(diagnostics, options);
   if (count_errors(diagnostics) && !options.keep_going) {
@@ -85,6 +88,7 @@ int run_build(const Options& options) {
   build.data_digest = data_digest(session.files);
   build.progress = progress_line(options);
   build.rules_digest = rules_digest(session);
+  phase_done("empreintes des fichiers");
   build.on_wait = [&options] {
     if (!options.quiet)
       std::cerr << "attente : une autre construction écrit déjà dans " << options.out.string()
@@ -94,6 +98,7 @@ int run_build(const Options& options) {
   // changed (host/record_digests.hpp).
   RecordDigests record_digests(session.model, job_count(options));
   build.record_digests = &record_digests;
+  phase_done("empreintes des fiches");
   for (const LoadedEmitter& e : set.all())
     if (e.lists_every_input) build.per_record.insert(e.emitter);
   build.selection = std::move(selection);
@@ -114,6 +119,7 @@ int run_build(const Options& options) {
       diagnostics.push_back(Diagnostic::warning({}, "output-skipped", "ignoré : " + skipped));
   print_diagnostics(diagnostics, options, read);
   print_outcome(report, options);
+  phase_done("fin");
   return exit_code_for(diagnostics);
 }
 

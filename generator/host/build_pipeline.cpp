@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/phase_clock.hpp"
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
 #include "write/manifest.hpp"
@@ -154,25 +155,31 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   // (kept) and this build's stale ones (removed). --force only disables reuse.
   std::vector<std::string> problems;
   Manifest previous = Manifest::read(options.out_dir / "manifest.json", &problems);
+  phase_done("manifest lu");
   for (auto& problem : problems)
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
   OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
+  phase_done("tampons lus");
   auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous, stamps,
                         options, report.diagnostics);
+  phase_done("plan");
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 
   PreviousReads reads{literals(model.invalid), std::nullopt};
   if (options.selection) reads.selected = literals(*options.selection);
   NextManifest next = next_manifest(previous, jobs, emitters, reads);
+  phase_done("manifest suivant");
   {  // Refused now, before rendering, rather than at commit: --out stays untouched.
     std::vector<std::string> targets;
     for (const auto& p : jobs) targets.push_back(p.job.path);
     targets.push_back("manifest.json");
     tree.check_free(targets, next.stale);
   }
+  phase_done("chemins libres");
   tree.open_staging();  // throws Fatal here, not on a render thread
   render_jobs(jobs, model, project, tree, options.jobs, report.diagnostics, options.progress);
+  phase_done("rendu");
   stop_on_io_failure(report.diagnostics);
   bool failed = count_errors(report.diagnostics) > 0;
   for (const auto& p : jobs) {
@@ -203,6 +210,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   if (report.written || report.removed || !previous.entries.empty() || !jobs.empty()) {
     tree.stage_tool_file("manifest.json",
                          [&](std::ostream& out) { write_manifest(out, next, model); });
+    phase_done("manifest écrit");
     std::vector<std::pair<std::string, std::string>> outputs;
     outputs.reserve(next.rows.size());
     for (const auto& row : next.rows) {
@@ -212,6 +220,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
         outputs.emplace_back(row.made->job.path, row.made->sha256);
     }
     tree.commit(outputs);
+    phase_done("validation du dossier");
     report.wrote_nothing = false;
   }
   return report;

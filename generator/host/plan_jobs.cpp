@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/parallel.hpp"
+#include "core/phase_clock.hpp"
 #include "host/record_digests.hpp"
 #include "io/file_digests.hpp"
 #include "io/sha256.hpp"
@@ -110,6 +111,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
       planned.push_back(std::move(p));
     }
   }
+  phase_done("plan des émetteurs");
   std::sort(planned.begin(), planned.end(),
             [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
   std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
@@ -125,7 +127,9 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
         p.fate = PlannedJob::Fate::Unselected;
   }
   unsigned threads = options.jobs;
+  phase_done("tri et conflits de chemins");
   BuildDigests digests(planned, project, threads);
+  phase_done("empreintes des dépendances");
   bool by_record = options.record_digests != nullptr && !options.rules_digest.empty();
   // Jobs are independent once the digests are known: fingerprint them side by side.
   for_each_index(planned.size(), threads, [&](std::size_t i) {
