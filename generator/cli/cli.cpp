@@ -124,10 +124,14 @@ int run(int argc, char** argv) {
   if (std::ranges::find(k_commands, command) == std::end(k_commands))
     return usage_error("commande inconnue « " + command + " »" + did_you_mean(command, k_commands));
   if (command == "explain") {
-    if (positionals.size() != 3)
-      return usage_error("usage : tampon explain convention ID, ou tampon explain rule CODE");
+    // `tampon explain rule` alone lists every code.
+    bool rule_list = positionals.size() == 2 && positionals[1] == "rule";
+    if (positionals.size() != 3 && !rule_list)
+      return usage_error(
+          "usage : tampon explain convention ID, ou tampon explain rule CODE (sans CODE : la "
+          "liste des codes)");
     options.explain_kind = positionals[1];
-    options.explain_id = positionals[2];
+    if (!rule_list) options.explain_id = positionals[2];
   } else if (command == "init") {
     if (positionals.size() != 2) return usage_error("usage : tampon init DOSSIER");
     options.init_dir = positionals[1];

@@ -2,6 +2,7 @@
 // shipped with the tool (docs/regles.md under the share folder), so the terminal and the
 // manual say the same thing. The rule table stays the authority on which codes exist: a code
 // whose page is missing (or a tool installed without docs/) still gets its one-line summary.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
 #include "core/suggest.hpp"
+#include "host/emitter_codes.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon::cli {
@@ -58,20 +60,51 @@ std::string rule_section(const std::string& page, std::string_view code) {
   return out;
 }
 
-int unknown_rule(std::string_view code) {
+int unknown_rule(std::string_view code, const std::vector<RuleInfo>& catalog) {
   std::vector<std::string_view> codes;
-  for (const RuleInfo& rule : rule_table()) codes.push_back(rule.code);
+  for (const RuleInfo& rule : catalog) codes.push_back(rule.code);
   std::cerr << "tampon: erreur: règle « " << code << " » inconnue" << did_you_mean(code, codes)
             << "\n(les codes sont listés dans le manuel : " << k_rules_page << ")\n";
   return k_exit_usage;
+}
+
+std::string_view severity_word(Severity s, Format format) {
+  if (format == Format::Json) return s == Severity::Error ? "error" : "warning";
+  return s == Severity::Error ? "erreur" : "avertissement";
+}
+
+// `tampon explain rule` without a code: one line per code (the tool's, then each emitter's).
+int list_rules(const std::vector<RuleInfo>& catalog, const Options& options) {
+  if (options.format == Format::Json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const RuleInfo& rule : catalog)
+      out.push_back({{"code", rule.code},
+                     {"severity", severity_word(rule.severity, Format::Json)},
+                     {"section", rule.section},
+                     {"summary", rule.summary}});
+    std::cout << out.dump(2) << "\n";
+    return k_exit_ok;
+  }
+  for (const RuleInfo& rule : catalog)
+    std::cout << rule.code << " (" << severity_word(rule.severity, Format::Text)
+              << ") : " << rule.summary << "\n";
+  return k_exit_ok;
 }
 
 }  // namespace
 
 int run_explain_rule(const Options& options) {
   const std::string& code = options.explain_id;
-  const RuleInfo* rule = find_rule(code);
-  if (!rule) return unknown_rule(code);
+  // The tool's codes and those the emitters declare (built in, and any --plugin-dir).
+  Diagnostics plugin_findings;
+  std::vector<const Emitter*> emitters;
+  for (const LoadedEmitter& e : emitter_set_until_exit(options, plugin_findings).all())
+    emitters.push_back(e.emitter);
+  const std::vector<RuleInfo> catalog = rule_catalog(emitters);
+  if (code.empty()) return list_rules(catalog, options);
+  auto found = std::ranges::find(catalog, std::string_view(code), &RuleInfo::code);
+  if (found == catalog.end()) return unknown_rule(code, catalog);
+  const RuleInfo* rule = &*found;
   const std::string severity = rule->severity == Severity::Error ? "erreur" : "avertissement";
   const std::string page =
       rule_section(read_text(make_project_context(options).shipped_dir / k_rules_page), code);

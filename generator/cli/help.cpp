@@ -17,6 +17,7 @@ Commandes :
   plugins                     liste les émetteurs (intégrés et chargés), leur version et ce qu'ils lisent
   explain convention ID       détaille le calcul de chaque montant et de chaque tranche
   explain rule CODE           explique une règle (code entre crochets d'un diagnostic) et sa correction
+  explain rule                liste tous les codes de règle (ceux de l'outil et des émetteurs)
   export tableur F.xlsx       écrit toutes les fiches dans un classeur (une feuille par sorte de fiche)
   import tableur F.xlsx|F.csv relit un classeur (ou un CSV par feuille) en fiches YAML dans data/
 

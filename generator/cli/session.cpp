@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/suggest.hpp"
+#include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "load/load_rules_data.hpp"
 #include "rules/validate.hpp"
@@ -111,8 +112,10 @@ Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Se
   std::vector<Diagnostics> found(emitters.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < emitters.size(); i = next++)
+    for (std::size_t i = next++; i < emitters.size(); i = next++) {
       found[i] = emitters[i]->check(session.model, session.project);
+      vet_findings(*emitters[i], found[i]);
+    }
   };
   std::vector<std::future<void>> workers;
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());

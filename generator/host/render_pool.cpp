@@ -1,5 +1,6 @@
 #include "host/render_pool.hpp"
 
+#include "host/emitter_codes.hpp"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "write/io_error.hpp"
 
@@ -120,6 +122,7 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
     ctx.report(
         render_failure(p, "écriture impossible de " + p.staged.string() + " : " + io_cause(ENOSPC),
                        "output-failure"));
+  vet_findings(*p.emitter, ctx.diagnostics);
   p.ok = count_errors(ctx.diagnostics) == 0;
   // A failed job's file must not reach --out with a new folder it was staged in (--keep-going).
   if (!p.ok) ::unlink(p.staged.c_str());

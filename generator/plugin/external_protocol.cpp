@@ -86,6 +86,33 @@ std::vector<OutputKind> output_kinds(const Json& reply) {
   return outputs;
 }
 
+// "codes": [{"code": "notice-sans-dossier", "severity": "warning", "summary": "…"}].
+std::vector<DiagnosticCode> declared_codes(const Json& reply) {
+  std::vector<DiagnosticCode> codes;
+  auto it = reply.find("codes");
+  if (it == reply.end()) return codes;
+  if (!it->is_array()) throw ProtocolError("champ « codes » invalide (liste attendue)");
+  for (const auto& item : *it) {
+    if (!item.is_object())
+      throw ProtocolError("« codes » : objet {code, severity, summary} attendu");
+    DiagnosticCode c;
+    c.code = text_member(item, "code");
+    bool well_formed = !c.code.empty() && c.code.size() <= 64 && c.code.front() != '-';
+    for (char ch : c.code)
+      well_formed &= (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+    if (!well_formed)
+      throw ProtocolError("« codes » : « " + c.code +
+                          " » n'est pas un code (minuscules, chiffres et tirets)");
+    std::string severity = optional_text(item, "severity");
+    if (!severity.empty() && severity != "error" && severity != "warning")
+      throw ProtocolError("« severity » vaut « error » ou « warning », pas « " + severity + " »");
+    c.severity = severity == "warning" ? Severity::Warning : Severity::Error;
+    c.summary = text_member(item, "summary");
+    codes.push_back(std::move(c));
+  }
+  return codes;
+}
+
 std::vector<std::string> text_list(const Json& reply, const char* key) {
   std::vector<std::string> out;
   auto it = reply.find(key);
@@ -130,8 +157,15 @@ Diagnostic reported(const Json& item, const EmitterInfo& info) {
   Diagnostic d;
   d.severity = severity == "warning" ? Severity::Warning : Severity::Error;
   d.code = optional_text(item, "code");
-  if (d.code.empty()) d.code = "external-emitter";
   d.message = "émetteur « " + info.name + " » : " + text_member(item, "message");
+  // Only the codes its "describe" declared (so `tampon explain rule` knows them); any other
+  // is kept in the message, under the protocol's default code.
+  if (!d.code.empty() && d.code != "external-emitter" &&
+      std::ranges::find(info.codes, d.code, &DiagnosticCode::code) == info.codes.end())
+    d.message += " [code « " + d.code + " » non déclaré dans la réponse à « describe »]";
+  if (d.code.empty() ||
+      std::ranges::find(info.codes, d.code, &DiagnosticCode::code) == info.codes.end())
+    d.code = "external-emitter";
   d.where.file = optional_text(item, "file");
   auto number = [&](const char* key) {
     auto it = item.find(key);
@@ -180,6 +214,7 @@ Description parse_describe(std::string_view text) {
   for (const auto& kind : member(reply, "reads", Json::value_t::array, "liste"))
     d.info.reads.push_back(record_kind(kind));
   d.info.outputs = output_kinds(reply);
+  d.info.codes = declared_codes(reply);
   d.capabilities = text_list(reply, "capabilities");
   for (const char* needed : {"plan", "render"})
     if (std::find(d.capabilities.begin(), d.capabilities.end(), needed) == d.capabilities.end())

@@ -1,5 +1,7 @@
-// The one table of every diagnostic code the tool emits: loader codes (records.md), the
-// cross-record checks and the domain rules (domain.md). Severity is read from here when a
+// The table of every diagnostic code the tool itself emits: loader codes (records.md), the
+// cross-record checks, the domain rules (domain.md), the build pipeline and the shared
+// document engine. An emitter's own codes are declared by the emitter (EmitterInfo::codes);
+// host/rule_catalog.hpp joins both. Severity is read from here when a
 // rule reports, so a code cannot change severity in one place and not another.
 #include <algorithm>
 
@@ -116,6 +118,8 @@ constexpr RuleInfo k_rules[] = {
     {"output-failure", E, "outputs.md", "Écriture impossible dans le dossier de sortie."},
     {"external-emitter-failed", E, "outputs.md",
      "Un émetteur externe a échoué ou a répondu hors du protocole."},
+    {"external-emitter", E, "outputs.md",
+     "Constat d'un émetteur externe sans code déclaré (erreur ou avertissement, selon lui)."},
     // Document engine and templates (templates/), shared by the PDF emitters.
     {"template-missing", E, "outputs.md", "Gabarit de document absent de templates/."},
     {"template-syntax", E, "outputs.md", "Balise de gabarit mal formée ou non fermée."},
@@ -126,24 +130,6 @@ constexpr RuleInfo k_rules[] = {
      "Police ou dictionnaire de césure introuvable sur la machine."},
     {"document-failed", E, "outputs.md",
      "Une convention ou un avenant n'a pas pu être mis en page."},
-    {"bulletin-pdf", E, "outputs.md", "Un bulletin d'activité PDF n'a pas pu être mis en page."},
-    {"bulletin-glyph-omitted", W, "outputs.md",
-     "Caractère des faits marquants absent de la police des bulletins : omis du PDF."},
-    // Website (content/, site configuration), emitted by the site emitter.
-    {"site-config", E, "outputs.md",
-     "Configuration du site incomplète (nom du service, adresse, liens obligatoires)."},
-    {"site-dsfr-missing", E, "outputs.md", "Le système de design de l'État n'est pas installé."},
-    {"site-read", E, "outputs.md", "Page de content/ illisible."},
-    {"site-front-matter", E, "outputs.md", "En-tête YAML d'une page invalide."},
-    {"site-template", E, "outputs.md", "Gabarit de page du site absent ou mal formé."},
-    {"site-missing-page", E, "outputs.md",
-     "Page obligatoire absente (accessibilité, mentions légales, données personnelles…)."},
-    {"site-duplicate-page", E, "outputs.md", "Deux pages produisent la même adresse."},
-    {"site-alias", E, "outputs.md", "Alias de page invalide ou déjà pris par une autre page."},
-    {"site-data-block", E, "outputs.md", "Bloc de données du barème inconnu ou mal formé."},
-    {"site-broken-link", E, "outputs.md", "Lien interne ou ancre vers une page qui n'existe pas."},
-    {"site-raw-html", W, "outputs.md", "HTML brut dans le Markdown : il est ignoré."},
-    {"site-table-caption", W, "outputs.md", "Tableau sans titre (légende) pour l'accessibilité."},
 };
 
 }  // namespace

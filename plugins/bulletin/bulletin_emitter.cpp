@@ -48,7 +48,11 @@ class BulletinEmitter final : public Emitter {
         "Bulletins trimestriels d'activité par structure (HTML et PDF)",
         {RecordKind::Structure, RecordKind::Conseiller, RecordKind::Rapport},
         {{"bulletins/<structure-id>/<YYYY>-T<n>.html", "text/html"},
-         {"bulletins/<structure-id>/<YYYY>-T<n>.pdf", "application/pdf"}}};
+         {"bulletins/<structure-id>/<YYYY>-T<n>.pdf", "application/pdf"}},
+        {{"bulletin-pdf", Severity::Error,
+          "Un bulletin d'activité PDF n'a pas pu être mis en page."},
+         {"bulletin-glyph-omitted", Severity::Warning,
+          "Caractère des faits marquants absent de la police des bulletins : omis du PDF."}}};
     return k_info;
   }
 

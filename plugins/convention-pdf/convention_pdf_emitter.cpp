@@ -22,7 +22,8 @@ class ConventionPdfEmitter final : public Emitter {
         {RecordKind::Convention, RecordKind::Structure, RecordKind::Avenant,
          RecordKind::Conseiller},
         {{"conventions/<convention-id>.pdf", "application/pdf"},
-         {"avenants/<avenant-id>.pdf", "application/pdf"}}};
+         {"avenants/<avenant-id>.pdf", "application/pdf"}},
+        {}};
     return k_info;
   }
 

@@ -106,7 +106,8 @@ class JustificationXlsxEmitter final : public Emitter {
         "Justifications trimestrielles de l'utilisation de la subvention (XLSX)",
         {RecordKind::Structure, RecordKind::Convention, RecordKind::Avenant, RecordKind::Conseiller,
          RecordKind::Versement, RecordKind::Rapport, RecordKind::Depense},
-        {{"justifications/<structure-id>/<YYYY>-T<n>.xlsx", std::string(k_xlsx_type)}}};
+        {{"justifications/<structure-id>/<YYYY>-T<n>.xlsx", std::string(k_xlsx_type)}},
+        {}};
     return k_info;
   }
 

@@ -17,7 +17,8 @@ class RecordsJsonEmitter final : public Emitter {
         "export JSON du modèle validé (montants, tranches, statuts), sans données personnelles",
         {RecordKind::Structure, RecordKind::Conseiller, RecordKind::Convention, RecordKind::Avenant,
          RecordKind::Versement, RecordKind::Rapport},
-        {{"export/records.json", "application/json"}}};
+        {{"export/records.json", "application/json"}},
+        {}};
     return k_info;
   }
 

@@ -28,7 +28,27 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
          {"site/sitemap.xml", "application/xml"},
          {"site/recherche/index.json", "application/json"},
          {"site/donnees/grille-des-montants.csv", "text/csv"},
-         {"site/dsfr/<fichier>", "text/css, font/woff2, image/svg+xml …"}}};
+         {"site/dsfr/<fichier>", "text/css, font/woff2, image/svg+xml …"}},
+        {
+            {"site-config", Severity::Error,
+             "Configuration du site incomplète (nom du service, adresse, liens obligatoires)."},
+            {"site-dsfr-missing", Severity::Error,
+             "Le système de design de l'État n'est pas installé."},
+            {"site-read", Severity::Error, "Page de content/ illisible."},
+            {"site-front-matter", Severity::Error, "En-tête YAML d'une page invalide."},
+            {"site-template", Severity::Error, "Gabarit de page du site absent ou mal formé."},
+            {"site-missing-page", Severity::Error,
+             "Page obligatoire absente (accessibilité, mentions légales, données personnelles…)."},
+            {"site-duplicate-page", Severity::Error, "Deux pages produisent la même adresse."},
+            {"site-alias", Severity::Error,
+             "Alias de page invalide ou déjà pris par une autre page."},
+            {"site-data-block", Severity::Error, "Bloc de données du barème inconnu ou mal formé."},
+            {"site-broken-link", Severity::Error,
+             "Lien interne ou ancre vers une page qui n'existe pas."},
+            {"site-raw-html", Severity::Warning, "HTML brut dans le Markdown : il est ignoré."},
+            {"site-table-caption", Severity::Warning,
+             "Tableau sans titre (légende) pour l'accessibilité."},
+        }};
     return k_info;
   }
 

@@ -62,7 +62,8 @@ class TranchesXlsxEmitter final : public Emitter {
         {RecordKind::Convention, RecordKind::Structure, RecordKind::Avenant, RecordKind::Conseiller,
          RecordKind::Versement, RecordKind::Rapport},
         {{"echeanciers/<convention-id>.xlsx", std::string(k_xlsx_type)},
-         {std::string(k_ledger_path), std::string(k_xlsx_type)}}};
+         {std::string(k_ledger_path), std::string(k_xlsx_type)}},
+        {}};
     return k_info;
   }
 

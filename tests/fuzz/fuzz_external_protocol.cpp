@@ -6,7 +6,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tampon;
   std::string_view text = fuzz::text_of(data, size);
-  EmitterInfo info{"externe", "1.0.0", "émetteur de test", {RecordKind::Convention}, {}};
+  EmitterInfo info{"externe", "1.0.0", "émetteur de test", {RecordKind::Convention}, {}, {}};
   for (int reply = 0; reply < 3; ++reply) {
     try {
       if (reply == 0) {

@@ -14,7 +14,8 @@ class SampleEmitter final : public tampon::Emitter {
                                             "0.1.0",
                                             "émetteur d'exemple chargé dynamiquement",
                                             {tampon::RecordKind::Structure},
-                                            {{"exemple/structures.txt", "text/plain"}}};
+                                            {{"exemple/structures.txt", "text/plain"}},
+                                            {}};
     return k_info;
   }
   std::vector<tampon::OutputJob> plan(const tampon::Model&,

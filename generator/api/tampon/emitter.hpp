@@ -47,12 +47,25 @@ struct OutputKind {
   std::string media_type;    ///< "application/pdf"
 };
 
+/// A diagnostic code of the emitter's own (from `check` or `render`), as `tampon explain rule`
+/// and the manual (docs/regles.md) show it.
+struct DiagnosticCode {
+  std::string code;  ///< "site-broken-link": unique among the tool's and every emitter's codes
+  Severity severity = Severity::Error;
+  std::string summary;  ///< French, one line
+};
+
 struct EmitterInfo {
   std::string name;         ///< used by --only and manifest.json: "convention-pdf"
   std::string version;      ///< "1.0.0"; part of the rebuild fingerprint
   std::string description;  ///< French, one line, shown by `tampon plugins`
   std::vector<RecordKind> reads;
   std::vector<OutputKind> outputs;
+  /// Every code the emitter reports besides the tool's own (the shared readers' `source-*`,
+  /// the document engine's `template-*`…: rules/rule_table.cpp). The host enforces it: a
+  /// finding under an undeclared code becomes an `emitter-output` error naming the code, and
+  /// a declared one takes the severity declared here.
+  std::vector<DiagnosticCode> codes;
 };
 
 /// What `render` gets besides the model.

@@ -14,7 +14,8 @@
 //    Baremes::Financeur (conventions fit to sign).
 // 5: emitter API v2 (issue 14): the reference date is `Model::as_of` only (ProjectContext lost
 //    its copy); Diagnostic has constructors (Diagnostic::error, Diagnostic::warning).
-#define TAMPON_PLUGIN_API_VERSION 5u
+// 6: EmitterInfo::codes: emitters declare their own diagnostic codes (issue 14).
+#define TAMPON_PLUGIN_API_VERSION 6u
 
 namespace tampon {
 class Emitter;

@@ -258,7 +258,7 @@ class BuiltinRecordsJson final : public Emitter {
   void render(const OutputJob&, const Model&, RenderContext&) const override {}
 
  private:
-  EmitterInfo m_info{"records-json", "1.0.0", "intégré", {}, {}};
+  EmitterInfo m_info{"records-json", "1.0.0", "intégré", {}, {}, {}};
 };
 
 TEST(ExternalDiscovery, RefusesANameThatClashesWithABuiltin) {

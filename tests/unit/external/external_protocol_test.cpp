@@ -13,6 +13,7 @@ using Json = nlohmann::json;
 const char* k_good = R"({"protocol": 1, "name": "csv", "version": "2.0.0",
   "description": "un CSV", "reads": ["structure", "convention"],
   "outputs": [{"path_pattern": "export/x.csv", "media_type": "text/csv"}],
+  "codes": [{"code": "sans-dossier", "severity": "warning", "summary": "Sans dossier."}],
   "capabilities": ["plan", "render", "plus-tard"], "champ_futur": {"a": 1}})";
 
 std::string error_of(auto&& call) {
@@ -66,7 +67,7 @@ TEST(ExternalProtocol, QuotesTheStartOfAReplyThatIsNotJson) {
 // Found by fuzz_external_protocol: a number JSON allows but a double cannot hold escaped as an
 // nlohmann out_of_range exception ("erreur interne") instead of a protocol error.
 TEST(ExternalProtocol, ANumberTooLargeForADoubleIsAProtocolErrorNotACrash) {
-  EmitterInfo info{"externe", "1.0.0", "test", {RecordKind::Convention}, {}};
+  EmitterInfo info{"externe", "1.0.0", "test", {RecordKind::Convention}, {}, {}};
   auto why = error_of([&] { parse_plan(R"({"jobs": [{"path": 1e999}]})", info); });
   EXPECT_NE(why.find("nombre trop grand"), std::string::npos) << why;
   EXPECT_NE(error_of([] { parse_describe(R"({"protocol": 1e400})"); }).find("nombre trop grand"),
@@ -115,6 +116,36 @@ TEST(ExternalProtocol, AcceptsAnEmptyRenderReplyAndReadsRenderDiagnostics) {
   EXPECT_EQ(d[0].severity, Severity::Error);
   EXPECT_EQ(d[0].code, "external-emitter");
   EXPECT_FALSE(error_of([&] { parse_render("debug: 42", info); }).empty());
+}
+
+// Codes are declared in "describe" (EmitterInfo::codes, like built-in emitters); a finding
+// under any other code keeps its words but takes the protocol's default code.
+TEST(ExternalProtocol, KeepsTheCodesTheDescriptionDeclaresAndOnlyThose) {
+  auto info = parse_describe(R"({"protocol": 1, "name": "csv", "version": "1", "reads": [],
+    "codes": [{"code": "notice-sans-dossier", "severity": "warning", "summary": "Sans dossier."}],
+    "capabilities": ["plan", "render"]})")
+                  .info;
+  ASSERT_EQ(info.codes.size(), 1u);
+  EXPECT_EQ(info.codes[0].code, "notice-sans-dossier");
+  EXPECT_EQ(info.codes[0].severity, Severity::Warning);
+  EXPECT_EQ(info.codes[0].summary, "Sans dossier.");
+  auto d = parse_render(R"({"diagnostics": [
+    {"code": "notice-sans-dossier", "severity": "warning", "message": "cv-2 sans dossier"},
+    {"code": "autre-code", "message": "cv-3 bizarre"}]})",
+                        info);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].code, "notice-sans-dossier");
+  EXPECT_EQ(d[1].code, "external-emitter");
+  EXPECT_NE(d[1].message.find("cv-3 bizarre"), std::string::npos) << d[1].message;
+  EXPECT_NE(d[1].message.find("« autre-code » non déclaré"), std::string::npos) << d[1].message;
+}
+
+TEST(ExternalProtocol, RefusesADeclaredCodeThatIsNotACode) {
+  auto why = error_of([] {
+    parse_describe(R"({"protocol": 1, "name": "csv", "version": "1", "reads": [],
+      "codes": [{"code": "Notice Sans", "summary": "x"}], "capabilities": ["plan", "render"]})");
+  });
+  EXPECT_NE(why.find("« Notice Sans » n'est pas un code"), std::string::npos) << why;
 }
 
 TEST(ExternalProtocol, HandsOnlyTheDeclaredKindsAndNoPersonalData) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "fake_emitter.hpp"
+#include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "write/manifest.hpp"
 
@@ -272,6 +273,39 @@ TEST_F(BuildPipeline, ManifestIsIdenticalAcrossBuildsAndThreadCounts) {
   options.jobs = 8;
   build({&e});
   EXPECT_EQ(snapshot(options.out_dir), one);
+}
+
+// EmitterInfo::codes is a contract the host keeps (host/emitter_codes.hpp): an emitter that
+// reports a code it did not declare fails the job, naming the code; a declared code takes the
+// severity declared.
+TEST_F(BuildPipeline, AFindingUnderAnUndeclaredCodeIsAnEmitterError) {
+  FakeEmitter e("a", {job("x.txt", "undeclared")});
+  auto report = build({&e});
+  ASSERT_EQ(report.diagnostics.size(), 1u);
+  EXPECT_EQ(report.diagnostics[0].code, "emitter-output");
+  EXPECT_EQ(report.diagnostics[0].severity, Severity::Error);
+  EXPECT_NE(report.diagnostics[0].message.find("« code-inconnu » non déclaré"), std::string::npos)
+      << report.diagnostics[0].message;
+  EXPECT_FALSE(fs::exists(options.out_dir / "x.txt"));
+}
+
+TEST_F(BuildPipeline, ADeclaredCodeTakesTheSeverityItWasDeclaredWith) {
+  FakeEmitter e("a", {job("x.txt", "declared-warning")});
+  auto report = build({&e});
+  ASSERT_EQ(report.diagnostics.size(), 1u);
+  EXPECT_EQ(report.diagnostics[0].code, "test-warning");
+  EXPECT_EQ(report.diagnostics[0].severity, Severity::Warning);
+  EXPECT_TRUE(fs::exists(options.out_dir / "x.txt"));  // a warning does not fail the job
+}
+
+TEST(EmitterCodes, TheCatalogueHoldsTheToolsCodesThenEachEmittersOwn) {
+  FakeEmitter e("a", {});
+  const Emitter* emitters[] = {&e};
+  auto catalog = rule_catalog(emitters);
+  ASSERT_EQ(catalog.size(), rule_table().size() + 2);
+  EXPECT_EQ(catalog[rule_table().size()].code, "test-error");
+  EXPECT_EQ(catalog.back().code, "test-warning");
+  EXPECT_EQ(catalog.back().section, "a");
 }
 
 }  // namespace

@@ -11,7 +11,14 @@ class FakeEmitter final : public Emitter {
  public:
   explicit FakeEmitter(std::string name, std::vector<OutputJob> jobs,
                        std::vector<RecordKind> reads = {})
-      : m_info{std::move(name), "1.0.0", "test", std::move(reads), {}}, m_jobs(std::move(jobs)) {}
+      : m_info{std::move(name),
+               "1.0.0",
+               "test",
+               std::move(reads),
+               {},
+               {{"test-error", Severity::Error, "erreur simulée"},
+                {"test-warning", Severity::Warning, "avertissement simulé"}}},
+        m_jobs(std::move(jobs)) {}
   const EmitterInfo& info() const override { return m_info; }
   std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return m_jobs; }
   void render(const OutputJob& job, const Model&, RenderContext& ctx) const override {
@@ -31,6 +38,10 @@ class FakeEmitter final : public Emitter {
     }
     std::ofstream(ctx.output_path()) << "contenu de " << job.path << " v" << content_version;
     if (job.key == "error") ctx.report(Diagnostic::error({}, "test-error", "erreur simulée"));
+    // A code the emitter did not declare, and a declared warning reported as an error.
+    if (job.key == "undeclared") ctx.report(Diagnostic::warning({}, "code-inconnu", "constat"));
+    if (job.key == "declared-warning")
+      ctx.report(Diagnostic::error({}, "test-warning", "avertissement simulé"));
   }
   mutable std::atomic<int> renders{0};
   int content_version = 1;

@@ -43,7 +43,7 @@ class Recorder final : public Emitter {
   int version = 1;
 
  private:
-  EmitterInfo m_info{"enregistreur", "1.0.0", "test", {RecordKind::Convention}, {}};
+  EmitterInfo m_info{"enregistreur", "1.0.0", "test", {RecordKind::Convention}, {}, {}};
   mutable std::mutex m_mutex;
   mutable std::set<std::string> m_rendered;
 };
