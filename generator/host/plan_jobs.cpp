@@ -93,7 +93,9 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
   for (const Emitter* emitter : emitters) {
-    for (auto& job : emitter->plan(model, project)) {
+    auto jobs_of_emitter = emitter->plan(model, project);
+    phase_done("plan " + emitter->info().name);
+    for (auto& job : jobs_of_emitter) {
       if (auto why = unsafe_output_path(job.path)) {
         diagnostics.push_back(emitter_error(*emitter, *why + " : « " + job.path + " »"));
         continue;
