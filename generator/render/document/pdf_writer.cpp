@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -15,6 +17,7 @@
 #include <string>
 
 #include "render/document/content_stream.hpp"
+#include "render/document/pdf_file_id.hpp"
 #include "render/document/pdf_font.hpp"
 #include "render/document/text_layout.hpp"
 
@@ -701,6 +704,23 @@ void set_metadata(PdfMemDocument& doc, const DocumentOptions& options) {
   doc.GetCatalog()->GetDictionary().AddKey("Lang", PdfString(options.language));
 }
 
+// The document's bytes to `path` (the host's staging file). A failure names the cause; the host
+// recognises a full disk whatever the words.
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  auto fail = [&](int error) {
+    std::string cause = error == ENOSPC                     ? "disque plein"
+                        : error == EACCES || error == EPERM ? "permission refusée"
+                                                            : std::strerror(error);
+    throw std::runtime_error("écriture impossible de " + path.string() + " : " + cause);
+  };
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) fail(errno);
+  bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  int error = written ? 0 : errno;
+  if (std::fclose(file) != 0 && error == 0) error = errno;
+  if (!written || error != 0) fail(error != 0 ? error : EIO);
+}
+
 }  // namespace
 
 RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, const PageGeometry& g,
@@ -738,7 +758,16 @@ RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, co
   tagger.write(doc, page_refs);
   write_outline(doc, flow.structure, bookmarks, page_refs);
   write_pdfa(doc, options);
-  doc.Write(output.c_str());
+  // In memory first, so that the file identifier can be derived from the bytes.
+  PdfRefCountedBuffer buffer;
+  {
+    PdfOutputDevice device(&buffer);
+    doc.Write(&device);
+    std::string bytes(buffer.GetBuffer(), device.GetLength());
+    if (!set_content_file_id(bytes))
+      throw std::runtime_error("identifiant de fichier PDF introuvable dans le document écrit");
+    write_file(output, bytes);
+  }
   return {total, painter.fields()};
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "render/document/pdf_file_id.hpp"
 #include "support/pdf_readback.hpp"
 
 namespace tampon::doc {
@@ -75,6 +76,33 @@ TEST(DocumentEngine, SameInputGivesSameBytesWhateverTheClock) {
   render_markdown(md, options(), dir / "b.pdf");
   EXPECT_EQ(read_bytes(dir / "a.pdf"), read_bytes(dir / "b.pdf"));
   EXPECT_EQ(read_bytes(dir / "a.pdf").find("D:2026"), std::string::npos);
+}
+
+// The trailer's /ID comes from the document's bytes (render/document/pdf_file_id.hpp), not from
+// its information dictionary alone: two documents with the same title and date differ.
+std::string file_id(const std::string& pdf) {
+  auto at = pdf.rfind("/ID[<");
+  return at == std::string::npos ? std::string() : pdf.substr(at + 5, 32);
+}
+
+TEST(DocumentEngine, TheFileIdentifierIsDerivedFromTheContent) {
+  TempDir dir;
+  render_markdown("# Titre\n\nPremier texte.\n", options(), dir / "a.pdf");
+  render_markdown("# Titre\n\nSecond texte.\n", options(), dir / "b.pdf");
+  std::string a = read_bytes(dir / "a.pdf"), b = read_bytes(dir / "b.pdf");
+  ASSERT_EQ(file_id(a).size(), 32u);
+  EXPECT_NE(file_id(a), file_id(b));  // same title, same date: PoDoFo alone gave one id
+  // Both strings of the pair are that id, and anyone can recompute it: the first 16 bytes of
+  // the SHA-256 of the file with the two identifiers zeroed.
+  auto at = a.rfind("/ID[<");
+  EXPECT_EQ(a.substr(at + 5 + 34, 32), file_id(a));
+  std::string zeroed = a;
+  zeroed.replace(at + 5, 32, 32, '0');
+  zeroed.replace(at + 5 + 34, 32, 32, '0');
+  std::string again = zeroed;
+  ASSERT_TRUE(set_content_file_id(again));
+  EXPECT_EQ(again, a);
+  EXPECT_EQ(qpdf_check(dir / "a.pdf"), 0);
 }
 
 TEST(DocumentEngine, CarriesTheMetadataAndLanguage) {
