@@ -32,7 +32,9 @@ void read_substitution(FileDecoder& d, MapReader& r, Avenant& a, LocList& locs) 
 void check_objet_fields(FileDecoder& d, MapReader& r, AvenantObjet objet) {
   std::string_view needed;
   for (const Requirement& q : record_table(RecordKind::Avenant).requirements)
-    if (q.when == "objet" && q.holds && q.holds(static_cast<std::size_t>(objet))) needed = q.then;
+    if (q.by == CheckedBy::Loader && q.when == "objet" && q.holds &&
+        q.holds(static_cast<std::size_t>(objet)))
+      needed = q.then;
   if (needed.empty()) return;
   const YamlNode* v = r.find(needed);
   if (v && v->kind != NodeKind::Null) return;

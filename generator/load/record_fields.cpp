@@ -16,7 +16,8 @@ constexpr Need O = Need::Optional;
 
 constexpr int k_max_count = 1'000'000;  // rapport counts
 
-// ---- Conditions (the decoder checks the avenant's; generator/rules the two others) ----
+// ---- Conditions (the decoder checks the avenant's; generator/rules the two others: the
+// contract's end in rules/contracts.cpp, the vacant post's contract in rules/amounts.cpp) ----
 
 bool needs_contract_end(std::size_t i) {  // rules/contracts.cpp, missing-field
   auto type = static_cast<ContractType>(i);
@@ -29,11 +30,12 @@ bool is_objet(std::size_t i) {
 
 constexpr Requirement k_contrat_rules[] = {
     {"type", &needs_contract_end, "fin",
-     "un CDD ou un contrat de projet indique sa date de fin « fin »"},
+     "un CDD ou un contrat de projet indique sa date de fin « fin »", CheckedBy::Rules},
 };
 constexpr Requirement k_poste_rules[] = {
     {"conseiller", nullptr, "contrat",
-     "un poste vacant (sans « conseiller ») indique le type de contrat prévu « contrat »"},
+     "un poste vacant (sans « conseiller ») indique le type de contrat prévu « contrat »",
+     CheckedBy::Rules},
 };
 constexpr Requirement k_avenant_rules[] = {
     {"objet", &is_objet<AvenantObjet::AjoutPostes>, "postes_ajoutes",

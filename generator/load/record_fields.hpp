@@ -44,12 +44,19 @@ struct Choices {
   std::string_view (*label)(std::size_t) = nullptr;
 };
 
+/// Who reports a missing required-when field (`missing-field`).
+enum class CheckedBy : std::uint8_t {
+  Loader,  ///< the decoder, from this table (an avenant's objet field)
+  Rules,   ///< generator/rules (it needs the decoded record: contract type, vacant post)
+};
+
 /// A field a block must have when another of its fields says so.
 struct Requirement {
   std::string_view when;                 ///< the field the condition reads
   bool (*holds)(std::size_t) = nullptr;  ///< for which of its choices; nullptr: when it is absent
   std::string_view then;                 ///< the field then required
   std::string_view fr;                   ///< the condition in words
+  CheckedBy by = CheckedBy::Loader;
 };
 
 struct Field {

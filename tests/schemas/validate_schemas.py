@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The JSON Schemas of schemas/ checked with a real validator (Debian's python3-jsonschema).
 
-Usage: validate_schemas.py SOURCE_DIR accept|reject|project DIR
+Usage: validate_schemas.py SOURCE_DIR accept|reject|project DIR|mutants DIR
 
 accept   every record of the shipped sample (data/), of the skeleton of `tampon init`
          (templates/projet/) and of the records.md examples (tests/fixtures/load/records-md)
@@ -10,7 +10,10 @@ reject   in every rule fixture (tests/fixtures/rules/<code>/), each record file 
          points at is rejected, unless the finding is out of a schema's reach (OUT_OF_REACH
          below says why), and every other record file is accepted;
 project  every record of the project DIR is accepted against DIR/schemas/ (what `tampon
-         init` wrote).
+         init` wrote);
+mutants  the records DIR/mutants.json lists (written by tests/unit/load/record_fields_test.cpp:
+         complete records broken one field at a time) are rejected exactly when `tampon
+         validate` refuses them.
 
 The YAML is read as editors read it (yaml-language-server): the YAML 1.2 core schema, where
 2021-03-15 is a string, not a date. Decimal numbers are read as Decimal, so that `multipleOf:
@@ -248,6 +251,23 @@ def reject(source):
     return failures
 
 
+def mutants(source, directory):
+    validators = load_validators(os.path.join(source, "schemas"))
+    with open(os.path.join(directory, "mutants.json"), encoding="utf-8") as f:
+        listed = json.load(f)
+    failures = []
+    for m in listed:
+        found = problems(validators, directory, m["file"], m["kind"])
+        if m["refused"] and not found:
+            failures.append(f"{m['kind']} {m['what']} : accepté par le schéma, refusé par "
+                            "tampon validate")
+        elif found and not m["refused"]:
+            failures.append(f"{m['kind']} {m['what']} : refusé par le schéma, accepté par "
+                            "tampon validate :\n    " + "\n    ".join(found))
+    print(f"{len(listed)} enregistrements modifiés lus")
+    return failures
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -262,6 +282,8 @@ def main():
             failures += accept(source, project, schemas, label)
     elif mode == "reject":
         failures = reject(source)
+    elif mode == "mutants" and len(sys.argv) == 4:
+        failures = mutants(source, sys.argv[3])
     elif mode == "project" and len(sys.argv) == 4:
         project = sys.argv[3]
         failures = accept(source, project, os.path.join(project, "schemas"), project)
