@@ -119,14 +119,13 @@ MapReader::MapReader(FileDecoder& d, const YamlNode& map, std::span<const Field>
     : m_d(d), m_map(map), m_fields(fields), m_path(std::move(path)) {
   if (fields.size() > k_max_keys) throw std::logic_error("MapReader: too many keys");
   for (std::size_t i = 0; i < fields.size(); ++i) m_names[i] = fields[i].name;
-  m_keys = std::span<const std::string_view>(m_names.data(), fields.size());
   start(locs);
 }
 
 void MapReader::start(LocList* locs) {
   FileDecoder& d = m_d;
   const YamlNode& map = m_map;
-  std::span<const std::string_view> keys = m_keys;
+  std::span<const std::string_view> keys = this->keys();
   const YamlTree& t = d.tree();
   for (std::uint32_t i = 0; i < map.count; ++i) {
     const YamlNode& k = t.key(map, i);
@@ -163,8 +162,9 @@ void MapReader::start(LocList* locs) {
 }
 
 const YamlNode* MapReader::find(std::string_view key) const {
-  auto it = std::find(m_keys.begin(), m_keys.end(), key);
-  return it == m_keys.end() ? nullptr : m_values[static_cast<std::size_t>(it - m_keys.begin())];
+  auto known = keys();
+  auto it = std::find(known.begin(), known.end(), key);
+  return it == known.end() ? nullptr : m_values[static_cast<std::size_t>(it - known.begin())];
 }
 
 std::string MapReader::path_of(std::string_view key) const {

@@ -69,8 +69,6 @@ class MapReader {
             std::string path, LocList* locs);
   MapReader(FileDecoder& d, const YamlNode& map, std::span<const Field> fields, std::string path,
             LocList* locs);
-  MapReader(const MapReader&) = delete;
-  MapReader& operator=(const MapReader&) = delete;
 
   // ---- Table-driven getters (the field's need and bounds come from the table) ----
   std::optional<std::string> text(std::string_view key);
@@ -135,8 +133,14 @@ class MapReader {
   FileDecoder& m_d;
   const YamlNode& m_map;
   std::span<const Field> m_fields;
-  std::array<std::string_view, k_max_keys> m_names{};  // keys of m_fields
-  std::span<const std::string_view> m_keys;
+  /// The known keys: `m_keys`, or the names of `m_fields` (a copy stays valid).
+  std::span<const std::string_view> keys() const {
+    return m_fields.empty() ? m_keys
+                            : std::span<const std::string_view>(m_names.data(), m_fields.size());
+  }
+
+  std::array<std::string_view, k_max_keys> m_names{};  // names of m_fields
+  std::span<const std::string_view> m_keys;            // from the key-list constructor
   std::array<const YamlNode*, k_max_keys> m_values{};
   std::string m_path;
 };
