@@ -4,8 +4,9 @@
 Usage: validate_schemas.py SOURCE_DIR accept|reject|project DIR|mutants DIR
 
 accept   every record of the shipped sample (data/), of the skeleton of `tampon init`
-         (templates/projet/) and of the records.md examples (tests/fixtures/load/records-md)
-         is accepted;
+         (templates/projet/), of the records.md examples (tests/fixtures/load/records-md) and
+         of the manual's examples (docs/fiches.md, the yaml blocks naming a data/ file) is
+         accepted;
 reject   in every rule fixture (tests/fixtures/rules/<code>/), each record file a finding
          points at is rejected, unless the finding is out of a schema's reach (OUT_OF_REACH
          below says why), and every other record file is accepted;
@@ -25,6 +26,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 
 import jsonschema
 import yaml
@@ -268,6 +270,21 @@ def mutants(source, directory):
     return failures
 
 
+def manual_examples(source, into):
+    """Writes the manual's record examples (docs/fiches.md) as a project under `into`."""
+    with open(os.path.join(source, "docs", "fiches.md"), encoding="utf-8") as f:
+        blocks = re.findall(r"^```yaml\n(.*?)^```$", f.read(), re.M | re.S)
+    for block in blocks:
+        first = block.split("\n", 1)[0]
+        if not first.startswith("# data/"):
+            continue
+        path = os.path.join(into, first[2:])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(block)
+    return into
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -280,6 +297,9 @@ def main():
                                (os.path.join(source, "tests", "fixtures", "load", "records-md"),
                                 "exemples de records.md")]:
             failures += accept(source, project, schemas, label)
+        with tempfile.TemporaryDirectory() as manual:
+            failures += accept(source, manual_examples(source, manual), schemas,
+                               "exemples de docs/fiches.md")
     elif mode == "reject":
         failures = reject(source)
     elif mode == "mutants" and len(sys.argv) == 4:

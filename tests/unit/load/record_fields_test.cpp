@@ -338,6 +338,42 @@ TEST(RecordFields, TheDecoderDoesWhatItsTableSaysAndTheSchemasAgree) {
   fs::remove_all(dir);
 }
 
+// ---- The users' manual documents every field of the tables ----
+
+std::string manual_section(RecordKind kind) {
+  std::ifstream in(std::string(TAMPON_SOURCE_DIR) + "/docs/fiches.md");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string heading = "\n## " + std::string(name(kind)) + "\n";
+  auto start = text.find(heading);
+  if (start == std::string::npos) return "";
+  auto end = text.find("\n## ", start + heading.size());
+  return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+void expect_documented(const std::string& section, RecordKind kind, std::span<const Field> fields,
+                       std::set<const Field*>& seen) {
+  for (const Field& f : fields) {
+    const std::string leaf = std::string(f.name) + "`";
+    EXPECT_TRUE(section.find("`" + leaf) != std::string::npos ||
+                section.find("." + leaf) != std::string::npos)
+        << "docs/fiches.md, section « " << name(kind) << " » : champ « " << f.name
+        << " » non documenté";
+    // A block shared by two kinds (the posts of conventions and avenants) is described once.
+    if (!f.fields.empty() && seen.insert(f.fields.data()).second)
+      expect_documented(section, kind, f.fields, seen);
+  }
+}
+
+TEST(RecordFields, TheManualDocumentsEveryFieldOfEveryTable) {
+  std::set<const Field*> seen;
+  for (const RecordTable& table : record_tables()) {
+    std::string section = manual_section(table.kind);
+    ASSERT_FALSE(section.empty()) << "docs/fiches.md sans section « ## " << name(table.kind)
+                                  << " »";
+    expect_documented(section, table.kind, table.fields, seen);
+  }
+}
+
 // ---- The schemas' regular expressions against the decoder's checks ----
 
 bool matches(FieldType type, const std::string& text) {
