@@ -1,13 +1,20 @@
 // `tampon init DIR`: a new project, from the skeleton shipped in templates/projet/ (one
-// example record of each kind, commented field by field, and a short README). It never writes
-// into a folder that holds anything: a mistyped DIR must not mix examples into real data.
+// example record of each kind, commented field by field, a short README, and the editor
+// settings that tie data/<kind>/ to its schema), plus schemas/<kind>.schema.json written by
+// this binary from the loader's field tables (cli/record_schema.hpp), so the examples'
+// `# yaml-language-server: $schema=../../schemas/…` headers resolve offline and describe
+// exactly what this version of tampon reads. It never writes into a folder that holds
+// anything: a mistyped DIR must not mix examples into real data.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/record_schema.hpp"
 #include "cli/session.hpp"
 #include "tampon/diagnostic.hpp"
+#include "tampon/enums.hpp"
 
 namespace tampon::cli {
 namespace fs = std::filesystem;
@@ -34,6 +41,25 @@ void copy_new(const fs::path& from, const fs::path& to) {
   if (!in || !out.flush()) throw Fatal("impossible d'écrire " + to.string());
 }
 
+void write_new(const fs::path& to, const std::string& bytes) {
+  fs::create_directories(to.parent_path());
+  std::ofstream out(to, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  if (!out.flush()) throw Fatal("impossible d'écrire " + to.string());
+}
+
+/// schemas/<kind>.schema.json of every record kind, relative to the project.
+std::vector<fs::path> write_schemas(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (std::size_t i = 0; i < names<RecordKind>().size(); ++i) {
+    auto kind = static_cast<RecordKind>(i);
+    fs::path file = fs::path("schemas") / record_schema_file_name(kind);
+    write_new(dir / file, record_schema_json(kind));
+    files.push_back(file);
+  }
+  return files;
+}
+
 }  // namespace
 
 int run_init(const Options& options) {
@@ -52,13 +78,19 @@ int run_init(const Options& options) {
                 " (installation de Tampon incomplète)");
   auto files = skeleton_files(skeleton);
   for (const auto& file : files) copy_new(skeleton / file, dir / file);
+  auto schemas = write_schemas(dir);
+  std::size_t examples = static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [](const fs::path& f) { return *f.begin() == "data"; }));
+  files.insert(files.end(), schemas.begin(), schemas.end());
+  std::sort(files.begin(), files.end());
   if (options.format == Format::Json) {
     nlohmann::json created = nlohmann::json::array();
     for (const auto& file : files) created.push_back(file.generic_string());
     std::cout << nlohmann::json{{"project", dir.string()}, {"created", created}}.dump(2) << "\n";
   } else if (!options.quiet) {
-    std::cout << "projet créé dans " << dir.string() << " : " << files.size() - 1
-              << " fiches d'exemple (une de chaque sorte, commentées) et README.md\n"
+    std::cout << "projet créé dans " << dir.string() << " : " << examples
+              << " fiches d'exemple (une de chaque sorte, commentées), README.md et les schémas "
+                 "des fiches pour l'éditeur (schemas/)\n"
               << "ensuite : tampon validate --project " << dir.string() << "\n";
   }
   return k_exit_ok;

@@ -10,7 +10,7 @@ std::string indexed(std::string_view name, std::size_t i) { return fmt::format("
 
 std::optional<std::string> record_id(FileDecoder& d, MapReader& r, std::string_view dropped_fr) {
   std::size_t before = d.reported();
-  if (auto id = r.id("id", Need::Required)) return id;
+  if (auto id = r.id("id")) return id;
   if (d.reported() > before)
     d.amend_last(fmt::format(" ; {} tant que son « id » n'est pas corrigé", dropped_fr));
   return std::nullopt;
@@ -30,24 +30,22 @@ std::optional<int> decode_int(FileDecoder& d, const YamlNode& node, const std::s
   return std::nullopt;
 }
 
-Poste decode_poste(FileDecoder& d, const YamlNode& map, const std::string& path, LocList& locs) {
-  static constexpr std::string_view k_keys[] = {"numero",  "role",       "conseiller", "contrat",
-                                                "montant", "derogation", "substitue"};
-  static constexpr std::string_view k_substitue[] = {"convention", "poste"};
-  MapReader r(d, map, k_keys, path, &locs);
+Poste decode_poste(FileDecoder& d, const YamlNode& map, std::span<const Field> fields,
+                   const std::string& path, LocList& locs) {
+  MapReader r(d, map, fields, path, &locs);
   locs.emplace_back(path, d.loc(map));
   Poste p;
-  p.numero = r.integer("numero", Need::Required, 1, 999).value_or(0);
-  p.role = r.choice<Role>("role", Need::Required).value_or(Role::Conseiller);
-  p.conseiller = r.id("conseiller", Need::Optional);
-  p.contrat = r.choice<ContractType>("contrat", Need::Optional);
-  p.montant = r.money("montant", Need::Optional);
-  p.derogation = r.text("derogation", Need::Optional);
+  p.numero = r.integer("numero").value_or(0);
+  p.role = r.choice<Role>("role").value_or(Role::Conseiller);
+  p.conseiller = r.id("conseiller");
+  p.contrat = r.choice<ContractType>("contrat");
+  p.montant = r.money("montant");
+  p.derogation = r.text("derogation");
   // The conseiller post a coordinator post replaces (records.md, domain.md §6).
-  if (auto* b = r.block("substitue", Need::Optional, NodeKind::Mapping)) {
-    MapReader s(d, *b, k_substitue, path + ".substitue", &locs);
-    auto convention = s.id("convention", Need::Required);
-    auto poste = s.integer("poste", Need::Required, 1, 999);
+  if (auto* b = r.block("substitue")) {
+    MapReader s(d, *b, r.field("substitue").fields, path + ".substitue", &locs);
+    auto convention = s.id("convention");
+    auto poste = s.integer("poste");
     if (convention && poste) p.substitue = PosteRef{*convention, *poste};
   }
   return p;

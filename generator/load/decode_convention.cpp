@@ -3,15 +3,8 @@
 #include "load/decoders.hpp"
 
 namespace tampon::load {
-namespace {
-
-constexpr std::string_view k_keys[] = {"id",  "structure", "regime",       "signature", "debut",
-                                       "fin", "dossier",   "deliberation", "postes"};
-
-}  // namespace
-
 std::vector<Poste> decode_postes(FileDecoder& d, const YamlNode& seq, std::string_view name,
-                                 LocList& locs) {
+                                 std::span<const Field> fields, LocList& locs) {
   std::vector<Poste> postes;
   auto items = d.tree().items(seq);
   postes.reserve(items.size());
@@ -25,28 +18,28 @@ std::vector<Poste> decode_postes(FileDecoder& d, const YamlNode& seq, std::strin
                            path, kind_fr(item.kind)));
       continue;
     }
-    postes.push_back(decode_poste(d, item, path, locs));
+    postes.push_back(decode_poste(d, item, fields, path, locs));
   }
   return postes;
 }
 
 void decode_convention(FileDecoder& d, const YamlNode& map, FileResult& out) {
   Decoded<Convention> rec;
-  MapReader r(d, map, k_keys, "", &rec.locs);
+  MapReader r(d, map, record_table(RecordKind::Convention).fields, "", &rec.locs);
   auto id = record_id(d, r, "cette convention est ignorée");
   if (!id) return;
   Convention& c = rec.record;
   c.id = *id;
   c.locs.record = d.loc(map);
-  c.structure = r.id("structure", Need::Required).value_or("");
-  c.regime = r.text("regime", Need::Required).value_or("");  // checked against baremes by rules
-  c.signature = r.date("signature", Need::Required).value_or(Date{});
-  c.debut = r.date("debut", Need::Required).value_or(Date{});
-  c.fin = r.date("fin", Need::Required).value_or(Date{});
-  c.dossier = r.text("dossier", Need::Optional);
-  c.deliberation = r.date("deliberation", Need::Optional);
-  if (auto* seq = r.block("postes", Need::Required, NodeKind::Sequence))
-    c.postes = decode_postes(d, *seq, "postes", rec.locs);
+  c.structure = r.id("structure").value_or("");
+  c.regime = r.text("regime").value_or("");  // checked against baremes by rules
+  c.signature = r.date("signature").value_or(Date{});
+  c.debut = r.date("debut").value_or(Date{});
+  c.fin = r.date("fin").value_or(Date{});
+  c.dossier = r.text("dossier");
+  c.deliberation = r.date("deliberation");
+  if (auto* seq = r.block("postes"))
+    c.postes = decode_postes(d, *seq, "postes", r.field("postes").fields, rec.locs);
   out.conventions.push_back(std::move(rec));
 }
 

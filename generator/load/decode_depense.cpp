@@ -5,11 +5,8 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_keys[] = {"structure", "convention", "trimestre", "lignes"};
-constexpr std::string_view k_ligne[] = {"conseiller", "salaires_bruts", "charges_patronales",
-                                        "frais", "justificatif"};
-
-void read_lignes(FileDecoder& d, const YamlNode& seq, Depense& dep, LocList& locs) {
+void read_lignes(FileDecoder& d, const YamlNode& seq, std::span<const Field> fields, Depense& dep,
+                 LocList& locs) {
   auto items = d.tree().items(seq);
   dep.lignes.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -22,14 +19,14 @@ void read_lignes(FileDecoder& d, const YamlNode& seq, Depense& dep, LocList& loc
                            path, kind_fr(item.kind)));
       continue;
     }
-    MapReader m(d, item, k_ligne, path, &locs);
+    MapReader m(d, item, fields, path, &locs);
     locs.emplace_back(path, d.loc(item));
     LigneDepense l;
-    l.conseiller = m.id("conseiller", Need::Required).value_or("");
-    l.salaires_bruts = m.money("salaires_bruts", Need::Required).value_or(Money{});
-    l.charges_patronales = m.money("charges_patronales", Need::Required).value_or(Money{});
-    l.frais = m.money("frais", Need::Required).value_or(Money{});
-    l.justificatif = m.text("justificatif", Need::Required).value_or("");
+    l.conseiller = m.id("conseiller").value_or("");
+    l.salaires_bruts = m.money("salaires_bruts").value_or(Money{});
+    l.charges_patronales = m.money("charges_patronales").value_or(Money{});
+    l.frais = m.money("frais").value_or(Money{});
+    l.justificatif = m.text("justificatif").value_or("");
     dep.lignes.push_back(std::move(l));
   }
 }
@@ -38,14 +35,13 @@ void read_lignes(FileDecoder& d, const YamlNode& seq, Depense& dep, LocList& loc
 
 void decode_depense(FileDecoder& d, const YamlNode& map, FileResult& out) {
   Decoded<Depense> rec;
-  MapReader r(d, map, k_keys, "", &rec.locs);
+  MapReader r(d, map, record_table(RecordKind::Depense).fields, "", &rec.locs);
   Depense& dep = rec.record;
   dep.locs.record = d.loc(map);
-  dep.structure = r.id("structure", Need::Required).value_or("");
-  dep.convention = r.id("convention", Need::Required).value_or("");
-  dep.trimestre = r.quarter("trimestre", Need::Required).value_or(Quarter{});
-  if (auto* seq = r.block("lignes", Need::Required, NodeKind::Sequence))
-    read_lignes(d, *seq, dep, rec.locs);
+  dep.structure = r.id("structure").value_or("");
+  dep.convention = r.id("convention").value_or("");
+  dep.trimestre = r.quarter("trimestre").value_or(Quarter{});
+  if (auto* seq = r.block("lignes")) read_lignes(d, *seq, r.field("lignes").fields, dep, rec.locs);
   out.depenses.push_back(std::move(rec));
 }
 

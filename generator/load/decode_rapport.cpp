@@ -6,36 +6,24 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_keys[] = {"structure", "conseiller",          "mois",
-                                       "activites", "usagers_accompagnes", "themes",
-                                       "lieux",     "faits_marquants"};
-constexpr std::string_view k_activites[] = {"accompagnements_individuels", "ateliers_collectifs",
-                                            "participants_ateliers", "demandes_ponctuelles",
-                                            "appels_solidarite_numerique"};
-constexpr int k_max_count = 1'000'000;
-
 void read_activites(FileDecoder& d, MapReader& r, Activites& a) {
-  auto* b = r.block("activites", Need::Required, NodeKind::Mapping);
+  auto* b = r.block("activites");
   if (!b) return;
-  MapReader m(d, *b, k_activites, "activites", nullptr);
-  a.accompagnements_individuels =
-      m.integer("accompagnements_individuels", Need::Optional, 0, k_max_count).value_or(0);
-  a.ateliers_collectifs =
-      m.integer("ateliers_collectifs", Need::Optional, 0, k_max_count).value_or(0);
-  a.participants_ateliers =
-      m.integer("participants_ateliers", Need::Optional, 0, k_max_count).value_or(0);
-  a.demandes_ponctuelles =
-      m.integer("demandes_ponctuelles", Need::Optional, 0, k_max_count).value_or(0);
-  a.appels_solidarite_numerique =
-      m.integer("appels_solidarite_numerique", Need::Optional, 0, k_max_count).value_or(0);
+  MapReader m(d, *b, r.field("activites").fields, "activites", nullptr);
+  a.accompagnements_individuels = m.integer("accompagnements_individuels").value_or(0);
+  a.ateliers_collectifs = m.integer("ateliers_collectifs").value_or(0);
+  a.participants_ateliers = m.integer("participants_ateliers").value_or(0);
+  a.demandes_ponctuelles = m.integer("demandes_ponctuelles").value_or(0);
+  a.appels_solidarite_numerique = m.integer("appels_solidarite_numerique").value_or(0);
 }
 
 /// `themes` and `lieux`: counts keyed by a closed list, so an unknown key is an unknown value
 /// (with a hint), not an unknown field.
 template <class E, std::size_t N>
 bool read_counts(FileDecoder& d, MapReader& r, std::string_view key, std::array<int, N>& counts) {
-  auto* b = r.block(key, Need::Optional, NodeKind::Mapping);
+  auto* b = r.block(key);
   if (!b) return false;
+  const Field& f = r.field(key, {FieldType::Counts});
   const YamlTree& t = d.tree();
   std::array<bool, N> seen{};
   for (std::uint32_t i = 0; i < b->count; ++i) {
@@ -55,7 +43,7 @@ bool read_counts(FileDecoder& d, MapReader& r, std::string_view key, std::array<
       continue;
     }
     seen[slot] = true;
-    counts[slot] = decode_int(d, t.value(*b, i), path, 0, k_max_count).value_or(0);
+    counts[slot] = decode_int(d, t.value(*b, i), path, f.min, f.max).value_or(0);
   }
   return true;
 }
@@ -74,19 +62,18 @@ void keep_identity_locs(LocList& locs) {
 
 void decode_rapport(FileDecoder& d, const YamlNode& map, FileResult& out) {
   Decoded<Rapport> rec;
-  MapReader r(d, map, k_keys, "", &rec.locs);
+  MapReader r(d, map, record_table(RecordKind::Rapport).fields, "", &rec.locs);
   keep_identity_locs(rec.locs);
   Rapport& p = rec.record;
   p.locs.record = d.loc(map);
-  p.structure = r.id("structure", Need::Required).value_or("");
-  p.conseiller = r.id("conseiller", Need::Required).value_or("");
-  p.mois = r.month("mois", Need::Required).value_or(Month{});
+  p.structure = r.id("structure").value_or("");
+  p.conseiller = r.id("conseiller").value_or("");
+  p.mois = r.month("mois").value_or(Month{});
   read_activites(d, r, p.activites);
-  p.usagers_accompagnes =
-      r.integer("usagers_accompagnes", Need::Required, 0, k_max_count).value_or(0);
+  p.usagers_accompagnes = r.integer("usagers_accompagnes").value_or(0);
   read_counts<Theme>(d, r, "themes", p.themes);
   p.has_lieux = read_counts<Lieu>(d, r, "lieux", p.lieux);
-  p.faits_marquants = r.text("faits_marquants", Need::Optional);
+  p.faits_marquants = r.text("faits_marquants");
   // The bulletin publishes these: personal data in them is warned about here, masked there.
   if (p.faits_marquants) report_personal_data(d, *r.find("faits_marquants"), "faits_marquants");
   out.rapports.push_back(std::move(rec));

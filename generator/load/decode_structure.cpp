@@ -7,16 +7,8 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_keys[] = {"id",           "nom",     "type",
-                                       "siret",        "adresse", "departement",
-                                       "representant", "contact", "contrat_de_projet_autorise",
-                                       "iban",         "bic",     "deliberation"};
-constexpr std::string_view k_adresse[] = {"ligne", "code_postal", "commune"};
-constexpr std::string_view k_representant[] = {"nom", "qualite"};
-constexpr std::string_view k_contact[] = {"nom", "courriel", "telephone"};
-
 void read_siret(FileDecoder& d, MapReader& r, Structure& s) {
-  auto siret = r.text("siret", Need::Required);
+  auto siret = r.text("siret");
   if (!siret) return;
   s.siret = *siret;
   switch (check_siret(*siret)) {
@@ -40,7 +32,7 @@ void read_siret(FileDecoder& d, MapReader& r, Structure& s) {
 // The bank account the subsidy is paid to: ISO 13616 (mod-97 key) and ISO 9362. Written
 // with or without the usual groups of four; kept without spaces, in capitals.
 void read_bank(FileDecoder& d, MapReader& r, Structure& s) {
-  if (auto iban = r.text("iban", Need::Optional)) {
+  if (auto iban = r.text("iban")) {
     std::string compact = compact_upper(*iban);
     if (is_valid_iban(compact))
       s.iban = compact;
@@ -51,7 +43,7 @@ void read_bank(FileDecoder& d, MapReader& r, Structure& s) {
                            "recopiez-le depuis le RIB",
                            *iban));
   }
-  if (auto bic = r.text("bic", Need::Optional)) {
+  if (auto bic = r.text("bic")) {
     std::string compact = compact_upper(*bic);
     if (is_valid_bic(compact))
       s.bic = compact;
@@ -64,7 +56,7 @@ void read_bank(FileDecoder& d, MapReader& r, Structure& s) {
 }
 
 void read_departement(FileDecoder& d, MapReader& r, Structure& s) {
-  auto dep = r.text("departement", Need::Required);
+  auto dep = r.text("departement");
   if (!dep) return;
   s.departement = *dep;
   if (is_valid_departement(*dep)) return;
@@ -80,22 +72,22 @@ void read_departement(FileDecoder& d, MapReader& r, Structure& s) {
 }
 
 void read_blocks(FileDecoder& d, MapReader& r, Structure& s, LocList& locs) {
-  if (auto* b = r.block("adresse", Need::Required, NodeKind::Mapping)) {
-    MapReader a(d, *b, k_adresse, "adresse", &locs);
-    s.adresse.ligne = a.text("ligne", Need::Optional);
-    s.adresse.code_postal = a.text("code_postal", Need::Required).value_or("");
-    s.adresse.commune = a.text("commune", Need::Required).value_or("");
+  if (auto* b = r.block("adresse")) {
+    MapReader a(d, *b, r.field("adresse").fields, "adresse", &locs);
+    s.adresse.ligne = a.text("ligne");
+    s.adresse.code_postal = a.text("code_postal").value_or("");
+    s.adresse.commune = a.text("commune").value_or("");
   }
-  if (auto* b = r.block("representant", Need::Required, NodeKind::Mapping)) {
-    MapReader p(d, *b, k_representant, "representant", &locs);
-    s.representant.nom = p.text("nom", Need::Required).value_or("");
-    s.representant.qualite = p.text("qualite", Need::Required).value_or("");
+  if (auto* b = r.block("representant")) {
+    MapReader p(d, *b, r.field("representant").fields, "representant", &locs);
+    s.representant.nom = p.text("nom").value_or("");
+    s.representant.qualite = p.text("qualite").value_or("");
   }
-  if (auto* b = r.block("contact", Need::Required, NodeKind::Mapping)) {
-    MapReader c(d, *b, k_contact, "contact", &locs);
-    s.contact.nom = c.text("nom", Need::Required).value_or("");
-    s.contact.courriel = c.text("courriel", Need::Required).value_or("");
-    s.contact.telephone = c.text("telephone", Need::Optional);
+  if (auto* b = r.block("contact")) {
+    MapReader c(d, *b, r.field("contact").fields, "contact", &locs);
+    s.contact.nom = c.text("nom").value_or("");
+    s.contact.courriel = c.text("courriel").value_or("");
+    s.contact.telephone = c.text("telephone");
   }
 }
 
@@ -103,21 +95,20 @@ void read_blocks(FileDecoder& d, MapReader& r, Structure& s, LocList& locs) {
 
 void decode_structure(FileDecoder& d, const YamlNode& map, FileResult& out) {
   Decoded<Structure> rec;
-  MapReader r(d, map, k_keys, "", &rec.locs);
+  MapReader r(d, map, record_table(RecordKind::Structure).fields, "", &rec.locs);
   auto id = record_id(d, r, "cette structure est ignorée");
   if (!id) return;
   Structure& s = rec.record;
   s.id = *id;
   s.locs.record = d.loc(map);
-  s.nom = r.text("nom", Need::Required).value_or("");
-  s.type = r.choice<StructureType>("type", Need::Required).value_or(StructureType{});
+  s.nom = r.text("nom").value_or("");
+  s.type = r.choice<StructureType>("type").value_or(StructureType{});
   read_siret(d, r, s);
   read_departement(d, r, s);
   read_blocks(d, r, s, rec.locs);
-  s.contrat_de_projet_autorise =
-      r.boolean("contrat_de_projet_autorise", Need::Optional).value_or(false);
+  s.contrat_de_projet_autorise = r.boolean("contrat_de_projet_autorise").value_or(false);
   read_bank(d, r, s);
-  s.deliberation = r.date("deliberation", Need::Optional);
+  s.deliberation = r.date("deliberation");
   out.structures.push_back(std::move(rec));
 }
 

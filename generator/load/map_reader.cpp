@@ -111,6 +111,21 @@ MapReader::MapReader(FileDecoder& d, const YamlNode& map, std::span<const std::s
                      std::string path, LocList* locs)
     : m_d(d), m_map(map), m_keys(keys), m_path(std::move(path)) {
   if (keys.size() > k_max_keys) throw std::logic_error("MapReader: too many keys");
+  start(locs);
+}
+
+MapReader::MapReader(FileDecoder& d, const YamlNode& map, std::span<const Field> fields,
+                     std::string path, LocList* locs)
+    : m_d(d), m_map(map), m_fields(fields), m_path(std::move(path)) {
+  if (fields.size() > k_max_keys) throw std::logic_error("MapReader: too many keys");
+  for (std::size_t i = 0; i < fields.size(); ++i) m_names[i] = fields[i].name;
+  start(locs);
+}
+
+void MapReader::start(LocList* locs) {
+  FileDecoder& d = m_d;
+  const YamlNode& map = m_map;
+  std::span<const std::string_view> keys = this->keys();
   const YamlTree& t = d.tree();
   for (std::uint32_t i = 0; i < map.count; ++i) {
     const YamlNode& k = t.key(map, i);
@@ -147,8 +162,9 @@ MapReader::MapReader(FileDecoder& d, const YamlNode& map, std::span<const std::s
 }
 
 const YamlNode* MapReader::find(std::string_view key) const {
-  auto it = std::find(m_keys.begin(), m_keys.end(), key);
-  return it == m_keys.end() ? nullptr : m_values[static_cast<std::size_t>(it - m_keys.begin())];
+  auto known = keys();
+  auto it = std::find(known.begin(), known.end(), key);
+  return it == known.end() ? nullptr : m_values[static_cast<std::size_t>(it - known.begin())];
 }
 
 std::string MapReader::path_of(std::string_view key) const {
@@ -379,6 +395,54 @@ const YamlNode* MapReader::block(std::string_view key, Need need, NodeKind kind)
     return nullptr;
   }
   return v;
+}
+
+// ---- Table-driven getters ----
+
+const Field& MapReader::field(std::string_view key, std::initializer_list<FieldType> types) const {
+  const Field* f = find_field(m_fields, key);
+  if (!f) throw std::logic_error(fmt::format("MapReader: « {} » absent de la table", path_of(key)));
+  if (types.size() > 0 && std::find(types.begin(), types.end(), f->type) == types.end())
+    throw std::logic_error(fmt::format("MapReader: « {} » est de type {} dans la table",
+                                       path_of(key), type_name(f->type)));
+  return *f;
+}
+
+std::optional<std::string> MapReader::text(std::string_view key) {
+  using T = FieldType;
+  return text(key, field(key, {T::Text, T::Departement, T::Siret, T::Iban, T::Bic}).need);
+}
+std::optional<std::string> MapReader::id(std::string_view key) {
+  return id(key, field(key, {FieldType::Id}).need);
+}
+std::optional<Date> MapReader::date(std::string_view key) {
+  return date(key, field(key, {FieldType::Date}).need);
+}
+std::optional<Month> MapReader::month(std::string_view key) {
+  return month(key, field(key, {FieldType::Month}).need);
+}
+std::optional<Quarter> MapReader::quarter(std::string_view key) {
+  return quarter(key, field(key, {FieldType::Quarter}).need);
+}
+std::optional<Money> MapReader::money(std::string_view key) {
+  return money(key, field(key, {FieldType::Money}).need);
+}
+std::optional<int> MapReader::integer(std::string_view key) {
+  const Field& f = field(key, {FieldType::Integer});
+  return integer(key, f.need, f.min, f.max);
+}
+std::optional<double> MapReader::number(std::string_view key) {
+  const Field& f = field(key, {FieldType::Number});
+  return number(key, f.need, f.min, f.max);
+}
+std::optional<bool> MapReader::boolean(std::string_view key) {
+  return boolean(key, field(key, {FieldType::Boolean}).need);
+}
+const YamlNode* MapReader::block(std::string_view key) {
+  using T = FieldType;
+  const Field& f = field(key, {T::Map, T::List, T::IntList, T::Counts});
+  bool mapping = f.type == T::Map || f.type == T::Counts;
+  return block(key, f.need, mapping ? NodeKind::Mapping : NodeKind::Sequence);
 }
 
 }  // namespace tampon::load

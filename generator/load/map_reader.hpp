@@ -5,12 +5,14 @@
 /// decoder keeps going and a record with a broken field is still kept.
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "load/file_result.hpp"
+#include "load/record_fields.hpp"
 #include "load/yaml_tree.hpp"
 #include "tampon/date.hpp"
 #include "tampon/diagnostic.hpp"
@@ -53,16 +55,39 @@ class FileDecoder {
   std::size_t m_dropped = 0;
 };
 
-enum class Need { Required, Optional };
-
 /// One mapping with a fixed list of keys. The constructor reports unknown and duplicate keys
 /// and records the position of every known key present under `path`.
+///
+/// Built from a field table (load/record_fields.hpp), the getters without a `Need` take it,
+/// and the bounds, from the table, and check that the table gives the field the type the
+/// getter reads (a mismatch is a programming error: std::logic_error).
 class MapReader {
  public:
   static constexpr std::size_t k_max_keys = 24;
 
   MapReader(FileDecoder& d, const YamlNode& map, std::span<const std::string_view> keys,
             std::string path, LocList* locs);
+  MapReader(FileDecoder& d, const YamlNode& map, std::span<const Field> fields, std::string path,
+            LocList* locs);
+
+  // ---- Table-driven getters (the field's need and bounds come from the table) ----
+  std::optional<std::string> text(std::string_view key);
+  std::optional<std::string> id(std::string_view key);
+  std::optional<Date> date(std::string_view key);
+  std::optional<Month> month(std::string_view key);
+  std::optional<Quarter> quarter(std::string_view key);
+  std::optional<Money> money(std::string_view key);
+  std::optional<int> integer(std::string_view key);
+  std::optional<double> number(std::string_view key);
+  std::optional<bool> boolean(std::string_view key);
+  /// A Map, List, IntList or Counts field: the mapping or sequence, wrong-type otherwise.
+  const YamlNode* block(std::string_view key);
+  template <class E>
+  std::optional<E> choice(std::string_view key) {
+    return choice<E>(key, field(key, {FieldType::Choice}).need);
+  }
+  /// The table's entry for `key`.
+  const Field& field(std::string_view key, std::initializer_list<FieldType> types = {}) const;
 
   const YamlNode& node() const { return m_map; }
   /// The value node of `key` (null nodes included), or nullptr when the key is absent.
@@ -103,9 +128,19 @@ class MapReader {
   void report_unknown_value(const YamlNode& v, std::string_view key,
                             std::span<const std::string_view> allowed);
 
+  void start(LocList* locs);
+
   FileDecoder& m_d;
   const YamlNode& m_map;
-  std::span<const std::string_view> m_keys;
+  std::span<const Field> m_fields;
+  /// The known keys: `m_keys`, or the names of `m_fields` (a copy stays valid).
+  std::span<const std::string_view> keys() const {
+    return m_fields.empty() ? m_keys
+                            : std::span<const std::string_view>(m_names.data(), m_fields.size());
+  }
+
+  std::array<std::string_view, k_max_keys> m_names{};  // names of m_fields
+  std::span<const std::string_view> m_keys;            // from the key-list constructor
   std::array<const YamlNode*, k_max_keys> m_values{};
   std::string m_path;
 };
