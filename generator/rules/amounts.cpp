@@ -39,7 +39,14 @@ void projet_not_authorised(Checker& check, const Structure& s, SourceLoc at, con
                owner, std::move(notes));
 }
 
-void check_amount(Checker& check, const PostSite& site, const model::Pricing& p) {
+// The other record a contract is judged against: the structure, by its type (its family).
+Note structure_note(const Checker& check, const Structure& s) {
+  return check.note(s.locs.at("type"), "type de la structure « " + s.id + " » (" +
+                                           std::string(label_fr(s.type)) + ") déclaré ici");
+}
+
+void check_amount(Checker& check, const PostSite& site, const model::Pricing& p,
+                  const Structure& structure) {
   const Poste& poste = *site.poste;
   const std::string& row = p.row->id;
   if (p.overseas_unknown) {
@@ -51,7 +58,10 @@ void check_amount(Checker& check, const PostSite& site, const model::Pricing& p)
                        row +
                        " » ; indiquez le montant accordé "
                        "(montant) et son motif (derogation)",
-                   site.owner);
+                   site.owner,
+                   {check.note(structure.locs.at("departement"),
+                               "département de la structure « " + structure.id + " » (" +
+                                   structure.departement + ") déclaré ici")});
     return;  // no known ceiling: the sources are silent (domain.md §3.3)
   }
   if (!poste.montant || *poste.montant == p.computed) return;
@@ -99,13 +109,14 @@ void check_post(Checker& check, const PostSite& site) {
     contract_at = holder->locs.at("contrat.type");
     notes.push_back(check.note(site.at("conseiller"), "poste déclaré ici (" + site.label() + ")"));
   }
+  notes.push_back(structure_note(check, *origin.structure));
   auto req = model::price_request(model, origin, poste, *contract);
   model::Pricing p = model::price_post(model.baremes, req);
   if (!p.priced())
     return not_allowed(check, req, *origin.structure, contract_at, site.owner, std::move(notes));
   if (p.projet_not_authorised)
     projet_not_authorised(check, *origin.structure, contract_at, site.owner, std::move(notes));
-  check_amount(check, site, p);
+  check_amount(check, site, p, *origin.structure);
 }
 
 // substitution-coordinateur: the new contract must be in the coordinator regime's grid.
@@ -124,9 +135,9 @@ void check_substitutions(Checker& check) {
     model::Pricing p = model::price_post(model.baremes, req);
     SourceLoc at = a.locs.at("substitution.contrat");
     if (!p.priced())
-      not_allowed(check, req, *s, at, ref_of(a));
+      not_allowed(check, req, *s, at, ref_of(a), {structure_note(check, *s)});
     else if (p.projet_not_authorised)
-      projet_not_authorised(check, *s, at, ref_of(a));
+      projet_not_authorised(check, *s, at, ref_of(a), {structure_note(check, *s)});
   }
 }
 

@@ -89,13 +89,16 @@ void salary(Checker& check, const Conseiller& c) {
   Money prorated = prorated_smic(*smic, c.contrat.heures_hebdo, full);
   if (salaire >= prorated) return;
   std::string where = territory ? " de " + territory->name : "";
+  std::vector<Note> territory_notes;  // the structure's département picks the territory's SMIC
+  if (territory)
+    territory_notes.push_back(check.note(s->locs.at("departement"), "département déclaré ici"));
   check.report("salary-below-smic", at,
                "salaire " + text::money(salaire) + " inférieur au SMIC" + where + " proratisé " +
                    text::money(prorated) + " au " + c.contrat.debut.iso() + " (" +
                    text::hours(c.contrat.heures_hebdo) + " h par semaine ; SMIC mensuel pour " +
                    text::hours(full) + " h : " + text::money(smic->monthly_35h) +
                    ") : portez le salaire à " + text::money(prorated) + " au moins",
-               ref_of(c));
+               ref_of(c), territory_notes);
 }
 
 void coordinator_hours(Checker& check, const Conseiller& c) {
@@ -105,7 +108,7 @@ void coordinator_hours(Checker& check, const Conseiller& c) {
                "coordinateur à " + text::hours(c.contrat.heures_hebdo) +
                    " h par semaine : un coordinateur travaille à temps complet (" +
                    text::hours(full) + " h) [002 III.a]",
-               ref_of(c));
+               ref_of(c), coordinator_post_notes(check, c));
 }
 
 }  // namespace

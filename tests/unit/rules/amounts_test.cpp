@@ -203,6 +203,8 @@ TEST(OverseasAmountUnknown, PublicLawCddOfAnotherPublicBodyInADrom) {
   auto found = out.with("overseas-amount-unknown");
   ASSERT_EQ(found.size(), 1u) << out.codes();
   EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "postes[0]"));
+  ASSERT_EQ(found[0].notes.size(), 1u);  // the département that makes the post overseas
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.structure("s-1").locs, "departement"));
   // An explicit amount alone is not enough: it needs its reason.
   p.input.records.conventions[0].postes[0].montant = Money::euros(45000);
   EXPECT_TRUE(p.run().has("overseas-amount-unknown"));
@@ -241,9 +243,13 @@ TEST_P(ContractNotAllowed, UnknownFamilyContractRegimeCombination) {
   ASSERT_EQ(found.size(), 1u) << out.codes();
   // The wrong field is the conseiller's contract type; the post that meets it is a note.
   EXPECT_EQ(found[0].where, out.at(out.conseiller("cn-1").locs, "contrat.type"));
-  ASSERT_EQ(found[0].notes.size(), 1u);
+  // The structure's type, which gives the family the grid is read for, is a second note.
+  ASSERT_EQ(found[0].notes.size(), 2u);
   EXPECT_EQ(found[0].notes[0].where, out.at(out.convention("cv-1").locs, "postes[0].conseiller"));
   EXPECT_EQ(found[0].notes[0].message, "poste déclaré ici (poste 1 de la convention cv-1)");
+  EXPECT_EQ(found[0].notes[1].where, out.at(out.structure("s-1").locs, "type"));
+  EXPECT_TRUE(found[0].notes[1].message.starts_with("type de la structure « s-1 »"))
+      << found[0].notes[1].message;
   EXPECT_FALSE(out.model.is_valid({RecordKind::Convention, "cv-1"}));
 }
 
@@ -264,7 +270,9 @@ TEST(ContractNotAllowed, VacantPostPointsAtItsContrat) {
   auto found = out.with("contract-not-allowed");
   ASSERT_EQ(found.size(), 1u) << out.codes();
   EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "postes[1].contrat"));
-  EXPECT_TRUE(found[0].notes.empty());  // one record: nothing to point at besides
+  // The post's own contract: the other record is the structure, whose type gives the family.
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.structure("s-1").locs, "type"));
 }
 
 TEST(ContratDeProjetAutorise, PrivateProjectContractNeedsTheStructureFlag) {
