@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "core/suggest.hpp"
+
 namespace tampon::site {
 namespace {
 
@@ -88,6 +90,14 @@ bool anchor_exists(const Page& page, std::string_view anchor) {
   return reserved_ids().contains(std::string(anchor));
 }
 
+// " ; vouliez-vous dire « #x » ?" among the page's heading anchors, or "".
+std::string anchor_hint(const Page& page, std::string_view anchor) {
+  std::vector<std::string_view> ids;
+  for (const Heading& h : page.body.headings) ids.push_back(h.id);
+  auto near = closest(anchor, ids);
+  return near ? " ; vouliez-vous dire « #" + *near + " » ?" : "";
+}
+
 }  // namespace
 
 bool is_download(std::string_view path) {
@@ -145,7 +155,7 @@ LinkTarget resolve_link(const SiteModel& site, const Page& from, std::string_vie
       return error("ancre « #" + anchor + " » sur un fichier qui n'est pas une page");
     if (!anchor_exists(*result.page, anchor))
       return error("ancre cassée : « #" + anchor + " » n'existe pas dans la page « " +
-                   result.page->source + " »");
+                   result.page->source + " »" + anchor_hint(*result.page, anchor));
   }
   return result;
 }

@@ -73,5 +73,46 @@ TEST(CrossRecordNotes, ADanglingReferenceShowsTheIdItProbablyMeant) {
   EXPECT_EQ(json[0]["notes"][0]["message"], "identifiant « cv-2021-0001 » défini ici");
 }
 
+// "Vouliez-vous dire" for a document template's variable and a page's anchor, as `validate`
+// reports them (the emitters' checks), in text and in JSON.
+TEST(Hints, TemplateVariableAndAnchorGetTheClosestName) {
+  Project p;
+  copy_fixture(p, "date-order");
+  fs::copy(fs::path(TAMPON_SOURCE_DIR) / "content", p.dir() / "content",
+           fs::copy_options::recursive);
+  p.write("content/essai.md",
+          "---\ntitle: Essai\n---\n\nVoir [les étapes](#etape).\n\n## Étapes\n\nTexte.\n");
+  p.write("templates/documents/convention-relance-2021.md",
+          "# Convention\n\nEntre {{structure.nomm}} et la Banque des Territoires.\n");
+  auto r = p.run({"validate", "--as-of", "2024-01-01"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(contains(r.err,
+                       "templates/documents/convention-relance-2021.md:3:7: erreur: variable « "
+                       "structure.nomm » inconnue des données du document ; vouliez-vous dire « "
+                       "structure.nom » ? [template-unknown-variable]"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err,
+                       "content/essai.md:5:20: erreur: ancre cassée : « #etape » n'existe pas "
+                       "dans la page « essai.md » ; vouliez-vous dire « #etapes » ? "
+                       "[site-broken-link]"))
+      << r.err;
+  auto json =
+      nlohmann::json::parse(p.run({"validate", "--as-of", "2024-01-01", "--format", "json"}).out);
+  int hints = 0;
+  for (const auto& d : json) {
+    const std::string message = d["message"];
+    if (d["code"] == "template-unknown-variable") {
+      EXPECT_EQ(d["line"], 3);
+      EXPECT_TRUE(contains(message, "vouliez-vous dire « structure.nom » ?")) << message;
+      ++hints;
+    } else if (d["code"] == "site-broken-link") {
+      EXPECT_EQ(d["file"], "content/essai.md");
+      EXPECT_TRUE(contains(message, "vouliez-vous dire « #etapes » ?")) << message;
+      ++hints;
+    }
+  }
+  EXPECT_EQ(hints, 2) << json.dump(1);
+}
+
 }  // namespace
 }  // namespace tampon::testing
