@@ -19,6 +19,14 @@ std::string allowed_contracts(const Regime& regime, Family family) {
   return out.empty() ? "aucun" : out;
 }
 
+// A contract the grid finances for the structure's family, for the example of a message.
+std::string example_contract(const Regime& regime, const Structure& s) {
+  for (const auto& row : regime.grid)
+    if (std::ranges::find(row.families, s.family()) != row.families.end() && !row.contracts.empty())
+      return std::string(name(row.contracts.front()));
+  return "cdi-droit-public";
+}
+
 void not_allowed(Checker& check, const model::PriceRequest& req, const Structure& s, SourceLoc at,
                  const RecordRef& owner, std::vector<Note> notes = {}) {
   check.report("contract-not-allowed", at,
@@ -97,7 +105,11 @@ void check_post(Checker& check, const PostSite& site) {
     // A `contrat` written but not decoded was reported by the loader already.
     if (!poste.conseiller && !site.written("contrat"))
       check.report("missing-field", site.at("contrat"),
-                   site.label() + " vacant sans « contrat » : indiquez le type de contrat prévu",
+                   site.label() +
+                       " vacant sans « contrat » : indiquez le type de contrat prévu, l'un de : " +
+                       allowed_contracts(*origin.regime, origin.structure->family()) +
+                       " (par exemple « contrat: " +
+                       example_contract(*origin.regime, *origin.structure) + " »)",
                    site.owner);
     return;
   }

@@ -26,7 +26,12 @@ void dates(Checker& check, const Conseiller& c) {
     // A `fin` written but not decoded was reported by the loader already.
     if ((is_cdd(k.type) || is_contrat_de_projet(k.type)) && !written(c.locs, "contrat.fin"))
       check.report("missing-field", c.locs.at("contrat"),
-                   std::string(label_fr(k.type)) + " sans date de fin : ajoutez « contrat.fin »",
+                   std::string(label_fr(k.type)) +
+                       " sans date de fin : ajoutez « contrat.fin » (une date AAAA-MM-JJ après "
+                       "le début " +
+                       k.debut.iso() + ", par exemple « fin: " +
+                       k.debut.plus_months(check.limits().cdd_max_months).plus_days(-1).iso() +
+                       " » pour " + text::months(check.limits().cdd_max_months) + ")",
                    ref_of(c));
     return;
   }
