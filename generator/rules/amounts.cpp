@@ -54,7 +54,7 @@ Note structure_note(const Checker& check, const Structure& s) {
 }
 
 void check_amount(Checker& check, const PostSite& site, const model::Pricing& p,
-                  const Structure& structure) {
+                  const Structure& structure, std::vector<Note> notes) {
   const Poste& poste = *site.poste;
   const std::string& row = p.row->id;
   if (p.overseas_unknown) {
@@ -79,13 +79,13 @@ void check_amount(Checker& check, const PostSite& site, const model::Pricing& p,
                      text::money(p.computed) + " (ligne « " + row +
                      " ») : corrigez-le ou "
                      "motivez l'écart dans « derogation »",
-                 site.owner);
+                 site.owner, notes);
   } else if (*poste.montant > p.ceiling) {
     check.report("amount-above-ceiling", site.at("montant"),
                  "montant dérogatoire " + text::money(*poste.montant) +
                      " supérieur au maximum du barème " + text::money(p.ceiling) + " (ligne « " +
                      row + " ») : ramenez-le à ce plafond au plus [000 II.4]",
-                 site.owner);
+                 site.owner, notes);
   }
 }
 
@@ -128,7 +128,14 @@ void check_post(Checker& check, const PostSite& site) {
     return not_allowed(check, req, *origin.structure, contract_at, site.owner, std::move(notes));
   if (p.projet_not_authorised)
     projet_not_authorised(check, *origin.structure, contract_at, site.owner, std::move(notes));
-  check_amount(check, site, p, *origin.structure);
+  // The amount follows the holder's contract when the post names none: a note there.
+  std::vector<Note> amount_notes;
+  if (!poste.contrat && holder)
+    amount_notes.push_back(check.note(holder->locs.at("contrat.type"),
+                                      "contrat de « " + holder->id + " » (" +
+                                          std::string(name(*contract)) +
+                                          "), qui fixe la ligne du barème, déclaré ici"));
+  check_amount(check, site, p, *origin.structure, std::move(amount_notes));
 }
 
 // substitution-coordinateur: the new contract must be in the coordinator regime's grid.

@@ -20,6 +20,22 @@ bool cdd_capped(const Checker& check, const Conseiller& c) {
   });
 }
 
+// A public-law CDD is capped by the post that finances it on a CDD-only row: a note there.
+std::vector<Note> capping_post_notes(const Checker& check, const Conseiller& c) {
+  if (c.contrat.type == ContractType::CddDroitPrive) return {};  // capped by law
+  const Model& model = check.model();
+  const Structure* s = model.structure(c.structure);
+  for (const PostSite* site : check.sites_of(c.id)) {
+    const Regime* regime =
+        site->convention ? model.baremes.regime(site->convention->regime) : nullptr;
+    const GridRow* row = regime && s ? regime->row_for(s->family(), c.contrat.type) : nullptr;
+    if (row && std::ranges::all_of(row->contracts, is_cdd))
+      return {check.note(site->at("conseiller"), site->label() + ", financé sur la ligne « " +
+                                                     row->id + " » réservée aux CDD, ici")};
+  }
+  return {};
+}
+
 void dates(Checker& check, const Conseiller& c) {
   const Contrat& k = c.contrat;
   if (!k.fin) {
@@ -49,7 +65,7 @@ void dates(Checker& check, const Conseiller& c) {
                      k.debut.iso() + " au " + k.fin->iso() + ") : " + text::months(max) +
                      " au plus ; avancez la fin au " +
                      k.debut.plus_months(max).plus_days(-1).iso() + " au plus tard",
-                 ref_of(c));
+                 ref_of(c), capping_post_notes(check, c));
 }
 
 // The SMIC in force on the start date, prorated to the weekly hours and rounded to the cent.

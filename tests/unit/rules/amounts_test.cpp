@@ -153,6 +153,14 @@ TEST(AmountMismatch, MontantDifferentFromTheComputedAmountWithoutDerogation) {
   EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "postes[0].montant"));
   EXPECT_NE(found[0].message.find("45 000,00 €"), std::string::npos) << found[0].message;
   EXPECT_NE(found[0].message.find("50 000,00 €"), std::string::npos) << found[0].message;
+  // The post names no contract: the holder's contract type sets the grid row (a note).
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.conseiller("cn-1").locs, "contrat.type"));
+  // With the contract on the post itself, the amount is the convention's alone.
+  p.input.records.conventions[0].postes[0].contrat = CT::CddDroitPublic;
+  auto own = p.run().with("amount-mismatch");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_TRUE(own[0].notes.empty());
 }
 
 TEST(AmountMismatch, EqualMontantPassesAndCountsTheDeduction) {
