@@ -172,6 +172,25 @@ TEST(SiteDiagnostics, BrokenAnchorGetsTheClosestHeadingOfTheTargetPage) {
       << broken[1]->message;
 }
 
+TEST(SiteDiagnostics, LinkToAMisspeltPageGetsTheClosestPageAsTheLinkWouldBeWritten) {
+  Project p;
+  p.write("content/guide/etapes.md", "---\ntitle: Étapes\n---\n\nTexte.\n");
+  p.write("content/guide/faq.md",
+          "---\ntitle: FAQ\n---\n\nVoir [les étapes](etapse.md) et [l'accueil](../_indx.md).\n");
+  Diagnostics found = p.build();
+  std::vector<std::string> messages;
+  for (const auto& d : found)
+    if (d.code == "site-broken-link" && d.where.file == "content/guide/faq.md")
+      messages.push_back(d.message);
+  ASSERT_EQ(messages.size(), 2u);
+  std::ranges::sort(messages);
+  EXPECT_EQ(
+      messages[0],
+      "lien cassé : la page « ../_indx.md » n'existe pas ; vouliez-vous dire « /_index.md » ?");
+  EXPECT_EQ(messages[1],
+            "lien cassé : la page « etapse.md » n'existe pas ; vouliez-vous dire « etapes.md » ?");
+}
+
 TEST(SiteDiagnostics, BrokenAnchorFarFromEveryHeadingGetsNoHint) {
   Project p;
   p.write("content/guide.md", "---\ntitle: Guide\n---\n\n## Démarches\n");
