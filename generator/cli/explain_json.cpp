@@ -3,6 +3,8 @@
 // strings; dates ISO; every code as the records spell it, with its French label beside it.
 #include "cli/explain_json.hpp"
 
+#include "core/fr_text.hpp"
+#include "model/derive.hpp"
 #include "tampon/enums.hpp"
 
 namespace tampon::cli {
@@ -17,13 +19,17 @@ ordered_json derivations(const std::vector<Derivation>& how) {
   for (const Derivation& d : how) {
     ordered_json line = {{"regle", d.rule}, {"texte", d.text}};
     if (!d.grid_row.empty()) line["ligne_grille"] = d.grid_row;
-    if (!d.source.empty()) line["source"] = d.source;
+    if (!d.source.empty()) {
+      line["source"] = d.source;
+      line["source_libelle"] = text::source_in_words(d.source);
+    }
     out.push_back(std::move(line));
   }
   return out;
 }
 
-ordered_json tranche(const TrancheLine& t) {
+ordered_json tranche(const Model& model, const ConventionState& s, const PostState& p,
+                     const TrancheLine& t) {
   ordered_json out = {{"numero", t.number},
                       {"regime", t.regime},
                       {"pourcentage", t.pct},
@@ -38,11 +44,24 @@ ordered_json tranche(const TrancheLine& t) {
                       {"statut_libelle", label_fr(t.status)}};
   if (t.paid_date) out["verse_le"] = t.paid_date->iso();
   if (t.paid_amount) out["montant_verse"] = money(*t.paid_amount);
+  // Why this status on statuts_au (domain.md §4.1): the fact that decides, in French, and for
+  // risque-suspension every owed month without a monthly report.
+  model::StatusReason why = model::status_reason(model, s, p, t);
+  out["statut_raison"] = why.text;
+  if (t.status == TrancheStatus::RisqueSuspension) {
+    ordered_json months = ordered_json::array();
+    for (const Month& m : why.missing_months) months.push_back(m.iso());
+    out["mois_sans_rapport"] = std::move(months);
+  }
+  if (!why.source.empty()) {
+    out["statut_source"] = why.source;
+    out["statut_source_libelle"] = text::source_in_words(why.source);
+  }
   out["calcul"] = derivations(t.how);
   return out;
 }
 
-ordered_json post(const PostState& p) {
+ordered_json post(const Model& model, const ConventionState& s, const PostState& p) {
   ordered_json out = {{"numero", p.numero},
                       {"role", name(p.role)},
                       {"conseiller", p.conseiller ? ordered_json(*p.conseiller) : ordered_json()},
@@ -59,7 +78,7 @@ ordered_json post(const PostState& p) {
   if (!p.coordinator_convention.empty()) out["convention_coordinateur"] = p.coordinator_convention;
   out["calcul_montant"] = derivations(p.amount_how);
   ordered_json tranches = ordered_json::array();
-  for (const TrancheLine& t : p.tranches) tranches.push_back(tranche(t));
+  for (const TrancheLine& t : p.tranches) tranches.push_back(tranche(model, s, p, t));
   out["tranches"] = std::move(tranches);
   return out;
 }
@@ -91,7 +110,7 @@ std::optional<nlohmann::ordered_json> explain_convention_json(const Model& model
         {"fin", v.fin.iso()},
         {"total", money(v.total)}};
     ordered_json posts = ordered_json::array();
-    for (const PostState& p : v.posts) posts.push_back(post(p));
+    for (const PostState& p : v.posts) posts.push_back(post(model, *s, p));
     version["postes"] = std::move(posts);
     versions.push_back(std::move(version));
   }

@@ -49,4 +49,15 @@ void derive_conventions(Model& model);
 /// Sets paid_date, paid_amount and status of every tranche on model.as_of (§4.1).
 void apply_statuses(Model& model);
 
+/// Why a tranche has its status on model.as_of, in French, from the facts apply_statuses
+/// weighed: the payment record, the unknown training date, the due date against --as-of, and
+/// for `risque-suspension` the months without a monthly report. Only for `explain`.
+struct StatusReason {
+  std::string text;
+  std::vector<Month> missing_months;  ///< risque-suspension: each owed month without report
+  std::string source;                 ///< "[000 III.3] ; [002 IV.e]" when a rule text decides
+};
+StatusReason status_reason(const Model& model, const ConventionState& state, const PostState& post,
+                           const TrancheLine& t);
+
 }  // namespace tampon::model

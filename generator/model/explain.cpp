@@ -5,6 +5,7 @@
 #include "model/explain.hpp"
 
 #include "core/fr_text.hpp"
+#include "model/derive.hpp"
 
 namespace tampon {
 namespace {
@@ -33,15 +34,31 @@ void write_status(std::ostream& out, const TrancheLine& t) {
   if (t.after_rupture) out << " ; échéance postérieure à la rupture du contrat";
 }
 
-void write_tranche(std::ostream& out, const TrancheLine& t) {
+// A source as printed: the documents named in words ("[000 II.1]" is in --format json).
+std::string source_text(const std::string& source) { return text::source_in_words(source); }
+
+void write_reason(std::ostream& out, const model::StatusReason& why) {
+  out << "        · pourquoi : " << why.text;
+  if (!why.source.empty()) out << " (" << text::source_in_words(why.source) << ")";
+  out << "\n";
+}
+
+void write_tranche(std::ostream& out, const Model& model, const ConventionState& s,
+                   const PostState& p, const TrancheLine& t) {
   out << "      Tranche " << t.number << " (" << t.regime << ") : " << t.pct << " % — "
       << text::money(t.amount) << ", échéance " << t.due.iso() << " — ";
   write_status(out, t);
   out << "\n";
-  for (const auto& d : t.how) out << "        · " << d.text << "\n";
+  write_reason(out, model::status_reason(model, s, p, t));
+  for (const auto& d : t.how) {
+    out << "        · " << d.text;
+    if (d.source.find('[') != std::string::npos) out << " (" << source_text(d.source) << ")";
+    out << "\n";
+  }
 }
 
-void write_post(std::ostream& out, const PostState& p) {
+void write_post(std::ostream& out, const Model& model, const ConventionState& s,
+                const PostState& p) {
   out << "  Poste " << p.numero << " — " << label_fr(p.role) << ", "
       << (p.conseiller ? *p.conseiller : std::string("vacant")) << ", " << label_fr(p.contrat)
       << " : " << text::money(p.amount);
@@ -51,12 +68,12 @@ void write_post(std::ostream& out, const PostState& p) {
   out << "\n    Montant :\n";
   for (const auto& d : p.amount_how) {
     out << "      · " << d.text;
-    if (!d.source.empty()) out << " " << d.source;
+    if (!d.source.empty()) out << " (" << source_text(d.source) << ")";
     out << "\n";
   }
   if (p.derogation) out << "      · Dérogation : " << *p.derogation << "\n";
   out << "    Tranches :\n";
-  for (const auto& t : p.tranches) write_tranche(out, t);
+  for (const auto& t : p.tranches) write_tranche(out, model, s, p, t);
 }
 
 // Same post, same figures: an avenant left it as it was, so `explain` does not repeat it.
@@ -77,8 +94,8 @@ const PostState* find_post(const ConventionVersion& v, int numero) {
   return nullptr;
 }
 
-void write_version(std::ostream& out, const ConventionVersion& v,
-                   const ConventionVersion* previous) {
+void write_version(std::ostream& out, const Model& model, const ConventionState& s,
+                   const ConventionVersion& v, const ConventionVersion* previous) {
   std::string unchanged;
   for (const auto& p : v.posts) {
     const PostState* before = previous ? find_post(*previous, p.numero) : nullptr;
@@ -86,7 +103,7 @@ void write_version(std::ostream& out, const ConventionVersion& v,
       unchanged += (unchanged.empty() ? "" : ", ") + std::to_string(p.numero);
       continue;
     }
-    write_post(out, p);
+    write_post(out, model, s, p);
   }
   if (!unchanged.empty()) out << "  Postes inchangés : " << unchanged << "\n";
 }
@@ -103,7 +120,7 @@ std::string explain_convention(const Model& model, std::string_view convention_i
     out << "\n"
         << version_title(model, v) << " — fin " << v.fin.iso() << ", total " << text::money(v.total)
         << "\n";
-    write_version(out, v, previous);
+    write_version(out, model, *s, v, previous);
     previous = &v;
   }
   return out.str();

@@ -3,6 +3,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/fr_text.hpp"
 #include "model/derive.hpp"
 
 namespace tampon::model {
@@ -23,19 +24,101 @@ std::set<std::pair<std::string, int>> reported_months(const Model& model) {
   return out;
 }
 
-// True when a monthly report is missing for a month from the contract start to the month
-// before the reference date. No report is owed after the contract ended (fin or rupture).
-bool missing_report(const Conseiller& c, Date as_of,
-                    const std::set<std::pair<std::string, int>>& reported) {
+// The months a monthly report is owed for: from the contract start to the month before the
+// reference date. No report is owed after the contract ended (fin or rupture).
+std::pair<Month, Month> owed_months(const Conseiller& c, Date as_of) {
   Month last = Month::of(as_of).previous();
   if (c.contrat.fin && Month::of(*c.contrat.fin) < last) last = Month::of(*c.contrat.fin);
   if (c.rupture && Month::of(c.rupture->date) < last) last = Month::of(c.rupture->date);
-  for (Month m = Month::of(c.contrat.debut); m <= last; m = m.next())
+  return {Month::of(c.contrat.debut), last};
+}
+
+// True when a monthly report is missing for an owed month (stops at the first).
+bool missing_report(const Conseiller& c, Date as_of,
+                    const std::set<std::pair<std::string, int>>& reported) {
+  auto [first, last] = owed_months(c, as_of);
+  for (Month m = first; m <= last; m = m.next())
     if (!reported.contains({c.id, m.index()})) return true;
   return false;
 }
 
+std::string reason_for_payment(const Model& model, const Versement& v) {
+  Location at = model.where(v.locs.record);
+  std::string place = at.file.empty() ? "" : " (" + at.file + ":" + std::to_string(at.line) + ")";
+  if (v.statut == VersementStatut::Versee)
+    return "versement enregistré le " + v.date.iso() + " pour " + text::money(v.montant) + place;
+  return "versement enregistré avec le statut « suspendue » le " + v.date.iso() + place;
+}
+
+// "2021-11 à 2022-09, 2023-04" : runs of consecutive months as ranges.
+std::string months_list(const std::vector<Month>& months) {
+  std::string out;
+  for (std::size_t i = 0; i < months.size();) {
+    std::size_t j = i;
+    while (j + 1 < months.size() && months[j + 1].index() == months[j].index() + 1) ++j;
+    out += (out.empty() ? "" : ", ") + months[i].iso();
+    if (j > i) out += " à " + months[j].iso();
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+StatusReason status_reason(const Model& model, const ConventionState& state, const PostState& post,
+                           const TrancheLine& t) {
+  StatusReason r;
+  const std::string due = "échéance du " + t.due.iso();
+  const std::string as_of = "date de référence " + model.as_of.iso() + " (--as-of)";
+  switch (t.status) {
+    case TrancheStatus::Versee:
+    case TrancheStatus::Suspendue:
+      for (const auto& v : model.records.versements)
+        if (v.convention == state.record->id && v.poste == post.numero && v.tranche == t.number) {
+          r.text = reason_for_payment(model, v);  // the first record wins, as for the status
+          break;
+        }
+      return r;
+    case TrancheStatus::Provisoire:
+      r.text = post.conseiller
+                   ? "échéancier provisoire : la date de départ en formation de « " +
+                         *post.conseiller + " » n'est pas encore connue (formation.depart)"
+                   : "échéancier provisoire : poste vacant, sans date de départ en formation";
+      return r;
+    case TrancheStatus::AVenir:
+      r.text = due + " pas encore atteinte à la " + as_of;
+      return r;
+    case TrancheStatus::RisqueSuspension:
+    case TrancheStatus::Exigible:
+      break;
+  }
+  r.text = due + " atteinte à la " + as_of + ", aucun versement enregistré";
+  const Conseiller* c = post.conseiller ? model.conseiller(*post.conseiller) : nullptr;
+  if (!c) {
+    r.text += " ; poste vacant : aucun rapport mensuel n'est dû";
+    return r;
+  }
+  auto [first, last] = owed_months(*c, model.as_of);
+  std::set<int> reported;
+  for (const auto& rapport : model.records.rapports)
+    if (rapport.conseiller == c->id) reported.insert(rapport.mois.index());
+  for (Month m = first; m <= last; m = m.next())
+    if (!reported.contains(m.index())) r.missing_months.push_back(m);
+  if (last < first) {
+    r.text += " ; aucun rapport mensuel de « " + c->id + " » n'est encore dû";
+  } else if (r.missing_months.empty()) {
+    r.text += " ; rapports mensuels de « " + c->id + " » reçus pour chaque mois de " + first.iso() +
+              " à " + last.iso();
+  } else {
+    std::size_t n = r.missing_months.size();
+    r.text += " ; " + std::to_string(n) + " mois sans rapport mensuel de « " + c->id +
+              " » (dus de " + first.iso() + " à " + last.iso() +
+              ") : " + months_list(r.missing_months) +
+              " ; un suivi manquant peut suspendre le paiement";
+    r.source = "[000 III.3] ; [002 IV.e]";
+  }
+  return r;
+}
 
 void apply_statuses(Model& model) {
   auto paid = payments(model);

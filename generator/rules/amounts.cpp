@@ -19,6 +19,14 @@ std::string allowed_contracts(const Regime& regime, Family family) {
   return out.empty() ? "aucun" : out;
 }
 
+// A contract the grid finances for the structure's family, for the example of a message.
+std::string example_contract(const Regime& regime, const Structure& s) {
+  for (const auto& row : regime.grid)
+    if (std::ranges::find(row.families, s.family()) != row.families.end() && !row.contracts.empty())
+      return std::string(name(row.contracts.front()));
+  return "cdi-droit-public";
+}
+
 void not_allowed(Checker& check, const model::PriceRequest& req, const Structure& s, SourceLoc at,
                  const RecordRef& owner, std::vector<Note> notes = {}) {
   check.report("contract-not-allowed", at,
@@ -39,7 +47,14 @@ void projet_not_authorised(Checker& check, const Structure& s, SourceLoc at, con
                owner, std::move(notes));
 }
 
-void check_amount(Checker& check, const PostSite& site, const model::Pricing& p) {
+// The other record a contract is judged against: the structure, by its type (its family).
+Note structure_note(const Checker& check, const Structure& s) {
+  return check.note(s.locs.at("type"), "type de la structure « " + s.id + " » (" +
+                                           std::string(label_fr(s.type)) + ") déclaré ici");
+}
+
+void check_amount(Checker& check, const PostSite& site, const model::Pricing& p,
+                  const Structure& structure, std::vector<Note> notes) {
   const Poste& poste = *site.poste;
   const std::string& row = p.row->id;
   if (p.overseas_unknown) {
@@ -51,7 +66,10 @@ void check_amount(Checker& check, const PostSite& site, const model::Pricing& p)
                        row +
                        " » ; indiquez le montant accordé "
                        "(montant) et son motif (derogation)",
-                   site.owner);
+                   site.owner,
+                   {check.note(structure.locs.at("departement"),
+                               "département de la structure « " + structure.id + " » (" +
+                                   structure.departement + ") déclaré ici")});
     return;  // no known ceiling: the sources are silent (domain.md §3.3)
   }
   if (!poste.montant || *poste.montant == p.computed) return;
@@ -61,13 +79,13 @@ void check_amount(Checker& check, const PostSite& site, const model::Pricing& p)
                      text::money(p.computed) + " (ligne « " + row +
                      " ») : corrigez-le ou "
                      "motivez l'écart dans « derogation »",
-                 site.owner);
+                 site.owner, notes);
   } else if (*poste.montant > p.ceiling) {
     check.report("amount-above-ceiling", site.at("montant"),
                  "montant dérogatoire " + text::money(*poste.montant) +
                      " supérieur au maximum du barème " + text::money(p.ceiling) + " (ligne « " +
                      row + " ») : ramenez-le à ce plafond au plus [000 II.4]",
-                 site.owner);
+                 site.owner, notes);
   }
 }
 
@@ -87,7 +105,11 @@ void check_post(Checker& check, const PostSite& site) {
     // A `contrat` written but not decoded was reported by the loader already.
     if (!poste.conseiller && !site.written("contrat"))
       check.report("missing-field", site.at("contrat"),
-                   site.label() + " vacant sans « contrat » : indiquez le type de contrat prévu",
+                   site.label() +
+                       " vacant sans « contrat » : indiquez le type de contrat prévu, l'un de : " +
+                       allowed_contracts(*origin.regime, origin.structure->family()) +
+                       " (par exemple « contrat: " +
+                       example_contract(*origin.regime, *origin.structure) + " »)",
                    site.owner);
     return;
   }
@@ -99,13 +121,21 @@ void check_post(Checker& check, const PostSite& site) {
     contract_at = holder->locs.at("contrat.type");
     notes.push_back(check.note(site.at("conseiller"), "poste déclaré ici (" + site.label() + ")"));
   }
+  notes.push_back(structure_note(check, *origin.structure));
   auto req = model::price_request(model, origin, poste, *contract);
   model::Pricing p = model::price_post(model.baremes, req);
   if (!p.priced())
     return not_allowed(check, req, *origin.structure, contract_at, site.owner, std::move(notes));
   if (p.projet_not_authorised)
     projet_not_authorised(check, *origin.structure, contract_at, site.owner, std::move(notes));
-  check_amount(check, site, p);
+  // The amount follows the holder's contract when the post names none: a note there.
+  std::vector<Note> amount_notes;
+  if (!poste.contrat && holder)
+    amount_notes.push_back(check.note(holder->locs.at("contrat.type"),
+                                      "contrat de « " + holder->id + " » (" +
+                                          std::string(name(*contract)) +
+                                          "), qui fixe la ligne du barème, déclaré ici"));
+  check_amount(check, site, p, *origin.structure, std::move(amount_notes));
 }
 
 // substitution-coordinateur: the new contract must be in the coordinator regime's grid.
@@ -124,9 +154,9 @@ void check_substitutions(Checker& check) {
     model::Pricing p = model::price_post(model.baremes, req);
     SourceLoc at = a.locs.at("substitution.contrat");
     if (!p.priced())
-      not_allowed(check, req, *s, at, ref_of(a));
+      not_allowed(check, req, *s, at, ref_of(a), {structure_note(check, *s)});
     else if (p.projet_not_authorised)
-      projet_not_authorised(check, *s, at, ref_of(a));
+      projet_not_authorised(check, *s, at, ref_of(a), {structure_note(check, *s)});
   }
 }
 

@@ -71,17 +71,34 @@ Period contract_period(const Conseiller& c) {
 
 using States = std::vector<const ConventionState*>;
 
-int posts_on(const Model& model, const States& states, Date d) {
+int posts_of(const Model& model, const ConventionState& state, Date d) {
   int n = 0;
-  for (const ConventionState* state : states) {
-    const ConventionVersion& v = state->current();
-    for (const auto& p : v.posts) {
-      const Avenant* added = p.added_by.empty() ? nullptr : model.avenant(p.added_by);
-      Period period{added ? added->date : state->record->debut, p.removed_on.value_or(v.fin)};
-      if (period.covers(d)) ++n;
-    }
+  const ConventionVersion& v = state.current();
+  for (const auto& p : v.posts) {
+    const Avenant* added = p.added_by.empty() ? nullptr : model.avenant(p.added_by);
+    Period period{added ? added->date : state.record->debut, p.removed_on.value_or(v.fin)};
+    if (period.covers(d)) ++n;
   }
   return n;
+}
+
+int posts_on(const Model& model, const States& states, Date d) {
+  int n = 0;
+  for (const ConventionState* state : states) n += posts_of(model, *state, d);
+  return n;
+}
+
+// Where the posts counted on `d` are written: one note per convention in force.
+std::vector<Note> posts_notes(const Checker& check, const States& states, Date d) {
+  std::vector<Note> notes;
+  for (const ConventionState* state : states) {
+    int n = posts_of(check.model(), *state, d);
+    if (n > 0)
+      notes.push_back(check.note(
+          state->record->locs.at("postes"),
+          std::to_string(n) + " poste(s) de la convention « " + state->record->id + " » ici"));
+  }
+  return notes;
 }
 
 // Checked on each date a conseiller or a convention starts, where some post is in force.
@@ -112,7 +129,7 @@ void posts_exceeded(Checker& check, const std::string& structure,
                      " dans la structure « " + structure + " » pour " + std::to_string(posts) +
                      " poste(s) conventionné(s) : ajoutez un poste par avenant ou rattachez « " +
                      last->id + " » à une autre structure",
-                 ref_of(*last));
+                 ref_of(*last), posts_notes(check, states, d));
     return;  // once per structure
   }
 }

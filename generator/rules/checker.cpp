@@ -35,6 +35,20 @@ std::vector<const PostSite*> Checker::sites_of(std::string_view conseiller_id) c
   return out;
 }
 
+const PostSite* Checker::site_of(std::string_view convention, int numero) const {
+  for (const auto& site : m_sites) {
+    const std::string& conv = site.convention ? site.convention->id : site.avenant->convention;
+    if (conv == convention && site.poste->numero == numero) return &site;
+  }
+  return nullptr;
+}
+
+const PostSite* Checker::site_of(const Poste* poste) const {
+  for (const auto& site : m_sites)
+    if (site.poste == poste) return &site;
+  return nullptr;
+}
+
 void Checker::report(std::string_view code, SourceLoc at, std::string message,
                      const RecordRef& record, std::vector<Note> notes) {
   const RuleInfo* rule = find_rule(code);

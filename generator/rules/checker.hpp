@@ -39,6 +39,11 @@ class Checker {
   const std::vector<PostSite>& sites() const { return m_sites; }
   /// The posts that name a conseiller.
   std::vector<const PostSite*> sites_of(std::string_view conseiller_id) const;
+  /// The post numbered `numero` of `convention` (its own or added by an avenant), or nullptr.
+  /// Linear: only called to place a note once a finding is reported.
+  const PostSite* site_of(std::string_view convention, int numero) const;
+  /// The place a post is written, for a note: nullptr when it is not among the sites.
+  const PostSite* site_of(const Poste* poste) const;
 
   /// Records that carry an error found by validation.
   const std::set<RecordRef>& faulty() const { return m_faulty; }

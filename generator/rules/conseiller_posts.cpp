@@ -9,6 +9,14 @@ bool is_coordinator(const Checker& check, const Conseiller& c) {
   return false;
 }
 
+std::vector<Note> coordinator_post_notes(const Checker& check, const Conseiller& c) {
+  if (c.role == Role::Coordinateur) return {};
+  for (const PostSite* site : check.sites_of(c.id))
+    if (site->poste->role == Role::Coordinateur)
+      return {check.note(site->at("role"), "poste de coordinateur ici (" + site->label() + ")")};
+  return {};
+}
+
 std::vector<const GridRow*> rows_of(const Checker& check, const Conseiller& c) {
   std::vector<const GridRow*> rows;
   const Model& model = check.model();

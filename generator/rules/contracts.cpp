@@ -20,13 +20,34 @@ bool cdd_capped(const Checker& check, const Conseiller& c) {
   });
 }
 
+// A public-law CDD is capped by the post that finances it on a CDD-only row: a note there.
+std::vector<Note> capping_post_notes(const Checker& check, const Conseiller& c) {
+  if (c.contrat.type == ContractType::CddDroitPrive) return {};  // capped by law
+  const Model& model = check.model();
+  const Structure* s = model.structure(c.structure);
+  for (const PostSite* site : check.sites_of(c.id)) {
+    const Regime* regime =
+        site->convention ? model.baremes.regime(site->convention->regime) : nullptr;
+    const GridRow* row = regime && s ? regime->row_for(s->family(), c.contrat.type) : nullptr;
+    if (row && std::ranges::all_of(row->contracts, is_cdd))
+      return {check.note(site->at("conseiller"), site->label() + ", financé sur la ligne « " +
+                                                     row->id + " » réservée aux CDD, ici")};
+  }
+  return {};
+}
+
 void dates(Checker& check, const Conseiller& c) {
   const Contrat& k = c.contrat;
   if (!k.fin) {
     // A `fin` written but not decoded was reported by the loader already.
     if ((is_cdd(k.type) || is_contrat_de_projet(k.type)) && !written(c.locs, "contrat.fin"))
       check.report("missing-field", c.locs.at("contrat"),
-                   std::string(label_fr(k.type)) + " sans date de fin : ajoutez « contrat.fin »",
+                   std::string(label_fr(k.type)) +
+                       " sans date de fin : ajoutez « contrat.fin » (une date AAAA-MM-JJ après "
+                       "le début " +
+                       k.debut.iso() + ", par exemple « fin: " +
+                       k.debut.plus_months(check.limits().cdd_max_months).plus_days(-1).iso() +
+                       " » pour " + text::months(check.limits().cdd_max_months) + ")",
                    ref_of(c));
     return;
   }
@@ -44,7 +65,7 @@ void dates(Checker& check, const Conseiller& c) {
                      k.debut.iso() + " au " + k.fin->iso() + ") : " + text::months(max) +
                      " au plus ; avancez la fin au " +
                      k.debut.plus_months(max).plus_days(-1).iso() + " au plus tard",
-                 ref_of(c));
+                 ref_of(c), capping_post_notes(check, c));
 }
 
 // The SMIC in force on the start date, prorated to the weekly hours and rounded to the cent.
@@ -89,13 +110,16 @@ void salary(Checker& check, const Conseiller& c) {
   Money prorated = prorated_smic(*smic, c.contrat.heures_hebdo, full);
   if (salaire >= prorated) return;
   std::string where = territory ? " de " + territory->name : "";
+  std::vector<Note> territory_notes;  // the structure's département picks the territory's SMIC
+  if (territory)
+    territory_notes.push_back(check.note(s->locs.at("departement"), "département déclaré ici"));
   check.report("salary-below-smic", at,
                "salaire " + text::money(salaire) + " inférieur au SMIC" + where + " proratisé " +
                    text::money(prorated) + " au " + c.contrat.debut.iso() + " (" +
                    text::hours(c.contrat.heures_hebdo) + " h par semaine ; SMIC mensuel pour " +
                    text::hours(full) + " h : " + text::money(smic->monthly_35h) +
                    ") : portez le salaire à " + text::money(prorated) + " au moins",
-               ref_of(c));
+               ref_of(c), territory_notes);
 }
 
 void coordinator_hours(Checker& check, const Conseiller& c) {
@@ -105,7 +129,7 @@ void coordinator_hours(Checker& check, const Conseiller& c) {
                "coordinateur à " + text::hours(c.contrat.heures_hebdo) +
                    " h par semaine : un coordinateur travaille à temps complet (" +
                    text::hours(full) + " h) [002 III.a]",
-               ref_of(c));
+               ref_of(c), coordinator_post_notes(check, c));
 }
 
 }  // namespace

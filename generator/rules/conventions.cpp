@@ -7,7 +7,7 @@ namespace tampon::rules {
 namespace {
 
 void too_long(Checker& check, const Convention& c, Date fin, SourceLoc at, const RecordRef& owner,
-              const std::string& what) {
+              const std::string& what, std::vector<Note> notes = {}) {
   int max = check.baremes().convention_max_months;
   int months = months_covered(c.debut, fin);
   if (months <= max) return;
@@ -16,7 +16,7 @@ void too_long(Checker& check, const Convention& c, Date fin, SourceLoc at, const
                    fin.iso() + ") : " + text::months(max) + " au plus " +
                    check.baremes().convention_max_source + " ; fin au " +
                    c.debut.plus_months(max).plus_days(-1).iso() + " au plus tard",
-               owner);
+               owner, std::move(notes));
 }
 
 void convention_period(Checker& check, const Convention& c) {
@@ -45,10 +45,14 @@ void removed_posts(Checker& check, const Convention& c, const Avenant& a) {
   for (std::size_t i = 0; i < a.postes_retires.size(); ++i) {
     const Poste* p = post_before(check.model(), c, a, a.postes_retires[i]);
     if (!p || !p->conseiller) continue;
+    std::vector<Note> notes;
+    if (const PostSite* site = check.site_of(p))
+      notes.push_back(check.note(site->at("conseiller"),
+                                 site->label() + " occupé par « " + *p->conseiller + " » ici"));
     check.report("occupied-post-removed", a.locs.at("postes_retires[" + std::to_string(i) + "]"),
                  "le poste " + std::to_string(p->numero) + " est occupé par « " + *p->conseiller +
                      " » : un avenant de retrait ne retire que des postes vacants",
-                 ref_of(a));
+                 ref_of(a), std::move(notes));
   }
 }
 
@@ -58,7 +62,8 @@ void avenant(Checker& check, const Avenant& a) {
   if (a.objet == AvenantObjet::RetraitPostes) removed_posts(check, *c, a);
   if (a.objet == AvenantObjet::Prolongation && a.nouvelle_fin)
     too_long(check, *c, *a.nouvelle_fin, a.locs.at("nouvelle_fin"), ref_of(a),
-             "avec cette prolongation, la convention « " + c->id + " »");
+             "avec cette prolongation, la convention « " + c->id + " »",
+             {check.note(c->locs.at("debut"), "début de la convention « " + c->id + " » ici")});
 }
 
 }  // namespace

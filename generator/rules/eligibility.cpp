@@ -25,12 +25,16 @@ void check_eligibility(Checker& check) {
     if (!s || !regime) continue;  // dangling-reference / unknown-value already reported
     if (check.flagged(c) || check.flagged(*s)) continue;
     if (std::ranges::find(regime->eligible, s->family()) != regime->eligible.end()) continue;
-    check.report("ineligible-structure", c.locs.at("structure"),
-                 "la structure « " + s->id + " » (" + std::string(label_fr(s->type)) + ", " +
-                     std::string(label_fr(s->family())) + ") n'est pas éligible au régime « " +
-                     regime->id + " » " + regime->eligibility_source +
-                     ", réservé à : " + families_fr(*regime) + " ; choisissez un autre régime",
-                 ref_of(c));
+    // The choice to change is the regime; the structure's type is the fact it conflicts with.
+    check.report(
+        "ineligible-structure", c.locs.at("regime"),
+        "la structure « " + s->id + " » (" + std::string(label_fr(s->type)) + ", " +
+            std::string(label_fr(s->family())) + ") n'est pas éligible au régime « " + regime->id +
+            " » " + regime->eligibility_source + ", réservé à : " + families_fr(*regime) +
+            " ; choisissez un autre régime",
+        ref_of(c),
+        {check.note(s->locs.at("type"), "type de la structure « " + s->id + " » (" +
+                                            std::string(label_fr(s->type)) + ") déclaré ici")});
   }
 }
 

@@ -13,7 +13,7 @@ void rapports(Checker& check, const Targets& t) {
     const Conseiller* c = check.model().conseiller(r.conseiller);
     if (structure_ok && check.model().structure(c->structure) && c->structure != r.structure)
       report_mismatch(check, r.locs.at("conseiller"), "le conseiller « " + r.conseiller + " »",
-                      c->structure, r.structure, ref_of(r));
+                      c->structure, r.structure, ref_of(r), c->locs.at("structure"));
   }
 }
 
@@ -26,7 +26,7 @@ void depense_lines(Checker& check, const Targets& t, const Depense& d, bool stru
     const Conseiller* c = check.model().conseiller(id);
     if (structure_ok && check.model().structure(c->structure) && c->structure != d.structure)
       report_mismatch(check, at, "le conseiller « " + id + " »", c->structure, d.structure,
-                      ref_of(d));
+                      ref_of(d), c->locs.at("structure"));
   }
 }
 
@@ -37,7 +37,7 @@ void depenses(Checker& check, const Targets& t) {
       const Convention* c = check.model().convention(d.convention);
       if (structure_ok && check.model().structure(c->structure) && c->structure != d.structure)
         report_mismatch(check, d.locs.at("convention"), "la convention « " + d.convention + " »",
-                        c->structure, d.structure, ref_of(d));
+                        c->structure, d.structure, ref_of(d), c->locs.at("structure"));
     }
     depense_lines(check, t, d, structure_ok);
   }

@@ -23,10 +23,14 @@ std::set<int> post_numbers(const Model& model, const std::string& convention, in
 
 void dangling_post(Checker& check, SourceLoc at, int numero, const std::string& convention,
                    const RecordRef& owner) {
+  std::vector<Note> notes;
+  if (const Convention* c = check.model().convention(convention))
+    notes.push_back(check.note(c->locs.at("postes"),
+                               "postes de la convention « " + convention + " » déclarés ici"));
   check.report("dangling-reference", at,
                "le poste " + std::to_string(numero) + " n'existe pas dans la convention « " +
                    convention + " » : indiquez le numéro d'un de ses postes",
-               owner);
+               owner, std::move(notes));
 }
 
 void avenants(Checker& check) {

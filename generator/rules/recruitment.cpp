@@ -99,7 +99,7 @@ void coordinator_recruitment(Checker& check, const Conseiller& c) {
                "coordinateur recruté le " + recruited.iso() + ", plus de " + text::months(max) +
                    " après la notification du poste le " + notified.iso() + " (au plus tard le " +
                    notified.plus_months(max).iso() + ") [002 III.a]",
-               ref_of(c));
+               ref_of(c), coordinator_post_notes(check, c));
 }
 
 }  // namespace

@@ -13,10 +13,15 @@ namespace tampon::rules {
 
 /// The ids one reference field may name.
 struct Target {
-  Target(std::string_view noun, std::string_view folder, std::vector<std::string_view> ids);
+  /// Where the record of an existing id is written (its `id` field), for the note that shows
+  /// the id a dangling reference probably meant.
+  using Locate = const FieldLocs* (*)(const Model&, std::string_view id);
+  Target(std::string_view noun, std::string_view folder, std::vector<std::string_view> ids,
+         Locate locate);
   std::string_view noun;              ///< "la structure", "le conseiller", "la convention"
   std::string_view folder;            ///< "data/structures/"
   std::vector<std::string_view> ids;  ///< sorted, for the "vouliez-vous dire" hint
+  Locate locate;
   bool has(std::string_view id) const { return m_index.contains(id); }
 
  private:
@@ -38,9 +43,11 @@ bool resolve_field(Checker& check, const Target& target, const std::string& id, 
                    std::string_view field) {
   return target.has(id) || resolve(check, target, id, record.locs.at(field), ref_of(record));
 }
-/// structure-mismatch: `what` ("le conseiller « cn-1 »") belongs to `theirs`, not `ours`.
+/// structure-mismatch: `what` ("le conseiller « cn-1 »") belongs to `theirs`, not `ours`;
+/// `theirs_at` is where that record names its structure (the note).
 void report_mismatch(Checker& check, SourceLoc at, const std::string& what,
-                     const std::string& theirs, const std::string& ours, const RecordRef& owner);
+                     const std::string& theirs, const std::string& ours, const RecordRef& owner,
+                     SourceLoc theirs_at);
 
 /// Versements, rapports, depenses (follow_up_references.cpp).
 void check_follow_up_references(Checker& check, const Targets& targets);

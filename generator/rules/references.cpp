@@ -40,7 +40,7 @@ void post_holders(Checker& check, const Targets& t) {
     bool known = check.model().structure(c->structure) != nullptr;
     if (site.convention && known && c->structure != site.convention->structure)
       report_mismatch(check, site.at("conseiller"), "le conseiller « " + id + " »", c->structure,
-                      site.convention->structure, site.owner);
+                      site.convention->structure, site.owner, c->locs.at("structure"));
   }
 }
 
@@ -58,33 +58,53 @@ void regimes(Checker& check) {
 
 }  // namespace
 
-Target::Target(std::string_view noun, std::string_view folder, std::vector<std::string_view> ids)
+Target::Target(std::string_view noun, std::string_view folder, std::vector<std::string_view> ids,
+               Locate locate)
     : noun(noun),
       folder(folder),
       ids(std::move(ids)),
+      locate(locate),
       m_index(this->ids.begin(), this->ids.end()) {}
 
+namespace {
+
+template <auto Find>
+const FieldLocs* locs_of(const Model& model, std::string_view id) {
+  const auto* record = (model.*Find)(id);
+  return record ? &record->locs : nullptr;
+}
+
+}  // namespace
+
 Targets::Targets(const RecordSet& r)
-    : structures{"la structure", "data/structures/", ids_of(r.structures)},
-      conseillers{"le conseiller", "data/conseillers/", ids_of(r.conseillers)},
-      conventions{"la convention", "data/conventions/", ids_of(r.conventions)} {}
+    : structures{"la structure", "data/structures/", ids_of(r.structures),
+                 locs_of<&Model::structure>},
+      conseillers{"le conseiller", "data/conseillers/", ids_of(r.conseillers),
+                  locs_of<&Model::conseiller>},
+      conventions{"la convention", "data/conventions/", ids_of(r.conventions),
+                  locs_of<&Model::convention>} {}
 
 bool resolve(Checker& check, const Target& target, const std::string& id, SourceLoc at,
              const RecordRef& owner) {
   if (target.has(id)) return true;
+  std::vector<Note> notes;
+  if (auto near = closest(id, target.ids))
+    if (const FieldLocs* locs = target.locate(check.model(), *near))
+      notes.push_back(check.note(locs->at("id"), "identifiant « " + *near + " » défini ici"));
   check.report("dangling-reference", at,
                std::string(target.noun) + " « " + id + " » n'existe pas dans " +
                    std::string(target.folder) + did_you_mean(id, target.ids),
-               owner);
+               owner, std::move(notes));
   return false;
 }
 
 void report_mismatch(Checker& check, SourceLoc at, const std::string& what,
-                     const std::string& theirs, const std::string& ours, const RecordRef& owner) {
+                     const std::string& theirs, const std::string& ours, const RecordRef& owner,
+                     SourceLoc theirs_at) {
   check.report("structure-mismatch", at,
                what + " relève de la structure « " + theirs + " », pas de « " + ours +
                    " » : corrigez la référence",
-               owner);
+               owner, {check.note(theirs_at, "structure « " + theirs + " » déclarée ici")});
 }
 
 void check_references(Checker& check) {

@@ -132,7 +132,22 @@ constexpr RuleInfo k_rules[] = {
      "Une convention ou un avenant n'a pas pu être mis en page."},
 };
 
+// Codes whose findings weigh a field against another record's (two records, or a record and
+// the one it names): each carries a note at that other record's field whenever it exists
+// (dangling-reference: at the id it probably meant). tests/unit/rules/fixtures_test.cpp
+// requires the note on every fixture of these codes, so list a new cross-record code here.
+constexpr std::string_view k_cross_record[] = {
+    "duplicate-id",           "dangling-reference",      "structure-mismatch",
+    "ineligible-structure",   "overseas-amount-unknown", "contract-not-allowed",
+    "smic-territory-unknown", "double-assignment",       "posts-exceeded",
+    "occupied-post-removed",  "substitution-incomplete",
+};
+
 }  // namespace
+
+bool is_cross_record(std::string_view code) {
+  return std::ranges::find(k_cross_record, code) != std::end(k_cross_record);
+}
 
 std::span<const RuleInfo> rule_table() { return k_rules; }
 

@@ -35,6 +35,13 @@ bool post_exists(const Model& model, const PosteRef& ref) {
   return false;
 }
 
+// The note at the post being replaced, when it is written somewhere.
+std::vector<Note> replaced_post(const Checker& check, const std::string& convention, int numero) {
+  if (const PostSite* site = check.site_of(convention, numero))
+    return {check.note(site->at("numero"), "poste remplacé : " + site->label())};
+  return {};
+}
+
 void coordinator_posts(Checker& check) {
   const Model& model = check.model();
   for (const auto& c : model.records.conventions) {
@@ -48,21 +55,26 @@ void coordinator_posts(Checker& check) {
         check.report("substitution-incomplete", c.locs.at(path),
                      "seul un poste de coordinateur d'une convention du régime coordinateur "
                      "remplace un poste de conseiller : retirez « substitue » de ce poste",
-                     ref_of(c));
+                     ref_of(c), replaced_post(check, ref.convention, ref.poste));
       } else if (!model.convention(ref.convention)) {
-        check.report("dangling-reference", c.locs.at(path + ".convention"),
-                     "la convention « " + ref.convention + " » n'existe pas", ref_of(c));
+        Targets targets(model.records);
+        resolve(check, targets.conventions, ref.convention, c.locs.at(path + ".convention"),
+                ref_of(c));
       } else if (!post_exists(model, ref)) {
-        check.report("dangling-reference", c.locs.at(path + ".poste"),
-                     "le poste " + std::to_string(ref.poste) +
-                         " n'existe pas dans la convention « " + ref.convention + " »",
-                     ref_of(c));
+        const Convention* other = model.convention(ref.convention);
+        check.report(
+            "dangling-reference", c.locs.at(path + ".poste"),
+            "le poste " + std::to_string(ref.poste) + " n'existe pas dans la convention « " +
+                ref.convention + " »",
+            ref_of(c),
+            {check.note(other->locs.at("postes"),
+                        "postes de la convention « " + ref.convention + " » déclarés ici")});
       } else if (!has_avenant(model, ref)) {
         check.report("substitution-incomplete", c.locs.at(path),
                      "aucun avenant de substitution de la convention « " + ref.convention +
                          " » ne transforme son poste " + std::to_string(ref.poste) +
                          " en poste de coordinateur : ajoutez-le [002 III.b]",
-                     ref_of(c));
+                     ref_of(c), replaced_post(check, ref.convention, ref.poste));
       }
     }
   }
@@ -79,7 +91,7 @@ void avenants(Checker& check) {
                      std::to_string(a.substitution->poste) +
                      " (champ « substitue » de son poste) : le coordinateur est financé par "
                      "une convention distincte [002 III.b]",
-                 ref_of(a));
+                 ref_of(a), replaced_post(check, a.convention, a.substitution->poste));
   }
 }
 

@@ -30,11 +30,14 @@ void check_versements(Checker& check) {
     const ConventionState* state = check.model().convention_state(v.convention);
     const PostState* post = state ? find_post(*state, v.poste) : nullptr;
     if (!post || has_tranche(*state, v.poste, v.tranche)) continue;
+    std::vector<Note> notes;
+    if (const PostSite* site = check.site_of(v.convention, v.poste))
+      notes.push_back(check.note(site->at("numero"), site->label() + " déclaré ici"));
     check.report("dangling-reference", v.locs.at("tranche"),
                  "la tranche " + std::to_string(v.tranche) + " n'existe pas pour le poste " +
                      std::to_string(v.poste) + " de la convention « " + v.convention + " » (" +
                      std::to_string(post->tranches.size()) + " tranches) : corrigez le numéro",
-                 ref_of(v));
+                 ref_of(v), std::move(notes));
   }
 }
 

@@ -22,6 +22,8 @@ struct RuleInfo {
 
 std::span<const RuleInfo> rule_table();
 const RuleInfo* find_rule(std::string_view code);
+/// Whether findings of `code` involve a second record, and so carry a note at its field.
+bool is_cross_record(std::string_view code);
 
 /// Builds the model from loaded records; appends findings to `diagnostics`.
 Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics);

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "core/suggest.hpp"
+
 namespace tampon::site {
 namespace {
 
@@ -88,6 +90,28 @@ bool anchor_exists(const Page& page, std::string_view anchor) {
   return reserved_ids().contains(std::string(anchor));
 }
 
+// " ; vouliez-vous dire « x.md » ?" among the site's pages, written as the link would be: the
+// file name for a page of the same folder, else its path from content/ with a leading "/".
+std::string page_hint(const SiteModel& site, const Page& from, const std::string& source) {
+  std::vector<std::string_view> sources;
+  for (const Page& page : site.pages) sources.push_back(page.source);
+  auto near = closest(source, sources);
+  if (!near) return "";
+  std::string folder = folder_of(from.source);
+  std::string written = folder_of(*near) == folder
+                            ? near->substr(folder.empty() ? 0 : folder.size() + 1)
+                            : "/" + *near;
+  return " ; vouliez-vous dire « " + written + " » ?";
+}
+
+// " ; vouliez-vous dire « #x » ?" among the page's heading anchors, or "".
+std::string anchor_hint(const Page& page, std::string_view anchor) {
+  std::vector<std::string_view> ids;
+  for (const Heading& h : page.body.headings) ids.push_back(h.id);
+  auto near = closest(anchor, ids);
+  return near ? " ; vouliez-vous dire « #" + *near + " » ?" : "";
+}
+
 }  // namespace
 
 bool is_download(std::string_view path) {
@@ -126,7 +150,8 @@ LinkTarget resolve_link(const SiteModel& site, const Page& from, std::string_vie
     if (!page) {
       bool draft = std::find(site.drafts.begin(), site.drafts.end(), source) != site.drafts.end();
       return error(draft ? "lien vers « " + path + " », une page en brouillon (draft: true)"
-                         : "lien cassé : la page « " + path + " » n'existe pas");
+                         : "lien cassé : la page « " + path + " » n'existe pas" +
+                               page_hint(site, from, source));
     }
     result.kind = LinkTarget::Kind::Page;
     result.page = page;
@@ -145,7 +170,7 @@ LinkTarget resolve_link(const SiteModel& site, const Page& from, std::string_vie
       return error("ancre « #" + anchor + " » sur un fichier qui n'est pas une page");
     if (!anchor_exists(*result.page, anchor))
       return error("ancre cassée : « #" + anchor + " » n'existe pas dans la page « " +
-                   result.page->source + " »");
+                   result.page->source + " »" + anchor_hint(*result.page, anchor));
   }
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -98,6 +99,79 @@ const Data* resolve(const std::vector<const Data*>& stack, const std::string& na
   return nullptr;
 }
 
+// kainjow's data looks a key up but cannot list its keys, so a hint for an unknown name tries
+// the spellings near it (Norvig's corrector): every string one edit away, then two for names
+// of 6 to 10 characters (as core/suggest's budget allows two edits from 6), some 600 000
+// lookups at most (10 ms in a release build) and only once a name is unknown. Keys are
+// lower-case letters, digits and '_'.
+constexpr std::string_view k_key_chars = "abcdefghijklmnopqrstuvwxyz0123456789_";
+
+template <class F>
+void for_each_edit(const std::string& w, F&& f) {
+  std::string e;  // one buffer: names are short, so no allocation per candidate
+  e.reserve(w.size() + 1);
+  for (std::size_t i = 0; i < w.size(); ++i) {  // deletions
+    e.assign(w, 0, i);
+    e.append(w, i + 1);
+    f(e);
+  }
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {  // adjacent transpositions
+    e = w;
+    std::swap(e[i], e[i + 1]);
+    f(e);
+  }
+  for (std::size_t i = 0; i <= w.size(); ++i)
+    for (char c : k_key_chars) {
+      if (i < w.size() && w[i] != c) {  // replacements
+        e = w;
+        e[i] = c;
+        f(e);
+      }
+      e.assign(w, 0, i);  // insertions
+      e += c;
+      e.append(w, i);
+      f(e);
+    }
+}
+
+std::optional<std::string> near_key(const Data& object, const std::string& word) {
+  std::optional<std::string> best;
+  auto keep = [&](const std::string& candidate) {
+    if (!best || candidate < *best)
+      if (object.get(candidate)) best = candidate;
+  };
+  for_each_edit(word, keep);
+  if (!best && word.size() >= 6 && word.size() <= 10)
+    for_each_edit(word, [&](const std::string& once) { for_each_edit(once, keep); });
+  return best;
+}
+
+/// " ; vouliez-vous dire « structure.nom » ?" when a name one or two edits away from one part
+/// of `name` exists where that part is looked up, and the corrected name resolves; else "".
+std::string name_hint(const std::vector<const Data*>& stack, const std::string& name) {
+  if (name == ".") return "";
+  auto parts = split_dots(name);
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const Data* value = *it;
+    for (std::size_t i = 0; value && i < parts.size(); ++i) {
+      const Data* next = value->get(parts[i]);
+      if (!next) {
+        if (!value->is_object() || parts[i].empty() || parts[i].size() > 64) break;
+        auto fixed = near_key(*value, parts[i]);
+        if (!fixed) break;
+        std::vector<std::string> corrected = parts;
+        corrected[i] = *fixed;
+        std::string full;
+        for (const auto& p : corrected) full += (full.empty() ? "" : ".") + p;
+        if (resolve(stack, full)) return " ; vouliez-vous dire « " + full + " » ?";
+        break;
+      }
+      value = next;
+    }
+  }
+  return "";
+}
+
 Diagnostic error_at(const Template& t, const Tag& tag, std::string_view code, std::string message) {
   return Diagnostic::error({t.file, tag.line, tag.column}, std::string(code), std::move(message));
 }
@@ -151,7 +225,8 @@ void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<con
         const Data* value = resolve(stack, tag.name);
         if (!value)
           out.push_back(error_at(t, tag, k_unknown_variable,
-                                 "variable « " + tag.name + " » inconnue des données du document"));
+                                 "variable « " + tag.name + " » inconnue des données du document" +
+                                     name_hint(stack, tag.name)));
         if (tag.kind == '#' || tag.kind == '^') {
           sections.push_back(&tag);
           const Data* inner = nullptr;

@@ -189,6 +189,22 @@ TEST_F(EmitterTest, CheckNamesTheTemplateLineOfAnUnknownVariable) {
   EXPECT_EQ(found[0].code, "template-unknown-variable");
 }
 
+// The hint comes from the convention view's own names (view_schema.cpp).
+TEST_F(EmitterTest, AnUnknownVariableGetsAHintFromTheConventionView) {
+  std::filesystem::create_directories(dir / "templates/documents");
+  std::ofstream(dir / "templates/documents/convention.md")
+      << "# Convention\n\n{{structure.nomm}}\n\n{{#postes}}{{montnat}}{{/postes}}\n";
+  auto found = emitter->check(fixture.model, project);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].where.line, 3u);
+  EXPECT_EQ(found[0].message,
+            "variable « structure.nomm » inconnue des données du document ; vouliez-vous dire "
+            "« structure.nom » ?");
+  EXPECT_EQ(found[1].where.line, 5u);
+  EXPECT_NE(found[1].message.find("vouliez-vous dire « montant » ?"), std::string::npos)
+      << found[1].message;
+}
+
 TEST_F(EmitterTest, CheckReportsARecordCharacterTheFontLacks) {
   fixture.model.records.structures.front().nom = "Association 漢字";
   auto found = emitter->check(fixture.model, project);

@@ -40,6 +40,27 @@ TEST(TemplateCheck, ReportsAnUnknownVariableWithFileLineAndColumn) {
   EXPECT_NE(found[0].message.find("total.montant"), std::string::npos);
 }
 
+// "Vouliez-vous dire" for template variables: one or two edits away, in the part of a dotted
+// name that fails, inside sections too; nothing when no name is close.
+TEST(TemplateCheck, AnUnknownVariableGetsTheClosestNameOfTheView) {
+  auto message = [](const std::string& text) {
+    auto found = check_template(Template{"t.md", text}, schema());
+    return found.size() == 1 ? found[0].message : "(" + std::to_string(found.size()) + ")";
+  };
+  EXPECT_EQ(message("{{structure.nomm}}"),
+            "variable « structure.nomm » inconnue des données du document ; vouliez-vous dire "
+            "« structure.nom » ?");
+  EXPECT_NE(message("{{strcture.nom}}").find("« structure.nom » ?"), std::string::npos);
+  EXPECT_NE(message("{{#postes}}{{mnotant}}{{/postes}}").find("« montant » ?"),
+            std::string::npos);                                                     // transposition
+  EXPECT_NE(message("{{provisoir}}").find("« provisoire » ?"), std::string::npos);  // insertion
+  EXPECT_NE(message("{{#postes}}{{numerro}}{{/postes}}").find("« numero » ?"), std::string::npos);
+  // Two parts wrong: correcting one does not give a name of the view, so no hint.
+  EXPECT_EQ(message("{{structre.nomm}}").find("vouliez-vous"), std::string::npos);
+  EXPECT_EQ(message("{{total.montant}}").find("vouliez-vous"), std::string::npos);
+  EXPECT_EQ(message("{{xyz}}").find("vouliez-vous"), std::string::npos);
+}
+
 TEST(TemplateCheck, AListElementNameIsUnknownOutsideItsSection) {
   Template t{"t.md", "{{#postes}}{{numero}}{{/postes}} {{numero}}"};
   auto found = check_template(t, schema());

@@ -153,6 +153,14 @@ TEST(AmountMismatch, MontantDifferentFromTheComputedAmountWithoutDerogation) {
   EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "postes[0].montant"));
   EXPECT_NE(found[0].message.find("45 000,00 €"), std::string::npos) << found[0].message;
   EXPECT_NE(found[0].message.find("50 000,00 €"), std::string::npos) << found[0].message;
+  // The post names no contract: the holder's contract type sets the grid row (a note).
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.conseiller("cn-1").locs, "contrat.type"));
+  // With the contract on the post itself, the amount is the convention's alone.
+  p.input.records.conventions[0].postes[0].contrat = CT::CddDroitPublic;
+  auto own = p.run().with("amount-mismatch");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_TRUE(own[0].notes.empty());
 }
 
 TEST(AmountMismatch, EqualMontantPassesAndCountsTheDeduction) {
@@ -203,6 +211,8 @@ TEST(OverseasAmountUnknown, PublicLawCddOfAnotherPublicBodyInADrom) {
   auto found = out.with("overseas-amount-unknown");
   ASSERT_EQ(found.size(), 1u) << out.codes();
   EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "postes[0]"));
+  ASSERT_EQ(found[0].notes.size(), 1u);  // the département that makes the post overseas
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.structure("s-1").locs, "departement"));
   // An explicit amount alone is not enough: it needs its reason.
   p.input.records.conventions[0].postes[0].montant = Money::euros(45000);
   EXPECT_TRUE(p.run().has("overseas-amount-unknown"));
@@ -241,9 +251,13 @@ TEST_P(ContractNotAllowed, UnknownFamilyContractRegimeCombination) {
   ASSERT_EQ(found.size(), 1u) << out.codes();
   // The wrong field is the conseiller's contract type; the post that meets it is a note.
   EXPECT_EQ(found[0].where, out.at(out.conseiller("cn-1").locs, "contrat.type"));
-  ASSERT_EQ(found[0].notes.size(), 1u);
+  // The structure's type, which gives the family the grid is read for, is a second note.
+  ASSERT_EQ(found[0].notes.size(), 2u);
   EXPECT_EQ(found[0].notes[0].where, out.at(out.convention("cv-1").locs, "postes[0].conseiller"));
   EXPECT_EQ(found[0].notes[0].message, "poste déclaré ici (poste 1 de la convention cv-1)");
+  EXPECT_EQ(found[0].notes[1].where, out.at(out.structure("s-1").locs, "type"));
+  EXPECT_TRUE(found[0].notes[1].message.starts_with("type de la structure « s-1 »"))
+      << found[0].notes[1].message;
   EXPECT_FALSE(out.model.is_valid({RecordKind::Convention, "cv-1"}));
 }
 
@@ -264,7 +278,9 @@ TEST(ContractNotAllowed, VacantPostPointsAtItsContrat) {
   auto found = out.with("contract-not-allowed");
   ASSERT_EQ(found.size(), 1u) << out.codes();
   EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "postes[1].contrat"));
-  EXPECT_TRUE(found[0].notes.empty());  // one record: nothing to point at besides
+  // The post's own contract: the other record is the structure, whose type gives the family.
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.structure("s-1").locs, "type"));
 }
 
 TEST(ContratDeProjetAutorise, PrivateProjectContractNeedsTheStructureFlag) {

@@ -34,7 +34,14 @@ TEST(CddTooLong, AppliesToPublicLawCddOnlyOnCddOnlyRows) {
   gip.add(structure("s-1", StructureType::Gip)).add(conseiller("cn-1", "s-1"));
   gip.input.records.conseillers[0].contrat.fin = d("2022-10-31");
   gip.add(convention("cv-1", "s-1", "relance-2021", {poste(1, "cn-1")}));
-  EXPECT_TRUE(gip.run().has("cdd-too-long"));
+  Outcome capped = gip.run();
+  auto found = capped.with("cdd-too-long");
+  ASSERT_EQ(found.size(), 1u) << capped.codes();
+  // The cap comes from the post's grid row: a note at the post that finances the CDD.
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where,
+            capped.at(capped.convention("cv-1").locs, "postes[0].conseiller"));
+  EXPECT_NE(found[0].notes[0].message.find("réservée aux CDD"), std::string::npos);
   // A commune's public-law CDD (50 000 € row, any public contract): not capped here.
   Project commune = valid_project();
   commune.input.records.conseillers[0].contrat.fin = d("2022-10-31");
@@ -204,6 +211,7 @@ TEST(CoordinatorPartTime, CoordinatorMustWorkThirtyFiveHours) {
   auto found = out.with("coordinator-part-time");
   ASSERT_EQ(found.size(), 1u) << out.codes();
   EXPECT_EQ(found[0].where, out.at(out.conseiller("cn-1").locs, "contrat.heures_hebdo"));
+  EXPECT_TRUE(found[0].notes.empty());  // coordinator by its own role: one record
 }
 
 TEST(CoordinatorPartTime, HoldingACoordinatorPostMakesACoordinator) {
@@ -211,7 +219,12 @@ TEST(CoordinatorPartTime, HoldingACoordinatorPostMakesACoordinator) {
   p.input.records.conseillers[0].contrat.heures_hebdo = 28;
   EXPECT_FALSE(p.run().has("coordinator-part-time"));  // a conseillère may work part time
   p.input.records.conventions[0].postes[0].role = Role::Coordinateur;
-  EXPECT_TRUE(p.run().has("coordinator-part-time"));
+  Outcome out = p.run();
+  auto found = out.with("coordinator-part-time");
+  ASSERT_EQ(found.size(), 1u) << out.codes();
+  // Coordinator by the post, not by its own role: a note at the post's role.
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].where, out.at(out.convention("cv-1").locs, "postes[0].role"));
 }
 
 }  // namespace

@@ -25,7 +25,10 @@ TEST_P(IneligibleStructure, DependsOnTheFamilyAndTheRegime) {
   auto found = out.with("ineligible-structure");
   EXPECT_EQ(found.size(), c.eligible ? 0u : 1u) << out.codes();
   if (!found.empty()) {
-    EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "structure"));
+    // The field to change is the regime; the structure's type is the fact it conflicts with.
+    EXPECT_EQ(found[0].where, out.at(out.convention("cv-1").locs, "regime"));
+    ASSERT_EQ(found[0].notes.size(), 1u);
+    EXPECT_EQ(found[0].notes[0].where, out.at(out.structure("s-1").locs, "type"));
     EXPECT_EQ(found[0].severity, Severity::Error);
   }
 }

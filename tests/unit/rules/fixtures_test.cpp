@@ -1,6 +1,7 @@
 // One small project per rule code (tests/fixtures/rules/<code>/): loaded from disk with the
 // real loader and the shipped baremes.yaml and smic.yaml, validated, and compared with
-// expected.txt, one `file:line:column: code` line per finding, no more and no fewer.
+// expected.txt, one `file:line:column: code` line per finding, no more and no fewer, followed
+// by ` (note file:line:column)` for each of its secondary locations.
 // UPDATE_FIXTURES=1 rewrites expected.txt (review the diff before committing).
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -38,9 +39,14 @@ Loaded load_and_validate(const fs::path& project_dir) {
   return run;
 }
 
+std::string place_of(const Location& where) {
+  return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
 std::string line_of(const Diagnostic& d) {
-  return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
-         ": " + d.code;
+  std::string line = place_of(d.where) + ": " + d.code;
+  for (const auto& note : d.notes) line += " (note " + place_of(note.where) + ")";
+  return line;
 }
 
 std::set<std::string> expected_lines(const fs::path& file) {
@@ -81,6 +87,39 @@ TEST_P(RuleFixture, ReportsExactlyItsCodeAtTheExpectedPlace) {
   std::set<std::string> codes;
   for (const auto& d : run.all) codes.insert(d.code);
   EXPECT_EQ(codes, std::set<std::string>{code}) << messages;
+}
+
+// A finding that weighs a field against another record's shows both places: the field to
+// change (primary) and, as a note, the other record's field. Every fixture finding of a
+// cross-record code must carry a note at a real place in a data file, so a new rule cannot
+// forget it; and the note is never the primary place itself.
+TEST_P(RuleFixture, CrossRecordFindingsCarryANoteAtTheOtherRecord) {
+  const fs::path dir = GetParam();
+  Loaded run = load_and_validate(dir);
+  for (const auto& d : run.all) {
+    if (!is_cross_record(d.code)) continue;
+    ASSERT_FALSE(d.notes.empty()) << line_of(d) << " " << d.message;
+    for (const auto& note : d.notes) {
+      EXPECT_TRUE(note.where.file.starts_with("data/")) << line_of(d);
+      EXPECT_GE(note.where.line, 1u) << line_of(d);
+      EXPECT_GE(note.where.column, 1u) << line_of(d);
+      EXPECT_NE(note.where, d.where) << line_of(d);
+      EXPECT_TRUE(fs::is_regular_file(dir / note.where.file)) << line_of(d);
+      EXPECT_FALSE(note.message.empty()) << line_of(d);
+    }
+  }
+}
+
+// The codes that may be cross-record are real codes of the table, each with its fixture.
+TEST(CrossRecordCodes, AreInTheRuleTableAndHaveAFixture) {
+  std::size_t n = 0;
+  for (const auto& rule : rule_table()) {
+    if (!is_cross_record(rule.code)) continue;
+    ++n;
+    EXPECT_TRUE(fs::is_directory(k_fixtures / rule.code)) << rule.code;
+  }
+  EXPECT_GE(n, 10u);
+  EXPECT_FALSE(is_cross_record("no-such-code"));
 }
 
 INSTANTIATE_TEST_SUITE_P(PerCode, RuleFixture, ::testing::ValuesIn(fixture_dirs()),

@@ -29,4 +29,26 @@ TEST(FrenchCounts, SingularForOne) {
 }
 
 }  // namespace
+// Source references of baremes.yaml and the rules, named in words (seeds/README.md).
+TEST(SourceInWords, NamesEachDocumentAndItsSection) {
+  EXPECT_EQ(text::source_in_words("[000 II.1]"),
+            "appel à manifestation d'intérêt France Relance 2020, § II.1");
+  EXPECT_EQ(text::source_in_words("[002 II.b] ; [004 §2] cite la ligne"),
+            "appel à candidatures « Conseillers numériques coordinateurs » 2023, § II.b ; guide "
+            "de l'employeur Conseiller numérique France Services, § 2 cite la ligne");
+  EXPECT_EQ(text::source_in_words("[004 étape 5]"),
+            "guide de l'employeur Conseiller numérique France Services, étape 5");
+  EXPECT_EQ(text::source_in_words("[001]"),
+            "lettre d'information sur l'appel à manifestation d'intérêt de 2020");
+  // Two sections of one document: the document is named once.
+  EXPECT_EQ(text::source_in_words("[000 II.1], [000 II.3], [003]"),
+            "appel à manifestation d'intérêt France Relance 2020, § II.1 et § II.3, délibération "
+            "de la communauté d'agglomération du Caudrésis-Catésis (18 février 2021)");
+  // Unknown documents, other brackets and text without references are kept as written.
+  EXPECT_EQ(text::source_in_words("[009 I.1], [note], domain.md §6"),
+            "[009 I.1], [note], domain.md §6");
+  EXPECT_EQ(text::source_in_words("[000 II.1"), "[000 II.1");
+  EXPECT_EQ(text::source_in_words(""), "");
+}
+
 }  // namespace tampon

@@ -145,6 +145,19 @@ TEST(MissingField, CddWithoutEndAndVacantPostWithoutContract) {
   Outcome out = p.run();
   auto found = out.with("missing-field");
   ASSERT_EQ(found.size(), 2u) << out.codes();
+  // Each says what to write: its format and an example.
+  std::string messages = found[0].message + "\n" + found[1].message;
+  EXPECT_NE(messages.find("CDD de droit public sans date de fin : ajoutez « contrat.fin » (une "
+                          "date AAAA-MM-JJ après le début 2021-04-01, par exemple « fin: "
+                          "2022-09-30 » pour 18 mois)"),
+            std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find("poste 2 de la convention cv-1 vacant sans « contrat » : indiquez le "
+                          "type de contrat prévu, l'un de : "),
+            std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find("cdi-droit-public"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("(par exemple « contrat: "), std::string::npos) << messages;
 }
 
 }  // namespace

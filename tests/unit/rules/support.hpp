@@ -41,6 +41,7 @@ struct Outcome {
   bool has(std::string_view code) const { return !with(code).empty(); }
   /// Where a field of a record was placed by Project::run.
   Location at(const FieldLocs& locs, std::string_view path) const;
+  const Structure& structure(std::string_view id) const { return *model.structure(id); }
   const Conseiller& conseiller(std::string_view id) const { return *model.conseiller(id); }
   const Convention& convention(std::string_view id) const { return *model.convention(id); }
   const Avenant& avenant(std::string_view id) const { return *model.avenant(id); }

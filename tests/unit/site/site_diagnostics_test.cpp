@@ -148,5 +148,58 @@ TEST(SiteDiagnostics, FrontMatterKeyMisspeltGetsASuggestion) {
   EXPECT_NE(d->message.find("vouliez-vous dire « description »"), std::string::npos) << d->message;
 }
 
+// A broken anchor names the closest heading anchor of the page it points into, at the link.
+TEST(SiteDiagnostics, BrokenAnchorGetsTheClosestHeadingOfTheTargetPage) {
+  Project p;
+  p.write("content/guide.md",
+          "---\ntitle: Guide\n---\n\n## Démarches en ligne\n\nTexte.\n\n## Pièces à fournir\n");
+  p.write("content/faq.md",
+          "---\ntitle: FAQ\n---\n\nVoir [le guide](guide.md#demarche-en-ligne).\n\n"
+          "Et [plus bas](#questionss).\n\n## Questions\n");
+  Diagnostics found = p.build();
+  std::vector<const Diagnostic*> broken;
+  for (const auto& d : found)
+    if (d.code == "site-broken-link") broken.push_back(&d);
+  ASSERT_EQ(broken.size(), 2u);
+  std::ranges::sort(broken, {}, [](const Diagnostic* d) { return d->where.line; });
+  EXPECT_EQ(broken[0]->where.file, "content/faq.md");
+  EXPECT_EQ(broken[0]->where.line, 5u);
+  EXPECT_EQ(broken[0]->message,
+            "ancre cassée : « #demarche-en-ligne » n'existe pas dans la page « guide.md » ; "
+            "vouliez-vous dire « #demarches-en-ligne » ?");
+  EXPECT_EQ(broken[1]->where.line, 7u);
+  EXPECT_NE(broken[1]->message.find("vouliez-vous dire « #questions » ?"), std::string::npos)
+      << broken[1]->message;
+}
+
+TEST(SiteDiagnostics, LinkToAMisspeltPageGetsTheClosestPageAsTheLinkWouldBeWritten) {
+  Project p;
+  p.write("content/guide/etapes.md", "---\ntitle: Étapes\n---\n\nTexte.\n");
+  p.write("content/guide/faq.md",
+          "---\ntitle: FAQ\n---\n\nVoir [les étapes](etapse.md) et [l'accueil](../_indx.md).\n");
+  Diagnostics found = p.build();
+  std::vector<std::string> messages;
+  for (const auto& d : found)
+    if (d.code == "site-broken-link" && d.where.file == "content/guide/faq.md")
+      messages.push_back(d.message);
+  ASSERT_EQ(messages.size(), 2u);
+  std::ranges::sort(messages);
+  EXPECT_EQ(
+      messages[0],
+      "lien cassé : la page « ../_indx.md » n'existe pas ; vouliez-vous dire « /_index.md » ?");
+  EXPECT_EQ(messages[1],
+            "lien cassé : la page « etapse.md » n'existe pas ; vouliez-vous dire « etapes.md » ?");
+}
+
+TEST(SiteDiagnostics, BrokenAnchorFarFromEveryHeadingGetsNoHint) {
+  Project p;
+  p.write("content/guide.md", "---\ntitle: Guide\n---\n\n## Démarches\n");
+  p.write("content/faq.md", "---\ntitle: FAQ\n---\n\nVoir [le guide](guide.md#zzz).\n");
+  Diagnostics found = p.build();
+  const Diagnostic* d = find_code(found, "site-broken-link");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->message.find("vouliez-vous"), std::string::npos) << d->message;
+}
+
 }  // namespace
 }  // namespace tampon::site_test
