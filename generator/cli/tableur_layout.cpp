@@ -42,6 +42,7 @@ constexpr std::string_view k_heures[] = {"105", "280", "350", "420"};
 
 constexpr Column k_structure[] = {
     {"id", T::Text, "Identifiant unique : minuscules, chiffres et tirets (il nomme les fichiers)"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
     {"nom", T::Text, "Nom de la structure"},
     {"type", T::Text, "Type de structure (liste : il donne la famille)", k_structure_types},
     {"siret", T::Text, "SIRET : 14 chiffres, clé de contrôle valide"},
@@ -63,6 +64,7 @@ constexpr Column k_structure[] = {
 
 constexpr Column k_conseiller[] = {
     {"id", T::Text, "Identifiant unique du conseiller"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
     {"prenom", T::Text, "Prénom"},
     {"nom", T::Text, "Nom"},
     {"courriel", T::Text, "Courriel (donnée personnelle : jamais publiée)"},
@@ -88,6 +90,7 @@ constexpr Column k_conseiller[] = {
 
 constexpr Column k_convention[] = {
     {"id", T::Text, "Identifiant unique de la convention"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
     {"structure", T::Text, "Identifiant de la structure (feuille structures)"},
     {"regime", T::Text, "Régime de la convention", k_regimes},
     {"signature", T::Date, "Date de signature par toutes les parties"},

@@ -4,8 +4,8 @@ namespace tampon::load {
 namespace {
 
 constexpr std::string_view k_keys[] = {
-    "id",          "prenom",  "nom",       "courriel", "structure", "role", "publication_nom",
-    "recrutement", "contrat", "formation", "rupture"};
+    "id",          "prenom",  "nom",       "courriel", "structure",  "role", "publication_nom",
+    "recrutement", "contrat", "formation", "rupture",  "id_pilotage"};
 constexpr std::string_view k_recrutement[] = {"presentation", "selection", "signature_contrat",
                                               "notification_poste"};
 constexpr std::string_view k_contrat[] = {
@@ -78,6 +78,7 @@ void decode_conseiller(FileDecoder& d, const YamlNode& map, FileResult& out) {
   read_contrat(d, r, c, rec.locs);
   read_formation(d, r, c, rec.locs);
   read_rupture(d, r, c, rec.locs);
+  (void)r.text("id_pilotage", Need::Optional);  // import pilotage's link; no output reads it
   out.conseillers.push_back(std::move(rec));
 }
 

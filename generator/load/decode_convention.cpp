@@ -5,8 +5,9 @@
 namespace tampon::load {
 namespace {
 
-constexpr std::string_view k_keys[] = {"id",  "structure", "regime",       "signature", "debut",
-                                       "fin", "dossier",   "deliberation", "postes"};
+constexpr std::string_view k_keys[] = {"id",     "structure",  "regime",  "signature",
+                                       "debut",  "fin",        "dossier", "deliberation",
+                                       "postes", "id_pilotage"};
 
 }  // namespace
 
@@ -45,6 +46,7 @@ void decode_convention(FileDecoder& d, const YamlNode& map, FileResult& out) {
   c.fin = r.date("fin", Need::Required).value_or(Date{});
   c.dossier = r.text("dossier", Need::Optional);
   c.deliberation = r.date("deliberation", Need::Optional);
+  (void)r.text("id_pilotage", Need::Optional);  // import pilotage's link; no output reads it
   if (auto* seq = r.block("postes", Need::Required, NodeKind::Sequence))
     c.postes = decode_postes(d, *seq, "postes", rec.locs);
   out.conventions.push_back(std::move(rec));

@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view k_keys[] = {"id",           "nom",     "type",
                                        "siret",        "adresse", "departement",
                                        "representant", "contact", "contrat_de_projet_autorise",
-                                       "iban",         "bic",     "deliberation"};
+                                       "iban",         "bic",     "deliberation",
+                                       "id_pilotage"};
 constexpr std::string_view k_adresse[] = {"ligne", "code_postal", "commune"};
 constexpr std::string_view k_representant[] = {"nom", "qualite"};
 constexpr std::string_view k_contact[] = {"nom", "courriel", "telephone"};
@@ -118,6 +119,7 @@ void decode_structure(FileDecoder& d, const YamlNode& map, FileResult& out) {
       r.boolean("contrat_de_projet_autorise", Need::Optional).value_or(false);
   read_bank(d, r, s);
   s.deliberation = r.date("deliberation", Need::Optional);
+  (void)r.text("id_pilotage", Need::Optional);  // import pilotage's link; no output reads it
   out.structures.push_back(std::move(rec));
 }
 
