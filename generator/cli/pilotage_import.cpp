@@ -372,9 +372,9 @@ class PilotageImport {
         std::vector<std::string_view> known;
         for (const auto& e : rule.values) known.push_back(e.from);
         cell_error(cell, row.line, header,
-                   fmt::format("valeur « {} » absente de la correspondance ({}){} : « {} » reste "
-                               "à compléter",
-                               text, m_mapping.file, did_you_mean(text, known), field),
+                   fmt::format("valeur « {} » absente de la correspondance ({}) : « {} » reste "
+                               "à compléter{}",
+                               text, m_mapping.file, field, did_you_mean(text, known)),
                    "pilotage-value", Severity::Warning);
         return std::nullopt;
       }
@@ -412,7 +412,7 @@ class PilotageImport {
                                    const std::string& header, std::string_view field) {
     std::string text = cell.text;
     auto bad = [&](std::string_view expected) -> std::optional<YamlValue> {
-      cell_error(&cell, row.line, header, fmt::format("{} attendu, trouvé « {} »", expected, text));
+      cell_error(&cell, row.line, header, fmt::format("{}, trouvé « {} »", expected, text));
       return std::nullopt;
     };
     auto digits_only = [](std::string_view s) {
@@ -442,24 +442,24 @@ class PilotageImport {
       case CellFormat::Date: {
         std::string t = pilotage::normalize_spaces(text);
         if (auto iso = date_text(t)) return YamlValue::plain(*iso);
-        return bad("une date JJ/MM/AAAA");
+        return bad("date attendue au format JJ/MM/AAAA");
       }
       case CellFormat::Montant: {
         std::string n = french_number(text);
         auto dot = n.find('.');
         if (n.empty() || n[0] == '-' || (dot != std::string::npos && n.size() - dot - 1 > 2))
-          return bad("un montant en euros (1 850,50 : deux décimales au plus)");
+          return bad("montant en euros attendu (1 850,50 : deux décimales au plus)");
         return YamlValue::plain(n);
       }
       case CellFormat::Entier: {
         std::string n = digits_only(pilotage::normalize_spaces(text));
-        if (!all_digits(n) || n.size() > 9) return bad("un nombre entier");
+        if (!all_digits(n) || n.size() > 9) return bad("nombre entier attendu");
         return YamlValue::plain(std::to_string(std::stol(n)));
       }
       case CellFormat::Siret: {
         std::string n = digits_only(pilotage::normalize_spaces(text));
         if (n.size() != 14 || !all_digits(n))
-          return bad("un SIRET de 14 chiffres (un tableur qui l'écrit « 2,16E+13 » l'a abîmé)");
+          return bad("SIRET de 14 chiffres attendu (un tableur qui l'écrit « 2,16E+13 » l'a abîmé)");
         return YamlValue::quoted(n);
       }
       case CellFormat::Departement: {
@@ -470,18 +470,18 @@ class PilotageImport {
       case CellFormat::CodePostal: {
         std::string n = digits_only(pilotage::normalize_spaces(text));
         if (n.size() == 4 && all_digits(n)) n = "0" + n;
-        if (n.size() != 5 || !all_digits(n)) return bad("un code postal de 5 chiffres");
+        if (n.size() != 5 || !all_digits(n)) return bad("code postal de 5 chiffres attendu");
         return YamlValue::quoted(n);
       }
       case CellFormat::OuiNon: {
         std::string t = pilotage::normalize(text);
         if (t == "oui" || t == "true" || t == "vrai" || t == "1") return YamlValue::plain("true");
         if (t == "non" || t == "false" || t == "faux" || t == "0") return YamlValue::plain("false");
-        return bad("Oui ou Non");
+        return bad("Oui ou Non attendu");
       }
       case CellFormat::Postes: {
         std::string n = pilotage::normalize_spaces(text);
-        if (!all_digits(n) || n.size() > 3) return bad("un nombre de postes");
+        if (!all_digits(n) || n.size() > 3) return bad("nombre de postes attendu");
         int count = std::stoi(n);
         std::string role = "conseiller";
         if (rule.role)
