@@ -459,7 +459,8 @@ class PilotageImport {
       case CellFormat::Siret: {
         std::string n = digits_only(pilotage::normalize_spaces(text));
         if (n.size() != 14 || !all_digits(n))
-          return bad("SIRET de 14 chiffres attendu (un tableur qui l'écrit « 2,16E+13 » l'a abîmé)");
+          return bad(
+              "SIRET de 14 chiffres attendu (un tableur qui l'écrit « 2,16E+13 » l'a abîmé)");
         return YamlValue::quoted(n);
       }
       case CellFormat::Departement: {
@@ -565,7 +566,9 @@ class PilotageImport {
   }
 
   std::vector<std::string_view> field_order() const {
-    std::vector<std::string_view> order;
+    // The identifiers first, then the layout's order (where id_pilotage comes last, so that
+    // adding it moved no column of the spreadsheets).
+    std::vector<std::string_view> order = {"id", "id_pilotage"};
     std::string_view folder = pilotage::folder_of(m_mapping.kind);
     for (const auto& sheet : tableur::sheets()) {
       if (sheet.folder != folder) continue;

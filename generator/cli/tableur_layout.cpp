@@ -42,7 +42,6 @@ constexpr std::string_view k_heures[] = {"105", "280", "350", "420"};
 
 constexpr Column k_structure[] = {
     {"id", T::Text, "Identifiant unique : minuscules, chiffres et tirets (il nomme les fichiers)"},
-    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
     {"nom", T::Text, "Nom de la structure"},
     {"type", T::Text, "Type de structure (liste : il donne la famille)", k_structure_types},
     {"siret", T::Text, "SIRET : 14 chiffres, clé de contrôle valide"},
@@ -60,11 +59,11 @@ constexpr Column k_structure[] = {
     {"iban", T::Text, "IBAN du compte de versement (facultatif)"},
     {"bic", T::Text, "BIC (facultatif)"},
     {"deliberation", T::Date, "Date de la délibération (facultatif)"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
 constexpr Column k_conseiller[] = {
     {"id", T::Text, "Identifiant unique du conseiller"},
-    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
     {"prenom", T::Text, "Prénom"},
     {"nom", T::Text, "Nom"},
     {"courriel", T::Text, "Courriel (donnée personnelle : jamais publiée)"},
@@ -86,11 +85,11 @@ constexpr Column k_conseiller[] = {
     {"formation.exemption", T::Bool, "Titulaire du titre RMN : pas de formation (VRAI/FAUX)"},
     {"rupture.date", T::Date, "Fin anticipée du contrat (facultatif)"},
     {"rupture.motif", T::Text, "Motif de la fin anticipée"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
 constexpr Column k_convention[] = {
     {"id", T::Text, "Identifiant unique de la convention"},
-    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
     {"structure", T::Text, "Identifiant de la structure (feuille structures)"},
     {"regime", T::Text, "Régime de la convention", k_regimes},
     {"signature", T::Date, "Date de signature par toutes les parties"},
@@ -98,6 +97,7 @@ constexpr Column k_convention[] = {
     {"fin", T::Date, "Fin de la période couverte (36 mois au plus)"},
     {"dossier", T::Text, "Numéro de dossier externe (facultatif)"},
     {"deliberation", T::Date, "Date de la délibération (facultatif)"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
 constexpr Column k_poste[] = {
