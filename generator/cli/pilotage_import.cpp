@@ -110,6 +110,14 @@ std::string shown(const YamlValue& v) {
   return text;
 }
 
+/// Equal as the decoders read them: the same text, or the same number ("1850.5", "1850.50").
+bool same_value(const YamlValue& a, const YamlValue& b) {
+  std::string x = shown(a), y = shown(b);
+  if (x == y) return true;
+  std::string nx = french_number(x), ny = french_number(y);
+  return !nx.empty() && !ny.empty() && std::stod(nx) == std::stod(ny);
+}
+
 const YamlValue* find_path(const YamlValue& v, std::string_view path) {
   const YamlValue* at = &v;
   while (at) {
@@ -399,7 +407,7 @@ class PilotageImport {
                  "pilotage-value", Severity::Warning);
       return std::nullopt;
     }
-    return convert(rule, *cell, row, header, field);
+    return convert(rule, *cell, row, header);
   }
 
   static YamlValue convert_value(const std::string& v, const Rule& rule) {
@@ -409,7 +417,7 @@ class PilotageImport {
   }
 
   std::optional<YamlValue> convert(const Rule& rule, const Cell& cell, Row& row,
-                                   const std::string& header, std::string_view field) {
+                                   const std::string& header) {
     std::string text = cell.text;
     auto bad = [&](std::string_view expected) -> std::optional<YamlValue> {
       cell_error(&cell, row.line, header, fmt::format("{}, trouvé « {} »", expected, text));
@@ -495,7 +503,6 @@ class PilotageImport {
           post.set("role", YamlValue::quoted(role));
           seq.seq.push_back(std::move(post));
         }
-        (void)field;
         return seq;
       }
     }
@@ -669,7 +676,7 @@ class PilotageImport {
                          "pilotage-value", Severity::Warning);
             continue;
           }
-          if (before && shown(*before) == shown(*now)) continue;
+          if (before && same_value(*before, *now)) continue;
           if (before) overwritten.push_back(path);
           plan.changes.push_back(
               before ? fmt::format("{} : « {} » → « {} »", path, shown(*before), shown(*now))
@@ -807,21 +814,19 @@ std::vector<MappingFile> mapping_files(const Options& options) {
   return out;
 }
 
-int fail_usage(const std::string& message) { return tableur_usage(message); }
-
 }  // namespace
 
 int run_import_pilotage(const Options& options) {
   constexpr std::string_view usage =
       "usage : tampon import pilotage FICHIER.csv --project DIR [--mapping FICHIER.yaml]";
-  if (options.files.size() != 1) return fail_usage(std::string(usage));
+  if (options.files.size() != 1) return tableur_usage(std::string(usage));
   const fs::path csv = options.files[0];
   std::string ext = csv.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext != ".csv")
-    return fail_usage("« " + csv.string() +
-                      " » : un export CSV du tableau de pilotage est attendu (.csv)");
+    return tableur_usage("« " + csv.string() +
+                         " » : un export CSV du tableau de pilotage est attendu (.csv)");
   Diagnostics diagnostics;
   auto finish_failed = [&](int code) {
     if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
