@@ -356,6 +356,14 @@ TEST(ImportPilotage, UsageAndUnreadableExports) {
   Project p;
   EXPECT_EQ(p.run({"import", "pilotage", "a.xlsx"}).exit_code, 2);
   EXPECT_EQ(p.run({"import", "pilotage"}).exit_code, 2);
+  // The common options work as on the other commands.
+  p.write("s.csv", "SIRET structure;ID Structure;Dénomination\n21590050600019;7;A\n");
+  auto quiet = p.run({"import", "pilotage", "s.csv", "--as-of", "2024-01-01", "--quiet", "--format",
+                      "json", "--project", "."});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  EXPECT_EQ(quiet.out, "[]\n");
+  EXPECT_TRUE(fs::exists(p.dir() / "data/structures/a.yaml"));
   auto missing = p.run({"import", "pilotage", "absent.csv"});
   EXPECT_EQ(missing.exit_code, 3);
   EXPECT_NE(missing.err.find("[import-file]"), std::string::npos) << missing.err;
