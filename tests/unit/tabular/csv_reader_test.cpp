@@ -86,6 +86,12 @@ TEST(CsvReader, ReadsAWindows1252ExportWithCrlfAndQuotedSeparators) {
   EXPECT_EQ(t->rows[1][2].column, 8);
 }
 
+TEST(CsvReader, RefusesUtf16WithAMessageSayingHowToSaveTheFile) {
+  std::string error;
+  EXPECT_FALSE(parse_csv(std::string("\xFF\xFEn\0o\0m\0", 8), "u.csv", error));
+  EXPECT_EQ(error.rfind("u.csv:1:1: fichier en UTF-16", 0), 0u) << error;
+}
+
 TEST(CsvReader, SkipsBlankLinesAndKeepsTrailingEmptyFields) {
   std::string error;
   auto t = parse_csv("a;b\n\n1;\n\r\n2;3", "f.csv", error);
