@@ -794,21 +794,23 @@ class PilotageImport {
 struct MappingFile {
   fs::path path;
   std::string shown;
+  SourceRoot root;  ///< project and shipped files stay in their templates/ (io/source_file.hpp)
 };
 
 /// The shipped mappings, each replaced by the project's file of the same name if any.
 std::vector<MappingFile> mapping_files(const Options& options) {
   std::map<std::string, MappingFile> by_name;
-  auto scan = [&](const fs::path& dir, const std::string& prefix) {
+  auto scan = [&](const fs::path& base, const std::string& prefix) {
     std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(base / "templates" / "pilotage", ec), end; !ec && it != end;
+         it.increment(ec)) {
       auto name = it->path().filename().string();
       if (it->path().extension() != ".yaml" || name.starts_with(".")) continue;
-      by_name[name] = {it->path(), prefix + name};
+      by_name[name] = {it->path(), prefix + name, SourceRoot(base, "templates")};
     }
   };
-  scan(shipped_dir() / "templates" / "pilotage", "<tampon>/templates/pilotage/");
-  scan(options.project / "templates" / "pilotage", "templates/pilotage/");
+  scan(shipped_dir(), "<tampon>/templates/pilotage/");
+  scan(load::normal_dir(options.project), "templates/pilotage/");
   std::vector<MappingFile> out;
   for (auto& [name, f] : by_name) out.push_back(std::move(f));
   return out;
@@ -837,18 +839,19 @@ int run_import_pilotage(const Options& options) {
   std::vector<Mapping> mappings;
   std::vector<MappingFile> files;
   if (!options.mapping.empty())
-    files.push_back({options.mapping, options.mapping.generic_string()});
+    files.push_back({options.mapping, options.mapping.generic_string(), SourceRoot()});
   else
     files = mapping_files(options);
   for (const auto& f : files) {
-    bool exists = false;
-    std::string text = read_all(f.path, exists);
-    if (!exists) {
-      diagnostics.push_back(Diagnostic::error({f.shown, 0, 0}, "pilotage-mapping",
-                                              "fichier de correspondance introuvable"));
+    // Read like every project file: never through a link out of templates/, never blocking
+    // on a FIFO, at most 1 MiB.
+    auto read = load::read_file_capped(f.path, f.root, pilotage::k_max_mapping_bytes);
+    if (read.failure) {
+      read.failure->where.file = f.shown;
+      diagnostics.push_back(std::move(*read.failure));
       continue;
     }
-    if (auto m = pilotage::parse_mapping(text, f.shown, diagnostics))
+    if (auto m = pilotage::parse_mapping(read.bytes, f.shown, diagnostics))
       mappings.push_back(std::move(*m));
   }
   if (count_errors(diagnostics) > 0) return finish_failed(k_exit_io);

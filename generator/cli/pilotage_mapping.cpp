@@ -7,6 +7,7 @@
 
 #include "core/suggest.hpp"
 #include "load/yaml_tree.hpp"
+#include "tabular/csv_reader.hpp"
 
 namespace tampon::cli::pilotage {
 namespace {
@@ -313,6 +314,19 @@ std::string normalize_spaces(std::string_view s) {
 
 std::optional<Mapping> parse_mapping(std::string_view text, const std::string& shown,
                                      Diagnostics& diagnostics) {
+  if (text.size() > k_max_mapping_bytes) {
+    diagnostics.push_back(
+        Diagnostic::error({shown, 0, 0}, "pilotage-mapping",
+                          fmt::format("fichier de correspondance trop grand (au plus {} Kio)",
+                                      k_max_mapping_bytes >> 10)));
+    return std::nullopt;
+  }
+  if (!tabular::is_utf8(text)) {
+    diagnostics.push_back(Diagnostic::error(
+        {shown, 0, 0}, "pilotage-mapping",
+        "le fichier de correspondance n'est pas en UTF-8 : enregistrez-le en UTF-8"));
+    return std::nullopt;
+  }
   auto parsed = load::parse_yaml(text);
   if (parsed.error) {
     diagnostics.push_back(Diagnostic::error({shown, parsed.error->line, parsed.error->column},

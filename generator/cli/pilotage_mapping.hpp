@@ -78,7 +78,10 @@ struct Mapping {
   std::vector<std::string> skip_prefixes;  ///< normalized
 };
 
-/// Parses one mapping file; findings (`pilotage-mapping`) are placed in it.
+inline constexpr std::size_t k_max_mapping_bytes = 1u << 20;
+
+/// Parses one mapping file (UTF-8, at most 1 MiB); findings (`pilotage-mapping`) are placed in
+/// it. Never throws for bad input.
 std::optional<Mapping> parse_mapping(std::string_view text, const std::string& shown,
                                      Diagnostics& diagnostics);
 
