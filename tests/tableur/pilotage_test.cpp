@@ -303,6 +303,7 @@ TEST(ImportPilotage, ConventionsHistoryGivesVacantPostsAndSkipsAvenantRequests) 
   EXPECT_EQ(coord["postes.0.role"], "coordinateur");
   auto v = p.run({"validate", "--format", "json", "--as-of", "2022-01-01"});
   EXPECT_NE(v.out.find("« signature »"), std::string::npos) << v.out;
+  EXPECT_EQ(v.out.find("unknown-field"), std::string::npos) << v.out;  // id_pilotage is known
 }
 
 TEST(ImportPilotage, PilotageMappingAUserMappingIsReadAndItsErrorsPlaced) {
