@@ -596,6 +596,13 @@ class PilotageImport {
     if (m_mapping.kind != "structure" && !index(m_mapping.kind, own, true)) return false;
     auto order = field_order();
     auto id_col = column(m_mapping.id_columns);
+    if (!id_col) {
+      m_diagnostics.push_back(Diagnostic::error(
+          {m_csv, 1, 1}, "pilotage-header",
+          fmt::format("colonne « {} » absente : elle identifie chaque ligne (identifiant de {})",
+                      m_mapping.id_columns.front(), m_mapping.file)));
+      return true;
+    }
     std::unordered_map<std::string, int> seen_rows;  // id_pilotage → line
     std::unordered_set<std::string> new_ids;
     const std::string folder(pilotage::folder_of(m_mapping.kind));

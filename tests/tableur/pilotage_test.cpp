@@ -339,6 +339,14 @@ TEST(ImportPilotage, PilotageMappingAUserMappingIsReadAndItsErrorsPlaced) {
             std::string::npos)
       << bad.err;
   EXPECT_NE(bad.err.find("[pilotage-mapping]"), std::string::npos);
+  // A mapping whose identifier column the export lacks.
+  p.write("sans-id.yaml",
+          "export: x\nfiche: structure\nreconnaissance: [Raison sociale]\n"
+          "identifiant: Code\nchamps:\n  nom: Raison sociale\n");
+  auto no_id = p.run({"import", "pilotage", "export.csv", "--mapping", "sans-id.yaml"});
+  EXPECT_EQ(no_id.exit_code, 1);
+  EXPECT_NE(no_id.err.find("export.csv:1:1: erreur: colonne « Code » absente"), std::string::npos)
+      << no_id.err;
 }
 
 TEST(ImportPilotage, PilotageUpdateARecordSharingItsFileIsNotRewritten) {
