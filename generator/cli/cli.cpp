@@ -70,6 +70,7 @@ void add_common_options(CLI::App& app, Options& o, std::string& as_of, std::stri
   app.add_flag("--no-cache", o.no_cache);
   app.add_option("--plugin-dir", o.plugin_dirs);
   app.add_option("--port", o.port)->check(CLI::Range(1, 65535));
+  app.add_option("--mapping", o.mapping);
 }
 
 std::vector<std::string> split_commas(const std::string& text) {

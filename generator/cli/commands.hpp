@@ -16,6 +16,8 @@ int run_init(const Options& options);
 /// `tampon export tableur FICHIER.xlsx` and `tampon import tableur FICHIER…` (tableur_*.cpp).
 int run_export(const Options& options);
 int run_import(const Options& options);
+/// `tampon import pilotage FICHIER.csv [--mapping F.yaml]` (pilotage_import.cpp).
+int run_import_pilotage(const Options& options);
 
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_invalid = 1;

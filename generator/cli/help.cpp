@@ -20,6 +20,9 @@ Commandes :
   explain rule                liste tous les codes de règle (ceux de l'outil et des émetteurs)
   export tableur F.xlsx       écrit toutes les fiches dans un classeur (une feuille par sorte de fiche)
   import tableur F.xlsx|F.csv relit un classeur (ou un CSV par feuille) en fiches YAML dans data/
+  import pilotage F.csv       lit un export CSV du tableau de pilotage (structures, conseillers,
+                              historique des conventions) en fiches YAML ; --mapping F.yaml
+                              pour un autre export
 
 Options :
   --project DIR               dossier du projet (contenant data/, content/, templates/) ; défaut « . »
@@ -35,6 +38,7 @@ Options :
   --quiet, -q                 n'affiche que les diagnostics
   --force                     reconstruit tout, même ce qui n'a pas changé ; import : remplace
                               les fiches modifiées
+  --mapping F.yaml            import pilotage : la correspondance colonnes → champs à utiliser
   --no-cache                  n'utilise pas le cache d'analyse des fichiers YAML
   --plugin-dir DIR            charge les émetteurs (.so) de ce dossier (aussi : TAMPON_PLUGIN_PATH)
   --port N                    port de « serve » ; défaut 8000 (toujours sur 127.0.0.1)

@@ -34,6 +34,7 @@ struct Options {
   // export / import: `tampon import tableur FICHIER…` (cli/tableur_*.cpp)
   std::string subcommand;
   std::vector<std::filesystem::path> files;
+  std::filesystem::path mapping;  ///< import pilotage: --mapping FICHIER.yaml
 };
 
 }  // namespace tampon::cli

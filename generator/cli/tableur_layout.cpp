@@ -59,6 +59,7 @@ constexpr Column k_structure[] = {
     {"iban", T::Text, "IBAN du compte de versement (facultatif)"},
     {"bic", T::Text, "BIC (facultatif)"},
     {"deliberation", T::Date, "Date de la délibération (facultatif)"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
 constexpr Column k_conseiller[] = {
@@ -84,6 +85,7 @@ constexpr Column k_conseiller[] = {
     {"formation.exemption", T::Bool, "Titulaire du titre RMN : pas de formation (VRAI/FAUX)"},
     {"rupture.date", T::Date, "Fin anticipée du contrat (facultatif)"},
     {"rupture.motif", T::Text, "Motif de la fin anticipée"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
 constexpr Column k_convention[] = {
@@ -95,6 +97,7 @@ constexpr Column k_convention[] = {
     {"fin", T::Date, "Fin de la période couverte (36 mois au plus)"},
     {"dossier", T::Text, "Numéro de dossier externe (facultatif)"},
     {"deliberation", T::Date, "Date de la délibération (facultatif)"},
+    {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
 constexpr Column k_poste[] = {

@@ -137,7 +137,12 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
     for (auto& item : v.seq) {
       out.append(static_cast<std::size_t>(indent + 2), ' ');
       out += "- ";
-      if (item.kind == YamlValue::Kind::Map && !item.keys.empty()) {
+      if (item.kind == YamlValue::Kind::Map && !item.keys.empty() &&
+          item.values.front().kind == YamlValue::Kind::Placeholder) {
+        out.pop_back();  // "-" alone, the item's fields on the lines below
+        out += '\n';
+        emit_map(item, indent + 4, false, out);
+      } else if (item.kind == YamlValue::Kind::Map && !item.keys.empty()) {
         emit_map(item, indent + 4, true, out);
       } else if (is_scalar(item)) {
         out += scalar_text(item);
@@ -149,11 +154,34 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
   }
 }
 
+// `# key:  # hint`, then the block's own placeholders two columns further inside the comment,
+// so that deleting "# " gives valid YAML at the right indentation.
+void emit_placeholder(std::string_view key, const YamlValue& v, int indent, int inner,
+                      std::string& out) {
+  out.append(static_cast<std::size_t>(indent), ' ');
+  out += "# ";
+  out.append(static_cast<std::size_t>(inner), ' ');
+  out += key_text(key);
+  out += ':';
+  if (!v.text.empty()) {
+    out += "  # ";
+    out += v.text;
+  }
+  out += '\n';
+  for (std::size_t i = 0; i < v.keys.size(); ++i)
+    emit_placeholder(v.keys[i], v.values[i], indent, inner + 2, out);
+}
+
 void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out) {
   bool first = true;
   for (std::size_t i = 0; i < map.keys.size(); ++i) {
     const std::string& key = map.keys[i];
     const YamlValue& value = map.values[i];
+    if (value.kind == YamlValue::Kind::Placeholder) {
+      first = false;
+      emit_placeholder(key, value, indent, 0, out);
+      continue;
+    }
     if (!(first && first_inline)) out.append(static_cast<std::size_t>(indent), ' ');
     first = false;
     out += key_text(key);
@@ -166,10 +194,13 @@ void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& 
 
 std::string emit_record(const YamlValue& record, std::string_view header_comment) {
   std::string out;
-  if (!header_comment.empty()) {
+  while (!header_comment.empty()) {
+    auto eol = header_comment.find('\n');
     out += "# ";
-    out += header_comment;
+    out += header_comment.substr(0, eol);
     out += '\n';
+    header_comment =
+        eol == std::string_view::npos ? std::string_view() : header_comment.substr(eol + 1);
   }
   emit_map(record, 0, false, out);
   if (record.keys.empty()) out += "{}\n";

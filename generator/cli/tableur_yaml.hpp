@@ -10,7 +10,10 @@
 namespace tampon::cli::tableur {
 
 struct YamlValue {
-  enum class Kind { Plain, Quoted, Map, Seq };
+  /// Placeholder: a field to complete, written as a comment (`# key:  # text`); its `keys` and
+  /// `values` (placeholders too) are the block's own fields (`# representant:` then
+  /// `#   nom:`). `tampon import pilotage` writes one for each required field an export lacks.
+  enum class Kind { Plain, Quoted, Map, Seq, Placeholder };
   Kind kind = Kind::Map;
   std::string text;  ///< Plain / Quoted
   /// Map, in insertion order: keys[i] names values[i]. Two vectors rather than one of pairs:
@@ -21,6 +24,7 @@ struct YamlValue {
 
   static YamlValue plain(std::string t);
   static YamlValue quoted(std::string t);
+  static YamlValue placeholder(std::string hint);
   /// Sets `a.b.c` (creating the intermediate mappings in order).
   void set(std::string_view dotted, YamlValue value);
   YamlValue* find(std::string_view key);
@@ -39,9 +43,17 @@ inline YamlValue YamlValue::quoted(std::string t) {
   return v;
 }
 
+inline YamlValue YamlValue::placeholder(std::string hint) {
+  YamlValue v;
+  v.kind = Kind::Placeholder;
+  v.text = std::move(hint);
+  return v;
+}
+
 /// `"text"` with YAML double-quote escapes (\" \\ \n \t \xNN \u0085 \u2028 \u2029).
 std::string yaml_quote(std::string_view text);
-/// One record as a YAML document (a mapping at the top level), ending with a newline.
+/// One record as a YAML document (a mapping at the top level), ending with a newline. Each line
+/// of `header_comment` becomes a `# ` line above it.
 std::string emit_record(const YamlValue& record, std::string_view header_comment = {});
 
 }  // namespace tampon::cli::tableur

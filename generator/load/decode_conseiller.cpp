@@ -68,6 +68,7 @@ void decode_conseiller(FileDecoder& d, const YamlNode& map, FileResult& out) {
   read_contrat(d, r, c, rec.locs);
   read_formation(d, r, c, rec.locs);
   read_rupture(d, r, c, rec.locs);
+  (void)r.text("id_pilotage");  // import pilotage's link; no output reads it
   out.conseillers.push_back(std::move(rec));
 }
 

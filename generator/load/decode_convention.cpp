@@ -38,6 +38,7 @@ void decode_convention(FileDecoder& d, const YamlNode& map, FileResult& out) {
   c.fin = r.date("fin").value_or(Date{});
   c.dossier = r.text("dossier");
   c.deliberation = r.date("deliberation");
+  (void)r.text("id_pilotage");  // import pilotage's link; no output reads it
   if (auto* seq = r.block("postes"))
     c.postes = decode_postes(d, *seq, "postes", r.field("postes").fields, rec.locs);
   out.conventions.push_back(std::move(rec));

@@ -109,6 +109,7 @@ void decode_structure(FileDecoder& d, const YamlNode& map, FileResult& out) {
   s.contrat_de_projet_autorise = r.boolean("contrat_de_projet_autorise").value_or(false);
   read_bank(d, r, s);
   s.deliberation = r.date("deliberation");
+  (void)r.text("id_pilotage");  // import pilotage's link; no output reads it
   out.structures.push_back(std::move(rec));
 }
 

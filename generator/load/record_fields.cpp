@@ -96,6 +96,9 @@ constexpr Field k_structure[] = {
     {"deliberation", T::Date, O,
      "Date de la délibération qui autorise le représentant à signer (collectivités ; "
      "facultatif), citée dans la convention."},
+    {"id_pilotage", T::Text, O,
+     "Identifiant de la fiche dans le tableau de pilotage, écrit par « tampon import pilotage » "
+     "pour relier les exports successifs (facultatif ; aucun document ne l'imprime)."},
 };
 
 // ---- conseiller ----
@@ -146,6 +149,9 @@ constexpr Field k_conseiller[] = {
     {"contrat", T::Map, R, "Le contrat de travail.", k_contrat, {}, 0, 0, k_contrat_rules},
     {"formation", T::Map, O, "La formation initiale.", k_formation},
     {"rupture", T::Map, O, "Fin anticipée du contrat.", k_rupture},
+    {"id_pilotage", T::Text, O,
+     "Identifiant de la fiche dans le tableau de pilotage, écrit par « tampon import pilotage » "
+     "pour relier les exports successifs (facultatif ; aucun document ne l'imprime)."},
 };
 
 // ---- convention (and the posts an avenant adds) ----
@@ -196,6 +202,9 @@ constexpr Field k_convention[] = {
      0,
      0,
      k_poste_rules},
+    {"id_pilotage", T::Text, O,
+     "Identifiant de la fiche dans le tableau de pilotage, écrit par « tampon import pilotage » "
+     "pour relier les exports successifs (facultatif ; aucun document ne l'imprime)."},
 };
 
 // ---- avenant ----

@@ -85,6 +85,13 @@ std::optional<CsvTable> parse_csv(std::string_view raw, std::string_view name, s
   CsvTable table;
   std::string decoded;
   std::string_view text = raw;
+  // Excel's "Texte Unicode" is UTF-16: its NULs would be reported as a binary file.
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    error = std::string(name) +
+            ":1:1: fichier en UTF-16 (« Texte Unicode ») : enregistrez-le au format « CSV UTF-8 » "
+            "ou « CSV (séparateur : point-virgule) »";
+    return std::nullopt;
+  }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);
     table.had_bom = true;

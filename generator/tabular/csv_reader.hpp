@@ -2,8 +2,9 @@
 /// Reads CSV files as spreadsheets and the tableau de pilotage export them: `;` or `,`
 /// separated (detected on the header line), fields in double quotes holding separators,
 /// doubled quotes and line breaks, CRLF or LF, UTF-8 with or without BOM, Windows-1252 when
-/// the bytes are not UTF-8 (decoded to UTF-8). Every field keeps its line and column (in
-/// characters, 1-based; the header is line 1) for diagnostics.
+/// the bytes are not UTF-8 (decoded to UTF-8); UTF-16 is refused with a message that says how to
+/// save the file instead. Every field keeps its line and column (in characters, 1-based; the
+/// header is line 1) for diagnostics.
 ///
 /// Why not Debian's libcsv (libcsv-dev 3.0.3): its callbacks receive a field's bytes but not
 /// where the field starts, and every diagnostic must name `FICHIER.csv:LIGNE:COLONNE`; it also

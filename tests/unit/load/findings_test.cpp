@@ -96,7 +96,8 @@ TEST(UnknownField, ListsTheKeysWhenNothingIsClose) {
   const Diagnostic& d = only(r, "unknown-field", 13, 1);
   EXPECT_EQ(d.message,
             "champ inconnu « couleur » ; champs possibles ici : id, prenom, nom, courriel, "
-            "structure, role, publication_nom, recrutement, contrat, formation, rupture");
+            "structure, role, publication_nom, recrutement, contrat, formation, rupture, "
+            "id_pilotage");
 }
 
 TEST(WrongType, ABlockWhereAValueIsExpectedAndTheReverse) {

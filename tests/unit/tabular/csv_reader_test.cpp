@@ -67,6 +67,31 @@ TEST(CsvReader, StripsTheBomAndDecodesWindows1252) {
   EXPECT_EQ(ansi->rows[1][0].text, "Cœ ur € ’");
 }
 
+// The tableau de pilotage's exports re-saved by Excel under Windows: Windows-1252 without BOM,
+// CRLF, quoted fields holding ';' and a line break; positions count characters.
+TEST(CsvReader, ReadsAWindows1252ExportWithCrlfAndQuotedSeparators) {
+  std::string error;
+  auto t =
+      parse_csv("Pr\xE9nom;Adresse;Nom\r\nJ\xE9r\xF4me;\"1 rue; du Pont\r\n59000\";L\x9Cuvre\r\n",
+                "c.csv", error);
+  ASSERT_TRUE(t) << error;
+  EXPECT_TRUE(t->windows1252);
+  EXPECT_FALSE(t->had_bom);
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0][0].text, "Pr\xC3\xA9nom");
+  EXPECT_EQ(t->rows[1][0].text, "J\xC3\xA9r\xC3\xB4me");
+  EXPECT_EQ(t->rows[1][1].text, "1 rue; du Pont\n59000");
+  EXPECT_EQ(t->rows[1][2].text, "L\xC5\x93uvre");  // 0x9C is « œ » in Windows-1252
+  EXPECT_EQ(t->rows[1][2].line, 3);
+  EXPECT_EQ(t->rows[1][2].column, 8);
+}
+
+TEST(CsvReader, RefusesUtf16WithAMessageSayingHowToSaveTheFile) {
+  std::string error;
+  EXPECT_FALSE(parse_csv(std::string("\xFF\xFEn\0o\0m\0", 8), "u.csv", error));
+  EXPECT_EQ(error.rfind("u.csv:1:1: fichier en UTF-16", 0), 0u) << error;
+}
+
 TEST(CsvReader, SkipsBlankLinesAndKeepsTrailingEmptyFields) {
   std::string error;
   auto t = parse_csv("a;b\n\n1;\n\r\n2;3", "f.csv", error);
