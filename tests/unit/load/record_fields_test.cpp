@@ -38,7 +38,7 @@ const char* full_record(RecordKind kind) {
         "contact": {"nom": "Jeanne Martin", "courriel": "jeanne@example.org",
                     "telephone": "03 27 00 00 00"},
         "contrat_de_projet_autorise": false, "iban": "FR76 3000 6000 0112 3456 7890 189",
-        "bic": "CDCGFRPPXXX", "deliberation": "2021-03-01"})";
+        "bic": "CDCGFRPPXXX", "deliberation": "2021-03-01", "id_pilotage": "12345"})";
     case RecordKind::Conseiller:
       return R"({"id": "cn-0001", "prenom": "Camille", "nom": "Durand",
         "courriel": "camille@example.org", "structure": "commune-de-test", "role": "conseiller",
@@ -48,11 +48,11 @@ const char* full_record(RecordKind kind) {
         "contrat": {"type": "cdd-droit-public", "debut": "2021-04-01", "fin": "2022-09-30",
                     "heures_hebdo": 35, "salaire_brut_mensuel": 1650.5, "aides_emploi": 0},
         "formation": {"depart": "2021-04-12", "heures": 280, "exemption": false},
-        "rupture": {"date": "2022-01-31", "motif": "démission"}})";
+        "rupture": {"date": "2022-01-31", "motif": "démission"}, "id_pilotage": "6789"})";
     case RecordKind::Convention:
       return R"({"id": "cv-2021-0001", "structure": "commune-de-test", "regime": "relance-2021",
         "signature": "2021-04-02", "debut": "2021-04-01", "fin": "2023-03-31",
-        "dossier": "DS-4242424", "deliberation": "2021-03-15",
+        "dossier": "DS-4242424", "deliberation": "2021-03-15", "id_pilotage": "4242",
         "postes": [{"numero": 1, "role": "coordinateur", "conseiller": "cn-0001",
                     "contrat": "cdd-droit-public", "montant": 50000, "derogation": "Comité",
                     "substitue": {"convention": "cv-2021-0007", "poste": 1}}]})";
