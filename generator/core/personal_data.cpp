@@ -1,4 +1,4 @@
-#include "core/personal_data.hpp"
+#include "tampon/personal_data.hpp"
 
 #include <algorithm>
 #include <array>

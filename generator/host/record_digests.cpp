@@ -6,7 +6,7 @@
 #include "core/parallel.hpp"
 #include "load/record_codec.hpp"
 #include "load/source_files.hpp"
-#include "model/record_refs.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/personal_data.hpp"
+#include "tampon/personal_data.hpp"
 
 namespace tampon::load {
 namespace {

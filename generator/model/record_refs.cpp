@@ -1,4 +1,4 @@
-#include "model/record_refs.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon {
 

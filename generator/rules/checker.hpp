@@ -9,9 +9,9 @@
 #include <map>
 #include <tuple>
 
-#include "model/record_refs.hpp"
 #include "rules/post_sites.hpp"
 #include "tampon/model.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon::rules {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model/record_refs.hpp"
 #include "tampon/model.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon::rules {
 

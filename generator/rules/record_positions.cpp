@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "model/record_refs.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon::rules {
 

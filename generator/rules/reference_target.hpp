@@ -6,8 +6,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "model/record_refs.hpp"
 #include "rules/checker.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon::rules {
 

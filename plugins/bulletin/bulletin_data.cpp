@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "core/personal_data.hpp"
+#include "tampon/personal_data.hpp"
 
 namespace tampon::bulletin {
 namespace {

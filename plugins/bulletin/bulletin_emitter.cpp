@@ -10,9 +10,9 @@
 #include "bulletin_html.hpp"
 #include "bulletin_pdf.hpp"
 #include "markdown_html.hpp"
-#include "model/record_refs.hpp"
 #include "render/document/document_engine.hpp"
 #include "tampon/emitter.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon {
 namespace {

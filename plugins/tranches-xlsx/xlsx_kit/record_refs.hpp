@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/record_refs.hpp"
 #include "tampon/model.hpp"
+#include "tampon/record_refs.hpp"
 
 namespace tampon::xlsx {
 

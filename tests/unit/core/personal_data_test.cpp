@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/personal_data.hpp"
+#include "tampon/personal_data.hpp"
 
 namespace tampon {
 namespace {
