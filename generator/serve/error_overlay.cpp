@@ -69,7 +69,7 @@ std::string error_overlay_html(const Diagnostics& findings, const FixHints& hint
   std::ostringstream out;
   out << "<div id=\"tampon-erreurs\" role=\"alertdialog\" aria-modal=\"false\" "
          "aria-labelledby=\"tampon-erreurs-titre\" style=\"position:fixed;inset:0;z-index:99999;"
-         "overflow:auto;background:rgba(22,22,22,.92);color:#fff;font:16px/1.5 Marianne,arial,"
+         "overflow:auto;background:#161616;color:#fff;font:16px/1.5 Marianne,arial,"
          "sans-serif;padding:2rem\"><div style=\"max-width:60rem;margin:0 auto\">"
          "<h2 id=\"tampon-erreurs-titre\" style=\"color:#ff8d7e;margin:0 0 .5rem\">"
       << (errors.size() == 1 ? std::string("La reconstruction du site a échoué : 1 erreur")
