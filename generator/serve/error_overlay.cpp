@@ -11,11 +11,21 @@ namespace {
 
 using render::html_escape;
 
-/// Joins the lines of a paragraph of the manual and drops its Markdown code marks.
+/// Joins the lines of a paragraph of the manual and drops its Markdown marks: code quotes,
+/// and links "[text](page.md)" kept as their text.
 std::string plain(std::string text) {
   std::string out;
-  for (char c : text)
-    if (c != '`') out += c == '\n' ? ' ' : c;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ']' && i + 1 < text.size() && text[i + 1] == '(') {
+      std::size_t close = text.find(')', i);
+      if (close != std::string::npos) {
+        i = close;
+        continue;
+      }
+    }
+    if (c != '`' && c != '[') out += c == '\n' ? ' ' : c;
+  }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
