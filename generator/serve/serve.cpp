@@ -93,6 +93,13 @@ int serve_site(const ServeOptions& options) {
 
   std::atomic<long> version{1};
   httplib::Server server;
+  // One thread per connection, and a browser keeps up to six open per page, idle, for the
+  // keep-alive time: after a reload, the new page's requests (the design system's stylesheet
+  // first) waited for the previous page's idle connections to time out, 5 s by default with
+  // 8 threads, and the reloaded page showed without its styles meanwhile. More threads, and
+  // idle connections closed after a second.
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.set_keep_alive_timeout(1);
   server.Get("/__tampon/version", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::to_string(version.load()), "text/plain");

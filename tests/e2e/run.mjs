@@ -225,7 +225,7 @@ try {
   });
 
   if (process.env.TAMPON) {
-    await test("tampon serve : une erreur s'affiche sur la page prévisualisée et disparaît une fois corrigée", async () => {
+    await test("tampon serve : une erreur s'affiche sur la page prévisualisée et disparaît une fois corrigée (puis les colonnes alignées le sont)", async () => {
       const sourceDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
       const project = await mkdtemp(path.join(tmpdir(), "tampon-serve-"));
       await cp(path.join(sourceDir, "content"), path.join(project, "content"), { recursive: true });
@@ -263,10 +263,27 @@ try {
           await mkdir(shotsDir, { recursive: true });
           await page.screenshot({ path: path.join(shotsDir, "serve-erreur.png") });
         }
-        await writeFile(pageFile, original.trimEnd() + "\n\nVoir la suite corrigée.\n");
+        // The fix also adds a table whose columns are aligned in the Markdown (issue 19).
+        await writeFile(pageFile, original.trimEnd() + "\n\nVoir la suite corrigée.\n\n" +
+          "Tableau : Alignements\n\n| Gauche | Centre | Montant |\n|:--|:-:|--:|\n| a | b | 40 000 € |\n");
         await page.waitForFunction(() => document.body.textContent.includes("Voir la suite corrigée."), null, { timeout: 10000 });
         await page.waitForTimeout(500);
         assert(await page.locator("#tampon-erreurs").count() === 0, "l'erreur reste affichée après correction");
+        // The edit may give two rebuilds (the file truncated, then written): wait for the page
+        // to settle rather than read it in the middle of a reload. The reloaded page must have
+        // its styles within 3 s (it waited 5 s for the server's threads: serve.cpp).
+        const aligns = () => page.evaluate(() => {
+          const table = [...document.querySelectorAll("main table")].pop();
+          return [...table.querySelectorAll("tbody td")].map((td) => getComputedStyle(td).textAlign).join(" ");
+        });
+        await page.waitForFunction(() => {
+          const table = [...document.querySelectorAll("main table")].pop();
+          return table && [...table.querySelectorAll("tbody td")].map((td) => getComputedStyle(td).textAlign).join(" ") === "left center right";
+        }, null, { timeout: 3000 }).catch(() => {});
+        const found = await aligns();
+        // Without the design system's stylesheet every cell says "start": name what loaded.
+        const sheets = await page.evaluate(() => [...document.styleSheets].map((x) => x.href).join(", "));
+        assert(found === "left center right", `alignement des colonnes : ${found} (feuilles de style : ${sheets})`);
       } finally {
         await page.close();
         child.kill("SIGINT");
