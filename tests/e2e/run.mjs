@@ -259,6 +259,12 @@ try {
         assert(await page.locator("#tampon-erreurs b").count() === 0, "le message n'est pas échappé");
         const box = await overlay.boundingBox();
         assert(box && box.width >= 1200 && box.height >= 800, "l'erreur ne couvre pas la page");
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run("#tampon-erreurs", { resultTypes: ["violations"] });
+          return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+        });
+        assert(violations.length === 0, `axe-core sur l'erreur affichée : ${violations.join(", ")}`);
         if (shotsDir) {
           await mkdir(shotsDir, { recursive: true });
           await page.screenshot({ path: path.join(shotsDir, "serve-erreur.png") });
