@@ -153,6 +153,38 @@ TEST(Serve, BuildErrorShowsOverThePageAndClearsWhenFixed) {
   server.join();
 }
 
+TEST(Serve, AnUnreadableDataFileShowsOverThePageToo) {
+  Project p;
+  p.write("content/a.md", "---\ntitle: Page A\n---\nTexte.\n");
+  auto emitter = make_site_emitter();
+  serve::ServeOptions options;
+  options.project = p.project;
+  options.as_of = *Date::from_ymd(2024, 1, 1);
+  options.out_dir = p.dir / "out";
+  options.port = 0;
+  options.site = emitter.get();
+  options.quiet = true;
+  options.poll_interval = 20ms;
+  std::atomic<int> port{0};
+  std::atomic<bool> stop{false};
+  options.on_listening = [&](int actual) { port = actual; };
+  options.should_stop = [&] { return stop.load(); };
+  std::thread server([&] { EXPECT_EQ(serve::serve_site(options), 0); });
+  for (int i = 0; i < 500 && port == 0; ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_NE(port.load(), 0);
+  httplib::Client client("127.0.0.1", port);
+  std::this_thread::sleep_for(50ms);
+  p.write("data/structures/s.yaml", "id: [non fermé\n");
+  std::string overlay;
+  for (int i = 0; i < 1000 && overlay.empty(); ++i) {  // data/ appears: found by a scan
+    std::this_thread::sleep_for(10ms);
+    overlay = nlohmann::json::parse(client.Get("/__tampon/status")->body)["overlay"];
+  }
+  EXPECT_NE(overlay.find("data/structures/s.yaml:"), std::string::npos) << overlay;
+  stop = true;
+  server.join();
+}
+
 TEST(Serve, FirstBuildFailingServesItsErrorsInsteadOfMissingPages) {
   Project p;
   p.write("content/a.md", "---\ntitle: Page A\n---\n[x](absente.md)\n");
