@@ -27,6 +27,31 @@ void append_escaped(std::string& out, std::string_view text) {
   out.append(text, from);
 }
 
+void append_href_escaped(std::string& out, std::string_view url) {
+  static constexpr auto k_safe = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c = '0'; c <= '9'; ++c) table[c] = true;
+    for (unsigned char c = 'a'; c <= 'z'; ++c) table[c] = table[c - 'a' + 'A'] = true;
+    for (unsigned char c : std::string_view("-_.+!*(),%#@?=;:/$~")) table[c] = true;
+    return table;
+  }();
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  for (char c : url) {
+    auto byte = static_cast<unsigned char>(c);
+    if (k_safe[byte]) {
+      out += c;
+    } else if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\'') {
+      out += "&#x27;";
+    } else {
+      out += '%';
+      out += k_hex[byte >> 4];
+      out += k_hex[byte & 0xF];
+    }
+  }
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -34,4 +34,10 @@ void append_escaped(std::string& out, std::string_view text);
 /// `text` escaped, for element content and attribute values.
 std::string html_escape(std::string_view text);
 
+/// Appends a link target for an href or src attribute as CommonMark's reference writer does
+/// (cmark's houdini_escape_href): letters, digits and -_.+!*(),%#@?=;:/$~ stay, & and ' become
+/// &amp; and &#x27;, every other byte %XX ("/f&ouml;" → "/f%C3%B6", "a b" → "a%20b"). A '%'
+/// is kept, so a target already percent-encoded is not encoded twice.
+void append_href_escaped(std::string& out, std::string_view url);
+
 }  // namespace tampon::render

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "serve/error_overlay.hpp"
 #include "serve/preview.hpp"
 #include "serve/site_server.hpp"
 #include "serve/watcher.hpp"
@@ -22,7 +23,8 @@ namespace fs = std::filesystem;
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_interrupt(int) { g_interrupted = true; }
 
-void answer_file(const fs::path& site_dir, const httplib::Request& req, httplib::Response& res) {
+void answer_file(const fs::path& site_dir, const PreviewStatus& status, const httplib::Request& req,
+                 httplib::Response& res) {
   auto file = resolve_request(site_dir, req.path);
   if (!file && !req.path.empty() && req.path.back() != '/' &&
       resolve_request(site_dir, req.path + "/")) {
@@ -31,6 +33,12 @@ void answer_file(const fs::path& site_dir, const httplib::Request& req, httplib:
   }
   if (!file) {
     res.status = 404;
+    if (std::string overlay = status.overlay(); !overlay.empty()) {
+      // The site has errors and no such page (the first build failed): show them.
+      res.set_header("Cache-Control", "no-store");
+      res.set_content(error_page_html(overlay), "text/html; charset=utf-8");
+      return;
+    }
     auto not_found = resolve_request(site_dir, "/404.html");
     std::ifstream in(not_found ? *not_found : fs::path(), std::ios::binary);
     std::stringstream body;
@@ -69,8 +77,13 @@ int serve_site(const ServeOptions& options) {
   fs::path site_dir = options.out_dir / "site";
   auto session = source->open_session(options.project, true);
   UpdateStats stats;
+  // The fix hints of the overlay: the manual shipped with the tool, as `explain rule` reads it.
+  const FixHints hints = read_fix_hints(options.project.shipped_dir / "docs" / "regles.md");
+  PreviewStatus status;
   try {
-    print_findings(session->build_all(model, site_dir, stats));
+    Diagnostics findings = session->build_all(model, site_dir, stats);
+    print_findings(findings);
+    status.set_overlay(error_overlay_html(findings, hints));
   } catch (const Fatal& e) {
     std::cerr << "tampon: erreur: " << e.what() << "\n";
     return 3;
@@ -80,12 +93,27 @@ int serve_site(const ServeOptions& options) {
 
   std::atomic<long> version{1};
   httplib::Server server;
+  // One thread per connection, and a browser keeps up to six open per page, idle, for the
+  // keep-alive time: after a reload, the new page's requests (the design system's stylesheet
+  // first) waited for the previous page's idle connections to time out, 5 s by default with
+  // 8 threads, and the reloaded page showed without its styles meanwhile. More threads, and
+  // idle connections closed after a second.
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.set_keep_alive_timeout(1);
   server.Get("/__tampon/version", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::to_string(version.load()), "text/plain");
   });
+  server.Get("/__tampon/status", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(status.json(version.load()), "application/json");
+  });
+  server.Get("/__tampon/apercu.js", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(std::string(preview_script()), "text/javascript; charset=utf-8");
+  });
   server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-    answer_file(site_dir, req, res);
+    answer_file(site_dir, status, req, res);
   });
   int port = options.port;
   if (port == 0)
@@ -103,6 +131,9 @@ int serve_site(const ServeOptions& options) {
 
   auto previous = std::signal(SIGINT, on_interrupt);
   Watcher watcher(options, *session, model, site_dir, version);
+  watcher.on_attempt = [&](const Diagnostics& findings) {
+    status.set_overlay(error_overlay_html(findings, hints));
+  };
   while (!g_interrupted && !(options.should_stop && options.should_stop())) {
     std::this_thread::sleep_for(options.poll_interval);
     watcher.poll();

@@ -57,12 +57,13 @@ void print_findings(const Diagnostics& diagnostics) {
   }
 }
 
-bool load_model(const ServeOptions& options, Model& model) {
+bool load_model(const ServeOptions& options, Model& model, Diagnostics* failure) {
   LoadOptions load;
   load.jobs = options.jobs;
   LoadResult loaded = load_project(options.project, load);
   if (loaded.input_failure) {
     print_findings(loaded.diagnostics);
+    if (failure) *failure = loaded.diagnostics;
     return false;
   }
   Diagnostics findings;
@@ -171,14 +172,23 @@ void Watcher::refresh(const std::set<std::string>& paths, std::vector<fs::path>&
 
 void Watcher::rebuild(const std::vector<fs::path>& changed, bool data_changed, PollResult& result) {
   auto start = Clock::now();
+  auto attempted = [&](const Diagnostics& findings) {
+    if (on_attempt) on_attempt(findings);
+  };
   try {
-    if (data_changed && !load_model(m_options, m_model)) return;
+    Diagnostics failure;
+    if (data_changed && !load_model(m_options, m_model, &failure)) {
+      result.findings = std::move(failure);
+      return attempted(result.findings);
+    }
     result.findings = data_changed ? m_session.build_all(m_model, m_site_dir, result.stats)
                                    : m_session.update(m_model, changed, m_site_dir, result.stats);
   } catch (const Fatal& e) {
     std::cerr << "tampon: erreur: " << e.what() << "\n";
-    return;
+    result.findings = {Diagnostic::error({}, "", e.what())};
+    return attempted(result.findings);
   }
+  attempted(result.findings);
   bool errors = count_errors(result.findings) > 0;
   if (!errors && !result.stats.full && result.stats.pages_rendered == 0) return;  // not the site's
   print_findings(result.findings);

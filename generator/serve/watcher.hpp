@@ -3,6 +3,7 @@
 /// exactly what the server does after an edit: notice the changed files, then rebuild.
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -21,8 +22,9 @@ std::vector<std::filesystem::path> differences(const Snapshot& before, const Sna
 
 /// Prints findings to stderr as `tampon` does (sorted, French).
 void print_findings(const Diagnostics& diagnostics);
-/// Loads and validates the records and the baremes (the site reads the baremes).
-bool load_model(const ServeOptions& options, Model& model);
+/// Loads and validates the records and the baremes (the site reads the baremes). On an input
+/// failure, prints the findings, copies them to `failure` when given, and returns false.
+bool load_model(const ServeOptions& options, Model& model, Diagnostics* failure = nullptr);
 
 struct PollResult {
   bool rebuilt = false;
@@ -39,6 +41,9 @@ class Watcher {
           std::filesystem::path site_dir, std::atomic<long>& version);
   /// Checks the sources once; rebuilds what changed (bumping the version the pages poll).
   PollResult poll();
+  /// Called after every rebuild attempt with its findings (errors included, an unreadable
+  /// data file or a write failure as one error): `serve` shows them over the page.
+  std::function<void(const Diagnostics&)> on_attempt;
 
  private:
   void rebuild(const std::vector<std::filesystem::path>& changed, bool data_changed,

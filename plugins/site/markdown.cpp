@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <cstring>
 #include <tuple>
 
@@ -75,6 +76,83 @@ std::string take_explicit_id(cmark_node* heading) {
   if (id.empty() || id.find_first_of(" \"'<>&") != std::string::npos) return {};
   cmark_node_set_literal(last, trim(text.substr(0, open)).c_str());
   return id;
+}
+
+/// The words of a raw HTML block, which the site does not pass through (safe mode), so that
+/// an author's text inside <div>…</div> or <a href="…">…</a> is not lost with the tags:
+/// comments, processing instructions, declarations, CDATA and the content of <script> and
+/// <style> go; tags go; the rest is kept, white space collapsed. "&amp;", "&lt;", "&gt;",
+/// "&quot;", "&#39;" and "&nbsp;" are read as the characters they stand for.
+std::string text_of_html_block(std::string_view html) {
+  std::string out;
+  auto lower_starts = [&](std::size_t at, std::string_view word) {
+    if (html.size() - at < word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(html[at + i])) != word[i]) return false;
+    return true;
+  };
+  auto skip_past = [&](std::size_t from, std::string_view end) {
+    std::size_t at = html.find(end, from);
+    return at == std::string_view::npos ? html.size() : at + end.size();
+  };
+  std::size_t i = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '<') {
+      if (html.compare(i, 4, "<!--") == 0) {
+        i = skip_past(i + 4, "-->");
+        continue;
+      }
+      if (html.compare(i, 9, "<![CDATA[") == 0) {
+        i = skip_past(i + 9, "]]>");
+        continue;
+      }
+      if (html.compare(i, 2, "<?") == 0) {
+        i = skip_past(i + 2, "?>");
+        continue;
+      }
+      bool closing = i + 1 < html.size() && html[i + 1] == '/';
+      std::size_t name = i + (closing ? 2 : 1);
+      bool tag = name < html.size() && (std::isalpha(static_cast<unsigned char>(html[name])) ||
+                                        (html[name] == '!' && !closing));
+      std::size_t end = tag ? html.find('>', name) : std::string_view::npos;
+      if (end != std::string_view::npos) {
+        bool raw_text = !closing && (lower_starts(name, "script") || lower_starts(name, "style"));
+        i = end + 1;
+        if (raw_text) {
+          std::string_view close = lower_starts(name, "script") ? "</script" : "</style";
+          while (i < html.size() && !lower_starts(i, close)) ++i;
+          i = skip_past(i, ">");
+        }
+        out += ' ';
+        continue;
+      }
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> k_entities[] = {
+          {"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
+          {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", "\xc2\xa0"}};
+      bool found = false;
+      for (const auto& [entity, character] : k_entities)
+        if (html.compare(i, entity.size(), entity) == 0) {
+          out += character;
+          i += entity.size();
+          found = true;
+          break;
+        }
+      if (found) continue;
+    }
+    out += c;
+    ++i;
+  }
+  std::string collapsed;
+  for (char ch : out) {
+    bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+    if (space && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed += space ? ' ' : ch;
+  }
+  if (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
 }
 
 /// Walks a cmark document once and writes HTML segments.
@@ -229,6 +307,8 @@ class Writer {
   std::size_t m_next_heading = 0;
   bool m_accordion_open = false, m_group_open = false;
   bool m_in_header_row = false, m_tbody_open = false;
+  std::vector<char> m_align;  ///< the current table's columns: 'l', 'c', 'r' or 0
+  std::size_t m_column = 0;   ///< the current cell's column
 };
 
 void Writer::enter(cmark_node* node, cmark_iter* iter) {
@@ -303,9 +383,17 @@ void Writer::enter_block(cmark_node* node, cmark_iter* iter) {
     case CMARK_NODE_CODE_BLOCK:
       enter_code_block(node);
       return;
-    case CMARK_NODE_HTML_BLOCK:
-      warn(node, "site-raw-html", "bloc HTML brut ignoré : le site n'accepte que du Markdown");
+    case CMARK_NODE_HTML_BLOCK: {
+      warn(node, "site-raw-html",
+           "bloc HTML brut ignoré (son texte est gardé) : le site n'accepte que du Markdown");
+      std::string words = text_of_html_block(view(cmark_node_get_literal(node)));
+      if (words.empty()) return;
+      html("<p>");
+      text(words);
+      html("</p>\n");
+      space();
       return;
+    }
     default:
       break;
   }
@@ -313,12 +401,23 @@ void Writer::enter_block(cmark_node* node, cmark_iter* iter) {
   if (type == "table") return enter_table(node);
   if (type == "table_row" || type == "table_header") {
     m_in_header_row = cmark_gfm_extensions_get_table_row_is_header(node);
+    m_column = 0;
     if (m_in_header_row) return html("<thead><tr>");
     if (!m_tbody_open) html("<tbody>");
     m_tbody_open = true;
     return html("<tr>");
   }
-  if (type == "table_cell") html(m_in_header_row ? "<th scope=\"col\">" : "<td>");
+  if (type == "table_cell") {
+    // Column alignment (|:---:|---:|) as the DSFR's cell classes; left is the default.
+    char align = m_column < m_align.size() ? m_align[m_column] : 0;
+    ++m_column;
+    std::string_view cls = align == 'c'   ? " class=\"fr-cell--center\""
+                           : align == 'r' ? " class=\"fr-cell--right\""
+                                          : "";
+    html(m_in_header_row ? "<th scope=\"col\"" : "<td");
+    html(cls);
+    html(">");
+  }
 }
 
 void Writer::leave(cmark_node* node) {
@@ -420,7 +519,9 @@ void Writer::enter_link(cmark_node* node, bool image, cmark_iter* iter) {
   }
   html("<img src=\"");
   hole(Segment::Kind::Href, index);
-  html("\" alt=\"" + html_escape(plain_text_of(node)) + "\">");
+  html("\" alt=\"" + html_escape(plain_text_of(node)) + "\"");
+  std::string title = str(cmark_node_get_title(node));
+  html(title.empty() ? ">" : " title=\"" + html_escape(title) + "\">");
   cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
 }
 
@@ -441,6 +542,9 @@ void Writer::enter_table(cmark_node* node) {
     space();
   }
   m_tbody_open = false;
+  m_align.assign(cmark_gfm_extensions_get_table_columns(node), 0);
+  if (const uint8_t* align = cmark_gfm_extensions_get_table_alignments(node))
+    for (std::size_t c = 0; c < m_align.size(); ++c) m_align[c] = static_cast<char>(align[c]);
 }
 
 void Writer::enter_code_block(cmark_node* node) {
@@ -490,11 +594,11 @@ std::string render_markdown(const ParsedMarkdown& parsed, const RenderHooks& hoo
         out += segment.html;
         break;
       case Segment::Kind::Href:
-        append_escaped(out, resolved[segment.ref].href);
+        render::append_href_escaped(out, resolved[segment.ref].href);
         break;
       case Segment::Kind::LinkAttrs:
         out += "href=\"";
-        append_escaped(out, resolved[segment.ref].href);
+        render::append_href_escaped(out, resolved[segment.ref].href);
         out += '"';
         if (!resolved[segment.ref].download_detail.empty())
           out += " class=\"fr-link fr-link--download\" download";

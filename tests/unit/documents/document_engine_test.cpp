@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -243,6 +244,30 @@ TEST(DocumentEngine, JustifiesParagraphLinesToTheRightMargin) {
   for (double x : right)
     if (std::abs(x - 524.4) < 0.6) ++flush;
   EXPECT_GE(flush, 8) << bbox;
+}
+
+/// Issue 19: the column alignment written in the Markdown (|:--|:-:|--:|) holds in the PDF.
+TEST(DocumentEngine, AlignsTableColumnsAsTheMarkdownSays) {
+  TempDir dir;
+  render_markdown(
+      "| Gauche | Centre | Droite |\n|:--|:-:|--:|\n| g | c | 7 |\n"
+      "| gggggggg | cccccccc | 1234567 |\n",
+      options(), dir / "a.pdf");
+  std::string bbox = run("pdftotext -bbox '" + (dir / "a.pdf").string() + "' -").out;
+  std::regex word_re(
+      "<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\" "
+      "yMax=\"[0-9.]+\">([^<]*)</word>");
+  std::map<std::string, std::pair<double, double>> words;  // text → (xMin, xMax)
+  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word_re);
+       it != std::sregex_iterator(); ++it)
+    words[(*it)[3]] = {std::stod((*it)[1]), std::stod((*it)[2])};
+  for (const char* w : {"g", "gggggggg", "c", "cccccccc", "7", "1234567"})
+    ASSERT_TRUE(words.contains(w)) << w << "\n" << bbox;
+  EXPECT_NEAR(words["g"].first, words["gggggggg"].first, 0.6);   // left edges
+  EXPECT_NEAR(words["7"].second, words["1234567"].second, 0.6);  // right edges
+  EXPECT_NEAR((words["c"].first + words["c"].second) / 2,        // centres
+              (words["cccccccc"].first + words["cccccccc"].second) / 2, 0.6);
+  EXPECT_GT(words["7"].first, words["1234567"].first + 5);  // so not left-aligned
 }
 
 TEST(DocumentEngine, RefusesACharacterTheFontCannotPrint) {

@@ -109,3 +109,63 @@ TEST(Markdown, DataBlocksAreFilledAtRenderTime) {
 }
 
 }  // namespace
+
+TEST(Markdown, ImagesKeepTheirTitle) {
+  Diagnostics d;
+  auto html = render(parse("![Carte](carte.png \"Les départements & régions\")\n", d));
+  EXPECT_NE(html.find("<img src=\"RESOLVED:carte.png\" alt=\"Carte\" "
+                      "title=\"Les départements &amp; régions\">"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(render(parse("![Carte](carte.png)\n", d)).find("alt=\"Carte\">"), std::string::npos);
+}
+
+TEST(Markdown, TableColumnAlignmentBecomesDsfrCellClasses) {
+  Diagnostics d;
+  auto html =
+      render(parse("Tableau : Montants\n\n| Famille | Contrat | Montant |\n|:---|:---:|---:|\n"
+                   "| Association | CDI | 40 000 € |\n",
+                   d));
+  EXPECT_NE(html.find("<th scope=\"col\">Famille</th><th scope=\"col\" "
+                      "class=\"fr-cell--center\">Contrat</th><th scope=\"col\" "
+                      "class=\"fr-cell--right\">Montant</th>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>Association</td><td class=\"fr-cell--center\">CDI</td>"
+                      "<td class=\"fr-cell--right\">40 000 €</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("align="), std::string::npos);  // obsolete in HTML5
+  EXPECT_EQ(html.find("style="), std::string::npos);
+}
+
+TEST(Markdown, LinkTargetsArePercentEncodedAsCommonMarkDoes) {
+  RenderHooks hooks;
+  hooks.resolve = [](const LinkRef& l) { return ResolvedLink{l.target, {}}; };
+  hooks.data_block = [](const DataBlockRef&) { return std::string(); };
+  Diagnostics d;
+  auto html = render_markdown(
+      parse("[a](<https://ex.fr/un fichier.pdf?a=1&b='x'>) [b](/f%C3%A9e)\n", d), hooks);
+  EXPECT_NE(html.find("href=\"https://ex.fr/un%20fichier.pdf?a=1&amp;b=&#x27;x&#x27;\""),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("href=\"/f%C3%A9e\""), std::string::npos) << html;  // not encoded twice
+}
+
+TEST(Markdown, RawHtmlBlockKeepsItsTextWithoutItsTags) {
+  Diagnostics d;
+  auto html = render(parse(
+      "<div class=\"encadre\">\n<a href=\"https://x.fr\">Lisez *la notice*</a> &amp; signez.\n"
+      "<!-- note interne -->\n<script>alert(1)</script>\n</div>\n",
+      d));
+  EXPECT_NE(html.find("<p>Lisez *la notice* &amp; signez.</p>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("note interne"), std::string::npos);
+  EXPECT_EQ(html.find("alert"), std::string::npos);
+  EXPECT_EQ(html.find("<a "), std::string::npos);
+  EXPECT_EQ(html.find("<div"), std::string::npos);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].code, "site-raw-html");
+  // A block that is only a comment leaves nothing.
+  Diagnostics d2;
+  EXPECT_EQ(render(parse("<!-- brouillon -->\n", d2)), "");
+}
