@@ -8,8 +8,8 @@
 #include "cli/help.hpp"
 #include "cli/paths.hpp"
 #include "cli/select.hpp"
-#include "core/suggest.hpp"
 #include "tampon/diagnostic.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 namespace {

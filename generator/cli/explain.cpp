@@ -4,9 +4,9 @@
 #include "cli/explain_json.hpp"
 #include "cli/report.hpp"
 #include "cli/session.hpp"
-#include "core/suggest.hpp"
 #include "model/explain.hpp"
 #include "rules/validate.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 

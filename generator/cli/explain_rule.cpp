@@ -12,9 +12,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
-#include "core/suggest.hpp"
 #include "host/emitter_codes.hpp"
 #include "rules/validate.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 namespace {

@@ -21,11 +21,11 @@
 #include "cli/tableur_layout.hpp"
 #include "cli/tableur_yaml.hpp"
 #include "core/parallel.hpp"
-#include "core/suggest.hpp"
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
 #include "tabular/csv_reader.hpp"
 #include "tampon/enums.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 namespace fs = std::filesystem;

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <array>
 
-#include "core/suggest.hpp"
 #include "load/yaml_tree.hpp"
 #include "tabular/csv_reader.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli::pilotage {
 namespace {

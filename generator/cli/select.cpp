@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "core/suggest.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 namespace {

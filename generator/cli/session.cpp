@@ -7,11 +7,11 @@
 #include <iostream>
 #include <thread>
 
-#include "core/suggest.hpp"
 #include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "load/load_rules_data.hpp"
 #include "rules/validate.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 namespace fs = std::filesystem;

@@ -21,10 +21,10 @@
 #include "cli/tableur.hpp"
 #include "cli/tableur_layout.hpp"
 #include "cli/tableur_yaml.hpp"
-#include "core/suggest.hpp"
 #include "tabular/csv_reader.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/date.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::cli {
 namespace fs = std::filesystem;

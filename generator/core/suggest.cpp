@@ -1,4 +1,4 @@
-#include "core/suggest.hpp"
+#include "tampon/suggest.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "core/suggest.hpp"
 #include "load/value_formats.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::load {
 namespace {

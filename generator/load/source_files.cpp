@@ -1,7 +1,7 @@
 #include "load/source_files.hpp"
 
-#include "core/suggest.hpp"
 #include "load/value_formats.hpp"
+#include "tampon/suggest.hpp"
 
 #include <fmt/format.h>
 #include <openssl/sha.h>

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/suggest.hpp"
 #include "render/model_json.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::external {
 namespace {

@@ -3,10 +3,10 @@
 // baremes.yaml does not define.
 #include <algorithm>
 
-#include "core/suggest.hpp"
 #include "rules/checks.hpp"
 #include "rules/post_sites.hpp"
 #include "rules/reference_target.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::rules {
 namespace {

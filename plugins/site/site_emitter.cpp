@@ -45,7 +45,8 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
             {"site-data-block", Severity::Error, "Bloc de données du barème inconnu ou mal formé."},
             {"site-broken-link", Severity::Error,
              "Lien interne ou ancre vers une page qui n'existe pas."},
-            {"site-raw-html", Severity::Warning, "HTML brut dans le Markdown : il est ignoré."},
+            {"site-raw-html", Severity::Warning,
+             "HTML brut dans le Markdown : ses balises sont ignorées, son texte gardé."},
             {"site-table-caption", Severity::Warning,
              "Tableau sans titre (légende) pour l'accessibilité."},
         }};

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <vector>
 
-#include "core/suggest.hpp"
+#include "tampon/suggest.hpp"
 
 namespace tampon::site {
 namespace {

@@ -1,6 +1,6 @@
 // The value formats of records.md, on their boundaries.
 #include "load/value_formats.hpp"
-#include "core/suggest.hpp"
+#include "tampon/suggest.hpp"
 
 #include <gtest/gtest.h>
 
