@@ -38,9 +38,15 @@ void check_objet_fields(FileDecoder& d, MapReader& r, AvenantObjet objet) {
   if (needed.empty()) return;
   const YamlNode* v = r.find(needed);
   if (v && v->kind != NodeKind::Null) return;
-  d.report(
-      v ? *v : r.node(), "missing-field",
-      fmt::format("un avenant d'objet « {} » doit indiquer le champ « {} »", name(objet), needed));
+  // With what the avenant table says of that field (its format and an example).
+  // The table's description starts with the objet it belongs to ("prolongation : …").
+  const Field* field = find_field(record_table(RecordKind::Avenant).fields, needed);
+  std::string_view what = field ? field->fr : std::string_view();
+  if (std::string prefix = std::string(name(objet)) + " : "; what.starts_with(prefix))
+    what.remove_prefix(prefix.size());
+  d.report(v ? *v : r.node(), "missing-field",
+           fmt::format("un avenant d'objet « {} » doit indiquer le champ « {} »{}", name(objet),
+                       needed, what.empty() ? std::string() : fmt::format(" : {}", what)));
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 #include "load/map_reader.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "load/value_formats.hpp"
 #include "tampon/suggest.hpp"
@@ -174,8 +177,18 @@ std::string MapReader::path_of(std::string_view key) const {
 void MapReader::report_missing(std::string_view key, bool present_but_empty,
                                std::string_view expected) {
   const YamlNode* at = present_but_empty ? find(key) : &m_map;
-  // What to write, so the message is enough to fix the file without the manual.
+  // What to write, so the message is enough to fix the file without the manual: the kind of
+  // value, then what the field table says of it (issue 15): a block's own fields, or the
+  // field's description when it says more than its name ("Nom." adds nothing to « nom »).
   std::string hint = expected.empty() ? "" : fmt::format(" ({})", expected);
+  if (const Field* field = m_fields.empty() ? nullptr : find_field(m_fields, key)) {
+    if (field->type == FieldType::Map && !field->fields.empty()) {
+      std::vector<std::string_view> inside;
+      for (const Field& f : field->fields) inside.push_back(f.name);
+      hint = fmt::format(" (un bloc de champs : {})", list_fr(inside));
+    }
+    if (field->fr.find(' ') != std::string_view::npos) hint += fmt::format(". {}", field->fr);
+  }
   m_d.report(
       *at, "missing-field",
       present_but_empty

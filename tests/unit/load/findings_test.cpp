@@ -115,10 +115,25 @@ TEST(MissingField, PointsAtTheBlockThatLacksIt) {
   auto r = load_file("data/conseillers/c.yaml", with(k_conseiller, "  debut: 2021-04-01\n", ""));
   EXPECT_EQ(only(r, "missing-field", 8, 3).message,
             "champ obligatoire « contrat.debut » manquant : ajoutez-le (une date AAAA-MM-JJ, "
-            "par exemple 2021-03-15)");
+            "par exemple 2021-03-15). Début du contrat.");
   r = load_file("data/conseillers/c.yaml", with(k_conseiller, "nom: Durand", "nom:"));
   EXPECT_EQ(only(r, "missing-field", 3, 5).message,
             "champ obligatoire « nom » vide : indiquez une valeur (un texte)");
+}
+
+// Issue 15: the message says what to write, from the loader's field table: a block's own
+// fields, and the field's description (format, example) when it says more than its name.
+TEST(MissingField, SaysWhatToWriteFromTheFieldTable) {
+  auto r =
+      load_file("data/structures/s.yaml", with(k_structure, "siret: \"20004020400014\"\n", ""));
+  EXPECT_EQ(only(r, "missing-field", 1, 1).message,
+            "champ obligatoire « siret » manquant : ajoutez-le (un texte). SIRET : 14 chiffres "
+            "entre guillemets ; sa clé de contrôle est vérifiée par « tampon validate ».");
+  r = load_file("data/structures/s.yaml",
+                with(k_structure, "representant:\n  nom: A\n  qualite: Maire\n", ""));
+  EXPECT_EQ(only(r, "missing-field", 1, 1).message,
+            "champ obligatoire « representant » manquant : ajoutez-le (un bloc de champs : nom, "
+            "qualite). Qui signe la convention pour la structure.");
 }
 
 TEST(MissingField, OptionalBlocksMayBeAbsentOrNull) {
@@ -339,7 +354,8 @@ TEST(Avenant, EachObjetNeedsItsOwnField) {
                 "id: av-1\nconvention: cv-1\nnumero: 1\ndate: 2022-06-15\nobjet: prolongation\n"
                 "motif: m\n");
   EXPECT_EQ(only(r, "missing-field", 1, 1).message,
-            "un avenant d'objet « prolongation » doit indiquer le champ « nouvelle_fin »");
+            "un avenant d'objet « prolongation » doit indiquer le champ « nouvelle_fin » : "
+            "nouvelle date de fin (36 mois au plus après le début).");
 }
 
 TEST(EmptyFile, IsAWarningNotAnError) {
