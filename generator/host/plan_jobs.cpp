@@ -1,6 +1,7 @@
 #include "host/plan_jobs.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <unordered_map>
 
@@ -92,10 +93,22 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
                                   Diagnostics& diagnostics) {
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
-  for (const Emitter* emitter : emitters) {
-    auto jobs_of_emitter = emitter->plan(model, project);
-    phase_done("plan " + emitter->info().name);
-    for (auto& job : jobs_of_emitter) {
+  // Emitters plan side by side (plan only reads the model); their jobs are then taken in
+  // emitter order, so nothing depends on timing. An exception is passed on as it came.
+  std::vector<std::vector<OutputJob>> proposed(emitters.size());
+  std::vector<std::exception_ptr> failures(emitters.size());
+  for_each_index(emitters.size(), options.jobs, [&](std::size_t i) {
+    try {
+      proposed[i] = emitters[i]->plan(model, project);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  });
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  for (std::size_t e = 0; e < emitters.size(); ++e) {
+    const Emitter* emitter = emitters[e];
+    for (auto& job : proposed[e]) {
       if (auto why = unsafe_output_path(job.path)) {
         diagnostics.push_back(emitter_error(*emitter, *why + " : « " + job.path + " »"));
         continue;
