@@ -22,10 +22,10 @@
 #include <vector>
 
 #include "load/load_project.hpp"
+#include "render/xlsx/tranche_rows.hpp"
 #include "rules/validate.hpp"
 #include "synthetic_model.hpp"
 #include "tampon/emitter.hpp"
-#include "xlsx_kit/tranche_rows.hpp"
 
 namespace tampon {
 std::unique_ptr<Emitter> make_tranches_xlsx_emitter();

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "render/fr_format.hpp"
-#include "xlsx_kit/record_refs.hpp"
+#include "render/xlsx/record_refs.hpp"
 
 namespace tampon::xlsx {
 namespace {

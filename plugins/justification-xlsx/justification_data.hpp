@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "render/xlsx/tranche_rows.hpp"
 #include "tampon/model.hpp"
-#include "xlsx_kit/tranche_rows.hpp"
 
 namespace tampon::xlsx {
 

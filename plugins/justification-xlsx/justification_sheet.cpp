@@ -3,7 +3,7 @@
 #include "justification_form.hpp"
 #include "justification_sheets.hpp"
 #include "render/fr_format.hpp"
-#include "xlsx_kit/form.hpp"
+#include "render/xlsx/form.hpp"
 
 namespace tampon::xlsx {
 namespace {

@@ -2,7 +2,7 @@
 /// The two sheets of a quarterly justification: `Justification` (header block, one line per
 /// convention and post, totals, notes) and `Tranches à venir`.
 #include "justification_data.hpp"
-#include "xlsx_kit/sheet.hpp"
+#include "render/xlsx/sheet.hpp"
 
 namespace tampon::xlsx {
 

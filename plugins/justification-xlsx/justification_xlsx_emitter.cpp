@@ -9,9 +9,9 @@
 
 #include "justification_data.hpp"
 #include "justification_sheets.hpp"
+#include "render/xlsx/record_refs.hpp"
+#include "render/xlsx/workbook.hpp"
 #include "tampon/emitter.hpp"
-#include "xlsx_kit/record_refs.hpp"
-#include "xlsx_kit/workbook.hpp"
 
 namespace tampon {
 namespace {

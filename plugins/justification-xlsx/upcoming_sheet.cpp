@@ -1,7 +1,7 @@
 #include <string>
 
 #include "justification_sheets.hpp"
-#include "xlsx_kit/form.hpp"
+#include "render/xlsx/form.hpp"
 
 namespace tampon::xlsx {
 namespace {

@@ -5,8 +5,8 @@
 #include <span>
 #include <string_view>
 
-#include "xlsx_kit/sheet.hpp"
-#include "xlsx_kit/tranche_rows.hpp"
+#include "render/xlsx/sheet.hpp"
+#include "render/xlsx/tranche_rows.hpp"
 
 namespace tampon::xlsx {
 

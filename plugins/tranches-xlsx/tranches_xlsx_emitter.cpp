@@ -6,9 +6,9 @@
 
 #include "convention_summary.hpp"
 #include "ledger_summary.hpp"
+#include "render/xlsx/record_refs.hpp"
 #include "statement_sheet.hpp"
 #include "tampon/emitter.hpp"
-#include "xlsx_kit/record_refs.hpp"
 
 namespace tampon {
 namespace {

@@ -1,12 +1,12 @@
-// The form helpers of the spreadsheet kit (xlsx_kit/form.hpp): a validation libxlsxwriter
+// The form helpers of the spreadsheet kit (render/xlsx/form.hpp): a validation libxlsxwriter
 // refuses is a French error naming the cells, never a crash or a half-written file.
 #include <gtest/gtest.h>
 
 #include "emit.hpp"
+#include "render/xlsx/form.hpp"
+#include "render/xlsx/workbook.hpp"
 #include "sample_model.hpp"
 #include "tampon/diagnostic.hpp"
-#include "xlsx_kit/form.hpp"
-#include "xlsx_kit/workbook.hpp"
 #include "xlsx_reader.hpp"
 
 namespace tampon::testing {

@@ -4,9 +4,9 @@
 
 #include "emit.hpp"
 #include "justification_data.hpp"
+#include "render/xlsx/sheet.hpp"
+#include "render/xlsx/workbook.hpp"
 #include "sample_model.hpp"
-#include "xlsx_kit/sheet.hpp"
-#include "xlsx_kit/workbook.hpp"
 #include "xlsx_reader.hpp"
 
 namespace tampon::testing {

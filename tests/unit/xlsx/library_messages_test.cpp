@@ -1,13 +1,13 @@
 // libxlsxwriter's English "[ERROR] …" lines never reach the user (issue 13): while a workbook
 // call runs, what its thread prints on the C stderr is kept; other threads print as before.
-#include "xlsx_kit/library_messages.hpp"
+#include "render/xlsx/library_messages.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <thread>
 
-#include "xlsx_kit/workbook.hpp"
+#include "render/xlsx/workbook.hpp"
 
 namespace tampon::testing {
 namespace {

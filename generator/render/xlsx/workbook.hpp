@@ -34,7 +34,7 @@ struct Formats {
   lxw_format* flagged = nullptr;      ///< text on an orange fill (tranche due after a rupture)
   lxw_format* title = nullptr;        ///< bold, larger
   lxw_format* note = nullptr;         ///< italic
-  /// Form cells the reader fills in (xlsx_kit/form.hpp): unlocked under sheet protection, on
+  /// Form cells the reader fills in (render/xlsx/form.hpp): unlocked under sheet protection, on
   /// the DSFR's input colours (`.fr-input`: grey #EEEEEE fill, #3A3A3A line underneath).
   lxw_format* input_money = nullptr;  ///< money format, unlocked
   lxw_format* input_date = nullptr;   ///< `dd/mm/yyyy`, unlocked

@@ -1,4 +1,4 @@
-#include "xlsx_kit/library_messages.hpp"
+#include "render/xlsx/library_messages.hpp"
 
 #include <unistd.h>
 

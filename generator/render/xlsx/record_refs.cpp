@@ -1,4 +1,4 @@
-#include "xlsx_kit/record_refs.hpp"
+#include "render/xlsx/record_refs.hpp"
 
 #include <algorithm>
 #include <set>

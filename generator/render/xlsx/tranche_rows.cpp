@@ -1,4 +1,4 @@
-#include "xlsx_kit/tranche_rows.hpp"
+#include "render/xlsx/tranche_rows.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "xlsx_kit/workbook.hpp"
+#include "render/xlsx/workbook.hpp"
 
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -9,8 +9,8 @@
 #include <string>
 
 #include "io/whole_file.hpp"
+#include "render/xlsx/library_messages.hpp"
 #include "tampon/diagnostic.hpp"
-#include "xlsx_kit/library_messages.hpp"
 
 namespace tampon::xlsx {
 namespace {

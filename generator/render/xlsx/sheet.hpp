@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "render/xlsx/workbook.hpp"
 #include "tampon/date.hpp"
 #include "tampon/money.hpp"
-#include "xlsx_kit/workbook.hpp"
 
 namespace tampon::xlsx {
 

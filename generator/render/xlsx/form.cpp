@@ -1,4 +1,4 @@
-#include "xlsx_kit/form.hpp"
+#include "render/xlsx/form.hpp"
 
 #include "tampon/diagnostic.hpp"
 

@@ -13,8 +13,8 @@
 /// an empty input is accepted.
 #include <string>
 
+#include "render/xlsx/sheet.hpp"
 #include "tampon/date.hpp"
-#include "xlsx_kit/sheet.hpp"
 
 namespace tampon::xlsx {
 

@@ -1,4 +1,4 @@
-#include "xlsx_kit/sheet.hpp"
+#include "render/xlsx/sheet.hpp"
 
 #include <algorithm>
 #include <cstdio>
