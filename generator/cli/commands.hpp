@@ -16,6 +16,9 @@ int run_init(const Options& options);
 /// `tampon export tableur FICHIER.xlsx` and `tampon import tableur FICHIER…` (tableur_*.cpp).
 int run_export(const Options& options);
 int run_import(const Options& options);
+/// `tampon import justification FICHIER.xlsx…`: filled justification forms into `depense`
+/// records (justification_import.cpp).
+int run_import_justification(const Options& options);
 
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_invalid = 1;

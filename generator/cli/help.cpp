@@ -19,6 +19,8 @@ Commandes :
   explain rule CODE           explique une règle (code entre crochets d'un diagnostic) et sa correction
   export tableur F.xlsx       écrit toutes les fiches dans un classeur (une feuille par sorte de fiche)
   import tableur F.xlsx|F.csv relit un classeur (ou un CSV par feuille) en fiches YAML dans data/
+  import justification F.xlsx relit des justifications trimestrielles remplies en déclarations
+                              de dépenses (data/depenses/), puis vérifie le projet
 
 Options :
   --project DIR               dossier du projet (contenant data/, content/, templates/) ; défaut « . »
