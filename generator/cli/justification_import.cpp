@@ -749,7 +749,7 @@ int run_import_justification(const Options& options) {
       bool ours = d.structure == f.identity.structure && d.trimestre == f.identity.quarter;
       if (in == target && !ours) {
         Diagnostic e = Diagnostic::error(
-            {}, "import-would-overwrite",
+            {}, "import-form-target",
             fmt::format("ce fichier contient aussi la déclaration {} de {} : l'import y écrit la "
                         "seule déclaration {} de {} ; déplacez l'autre dans un autre fichier",
                         d.trimestre.iso(), d.structure, f.identity.quarter.iso(),
@@ -798,7 +798,7 @@ int run_import_justification(const Options& options) {
     auto left = text ? without_records(*text, all, lines) : std::nullopt;
     if (!left) {
       Diagnostic e = Diagnostic::error(
-          {}, "import-would-overwrite",
+          {}, "import-form-target",
           "ce fichier déclare déjà ce trimestre, sous une forme que l'import ne sait pas "
           "modifier (une liste « - structure: … » est attendue) : retirez-en la déclaration du "
           "trimestre, puis relancez");

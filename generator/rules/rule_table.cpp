@@ -53,6 +53,22 @@ constexpr RuleInfo k_rules[] = {
     {"import-cell", E, "outputs.md", "Cellule qui ne peut pas devenir un champ de fiche."},
     {"import-would-overwrite", E, "outputs.md",
      "L'import remplacerait une fiche modifiée depuis : --force pour le permettre."},
+    // tampon import justification (cli/justification_import.cpp): any one and nothing is written.
+    {"import-form-identity", E, "outputs.md",
+     "Formulaire d'une autre structure, d'un autre trimestre ou d'une autre version des "
+     "conventions que ce que Tampon produit (cellule B6)."},
+    {"import-form-changed", E, "outputs.md",
+     "Cellule protégée du formulaire de justification modifiée."},
+    {"import-form-amount", E, "records.md",
+     "Montant du formulaire qui n'est pas un nombre positif ou nul à deux décimales au plus, "
+     "dépense sur un poste vacant, ou formulaire sans dépense."},
+    {"import-form-date", E, "records.md", "Date des justificatifs hors du trimestre."},
+    {"import-form-attestation", E, "domain.md §7",
+     "Attestation incomplète : nom, qualité, date ou lieu du signataire manquant."},
+    {"import-form-text", E, "outputs.md",
+     "Référence des justificatifs ou champ de l'attestation trop long."},
+    {"import-form-target", E, "records.md",
+     "Le fichier de déclarations du trimestre ne peut pas être modifié par l'import."},
     {"unknown-folder", W, "records.md",
      "Dossier de data/ que l'outil ne lit pas (faute de frappe probable)."},
     // The rules as data (data/baremes.yaml, data/smic.yaml), emitted by the loader.
