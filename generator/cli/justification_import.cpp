@@ -229,7 +229,8 @@ class JustificationImporter {
   /// Reads and checks one form; nullopt when refused (the reasons are in the diagnostics) or
   /// unreadable (`input_failure`).
   std::optional<FormImport> read(const fs::path& file) {
-    std::string display = file.filename().string();
+    // The path as typed: forms of several structures are all named <YYYY>-T<n>.xlsx.
+    std::string display = file.string();
     m_display = display;
     std::string why;
     auto book = XlsxWorkbook::open(file, why, {}, display);
