@@ -348,8 +348,10 @@ class JustificationImporter {
   }
 
   /// Every locked cell from A1 to the totals row must be what Tampon writes there today for the
-  /// identity of B6 (the lines below the totals, statuses and notes of the day the form was
-  /// made, are information and not compared; docs/justification.md).
+  /// identity of B6, but for the earlier quarters' expenses (column I) and the lines below the
+  /// totals (statuses and notes of the day the form was made): information that changes as
+  /// other quarters are imported and payments arrive, and that the import does not read
+  /// (docs/justification.md).
   bool compare(const XlsxSheet& expected, const XlsxSheet& actual) {
     int last_line = last_line_row(expected);
     int totals = std::max(last_line, form::k_first_line_row - 1) + 2;
@@ -372,6 +374,9 @@ class JustificationImporter {
       for (const auto& [col, cell] : actual.row(row + 1)) cols.insert(col - 1);
       for (int col : cols) {
         if (is_input(row, col, last_line)) continue;
+        // The earlier quarters' expenses change whenever one of them is imported or corrected:
+        // a figure of the day, like the statuses below the table (the import reads none).
+        if (col == form::kPrevious && row >= form::k_first_line_row && row <= last_line) continue;
         const Cell* e = expected.at(row + 1, col + 1);
         const Cell* a = actual.at(row + 1, col + 1);
         if (same_locked(e, a)) continue;
@@ -524,8 +529,16 @@ class JustificationImporter {
       }
       const Cell* who = expected.at(row + 1, form::kConseiller + 1);
       if (who == nullptr || who->empty()) {
+        // A vacant post: the form prefills zeros on it when the convention was declared.
+        auto blank_or_zero = [](const Cell* c) {
+          return c == nullptr || (c->type == Cell::Type::Number && c->number == 0);
+        };
+        if (blank_or_zero(inputs[0]) && blank_or_zero(inputs[1]) && blank_or_zero(inputs[2]) &&
+            !inputs[3] && !inputs[4])
+          continue;
         int first = 0;
-        while (!inputs[first]) ++first;
+        while (first < 3 && blank_or_zero(inputs[first])) ++first;
+        if (first == 3 && !inputs[3]) first = 4;
         refuse(row,
                first < 3    ? form::kQSalaires + first
                : first == 3 ? form::kJustificatifs
