@@ -569,7 +569,11 @@ class JustificationImporter {
       line.set("charges_patronales", YamlValue::plain(money[1].plain()));
       line.set("frais", YamlValue::plain(money[2].plain()));
       std::string text = justificatif(reference, date);
-      if (!text.empty()) line.set("justificatif", YamlValue::quoted(text));
+      if (text.empty())  // records.md: every line of a declaration names its documents
+        refuse(row, form::kJustificatifs, "import-form-text",
+               "référence des justificatifs manquante : chaque dépense déclarée renvoie à ses "
+               "pièces (bulletins de paie, factures)");
+      line.set("justificatif", YamlValue::quoted(text));
       d.record.find("lignes")->seq.push_back(std::move(line));
       ++d.lines;
     }

@@ -66,7 +66,8 @@ constexpr RuleInfo k_rules[] = {
     {"import-form-attestation", E, "domain.md §7",
      "Attestation incomplète : nom, qualité, date ou lieu du signataire manquant."},
     {"import-form-text", E, "outputs.md",
-     "Référence des justificatifs ou champ de l'attestation trop long."},
+     "Référence des justificatifs manquante ou trop longue, ou champ de l'attestation trop "
+     "long."},
     {"import-form-target", E, "records.md",
      "Le fichier de déclarations du trimestre ne peut pas être modifié par l'import."},
     {"unknown-folder", W, "records.md",

@@ -231,6 +231,36 @@ TEST_F(ImportJustification, ImportingTheSameFileTwiceChangesNothing) {
   EXPECT_EQ(project.snapshot("proj/data"), after_first);
 }
 
+TEST_F(ImportJustification, TwoQuartersOfOneStructureImportTogetherThenStayUnchanged) {
+  // The 2024-T2 form was made before 2024-T1 was imported: its column I (earlier quarters) is
+  // out of date afterwards, which is no reason to refuse it (docs/justification.md).
+  fs::path t1 = fill(k_filled, "2024-T1.xlsx");
+  fs::create_directories(project.dir() / "recu/t2");
+  fs::path t2 = project.dir() / "recu/t2/2024-T2.xlsx";
+  std::string command =
+      "/usr/bin/python3 " + sh_quoted(FILL_FORM_SCRIPT) + " " +
+      sh_quoted((project.dir() / "out/justifications/ccas-de-kourou/2024-T2.xlsx").string()) + " " +
+      sh_quoted(t2.string());
+  for (const char* c :
+       {"E21=n:6200", "F21=n:2356", "G21=n:80", "M21=s:Bulletins T2", "C15=s:Marie Dupont",
+        "C16=s:Directrice", "C17=d:2024-07-10", "C18=s:Kourou"})
+    command += " " + sh_quoted(c);
+  ASSERT_EQ(shell(command), 0);
+  auto both = project.run({"import", "justification", t1.string(), t2.string(), "--project", "proj",
+                           "--as-of", k_as_of});
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  EXPECT_NE(both.err.find("2 formulaires importés"), std::string::npos) << both.err;
+  auto after = project.snapshot("proj/data");
+  auto again = project.run({"import", "justification", t2.string(), t1.string(), "--project",
+                            "proj", "--as-of", k_as_of, "--format", "json"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out.find("\"severity\": \"error\""), std::string::npos) << again.out;
+  EXPECT_EQ(project.snapshot("proj/data"), after);
+  const Depense* d = declaration(depenses(), "cv-2023-0018", "2024-T2");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->lignes[0].salaires_bruts.cents(), 620000);
+}
+
 TEST_F(ImportJustification, CorrectedFileReplacesTheQuartersDeclarationAndSaysSo) {
   ASSERT_EQ(import(fill(k_filled)).exit_code, 0);
   auto corrected = import(fill(with(k_filled, {"E21=n:5000", "G22=n:0"}), "corrige.xlsx"));
@@ -306,6 +336,15 @@ TEST_F(ImportJustification, ImportFormAttestation_MissingNameQualityDateOrPlaceI
 TEST_F(ImportJustification, ImportFormText_ReferenceLongerThan200CharactersIsRefused) {
   expect_refused(with(k_filled, {"M21=s:" + std::string(201, 'x')}), "import-form-text", "M21");
   EXPECT_EQ(import(fill(with(k_filled, {"M21=s:" + std::string(200, 'x')}))).exit_code, 0);
+}
+
+TEST_F(ImportJustification, ImportFormText_LineWithoutReferenceIsRefused) {
+  expect_refused(with(k_filled, {"M21=empty", "N21=empty"}), "import-form-text", "M21");
+  // The date alone names the documents.
+  auto dated = import(fill(with(k_filled, {"M21=empty"})));
+  ASSERT_EQ(dated.exit_code, 0) << dated.err;
+  EXPECT_EQ(declaration(depenses(), "cv-2021-0020", "2024-T1")->lignes[0].justificatif,
+            "pièces du 29/03/2024");
 }
 
 TEST_F(ImportJustification, ImportFormTarget_QuartersFileHoldingAnotherDeclarationIsRefused) {
