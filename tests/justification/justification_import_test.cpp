@@ -152,6 +152,16 @@ TEST_F(ImportJustification, FilledWithOpenpyxlGivesTheDeclaredAmountsToTheCent) 
   EXPECT_EQ(kept->lignes[0].salaires_bruts.cents(), 615000);
   EXPECT_EQ(kept->lignes[0].charges_patronales.cents(), 240000);
   EXPECT_EQ(kept->lignes[0].frais.cents(), 60920);
+  // The other quarter of the file it was taken out of is still there, unchanged.
+  const Depense* t4 = declaration(all, "cv-2023-0018", "2023-T4");
+  ASSERT_NE(t4, nullptr);
+  EXPECT_EQ(t4->lignes[0].frais.cents(), 32150);
+  EXPECT_EQ(read(project.dir() / "proj/data/depenses/ccas-de-kourou-cv-2023-0018.yaml"),
+            read(fs::path(TAMPON_SOURCE_DIR) / "data/depenses/ccas-de-kourou-cv-2023-0018.yaml")
+                .substr(0, read(fs::path(TAMPON_SOURCE_DIR) /
+                                "data/depenses/ccas-de-kourou-cv-2023-0018.yaml")
+                               .find("\n- structure: ccas-de-kourou\n  convention: cv-2023-0018\n"
+                                     "  trimestre: 2024-T1")));
   std::size_t quarter = 0;
   for (const Depense& x : all)
     quarter += x.structure == "ccas-de-kourou" && x.trimestre.iso() == "2024-T1";
