@@ -16,12 +16,14 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
 #include "cli/session.hpp"
 #include "cli/tableur.hpp"
 #include "cli/tableur_yaml.hpp"
+#include "core/parallel.hpp"
 #include "justification_form.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/emitter.hpp"
@@ -221,67 +223,11 @@ struct FormImport {
   std::string attestation;  ///< for the file's header comment
 };
 
-class JustificationImporter {
+/// The checks of one form, with its own findings: forms are checked side by side.
+class FormChecker {
  public:
-  JustificationImporter(const Options& options, const Emitter& emitter, Diagnostics& diagnostics)
-      : m_options(options), m_emitter(emitter), m_diagnostics(diagnostics) {}
-
-  /// Reads and checks one form; nullopt when refused (the reasons are in the diagnostics) or
-  /// unreadable (`input_failure`).
-  std::optional<FormImport> read(const fs::path& file) {
-    // The path as typed: forms of several structures are all named <YYYY>-T<n>.xlsx.
-    std::string display = file.string();
-    m_display = display;
-    std::string why;
-    auto book = XlsxWorkbook::open(file, why, {}, display);
-    if (!book) return input_error(why);
-    if (!book->has_sheet(k_sheet)) {
-      refuse_file("import-file",
-                  "ce classeur n'a pas de feuille « Justification » : ce n'est pas un formulaire "
-                  "de justification produit par Tampon");
-      return std::nullopt;
-    }
-    auto sheet = book->sheet(k_sheet, why);
-    if (!sheet) return input_error(why);
-    const Cell* b6 = sheet->at(form::k_identity_row + 1, form::k_identity_col + 1);
-    auto identity = b6 && b6->type == Cell::Type::Text ? parse_identity(b6->text) : std::nullopt;
-    if (!identity) {
-      refuse(form::k_identity_row, form::k_identity_col, "import-form-identity",
-             fmt::format("cette cellule dit ce dont le formulaire a été produit et devrait "
-                         "commencer par « {};structure=… » ; elle contient « {} » : ce n'est pas "
-                         "un formulaire de justification de Tampon, ou il a été modifié",
-                         form::k_form_version, shown(b6)));
-      return std::nullopt;
-    }
-    Generation* generation = generation_for(identity->as_of);
-    if (generation == nullptr) return std::nullopt;
-    auto job = generation->jobs.find(identity->structure + "/" + identity->quarter.iso());
-    if (job == generation->jobs.end()) {
-      refuse(form::k_identity_row, form::k_identity_col, "import-form-identity",
-             fmt::format("Tampon ne produit pas de justification de « {} » pour le trimestre {} "
-                         "(structure inconnue, ou aucune de ses conventions ne court ce "
-                         "trimestre) : ce formulaire ne peut pas être importé dans ce projet",
-                         identity->structure, identity->quarter.iso()));
-      return std::nullopt;
-    }
-    auto expected = regenerate(*generation, job->second);
-    if (!expected) return std::nullopt;
-    if (!compare(*expected, *sheet)) return std::nullopt;
-    return read_inputs(*expected, *sheet, *identity, book->date1904());
-  }
-
-  bool input_failure() const { return m_input_failure; }
-  /// The project as loaded for the form's `arrete-au` (every record, whatever the date).
-  const Generation* any_generation() const {
-    return m_generations.empty() ? nullptr : m_generations.begin()->second.get();
-  }
-
- private:
-  std::nullopt_t input_error(const std::string& why) {
-    std::cerr << "tampon: erreur: " << why << "\n";
-    m_input_failure = true;
-    return std::nullopt;
-  }
+  explicit FormChecker(std::string display) : m_display(std::move(display)) {}
+  Diagnostics& diagnostics() { return m_diagnostics; }
 
   void refuse_file(std::string code, std::string message) {
     Diagnostic d = Diagnostic::error({}, std::move(code), std::move(message));
@@ -295,36 +241,6 @@ class JustificationImporter {
     d.where.file =
         m_display + "!" + std::string(k_sheet) + "!" + tabular::cell_name(row + 1, col + 1);
     m_diagnostics.push_back(std::move(d));
-  }
-
-  Generation* generation_for(Date as_of) {
-    auto& slot = m_generations[as_of.iso()];
-    if (slot) return slot.get();
-    Options options = m_options;
-    options.as_of = as_of;
-    slot = std::make_unique<Generation>(Generation{open_session(options), {}});
-    if (slot->session.input_failure) {
-      print_diagnostics(slot->session.diagnostics, m_options);
-      m_input_failure = true;
-      return nullptr;
-    }
-    for (OutputJob& job : m_emitter.plan(slot->session.model, slot->session.project))
-      slot->jobs.emplace(job.key, std::move(job));
-    return slot.get();
-  }
-
-  std::optional<XlsxSheet> regenerate(Generation& generation, const OutputJob& job) {
-    fs::path path = m_temp.path / fmt::format("form-{}.xlsx", m_count++);
-    FormContext ctx(generation.session.project, path);
-    m_emitter.render(job, generation.session.model, ctx);
-    std::string why;
-    auto book = XlsxWorkbook::open(path, why);
-    std::optional<XlsxSheet> sheet;
-    if (book) sheet = book->sheet(k_sheet, why);
-    std::error_code ec;
-    fs::remove(path, ec);
-    if (!sheet) throw Fatal("formulaire de référence illisible : " + why);
-    return sheet;
   }
 
   /// The rows of the posts: from the first line row while column A holds a convention.
@@ -585,13 +501,158 @@ class JustificationImporter {
     return out;
   }
 
+ private:
+  std::string m_display;
+  Diagnostics m_diagnostics;
+};
+
+class JustificationImporter {
+ public:
+  JustificationImporter(const Options& options, const Emitter& emitter, Diagnostics& diagnostics)
+      : m_options(options), m_emitter(emitter), m_diagnostics(diagnostics) {}
+
+  /// Reads and checks every form, side by side on `jobs` threads: one entry per file, nullopt
+  /// when refused (the reasons go to the diagnostics, in file order) or unreadable
+  /// (`input_failure`).
+  std::vector<std::optional<FormImport>> read_all(const std::vector<fs::path>& files,
+                                                  unsigned jobs) {
+    std::vector<Slot> slots;
+    slots.reserve(files.size());
+    // The path as typed: forms of several structures are all named <YYYY>-T<n>.xlsx.
+    for (const fs::path& file : files) slots.emplace_back(file, FormChecker(file.string()));
+    for_each_index(slots.size(), jobs, [&](std::size_t i) { open(slots[i]); });
+    // The project, loaded once for each `arrete-au` the forms name, and each form's job.
+    for (Slot& s : slots) {
+      if (!s.identity) continue;
+      s.generation = generation_for(s.identity->as_of);
+      if (s.generation == nullptr) return {};
+      auto job = s.generation->jobs.find(s.identity->structure + "/" + s.identity->quarter.iso());
+      if (job != s.generation->jobs.end()) {
+        s.job = &job->second;
+        continue;
+      }
+      s.check.refuse(form::k_identity_row, form::k_identity_col, "import-form-identity",
+                     fmt::format("Tampon ne produit pas de justification de « {} » pour le "
+                                 "trimestre {} (structure inconnue, ou aucune de ses conventions "
+                                 "ne court ce trimestre) : ce formulaire ne peut pas être importé "
+                                 "dans ce projet",
+                                 s.identity->structure, s.identity->quarter.iso()));
+    }
+    for_each_index(slots.size(), jobs, [&](std::size_t i) { check(slots[i], i); });
+    std::vector<std::optional<FormImport>> out;
+    for (Slot& s : slots) {
+      if (!s.fatal.empty()) throw Fatal(s.fatal);
+      if (!s.unreadable.empty()) {
+        std::cerr << "tampon: erreur: " << s.unreadable << "\n";
+        m_input_failure = true;
+      }
+      Diagnostics& found = s.check.diagnostics();
+      m_diagnostics.insert(m_diagnostics.end(), found.begin(), found.end());
+      out.push_back(std::move(s.result));
+    }
+    return out;
+  }
+
+  bool input_failure() const { return m_input_failure; }
+  /// The project as loaded for the form's `arrete-au` (every record, whatever the date).
+  const Generation* any_generation() const {
+    return m_generations.empty() ? nullptr : m_generations.begin()->second.get();
+  }
+
+ private:
+  struct Slot {
+    Slot(fs::path f, FormChecker c) : file(std::move(f)), check(std::move(c)) {}
+    fs::path file;
+    FormChecker check;
+    std::optional<XlsxSheet> sheet;
+    bool date1904 = false;
+    std::optional<Identity> identity;
+    const Generation* generation = nullptr;
+    const OutputJob* job = nullptr;
+    std::string unreadable, fatal;
+    std::optional<FormImport> result;
+  };
+
+  /// Opens the file and reads its identity (B6).
+  static void open(Slot& s) {
+    std::string why;
+    auto book = XlsxWorkbook::open(s.file, why, {}, s.file.string());
+    if (!book) {
+      s.unreadable = why;
+      return;
+    }
+    if (!book->has_sheet(k_sheet)) {
+      s.check.refuse_file("import-file",
+                          "ce classeur n'a pas de feuille « Justification » : ce n'est pas un "
+                          "formulaire de justification produit par Tampon");
+      return;
+    }
+    s.sheet = book->sheet(k_sheet, why);
+    if (!s.sheet) {
+      s.unreadable = why;
+      return;
+    }
+    s.date1904 = book->date1904();
+    const Cell* b6 = s.sheet->at(form::k_identity_row + 1, form::k_identity_col + 1);
+    s.identity = b6 && b6->type == Cell::Type::Text ? parse_identity(b6->text) : std::nullopt;
+    if (!s.identity)
+      s.check.refuse(form::k_identity_row, form::k_identity_col, "import-form-identity",
+                     fmt::format("cette cellule dit ce dont le formulaire a été produit et "
+                                 "devrait commencer par « {};structure=… » ; elle contient « {} » "
+                                 ": ce n'est pas un formulaire de justification de Tampon, ou il "
+                                 "a été modifié",
+                                 form::k_form_version, shown(b6)));
+  }
+
+  /// Generates the form again, compares it with the file, reads the inputs.
+  void check(Slot& s, std::size_t index) const {
+    if (s.job == nullptr) return;
+    try {
+      XlsxSheet expected = regenerate(*s.generation, *s.job, index);
+      if (!s.check.compare(expected, *s.sheet)) return;
+      s.result = s.check.read_inputs(expected, *s.sheet, *s.identity, s.date1904);
+      if (s.result) s.result->display = s.file.string();
+    } catch (const std::exception& e) {  // no exception may leave a worker thread
+      s.fatal = e.what();
+    }
+  }
+
+  Generation* generation_for(Date as_of) {
+    auto& slot = m_generations[as_of.iso()];
+    if (slot) return slot.get();
+    Options options = m_options;
+    options.as_of = as_of;
+    slot = std::make_unique<Generation>(Generation{open_session(options), {}});
+    if (slot->session.input_failure) {
+      print_diagnostics(slot->session.diagnostics, m_options);
+      m_input_failure = true;
+      return nullptr;
+    }
+    for (OutputJob& job : m_emitter.plan(slot->session.model, slot->session.project))
+      slot->jobs.emplace(job.key, std::move(job));
+    return slot.get();
+  }
+
+  XlsxSheet regenerate(const Generation& generation, const OutputJob& job,
+                       std::size_t index) const {
+    fs::path path = m_temp.path / fmt::format("form-{}.xlsx", index);
+    FormContext ctx(generation.session.project, path);
+    m_emitter.render(job, generation.session.model, ctx);
+    std::string why;
+    auto book = XlsxWorkbook::open(path, why);
+    std::optional<XlsxSheet> sheet;
+    if (book) sheet = book->sheet(k_sheet, why);
+    std::error_code ec;
+    fs::remove(path, ec);
+    if (!sheet) throw Fatal("formulaire de référence illisible : " + why);
+    return std::move(*sheet);
+  }
+
   const Options& m_options;
   const Emitter& m_emitter;
   Diagnostics& m_diagnostics;
-  std::string m_display;
   std::map<std::string, std::unique_ptr<Generation>> m_generations;
   TempDir m_temp;
-  int m_count = 0;
   bool m_input_failure = false;
 };
 
@@ -723,8 +784,8 @@ int run_import_justification(const Options& options) {
   JustificationImporter importer(options, *emitter, diagnostics);
   std::vector<FormImport> forms;
   std::map<std::string, std::string> seen;  // structure/quarter → the first form's name
-  for (const fs::path& file : options.files) {
-    auto form = importer.read(file);
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  for (auto& form : importer.read_all(options.files, jobs)) {
     if (!form) continue;
     std::string key = form->identity.structure + "/" + form->identity.quarter.iso();
     auto [it, added] = seen.emplace(key, form->display);
