@@ -92,6 +92,8 @@ int dispatch(const std::string& command, const Options& options) {
   if (command == "plugins") return run_plugins(options);
   if (command == "init") return run_init(options);
   if (command == "export") return run_export(options);
+  if (command == "import" && options.subcommand == "justification")
+    return run_import_justification(options);
   if (command == "import") return run_import(options);
   return run_explain(options);
 }
@@ -138,7 +140,9 @@ int run(int argc, char** argv) {
     options.init_dir = positionals[1];
   } else if (command == "export" || command == "import") {
     if (positionals.size() < 3)
-      return usage_error("usage : tampon " + command + " tableur FICHIER --project DIR");
+      return usage_error("usage : tampon " + command +
+                         (command == "import" ? " tableur|pilotage|justification" : " tableur") +
+                         " FICHIER --project DIR");
     options.subcommand = positionals[1];
     options.files.assign(positionals.begin() + 2, positionals.end());
   } else if (positionals.size() > 1) {

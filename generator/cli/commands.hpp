@@ -18,6 +18,9 @@ int run_export(const Options& options);
 int run_import(const Options& options);
 /// `tampon import pilotage FICHIER.csv [--mapping F.yaml]` (pilotage_import.cpp).
 int run_import_pilotage(const Options& options);
+/// `tampon import justification FICHIER.xlsx…`: filled justification forms into `depense`
+/// records (justification_import.cpp).
+int run_import_justification(const Options& options);
 
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_invalid = 1;

@@ -23,6 +23,8 @@ Commandes :
   import pilotage F.csv       lit un export CSV du tableau de pilotage (structures, conseillers,
                               historique des conventions) en fiches YAML ; --mapping F.yaml
                               pour un autre export
+  import justification F.xlsx relit des justifications trimestrielles remplies en déclarations
+                              de dépenses (data/depenses/), puis vérifie le projet
 
 Options :
   --project DIR               dossier du projet (contenant data/, content/, templates/) ; défaut « . »

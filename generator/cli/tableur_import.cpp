@@ -466,8 +466,9 @@ int run_import(const Options& options) {
   if (options.subcommand == "pilotage") return run_import_pilotage(options);
   if (options.subcommand != "tableur")
     return tableur_usage(
-        "usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR, ou tampon import "
-        "pilotage FICHIER.csv --project DIR");
+        "usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR, tampon import "
+        "pilotage FICHIER.csv --project DIR, ou tampon import justification FICHIER.xlsx… "
+        "--project DIR");
   if (options.files.empty())
     return tableur_usage("usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR");
   Diagnostics diagnostics;

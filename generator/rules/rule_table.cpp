@@ -70,6 +70,23 @@ constexpr RuleInfo k_rules[] = {
      "Fiche liée à l'export qui ne peut pas être mise à jour (fichier de plusieurs fiches)."},
     {"pilotage-value", W, "outputs.md",
      "Valeur de l'export absente de la correspondance : le champ reste à compléter."},
+    // tampon import justification (cli/justification_import.cpp): any one and nothing is written.
+    {"import-form-identity", E, "outputs.md",
+     "Formulaire d'une autre structure, d'un autre trimestre ou d'une autre version des "
+     "conventions que ce que Tampon produit (cellule B6)."},
+    {"import-form-changed", E, "outputs.md",
+     "Cellule protégée du formulaire de justification modifiée."},
+    {"import-form-amount", E, "records.md",
+     "Montant du formulaire qui n'est pas un nombre positif ou nul à deux décimales au plus, "
+     "dépense sur un poste vacant, ou formulaire sans dépense."},
+    {"import-form-date", E, "records.md", "Date des justificatifs hors du trimestre."},
+    {"import-form-attestation", E, "domain.md §7",
+     "Attestation incomplète : nom, qualité, date ou lieu du signataire manquant."},
+    {"import-form-text", E, "outputs.md",
+     "Référence des justificatifs manquante ou trop longue, ou champ de l'attestation trop "
+     "long."},
+    {"import-form-target", E, "records.md",
+     "Le fichier de déclarations du trimestre ne peut pas être modifié par l'import."},
     {"unknown-folder", W, "records.md",
      "Dossier de data/ que l'outil ne lit pas (faute de frappe probable)."},
     // The rules as data (data/baremes.yaml, data/smic.yaml), emitted by the loader.
