@@ -24,7 +24,7 @@
 #include "cli/tableur.hpp"
 #include "cli/tableur_yaml.hpp"
 #include "core/parallel.hpp"
-#include "justification_form.hpp"
+#include "render/xlsx/justification_form.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/emitter.hpp"
 

@@ -1,9 +1,9 @@
 #include <string>
 
-#include "justification_form.hpp"
 #include "justification_sheets.hpp"
 #include "render/fr_format.hpp"
 #include "render/xlsx/form.hpp"
+#include "render/xlsx/justification_form.hpp"
 
 namespace tampon::xlsx {
 namespace {
