@@ -164,17 +164,39 @@ BulletinTemplates load_bulletin_templates(const ProjectContext& project, Diagnos
   return templates;
 }
 
+const std::vector<std::string_view>& bulletin_view_variables() {
+  static const std::vector<std::string_view> k_names = {"titre",
+                                                        "css",
+                                                        "structure",
+                                                        "trimestre",
+                                                        "chapo",
+                                                        "reperes",
+                                                        "reperes[].libelle",
+                                                        "reperes[].valeur",
+                                                        "sections_html",
+                                                        "mention",
+                                                        "site",
+                                                        "site_url"};
+  return k_names;
+}
+
 tmpl::Data bulletin_view_schema() {
-  tmpl::Data view;
-  for (const char* name : {"titre", "css", "structure", "trimestre", "chapo", "sections_html",
-                           "mention", "site", "site_url"})
-    view.set(name, std::string("x"));
-  tmpl::Data fact;
-  fact.set("libelle", std::string("x"));
-  fact.set("valeur", std::string("x"));
-  tmpl::List facts;
-  facts.push_back(fact);
-  view.set("reperes", facts);
+  tmpl::Data view, fact;
+  bool has_list = false;
+  for (std::string_view name : bulletin_view_variables()) {
+    if (name == "reperes") {
+      has_list = true;
+    } else if (name.starts_with("reperes[].")) {
+      fact.set(std::string(name.substr(10)), std::string("x"));
+    } else {
+      view.set(std::string(name), std::string("x"));
+    }
+  }
+  if (has_list) {
+    tmpl::List facts;
+    facts.push_back(fact);
+    view.set("reperes", facts);
+  }
   return view;
 }
 

@@ -35,7 +35,11 @@ std::vector<std::string> bulletin_template_files(const ProjectContext& project);
 /// is a `bulletin-template` diagnostic, and the result is then not usable.
 BulletinTemplates load_bulletin_templates(const ProjectContext& project, Diagnostics& out);
 
-/// The view's schema: every name a bulletin template may use, lists with one element.
+/// Every name a bulletin template may use, as the manual lists them (`reperes[].libelle` is
+/// `libelle` inside `{{#reperes}}`); docs/pages.md's table is checked against it.
+const std::vector<std::string_view>& bulletin_view_variables();
+
+/// The view's schema built from that list: lists with one element.
 tmpl::Data bulletin_view_schema();
 
 /// The page template checked against the schema (file:line:column, « vouliez-vous dire »).

@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
+#include <set>
 
 #include "bulletin_fixture.hpp"
+#include "bulletin_html.hpp"
 
 namespace tampon::testing {
 namespace {
@@ -119,6 +122,38 @@ TEST(BulletinTemplate, EveryHtmlJobDependsOnBothTemplates) {
     EXPECT_TRUE(job.depends_on[1].ends_with("templates/bulletin/bulletin.css"));
   }
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tampon::testing
+
+namespace tampon::testing {
+namespace {
+
+/// The first cell of every row of the manual's "Variables des bulletins" table.
+std::set<std::string> documented_bulletin_variables() {
+  std::string page = read_file(std::filesystem::path(TAMPON_SOURCE_DIR) / "docs/pages.md");
+  auto start = page.find("### Variables des bulletins");
+  std::set<std::string> names;
+  if (start == std::string::npos) return names;
+  auto end = page.find("\n## ", start);
+  std::string part = page.substr(start, end == std::string::npos ? end : end - start);
+  std::regex row(R"(\n\| `([a-z0-9_.\[\]]+)` \|)");
+  for (std::sregex_iterator it(part.begin(), part.end(), row), last; it != last; ++it)
+    names.insert((*it)[1]);
+  return names;
+}
+
+TEST(BulletinTemplate, TheManualListsExactlyTheViewsVariables) {
+  std::set<std::string> view;
+  for (std::string_view name : bulletin::bulletin_view_variables()) view.insert(std::string(name));
+  EXPECT_EQ(documented_bulletin_variables(), view);
+  // And the schema built from the list accepts every one of them.
+  tmpl::Template page{"essai.mustache", ""};
+  for (const std::string& name : view)
+    if (!name.starts_with("reperes")) page.text += "{{" + name + "}}\n";
+  page.text += "{{#reperes}}{{libelle}}{{valeur}}{{/reperes}}\n";
+  EXPECT_TRUE(tmpl::check_template(page, bulletin::bulletin_view_schema()).empty());
 }
 
 }  // namespace
