@@ -52,17 +52,24 @@ class BulletinEmitter final : public Emitter {
         {{"bulletin-pdf", Severity::Error,
           "Un bulletin d'activité PDF n'a pas pu être mis en page."},
          {"bulletin-glyph-omitted", Severity::Warning,
-          "Caractère des faits marquants absent de la police des bulletins : omis du PDF."}}};
+          "Caractère des faits marquants absent de la police des bulletins : omis du PDF."},
+         {std::string(k_template_code), Severity::Error,
+          "Gabarit du bulletin (templates/bulletin/) absent, illisible ou mal formé."}}};
     return k_info;
   }
 
   Diagnostics check(const Model& model, const ProjectContext& project) const override {
-    return check_bulletins(model, project);
+    Diagnostics out = check_bulletins(model, project);
+    for (Diagnostic& d : check_bulletin_templates(project)) out.push_back(std::move(d));
+    sort_diagnostics(out);
+    return out;
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
     std::vector<OutputJob> jobs;
     Quarter last = Quarter::of(model.as_of);
+    // Editing the page template or its style sheet re-renders the HTML bulletins.
+    std::vector<std::string> templates = bulletin_template_files(project);
     for (const Structure& s : model.records.structures) {
       auto team = model.conseillers_of_structure(s.id);
       for (Quarter q : report_quarters(model, s.id, last)) {
@@ -70,7 +77,7 @@ class BulletinEmitter final : public Emitter {
         auto inputs = inputs_of(model, s, team, q);
         std::string base = "bulletins/" + s.id + "/" + q.iso();
         std::string key = s.id + "/" + q.iso();
-        jobs.push_back({base + ".html", inputs, {}, key + "/html"});
+        jobs.push_back({base + ".html", inputs, templates, key + "/html"});
         jobs.push_back({base + ".pdf", std::move(inputs), {}, key + "/pdf"});
       }
     }
@@ -84,7 +91,13 @@ class BulletinEmitter final : public Emitter {
     auto quarter = Quarter::parse(job.key.substr(first + 1, second - first - 1));
     if (s == nullptr || !quarter) throw Fatal("bulletin : tâche inconnue " + job.key);
     BulletinData data = bulletin_data(model, *s, *quarter, model.as_of);
-    if (job.key.ends_with("/html")) return ctx.write(bulletin_html(data));
+    if (job.key.ends_with("/html")) {
+      Diagnostics problems;
+      BulletinTemplates templates = load_bulletin_templates(ctx.project(), problems);
+      for (Diagnostic& d : problems) ctx.report(std::move(d));
+      if (problems.empty()) ctx.write(bulletin_html(data, templates));
+      return;
+    }
     try {
       write_bulletin_pdf(data, ctx.output_path());
     } catch (const doc::DocumentError& e) {

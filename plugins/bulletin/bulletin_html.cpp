@@ -1,6 +1,9 @@
 #include "bulletin_html.hpp"
 
-#include "bulletin_css.hpp"
+#include <kainjow/mustache.hpp>
+
+#include "io/source_file.hpp"
+
 #include "bulletin_text.hpp"
 #include "markdown_html.hpp"
 #include "render/fr_format.hpp"
@@ -10,6 +13,7 @@
 namespace tampon::bulletin {
 namespace {
 
+namespace fs = std::filesystem;
 using render::html_escape;
 
 std::string th(std::string_view text, bool numeric = false) {
@@ -18,31 +22,6 @@ std::string th(std::string_view text, bool numeric = false) {
 }
 std::string td(std::string_view text, bool numeric = false) {
   return std::string(numeric ? "<td class=\"n\">" : "<td>") + html_escape(text) + "</td>";
-}
-
-std::string head(const BulletinData& data) {
-  return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         html_escape("Bulletin d'activité, " + fr::quarter_long(data.quarter) + " — " +
-                     data.structure->nom) +
-         "</title>\n<style>" + std::string(k_bulletin_css) + "</style>\n</head>\n<body>\n";
-}
-
-std::string banner() {
-  return "<a class=\"evitement\" href=\"#contenu\">Aller au contenu</a>\n"
-         "<header class=\"entete\" role=\"banner\"><p class=\"marque\">République<br>Française</p>"
-         "<div class=\"service\"><p class=\"service-titre\">Conseiller numérique</p>"
-         "<p class=\"service-sous-titre\">Bulletin trimestriel d'activité</p></div></header>\n";
-}
-
-std::string intro(const BulletinData& data) {
-  std::string facts;
-  for (const KeyFact& f : key_facts(data))
-    facts +=
-        "<div><dt>" + html_escape(f.label) + "</dt><dd>" + html_escape(f.value) + "</dd></div>";
-  return "<h1>" + html_escape(data.structure->nom) + "</h1>\n<p class=\"chapo\">" +
-         html_escape("Bulletin d'activité du " + quarter_title(data.quarter)) +
-         "</p>\n<dl class=\"reperes\">" + facts + "</dl>\n";
 }
 
 std::string totals_section(const BulletinData& data) {
@@ -121,23 +100,115 @@ std::string follow_up_section(const BulletinData& data) {
   return out + "</ul></div></section>\n";
 }
 
-std::string footer() {
-  return "<footer class=\"pied\" role=\"contentinfo\"><div><p class=\"mention\">" +
-         html_escape(k_mention) + "</p><p><a href=\"" + std::string(k_site_url) + "\">" +
-         std::string(k_site) + "</a></p></div></footer>\n</body>\n</html>\n";
-}
-
 }  // namespace
 
-std::string bulletin_html(const BulletinData& data) {
-  std::string out = head(data) + banner() + "<main id=\"contenu\">\n" + intro(data);
-  out += totals_section(data) + months_section(data);
-  out += bars_section("themes", "Thèmes abordés", {"accompagnement", "accompagnements"},
-                      theme_bars(data));
+std::string bulletin_html(const BulletinData& data, const BulletinTemplates& templates) {
+  std::string sections = totals_section(data) + months_section(data);
+  sections += bars_section("themes", "Thèmes abordés", {"accompagnement", "accompagnements"},
+                           theme_bars(data));
   if (data.has_lieux)
-    out += bars_section("lieux", "Lieux d'intervention", {"séance", "séances"}, place_bars(data));
-  out += highlights_section(data) + follow_up_section(data);
-  return out + "</main>\n" + footer();
+    sections +=
+        bars_section("lieux", "Lieux d'intervention", {"séance", "séances"}, place_bars(data));
+  sections += highlights_section(data) + follow_up_section(data);
+
+  tmpl::Data view;
+  view.set("titre",
+           "Bulletin d'activité, " + fr::quarter_long(data.quarter) + " — " + data.structure->nom);
+  view.set("css", templates.css);
+  view.set("structure", data.structure->nom);
+  view.set("trimestre", quarter_title(data.quarter));
+  view.set("chapo", "Bulletin d'activité du " + quarter_title(data.quarter));
+  tmpl::List facts;
+  for (const KeyFact& f : key_facts(data)) {
+    tmpl::Data fact;
+    fact.set("libelle", f.label);
+    fact.set("valeur", f.value);
+    facts.push_back(fact);
+  }
+  view.set("reperes", facts);
+  view.set("sections_html", sections);
+  view.set("mention", std::string(k_mention));
+  view.set("site", std::string(k_site));
+  view.set("site_url", std::string(k_site_url));
+
+  kainjow::mustache::mustache page(templates.page.text);
+  page.set_custom_escape([](const std::string& s) { return html_escape(s); });
+  std::string out = page.render(view);
+  if (!page.is_valid())
+    throw Fatal("« " + templates.page.file + " » : gabarit invalide : " + page.error_message());
+  return out;
+}
+
+std::vector<std::string> bulletin_template_files(const ProjectContext& project) {
+  return {project.find(k_page_template).string(), project.find(k_style_sheet).string()};
+}
+
+BulletinTemplates load_bulletin_templates(const ProjectContext& project, Diagnostics& out) {
+  BulletinTemplates templates;
+  auto read = [&](std::string_view relative, std::string& text) {
+    fs::path path = project.find(relative);
+    SourceStatus status = read_source(path, SourceRoot::of(project, path, "templates"), text);
+    if (status.problem == SourceProblem::missing)
+      out.push_back(Diagnostic::error({std::string(relative), 0, 0}, std::string(k_template_code),
+                                      "gabarit du bulletin « " + std::string(relative) +
+                                          " » introuvable, ni dans le projet ni parmi les "
+                                          "fichiers livrés ; placez-le dans le projet ou "
+                                          "réinstallez l’outil"));
+    else if (!status)
+      out.push_back(source_diagnostic(status, project.display(path), k_template_code));
+    templates.files.push_back(path);
+    return project.display(path);
+  };
+  templates.page.file = read(k_page_template, templates.page.text);
+  read(k_style_sheet, templates.css);
+  return templates;
+}
+
+const std::vector<std::string_view>& bulletin_view_variables() {
+  static const std::vector<std::string_view> k_names = {"titre",
+                                                        "css",
+                                                        "structure",
+                                                        "trimestre",
+                                                        "chapo",
+                                                        "reperes",
+                                                        "reperes[].libelle",
+                                                        "reperes[].valeur",
+                                                        "sections_html",
+                                                        "mention",
+                                                        "site",
+                                                        "site_url"};
+  return k_names;
+}
+
+tmpl::Data bulletin_view_schema() {
+  tmpl::Data view, fact;
+  bool has_list = false;
+  for (std::string_view name : bulletin_view_variables()) {
+    if (name == "reperes") {
+      has_list = true;
+    } else if (name.starts_with("reperes[].")) {
+      fact.set(std::string(name.substr(10)), std::string("x"));
+    } else {
+      view.set(std::string(name), std::string("x"));
+    }
+  }
+  if (has_list) {
+    tmpl::List facts;
+    facts.push_back(fact);
+    view.set("reperes", facts);
+  }
+  return view;
+}
+
+Diagnostics check_bulletin_templates(const ProjectContext& project) {
+  Diagnostics out;
+  BulletinTemplates templates = load_bulletin_templates(project, out);
+  if (!out.empty()) return out;
+  for (Diagnostic& d : tmpl::check_template(templates.page, bulletin_view_schema())) {
+    d.code = std::string(k_template_code);
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 }  // namespace tampon::bulletin

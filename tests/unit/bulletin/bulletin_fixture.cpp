@@ -108,7 +108,8 @@ std::unique_ptr<Model> bulletin_model() {
 std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem::path& out,
                                       Diagnostics* diagnostics) {
   auto emitter = make_bulletin_emitter();
-  ProjectContext project{out.parent_path(), {}};
+  // The shipped templates (templates/bulletin/) unless the project has its own.
+  ProjectContext project{out.parent_path(), TAMPON_SOURCE_DIR};
   auto jobs = emitter->plan(model, project);
   for (const OutputJob& job : jobs) {
     std::filesystem::create_directories((out / job.path).parent_path());
@@ -121,7 +122,11 @@ std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem:
 }
 
 Diagnostics check_bulletins(const Model& model) {
-  ProjectContext project{std::filesystem::temp_directory_path(), {}};
+  return check_bulletins(model, std::filesystem::temp_directory_path());
+}
+
+Diagnostics check_bulletins(const Model& model, const std::filesystem::path& project_dir) {
+  ProjectContext project{project_dir, TAMPON_SOURCE_DIR};
   return make_bulletin_emitter()->check(model, project);
 }
 

@@ -23,6 +23,8 @@ std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem:
 
 /// The emitter's own validation (Emitter::check) on `model`.
 Diagnostics check_bulletins(const Model& model);
+/// The same with the project folder `project_dir` (its templates/bulletin/ first).
+Diagnostics check_bulletins(const Model& model, const std::filesystem::path& project_dir);
 
 std::filesystem::path fresh_dir(const std::string& name);
 std::string read_file(const std::filesystem::path& path);
