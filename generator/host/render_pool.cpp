@@ -1,6 +1,5 @@
 #include "host/render_pool.hpp"
 
-#include "host/emitter_codes.hpp"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -11,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "host/emitter_codes.hpp"
 #include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "write/io_error.hpp"

@@ -9,7 +9,8 @@ namespace tampon::doc {
 
 /// Replaces both strings of the last `/ID[<…><…>]` of `pdf` with the first 16 bytes of the
 /// SHA-256 of the file whose two identifiers are zeros (so anyone can check it the same way),
-/// in upper-case hex, the same length as PoDoFo's MD5: no offset moves. Returns false when `pdf` has no such trailer entry.
+/// in upper-case hex, the same length as PoDoFo's MD5: no offset moves. Returns false when `pdf`
+/// has no such trailer entry.
 bool set_content_file_id(std::string& pdf);
 
 }  // namespace tampon::doc
