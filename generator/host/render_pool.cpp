@@ -11,7 +11,6 @@
 #include <thread>
 
 #include "host/emitter_codes.hpp"
-#include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "write/io_error.hpp"
 
