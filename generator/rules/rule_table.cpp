@@ -80,7 +80,7 @@ constexpr RuleInfo k_rules[] = {
      "Montant du formulaire qui n'est pas un nombre positif ou nul à deux décimales au plus, "
      "dépense sur un poste vacant, ou formulaire sans dépense."},
     {"import-form-date", E, "records.md", "Date des justificatifs hors du trimestre."},
-    {"import-form-attestation", E, "domain.md §7",
+    {"import-form-attestation", E, "outputs.md",
      "Attestation incomplète : nom, qualité, date ou lieu du signataire manquant."},
     {"import-form-text", E, "outputs.md",
      "Référence des justificatifs manquante ou trop longue, ou champ de l'attestation trop "
