@@ -218,7 +218,8 @@ TEST_F(ImportJustification, ReadsTheFileLibreOfficeSavedAgain) {
   auto result = import(resaved / "2024-T1.xlsx");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   std::string from_libreoffice = read(project.dir() / k_written);
-  const Depense* d = declaration(depenses(), "cv-2021-0020", "2024-T1");
+  const std::vector<Depense> all1 = depenses();  // kept alive: d points into it
+  const Depense* d = declaration(all1, "cv-2021-0020", "2024-T1");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->lignes[0].salaires_bruts.cents(), 495010);
   EXPECT_EQ(d->lignes[0].frais.cents(), 12055);
@@ -266,7 +267,8 @@ TEST_F(ImportJustification, TwoQuartersOfOneStructureImportTogetherThenStayUncha
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out.find("\"severity\": \"error\""), std::string::npos) << again.out;
   EXPECT_EQ(project.snapshot("proj/data"), after);
-  const Depense* d = declaration(depenses(), "cv-2023-0018", "2024-T2");
+  const std::vector<Depense> all2 = depenses();  // kept alive: d points into it
+  const Depense* d = declaration(all2, "cv-2023-0018", "2024-T2");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->lignes[0].salaires_bruts.cents(), 620000);
 }
@@ -317,7 +319,8 @@ TEST_F(ImportJustification, ImportFormAmount_NotANumberNegativeOrThreeDecimalsIs
   // Boundaries: 0 and two decimals are amounts.
   auto ok = import(fill(with(k_filled, {"E21=n:0", "G21=n:0.01"})));
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
-  const Depense* d = declaration(depenses(), "cv-2021-0020", "2024-T1");
+  const std::vector<Depense> all3 = depenses();  // kept alive: d points into it
+  const Depense* d = declaration(all3, "cv-2021-0020", "2024-T1");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->lignes[0].salaires_bruts.cents(), 0);
   EXPECT_EQ(d->lignes[0].frais.cents(), 1);
@@ -331,7 +334,8 @@ TEST_F(ImportJustification, ImportFormDate_DateOutsideTheQuarterIsRefused) {
   EXPECT_EQ(import(fill(with(k_filled, {"N21=d:2024-01-01"}))).exit_code, 0);
   auto last = import(fill(with(k_filled, {"N21=d:2024-03-31"})));
   EXPECT_EQ(last.exit_code, 0) << last.err;
-  EXPECT_EQ(declaration(depenses(), "cv-2021-0020", "2024-T1")->lignes[0].justificatif,
+  const std::vector<Depense> all4 = depenses();  // kept alive: d points into it
+  EXPECT_EQ(declaration(all4, "cv-2021-0020", "2024-T1")->lignes[0].justificatif,
             "Bulletins de paie T1 2024 (pièces du 31/03/2024)");
 }
 
@@ -353,7 +357,8 @@ TEST_F(ImportJustification, ImportFormText_LineWithoutReferenceIsRefused) {
   // The date alone names the documents.
   auto dated = import(fill(with(k_filled, {"M21=empty"})));
   ASSERT_EQ(dated.exit_code, 0) << dated.err;
-  EXPECT_EQ(declaration(depenses(), "cv-2021-0020", "2024-T1")->lignes[0].justificatif,
+  const std::vector<Depense> all5 = depenses();  // kept alive: d points into it
+  EXPECT_EQ(declaration(all5, "cv-2021-0020", "2024-T1")->lignes[0].justificatif,
             "pièces du 29/03/2024");
 }
 
