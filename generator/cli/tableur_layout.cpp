@@ -2,45 +2,24 @@
 
 #include <algorithm>
 
+#include "tampon/enums.hpp"
+
 namespace tampon::cli::tableur {
 namespace {
 
 using T = ColumnType;
 
-constexpr std::string_view k_structure_types[] = {"commune",
-                                                  "departement",
-                                                  "region",
-                                                  "collectivite-statut-particulier",
-                                                  "collectivite-outre-mer",
-                                                  "epci",
-                                                  "syndicat-mixte",
-                                                  "metropole",
-                                                  "ept",
-                                                  "ccas",
-                                                  "cias",
-                                                  "office-public-habitat",
-                                                  "autre-etablissement-rattache",
-                                                  "gip",
-                                                  "chambre-consulaire",
-                                                  "epa-etat",
-                                                  "epic",
-                                                  "ars",
-                                                  "grades",
-                                                  "association",
-                                                  "entreprise-ess",
-                                                  "prive-interet-general",
-                                                  "hub"};
-constexpr std::string_view k_roles[] = {"conseiller", "coordinateur"};
-constexpr std::string_view k_contrats[] = {
-    "cdi-droit-public", "cdd-droit-public", "contrat-de-projet-droit-public", "titulaire",
-    "cdi-droit-prive",  "cdd-droit-prive",  "contrat-de-projet-droit-prive"};
+// The closed lists come from records.md's enums (tampon/enums.hpp), spelt once; regimes and
+// training hours are not enums (the rules data and domain.md name them).
+const auto k_structure_types = names<StructureType>();
+const auto k_roles = names<Role>();
+const auto k_contrats = names<ContractType>();
+const auto k_objets = names<AvenantObjet>();
+const auto k_statuts = names<VersementStatut>();
 constexpr std::string_view k_regimes[] = {"relance-2020", "relance-2021", "coordinateur-2023"};
-constexpr std::string_view k_objets[] = {"ajout-postes", "retrait-postes",
-                                         "substitution-coordinateur", "prolongation"};
-constexpr std::string_view k_statuts[] = {"versee", "suspendue"};
 constexpr std::string_view k_heures[] = {"105", "280", "350", "420"};
 
-constexpr Column k_structure[] = {
+const Column k_structure[] = {
     {"id", T::Text, "Identifiant unique : minuscules, chiffres et tirets (il nomme les fichiers)"},
     {"nom", T::Text, "Nom de la structure"},
     {"type", T::Text, "Type de structure (liste : il donne la famille)", k_structure_types},
@@ -62,7 +41,7 @@ constexpr Column k_structure[] = {
     {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
-constexpr Column k_conseiller[] = {
+const Column k_conseiller[] = {
     {"id", T::Text, "Identifiant unique du conseiller"},
     {"prenom", T::Text, "Prénom"},
     {"nom", T::Text, "Nom"},
@@ -88,7 +67,7 @@ constexpr Column k_conseiller[] = {
     {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
-constexpr Column k_convention[] = {
+const Column k_convention[] = {
     {"id", T::Text, "Identifiant unique de la convention"},
     {"structure", T::Text, "Identifiant de la structure (feuille structures)"},
     {"regime", T::Text, "Régime de la convention", k_regimes},
@@ -100,7 +79,7 @@ constexpr Column k_convention[] = {
     {"id_pilotage", T::Text, "Identifiant au tableau de pilotage (facultatif, posé par l'import)"},
 };
 
-constexpr Column k_poste[] = {
+const Column k_poste[] = {
     {"numero", T::Number, "Numéro du poste dans la convention"},
     {"role", T::Text, "conseiller ou coordinateur", k_roles},
     {"conseiller", T::Text, "Identifiant du conseiller (vide : poste vacant)"},
@@ -111,7 +90,7 @@ constexpr Column k_poste[] = {
     {"substitue.poste", T::Number, "Coordinateurs 2023 : numéro du poste remplacé"},
 };
 
-constexpr Column k_avenant[] = {
+const Column k_avenant[] = {
     {"id", T::Text, "Identifiant unique de l'avenant"},
     {"convention", T::Text, "Identifiant de la convention modifiée"},
     {"numero", T::Number, "Numéro de l'avenant"},
@@ -124,7 +103,7 @@ constexpr Column k_avenant[] = {
     {"motif", T::Text, "Motif de l'avenant"},
 };
 
-constexpr Column k_versement[] = {
+const Column k_versement[] = {
     {"convention", T::Text, "Identifiant de la convention"},
     {"poste", T::Number, "Numéro du poste"},
     {"tranche", T::Number, "Numéro de la tranche"},
@@ -133,7 +112,7 @@ constexpr Column k_versement[] = {
     {"statut", T::Text, "versee ou suspendue", k_statuts},
 };
 
-constexpr Column k_rapport[] = {
+const Column k_rapport[] = {
     {"structure", T::Text, "Identifiant de la structure"},
     {"conseiller", T::Text, "Identifiant du conseiller"},
     {"mois", T::Text, "Mois du rapport : AAAA-MM"},
@@ -167,13 +146,13 @@ constexpr Column k_rapport[] = {
     {"faits_marquants", T::Text, "Faits marquants (Markdown, publié : aucune donnée personnelle)"},
 };
 
-constexpr Column k_depense[] = {
+const Column k_depense[] = {
     {"structure", T::Text, "Identifiant de la structure"},
     {"convention", T::Text, "Identifiant de la convention"},
     {"trimestre", T::Text, "Trimestre : AAAA-Tn"},
 };
 
-constexpr Column k_ligne[] = {
+const Column k_ligne[] = {
     {"conseiller", T::Text, "Identifiant du conseiller"},
     {"salaires_bruts", T::Number, "Salaires bruts du trimestre, en euros"},
     {"charges_patronales", T::Number, "Charges patronales, en euros"},
