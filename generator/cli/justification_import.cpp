@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/import_support.hpp"
 #include "cli/report.hpp"
 #include "cli/session.hpp"
 #include "cli/tableur.hpp"
@@ -738,25 +739,6 @@ std::optional<std::string> without_records(const std::string& text,
   return out;
 }
 
-bool write_atomically(const fs::path& path, const std::string& text) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  fs::path temp =
-      path.parent_path() / fmt::format(".{}.tampon-{}.tmp", path.filename().string(), ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      fs::remove(temp, ec);
-      return false;
-    }
-  }
-  fs::rename(temp, path, ec);
-  if (ec) fs::remove(temp, ec);
-  return !ec;
-}
-
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n > 1 ? many : one);
 }
@@ -894,12 +876,13 @@ int run_import_justification(const Options& options) {
   }
   // The forms' files first, then the other files: stopped between the two, the next import of
   // the same forms finishes the work.
+  std::set<fs::path> made_dirs;
   for (int pass = 0; pass < 2; ++pass)
     for (const auto& [rel, text] : changes) {
       if ((pass == 0) != targets.contains(rel)) continue;
       fs::path path = options.project / rel;
       std::error_code ec;
-      if (text ? !write_atomically(path, *text) : !fs::remove(path, ec) || ec) {
+      if (text ? !write_atomically(path, *text, made_dirs) : !fs::remove(path, ec) || ec) {
         std::cerr << "tampon: erreur: impossible d'écrire « " << rel.generic_string() << " »\n";
         return k_exit_io;
       }
