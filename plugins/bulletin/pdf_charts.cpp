@@ -1,5 +1,7 @@
 #include "pdf_charts.hpp"
 
+#include "chart_geometry.hpp"
+
 #include <algorithm>
 
 #include "render/fr_format.hpp"
@@ -12,19 +14,75 @@ using doc::FontStyle;
 using doc::Paint;
 using doc::TextAlign;
 
-constexpr double k_left = 36, k_top = 10, k_base = 150;
+constexpr double k_left = 36;
 constexpr Color k_grid = Color::gray(0.8);
 constexpr Color k_text = Color::gray(0.15);
 constexpr Color k_blue{0.0, 0.0, 0.569};
 
 Color color_of(const Series& s) { return {s.rgb[0], s.rgb[1], s.rgb[2]}; }
 
-void draw_axis(doc::Canvas& c, double right, Axis a) {
-  for (long long t = 0; t <= a.max; t += a.step) {
-    double y = k_base - (k_base - k_top) * static_cast<double>(t) / static_cast<double>(a.max);
-    c.line(k_left, y, right, y, 0.5, k_grid);
-    c.text(k_left - 4, y + 3, fr::number(t), FontStyle::Regular, 7, k_text, TextAlign::Right);
+MonthChartFrame month_frame(double width) {
+  return {.left = k_left,
+          .right = width - 4,
+          .top = 10,
+          .base = 150,
+          .bar_gap = 0.5,
+          .empty_bars = false,
+          .tick_dx = -4,
+          .tick_dy = 3,
+          .value_dy = -2,
+          .month_dy = 12};
+}
+
+BarChartFrame bar_frame(double width) {
+  constexpr double label_width = 170;
+  return {.label_width = label_width,
+          .bar_max = width - label_width - 50,
+          .row = 16,
+          .top = 2,
+          .label_gap = 6,
+          .baseline = 10,
+          .bar_top = 2,
+          .bar_cut = 6,
+          .min_bar = 0.5,
+          .value_gap = 4};
+}
+
+double size_of(LabelKind kind) {
+  switch (kind) {
+    case LabelKind::Tick:
+      return 7;
+    case LabelKind::BarValue:
+      return 6.5;
+    case LabelKind::Month:
+    case LabelKind::Category:
+    case LabelKind::CategoryValue:
+      break;
   }
+  return 8;
+}
+
+TextAlign align_of(LabelAlign align) {
+  return align == LabelAlign::End      ? TextAlign::Right
+         : align == LabelAlign::Middle ? TextAlign::Center
+                                       : TextAlign::Left;
+}
+
+void draw(doc::Canvas& c, const std::vector<ChartShape>& shapes) {
+  const auto& series = month_series();
+  for (const ChartShape& s : shapes) switch (s.type) {
+      case ChartShape::Type::GridLine:
+        c.line(s.x, s.y, s.x2, s.y, 0.5, k_grid);
+        break;
+      case ChartShape::Type::Bar:
+        c.rect(s.x, s.y, s.w, s.h,
+               Paint::filled(s.series < 0 ? k_blue
+                                          : color_of(series[static_cast<std::size_t>(s.series)])));
+        break;
+      case ChartShape::Type::Label:
+        c.text(s.x, s.y, s.text, FontStyle::Regular, size_of(s.kind), k_text, align_of(s.align));
+        break;
+    }
 }
 
 void draw_legend(doc::Canvas& c, double y) {
@@ -39,25 +97,7 @@ void draw_legend(doc::Canvas& c, double y) {
 }  // namespace
 
 void draw_month_chart(doc::Canvas& c, double width, const BulletinData& data) {
-  const auto& series = month_series();
-  Axis scale = month_axis(data);
-  double max = static_cast<double>(scale.max);
-  double right = width - 4;
-  draw_axis(c, right, scale);
-  double group = (right - k_left) / 3, bar = group / (static_cast<double>(series.size()) + 1.5);
-  for (std::size_t m = 0; m < 3; ++m) {
-    double x = k_left + group * static_cast<double>(m) + bar * 0.75;
-    for (std::size_t s = 0; s < series.size(); ++s, x += bar) {
-      long long v = month_value(data.months[m], s);
-      double h = (k_base - k_top) * static_cast<double>(v) / max;
-      if (h > 0) c.rect(x + 0.5, k_base - h, bar - 1, h, Paint::filled(color_of(series[s])));
-      c.text(x + bar / 2, k_base - h - 2, fr::number(v), FontStyle::Regular, 6.5, k_text,
-             TextAlign::Center);
-    }
-    Month month = quarter_month(data.quarter, m);
-    c.text(k_left + group * (static_cast<double>(m) + 0.5), k_base + 12, fr::month_long(month),
-           FontStyle::Regular, 8, k_text, TextAlign::Center);
-  }
+  draw(c, month_chart_shapes(data, month_frame(width)));
   draw_legend(c, k_month_chart_height - 8);
 }
 
@@ -86,18 +126,7 @@ double bar_chart_height(const std::vector<Bar>& bars) {
 }
 
 void draw_bar_chart(doc::Canvas& c, double width, const std::vector<Bar>& bars) {
-  constexpr double label_width = 170, row = 16;
-  double bar_max = width - label_width - 50;
-  long long max = 1;
-  for (const Bar& b : bars) max = std::max(max, b.value);
-  double y = 2;
-  for (const Bar& b : bars) {
-    double w = bar_max * static_cast<double>(b.value) / static_cast<double>(max);
-    c.text(label_width - 6, y + 10, b.label, FontStyle::Regular, 8, k_text, TextAlign::Right);
-    c.rect(label_width, y + 2, std::max(w, 0.5), row - 6, Paint::filled(k_blue));
-    c.text(label_width + w + 4, y + 10, fr::number(b.value), FontStyle::Regular, 8, k_text);
-    y += row;
-  }
+  draw(c, bar_chart_shapes(bars, bar_frame(width)));
 }
 
 }  // namespace tampon::bulletin

@@ -1,9 +1,10 @@
 #include "svg_charts.hpp"
 
+#include "chart_geometry.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
-#include "render/fr_format.hpp"
 #include "render/html_escape.hpp"
 
 namespace tampon::bulletin {
@@ -36,16 +37,63 @@ std::string rect(double x, double y, double w, double h, std::string_view fill) 
          num(h) + "\" fill=\"" + std::string(fill) + "\"/>";
 }
 
-constexpr double k_width = 640, k_left = 48, k_right = 630, k_top = 16, k_base = 216;
+constexpr double k_width = 640, k_left = 48, k_right = 630;
 
-std::string axis(Axis a) {
-  std::string out;
-  for (long long t = 0; t <= a.max; t += a.step) {
-    double y = k_base - (k_base - k_top) * static_cast<double>(t) / static_cast<double>(a.max);
-    out += "<line x1=\"" + num(k_left) + "\" x2=\"" + num(k_right) + "\" y1=\"" + num(y) +
-           "\" y2=\"" + num(y) + "\" class=\"grille\"/>";
-    out += text(k_left - 6, y + 4, fr::number(t), " text-anchor=\"end\" class=\"axe\"");
+constexpr MonthChartFrame k_month_frame{.left = k_left,
+                                        .right = k_right,
+                                        .top = 16,
+                                        .base = 216,
+                                        .bar_gap = 1,
+                                        .empty_bars = true,
+                                        .tick_dx = -6,
+                                        .tick_dy = 4,
+                                        .value_dy = -3,
+                                        .month_dy = 16};
+constexpr BarChartFrame k_bar_frame{.label_width = 220,
+                                    .bar_max = 340,
+                                    .row = 22,
+                                    .top = 4,
+                                    .label_gap = 8,
+                                    .baseline = 14,
+                                    .bar_top = 3,
+                                    .bar_cut = 8,
+                                    .min_bar = 1,
+                                    .value_gap = 6};
+
+/// The page's stylesheet styles labels by class (templates/bulletin/).
+std::string_view class_of(LabelKind kind) {
+  switch (kind) {
+    case LabelKind::BarValue:
+    case LabelKind::CategoryValue:
+      return "valeur";
+    case LabelKind::Tick:
+    case LabelKind::Month:
+    case LabelKind::Category:
+      break;
   }
+  return "axe";
+}
+
+std::string draw(const std::vector<ChartShape>& shapes) {
+  const auto& series = month_series();
+  std::string out;
+  for (const ChartShape& s : shapes) switch (s.type) {
+      case ChartShape::Type::GridLine:
+        out += "<line x1=\"" + num(s.x) + "\" x2=\"" + num(s.x2) + "\" y1=\"" + num(s.y) +
+               "\" y2=\"" + num(s.y) + "\" class=\"grille\"/>";
+        break;
+      case ChartShape::Type::Bar:
+        out += rect(s.x, s.y, s.w, s.h,
+                    s.series < 0 ? "#000091" : series[static_cast<std::size_t>(s.series)].hex);
+        break;
+      case ChartShape::Type::Label: {
+        std::string attrs = s.align == LabelAlign::End      ? " text-anchor=\"end\""
+                            : s.align == LabelAlign::Middle ? " text-anchor=\"middle\""
+                                                            : "";
+        out += text(s.x, s.y, s.text, attrs + " class=\"" + std::string(class_of(s.kind)) + "\"");
+        break;
+      }
+    }
   return out;
 }
 
@@ -65,44 +113,15 @@ std::string legend(double y) {
 }  // namespace
 
 std::string month_chart_svg(const BulletinData& data, std::string_view id) {
-  const auto& series = month_series();
-  Axis scale = month_axis(data);
-  double max = static_cast<double>(scale.max);
-  std::string out = open_svg(id, k_width, 282, "Activité par mois", month_chart_description(data));
-  out += axis(scale);
-  double group = (k_right - k_left) / 3, bar = group / (static_cast<double>(series.size()) + 1.5);
-  for (std::size_t m = 0; m < 3; ++m) {
-    double x = k_left + group * static_cast<double>(m) + bar * 0.75;
-    for (std::size_t s = 0; s < series.size(); ++s, x += bar) {
-      long long v = month_value(data.months[m], s);
-      double h = (k_base - k_top) * static_cast<double>(v) / max;
-      out += rect(x + 1, k_base - h, bar - 2, h, series[s].hex);
-      out += text(x + bar / 2, k_base - h - 3, fr::number(v),
-                  " text-anchor=\"middle\" class=\"valeur\"");
-    }
-    Month month = quarter_month(data.quarter, m);
-    out += text(k_left + group * (static_cast<double>(m) + 0.5), k_base + 16, fr::month_long(month),
-                " text-anchor=\"middle\" class=\"axe\"");
-  }
-  return out + legend(254) + "</svg>";
+  return open_svg(id, k_width, 282, "Activité par mois", month_chart_description(data)) +
+         draw(month_chart_shapes(data, k_month_frame)) + legend(254) + "</svg>";
 }
 
 std::string bar_chart_svg(const std::vector<Bar>& bars, std::string_view id, std::string_view title,
                           std::string_view description) {
-  constexpr double label_width = 220, bar_max = 340, row = 22;
-  double height = row * static_cast<double>(bars.size()) + 8;
-  std::string out = open_svg(id, k_width, height, title, description);
-  long long max = 1;
-  for (const Bar& b : bars) max = std::max(max, b.value);
-  double y = 4;
-  for (const Bar& b : bars) {
-    double w = bar_max * static_cast<double>(b.value) / static_cast<double>(max);
-    out += text(label_width - 8, y + 14, b.label, " text-anchor=\"end\" class=\"axe\"");
-    out += rect(label_width, y + 3, std::max(w, 1.0), row - 8, "#000091");
-    out += text(label_width + w + 6, y + 14, fr::number(b.value), " class=\"valeur\"");
-    y += row;
-  }
-  return out + "</svg>";
+  double height = k_bar_frame.row * static_cast<double>(bars.size()) + 8;
+  return open_svg(id, k_width, height, title, description) +
+         draw(bar_chart_shapes(bars, k_bar_frame)) + "</svg>";
 }
 
 }  // namespace tampon::bulletin
