@@ -134,21 +134,35 @@ void for_each_edit(const std::string& w, F&& f) {
     }
 }
 
-std::optional<std::string> near_key(const Data& object, const std::string& word) {
+/// How much hint searching one check may do: a template with thousands of misspelt names
+/// (hostile, or a bad paste) must still be checked in bounded time. The first names get the
+/// two-edit search, the next ones one edit, the rest no hint (the error itself stays).
+struct HintBudget {
+  int two_edits = 4;
+  int searches = 64;
+};
+
+std::optional<std::string> near_key(const Data& object, const std::string& word,
+                                    HintBudget& budget) {
+  if (budget.searches <= 0) return std::nullopt;
+  --budget.searches;
   std::optional<std::string> best;
   auto keep = [&](const std::string& candidate) {
     if (!best || candidate < *best)
       if (object.get(candidate)) best = candidate;
   };
   for_each_edit(word, keep);
-  if (!best && word.size() >= 6 && word.size() <= 10)
+  if (!best && word.size() >= 6 && word.size() <= 10 && budget.two_edits > 0) {
+    --budget.two_edits;
     for_each_edit(word, [&](const std::string& once) { for_each_edit(once, keep); });
+  }
   return best;
 }
 
 /// " ; vouliez-vous dire « structure.nom » ?" when a name one or two edits away from one part
 /// of `name` exists where that part is looked up, and the corrected name resolves; else "".
-std::string name_hint(const std::vector<const Data*>& stack, const std::string& name) {
+std::string name_hint(const std::vector<const Data*>& stack, const std::string& name,
+                      HintBudget& budget) {
   if (name == ".") return "";
   auto parts = split_dots(name);
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
@@ -157,7 +171,7 @@ std::string name_hint(const std::vector<const Data*>& stack, const std::string& 
       const Data* next = value->get(parts[i]);
       if (!next) {
         if (!value->is_object() || parts[i].empty() || parts[i].size() > 64) break;
-        auto fixed = near_key(*value, parts[i]);
+        auto fixed = near_key(*value, parts[i], budget);
         if (!fixed) break;
         std::vector<std::string> corrected = parts;
         corrected[i] = *fixed;
@@ -177,10 +191,10 @@ Diagnostic error_at(const Template& t, const Tag& tag, std::string_view code, st
 }
 
 void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<const Data*> stack,
-                const Partials* partials, Diagnostics& out);
+                const Partials* partials, HintBudget& budget, Diagnostics& out);
 
 void check_partial(const Template& t, const Tag& tag, const std::vector<const Data*>& stack,
-                   const Partials* partials, Diagnostics& out) {
+                   const Partials* partials, HintBudget& budget, Diagnostics& out) {
   if (!partials) {
     out.push_back(error_at(t, tag, k_template_syntax,
                            "un gabarit partiel n’en inclut pas d’autre ({{>" + tag.name + "}})"));
@@ -194,18 +208,18 @@ void check_partial(const Template& t, const Tag& tag, const std::vector<const Da
   }
   const Template& partial = found->second;
   std::vector<Tag> inner = scan_tags(partial, out);
-  check_tags(partial, inner, stack, nullptr, out);  // one level: a partial includes none
+  check_tags(partial, inner, stack, nullptr, budget, out);  // one level: a partial includes none
 }
 
 void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<const Data*> stack,
-                const Partials* partials, Diagnostics& out) {
+                const Partials* partials, HintBudget& budget, Diagnostics& out) {
   std::vector<const Tag*> sections;
   for (const Tag& tag : tags) {
     switch (tag.kind) {
       case '!':
         break;
       case '>':
-        check_partial(t, tag, stack, partials, out);
+        check_partial(t, tag, stack, partials, budget, out);
         break;
       case '=':
         out.push_back(error_at(t, tag, k_template_syntax,
@@ -226,7 +240,7 @@ void check_tags(const Template& t, const std::vector<Tag>& tags, std::vector<con
         if (!value)
           out.push_back(error_at(t, tag, k_unknown_variable,
                                  "variable « " + tag.name + " » inconnue des données du document" +
-                                     name_hint(stack, tag.name)));
+                                     name_hint(stack, tag.name, budget)));
         if (tag.kind == '#' || tag.kind == '^') {
           sections.push_back(&tag);
           const Data* inner = nullptr;
@@ -282,7 +296,8 @@ Template load_template(const std::filesystem::path& path, std::string display_na
 Diagnostics check_template(const Template& t, const Data& schema, const Partials& partials) {
   Diagnostics out;
   std::vector<Tag> tags = scan_tags(t, out);
-  check_tags(t, tags, {&schema}, &partials, out);
+  HintBudget budget;
+  check_tags(t, tags, {&schema}, &partials, budget, out);
   return out;
 }
 
