@@ -33,6 +33,10 @@ std::optional<std::string> closest(std::string_view word,
   std::optional<std::string_view> best;
   std::size_t best_distance = budget + 1;
   for (std::string_view c : candidates) {
+    // The distance is at least the difference of lengths: skip what cannot be close without
+    // the quadratic table (a hostile 60 000-character key against every field name).
+    std::size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap >= best_distance) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best = c;
