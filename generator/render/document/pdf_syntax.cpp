@@ -1,5 +1,7 @@
 #include "render/document/pdf_syntax.hpp"
 
+#include <zlib.h>
+
 #include <charconv>
 #include <stdexcept>
 
@@ -55,6 +57,18 @@ void append_text_string(std::string& out, std::string_view utf8) {
     }
   }
   out += '>';
+}
+
+void set_flate_stream(PoDoFo::PdfObject& object, std::string_view data) {
+  uLongf length = compressBound(static_cast<uLong>(data.size()));
+  std::string compressed(length, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(compressed.data()), &length,
+                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
+                Z_BEST_SPEED) != Z_OK)
+    throw std::runtime_error("PDF : compression d’un flux impossible (mémoire insuffisante ?)");
+  PoDoFo::PdfMemoryInputStream in(compressed.data(), static_cast<PoDoFo::pdf_long>(length));
+  object.GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(length));
+  object.GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
 }
 
 std::uint32_t next_object_number(const PoDoFo::PdfVecObjects& objects) {

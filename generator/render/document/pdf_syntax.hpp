@@ -38,6 +38,11 @@ class RawObject final : public PoDoFo::PdfObject {
   std::string m_bytes;
 };
 
+/// Sets the stream of `object` (an indirect object of a document) to `data` compressed with
+/// FlateDecode at zlib's fastest level (1). PoDoFo's own filter compresses at the default level
+/// (6), which took a quarter of the rendering time for streams about 9 % smaller.
+void set_flate_stream(PoDoFo::PdfObject& object, std::string_view data);
+
 /// The number the next new object of `objects` gets. Raw objects numbered from it on must be
 /// added (`add_raw`, in increasing order) before PoDoFo creates any other object.
 std::uint32_t next_object_number(const PoDoFo::PdfVecObjects& objects);

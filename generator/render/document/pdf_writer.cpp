@@ -426,10 +426,7 @@ void Painter::finish(PdfPage* page, int index) {
     PdfFontResource& font = m_fonts.use(static_cast<FontStyle>(i));
     page->AddResource(PdfName(font.resource_name()), font.reference(), PdfName("Font"));
   }
-  const std::string& data = m_stream.finish();
-  static const TVecFilters k_flate{ePdfFilter_FlateDecode};
-  page->GetContentsForAppending()->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()),
-                                                    k_flate);
+  set_flate_stream(*page->GetContentsForAppending(), m_stream.finish());
   PdfDictionary& dict = page->GetObject()->GetDictionary();
   dict.AddKey("StructParents", PdfVariant(static_cast<pdf_int64>(index)));
   dict.AddKey("Tabs", PdfName("S"));  // tab through the annotations in structure order
