@@ -116,13 +116,14 @@ size_kb() { find "$1" -name '*.pdf' -printf '%s\n' 2> /dev/null | awk '{ s += $1
 
 validate_s=$(wall_s "$WORK/validate.time")
 build_s=$(wall_s "$WORK/build.time")
-typst_u=0; typst_t=0; typst_m=0; typst_uk=0; typst_tk=0
+typst_u=0; typst_t=0; typst_m=0; typst_uk=0; typst_tk=0; typst_c=0
 if [ -z "$typst_note" ]; then
   typst_u=$(shard_rate "$WORK/typst-untagged.txt")
   typst_t=$(shard_rate "$WORK/typst-ua-1.txt")
   typst_m=$(peak_mib "$WORK/typst-ua-1.time")
   typst_uk=$(size_kb "$WORK/typst-untagged")
   typst_tk=$(size_kb "$WORK/typst-ua-1")
+  typst_c=$(cpu_s "$WORK/typst-ua-1.time")
 fi
 awk -v docs="$docs" -v conv="$conventions" -v b="$build_s" -v v="$validate_s" \
     -v wd="$weasy_docs" -v ws="$(wall_s "$WORK/weasy.time")" -v wus="$(wall_s "$WORK/weasy-ua.time")" \
@@ -132,7 +133,7 @@ awk -v docs="$docs" -v conv="$conventions" -v b="$build_s" -v v="$validate_s" \
     -v engine="$(grep engine_only "$WORK/engine.txt")" \
     -v tk="$(size_kb "$WORK/text/pdf")" -v wk="$(size_kb "$WORK/weasy")" -v wuk="$(size_kb "$WORK/weasy-ua")" \
     -v tu="$typst_u" -v tt="$typst_t" -v tm="$typst_m" -v tuk="$typst_uk" -v ttk="$typst_tk" \
-    -v tnote="$typst_note" 'BEGIN {
+    -v tc="$typst_c" -v tnote="$typst_note" 'BEGIN {
   tampon = docs / b; render = docs / (b - v); weasy = wd / ws; weasy_ua = wd / wus
   split(engine, e, /per_second=/); eng = e[2] + 0
   printf "\nRésultats sur %d cœurs (Tampon : toujours balisé PDF/UA-1 et PDF/A-2U)\n", jobs
@@ -146,8 +147,9 @@ awk -v docs="$docs" -v conv="$conventions" -v b="$build_s" -v v="$validate_s" \
   if (tnote != "") printf "  %s\n", tnote
   else {
     printf "  Typst      : %.1f documents/s sans balisage (%.1f ko), %.1f documents/s en PDF/UA-1 (%.1f ko) ; compilateur chaud, %d processus, mémoire maximale %d Mio\n", tu, tuk, tt, ttk, jobs, tm
+    printf "               PDF/UA-1 : temps processeur %.1f ms par document (démarrage de Node et document de chauffe compris)\n", 1000 * tc / wd
   }
   printf "  Rapport    : contre WeasyPrint pdf/ua-1 %.1f× de bout en bout, %.1f× au moteur seul ; contre WeasyPrint sans balisage %.1f× en temps processeur\n", tampon / weasy_ua, eng / weasy_ua, (wc / wd) / ((bc - vc) / docs)
   if (tnote == "" && tt > 0)
-    printf "               contre Typst PDF/UA-1 %.1f× de bout en bout, %.1f× au rendu seul, %.1f× au moteur seul (objectif : 4×)\n", tampon / tt, render / tt, eng / tt
+    printf "               contre Typst PDF/UA-1 %.1f× de bout en bout, %.1f× au rendu seul, %.1f× au moteur seul, %.1f× en temps processeur (objectif : 4×)\n", tampon / tt, render / tt, eng / tt, (tc / wd) / ((bc - vc) / docs)
 }'
