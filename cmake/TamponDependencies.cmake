@@ -10,6 +10,7 @@ find_package(GTest REQUIRED)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
+find_package(ZLIB REQUIRED)  # zlib1g-dev: the PDF streams (FlateDecode at the fastest level)
 find_package(OpenSSL REQUIRED)  # SHA-256 for the manifest and fingerprints
 
 # Debian ships no pkg-config file for the cmark-gfm extensions (library-notes.md).

@@ -1,8 +1,9 @@
 // bench_pdf_text --project DIR --out DIR [--count N] [--render THREADS] [--as-of DATE]
 //
 // Writes, for the first N conventions of a project (all when N is 0), the Markdown the
-// convention template gives (out/md/<id>.md) and the same text as an HTML page styled like
-// Tampon's layout (out/html/<id>.html), for WeasyPrint. With --render it also renders the N
+// convention template gives (out/md/<id>.md), the same text as an HTML page styled like
+// Tampon's layout (out/html/<id>.html), for WeasyPrint, and as Typst markup with the same page
+// layout (out/typst/<id>.typ), for Typst. With --render it also renders the N
 // conventions with the document engine on THREADS threads (out/pdf/) and prints the rate:
 // the engine alone, without loading, validation or the host.
 #include <cmark-gfm-core-extensions.h>
@@ -11,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -100,6 +102,216 @@ std::string html_page(const ConventionState& state, const std::string& body) {
          body + "</body></html>\n";
 }
 
+/// Markdown (the convention's) → Typst markup, through cmark's tree: headings, paragraphs,
+/// emphasis, hard line breaks, links, lists, tables with a header row, and the
+/// ```signatures block as boxes, one per party. Every ASCII punctuation character Typst gives
+/// a meaning to is escaped with a backslash.
+class TypstWriter {
+ public:
+  std::string document(cmark_node* root) {
+    blocks(root, "");
+    return std::move(m_out);
+  }
+
+ private:
+  void text(const char* literal) {
+    for (const char* c = literal; c && *c; ++c) {
+      if (std::strchr("\\#*_`$<>@[]~=-+/'\".:(;", *c)) m_out += '\\';
+      m_out += *c;
+    }
+  }
+  void string_literal(const char* literal) {
+    m_out += '"';
+    for (const char* c = literal; c && *c; ++c) {
+      if (*c == '"' || *c == '\\') m_out += '\\';
+      m_out += *c;
+    }
+    m_out += '"';
+  }
+  void inlines(cmark_node* parent) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          text(cmark_node_get_literal(n));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          m_out += ' ';
+          break;
+        case CMARK_NODE_LINEBREAK:
+          m_out += "#linebreak()";
+          break;
+        case CMARK_NODE_EMPH:
+          m_out += "#emph[";
+          inlines(n);
+          m_out += ']';
+          break;
+        case CMARK_NODE_STRONG:
+          m_out += "#strong[";
+          inlines(n);
+          m_out += ']';
+          break;
+        case CMARK_NODE_LINK:
+          m_out += "#link(";
+          string_literal(cmark_node_get_url(n));
+          m_out += ")[";
+          inlines(n);
+          m_out += ']';
+          break;
+        default:
+          inlines(n);
+      }
+    }
+  }
+  void cells(cmark_node* row) {
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+      m_out += '[';
+      inlines(cell);
+      m_out += "], ";
+    }
+  }
+  void table(cmark_node* t) {
+    int columns = 0;
+    cmark_node* header = cmark_node_first_child(t);
+    for (cmark_node* c = cmark_node_first_child(header); c; c = cmark_node_next(c)) ++columns;
+    m_out += "#table(columns: " + std::to_string(columns) + ", table.header(";
+    cells(header);
+    m_out += "),\n";
+    for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
+      m_out += "  ";
+      cells(row);
+      m_out += '\n';
+    }
+    m_out += ")\n\n";
+  }
+  void signatures(const char* literal) {
+    std::vector<std::vector<std::string>> parties(1);
+    std::string line;
+    for (const char* c = literal;; ++c) {
+      if (*c == '\n' || *c == 0) {
+        if (line.empty()) {
+          if (!parties.back().empty()) parties.emplace_back();
+        } else {
+          parties.back().push_back(line);
+        }
+        line.clear();
+        if (*c == 0) break;
+      } else {
+        line += *c;
+      }
+    }
+    if (parties.back().empty()) parties.pop_back();
+    m_out += "#grid(columns: (1fr, 1fr), gutter: 12pt,\n";
+    for (const auto& party : parties) {
+      m_out += "  [";
+      for (const std::string& l : party) {
+        text(l.c_str());
+        m_out += " #linebreak() ";
+      }
+      m_out += "#box(width: 100%, height: 64pt, stroke: 0.5pt + luma(60%))],\n";
+    }
+    m_out += ")\n\n";
+  }
+  void blocks(cmark_node* parent, const std::string& indent) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+      block(n, indent);
+  }
+  void block(cmark_node* n, const std::string& indent) {
+    const std::string type = cmark_node_get_type_string(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_PARAGRAPH:
+        m_out += indent;
+        inlines(n);
+        m_out += "\n\n";
+        return;
+      case CMARK_NODE_HEADING:
+        m_out += std::string(static_cast<std::size_t>(cmark_node_get_heading_level(n)), '=') + ' ';
+        inlines(n);
+        m_out += "\n\n";
+        return;
+      case CMARK_NODE_LIST: {
+        bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+          m_out += indent + (ordered ? "+ " : "- ");
+          cmark_node* first = cmark_node_first_child(item);
+          if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+            inlines(first);
+            m_out += '\n';
+            first = cmark_node_next(first);
+          } else {
+            m_out += '\n';
+          }
+          for (; first; first = cmark_node_next(first)) block(first, indent + "  ");
+        }
+        m_out += '\n';
+        return;
+      }
+      case CMARK_NODE_CODE_BLOCK: {
+        std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
+        if (info == "signatures") signatures(cmark_node_get_literal(n));
+        if (info == "saut-de-page") m_out += "#pagebreak()\n\n";
+        return;
+      }
+      case CMARK_NODE_THEMATIC_BREAK:
+        m_out += "#align(center, line(length: 40%, stroke: 0.5pt + luma(50%)))\n\n";
+        return;
+      default:
+        if (type == "table")
+          table(n);
+        else
+          blocks(n, indent);
+    }
+  }
+  std::string m_out;
+};
+
+cmark_node* parse_markdown(const std::string& markdown, cmark_parser*& parser) {
+  cmark_gfm_core_extensions_ensure_registered();
+  parser = cmark_parser_new(CMARK_OPT_SMART);
+  cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  return cmark_parser_finish(parser);
+}
+
+/// The page furniture and typography of Tampon's engine, in Typst; the document title is what
+/// PDF/UA-1 requires.
+std::string typst_page(const ConventionState& state, const std::string& markdown) {
+  cmark_parser* parser = nullptr;
+  cmark_node* doc = parse_markdown(markdown, parser);
+  std::string body = TypstWriter().document(doc);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  auto quoted = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string header = quoted("Convention n° " + state.record->id);
+  std::string footer = quoted(state.structure->nom);
+  return "#set document(title: " + header +
+         ")\n"
+         "#set page(paper: \"a4\", margin: (top: 27mm, bottom: 25mm, x: 25mm),\n"
+         "  header: text(size: 8pt, fill: rgb(\"#595959\"), " +
+         header +
+         " + h(1fr) + \"Dispositif Conseiller numérique\"),\n"
+         "  footer: context text(size: 8pt, fill: rgb(\"#595959\"), " +
+         footer +
+         " + h(1fr) + \"page \" + str(here().page()) + \" / \" + "
+         "str(counter(page).final().first())))\n"
+         "#set text(font: \"Liberation Serif\", size: 10.5pt, lang: \"fr\", hyphenate: true)\n"
+         "#set par(justify: true, leading: 0.65em, spacing: 1.2em)\n"
+         "#show heading.where(level: 1): set text(size: 15pt)\n"
+         "#show heading.where(level: 1): set align(center)\n"
+         "#show heading.where(level: 2): set text(size: 11.5pt)\n"
+         "#show table: set text(size: 9.5pt)\n"
+         "#set table(stroke: 0.5pt + rgb(\"#595959\"), inset: (x: 4pt, y: 2.5pt), "
+         "fill: (_, y) => if y == 0 { luma(90%) })\n\n" +
+         body;
+}
+
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
@@ -143,6 +355,7 @@ int main(int argc, char** argv) {
         tmpl::render(doc.main, convention_pdf::convention_view(model, *s), doc.partials);
     write(args.out / "md" / (s->record->id + ".md"), markdown);
     write(args.out / "html" / (s->record->id + ".html"), html_page(*s, markdown_to_html(markdown)));
+    write(args.out / "typst" / (s->record->id + ".typ"), typst_page(*s, markdown));
   }
   std::printf("text documents=%zu\n", states.size());
   if (args.render_threads)

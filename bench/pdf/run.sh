@@ -1,5 +1,6 @@
 #!/bin/sh
-# Conventions per second: Tampon against WeasyPrint on the same convention text (issue #3).
+# Conventions per second: Tampon (tagged PDF/UA-1 and PDF/A-2U) against WeasyPrint and Typst on
+# the same convention text (issues #3 and #18).
 #
 #   bench/pdf/run.sh                 # national synthetic set (bench/gen, --scale 1)
 #   SCALE=0.2 WEASY_COUNT=100 bench/pdf/run.sh
@@ -7,10 +8,15 @@
 # 1. generates the national synthetic project (5 000 conventions and their avenants);
 # 2. times `tampon build --only convention-pdf` on every core (all conventions and avenants),
 #    and `tampon validate` alone, so the rendering share can be told apart from loading;
-# 3. writes the same convention text (the Markdown of the convention template, as HTML with
-#    the same page layout in CSS) for WEASY_COUNT conventions and renders it with WeasyPrint,
-#    one Python process per core;
-# 4. prints documents per second for both, their ratio, and peak memory (/usr/bin/time -v).
+# 3. writes the same convention text (the Markdown of the convention template, as HTML and as
+#    Typst markup with the same page layout) for WEASY_COUNT conventions, and times Tampon's
+#    document engine alone on those conventions;
+# 4. renders the HTML with WeasyPrint, one Python process per core, untagged and with
+#    `--pdf-variant pdf/ua-1`;
+# 5. renders the Typst files with Typst (npm @myriaddreamin/typst-ts-node-compiler, a devDependency:
+#    `npm install`), one Node process per core with a warm compiler, untagged (pdfTags: false)
+#    and tagged (pdfStandard "ua-1"); skipped with a message when the package is absent;
+# 6. prints documents per second for each, the ratios, and peak memory (/usr/bin/time -v).
 #
 # Environment: BUILD (release build folder, default build/release), TAMPON, BENCH_TOOL, SCALE,
 # JOBS (default nproc), WEASY_COUNT (default 200; "all" for every convention), WORK (kept
@@ -59,31 +65,91 @@ count=$WEASY_COUNT
 "$BENCH_TOOL" --project "$PROJECT" --out "$WORK/text" --count "$count" --as-of "$AS_OF" \
   --render "$JOBS" > "$WORK/engine.txt"
 weasy_docs=$(find "$WORK/text/html" -name '*.html' | wc -l)
-echo "== WeasyPrint, $JOBS processus"
-/usr/bin/time -v sh -c '
-  i=0
-  while [ $i -lt "$1" ]; do
-    /usr/bin/python3 "$2/bench/pdf/weasyprint_batch.py" $i "$1" "$3/text/html" "$3/weasy" &
-    i=$((i + 1))
+# JOBS Python processes rendering their share; $1: the WeasyPrint variant ("" for none), $2: the
+# suffix of the output folder and reports.
+weasy() {
+  /usr/bin/time -v sh -c '
+    i=0
+    while [ $i -lt "$1" ]; do
+      /usr/bin/python3 "$2/bench/pdf/weasyprint_batch.py" $i "$1" "$3/text/html" "$3/weasy$5" $4 &
+      i=$((i + 1))
+    done
+    wait' sh "$JOBS" "$ROOT" "$WORK" "$1" "$2" > "$WORK/weasy$2.txt" 2> "$WORK/weasy$2.time"
+}
+echo "== WeasyPrint, $JOBS processus, sans balisage"
+weasy "" ""
+echo "== WeasyPrint, $JOBS processus, --pdf-variant pdf/ua-1"
+weasy pdf/ua-1 -ua
+
+TYPST_PACKAGE="$ROOT/node_modules/@myriaddreamin/typst-ts-node-compiler"
+typst_note=""
+if ! command -v node > /dev/null 2>&1; then
+  typst_note="Typst non mesuré : node introuvable"
+elif [ ! -d "$TYPST_PACKAGE" ]; then
+  typst_note="Typst non mesuré : paquet npm @myriaddreamin/typst-ts-node-compiler absent (npm install à la racine du dépôt)"
+else
+  for mode in untagged ua-1; do
+    echo "== Typst, $JOBS processus, $mode"
+    /usr/bin/time -v sh -c '
+      cd "$2"
+      i=0
+      while [ $i -lt "$1" ]; do
+        node "$2/bench/pdf/typst_batch.mjs" $i "$1" "$3/text/typst" "$3/typst-$4" "$4" &
+        i=$((i + 1))
+      done
+      wait' sh "$JOBS" "$ROOT" "$WORK" "$mode" > "$WORK/typst-$mode.txt" 2> "$WORK/typst-$mode.time" ||
+      { typst_note="Typst en échec ($mode) : voir $WORK/typst-$mode.time"; break; }
+    [ "$(grep -c '^typst ' "$WORK/typst-$mode.txt")" -eq "$JOBS" ] ||
+      { typst_note="Typst en échec ($mode) : voir $WORK/typst-$mode.time"; break; }
   done
-  wait' sh "$JOBS" "$ROOT" "$WORK" > "$WORK/weasy.txt" 2> "$WORK/weasy.time"
+fi
+[ -z "$typst_note" ] || echo "$typst_note"
+
+# Documents and the slowest process's seconds of the shard reports: a warm rate.
+shard_rate() {
+  awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "=");
+           if (kv[1] == "documents") d += kv[2]; if (kv[1] == "seconds" && kv[2] > s) s = kv[2] } }
+       END { if (s > 0) printf "%.1f", d / s; else printf "0" }' "$1"
+}
+# Average size in kB of the PDF files of a folder.
+size_kb() { find "$1" -name '*.pdf' -printf '%s\n' 2> /dev/null | awk '{ s += $1; n++ } END { if (n) printf "%.1f", s / n / 1000; else printf "0" }'; }
 
 validate_s=$(wall_s "$WORK/validate.time")
 build_s=$(wall_s "$WORK/build.time")
-weasy_s=$(wall_s "$WORK/weasy.time")
+typst_u=0; typst_t=0; typst_m=0; typst_uk=0; typst_tk=0; typst_c=0
+if [ -z "$typst_note" ]; then
+  typst_u=$(shard_rate "$WORK/typst-untagged.txt")
+  typst_t=$(shard_rate "$WORK/typst-ua-1.txt")
+  typst_m=$(peak_mib "$WORK/typst-ua-1.time")
+  typst_uk=$(size_kb "$WORK/typst-untagged")
+  typst_tk=$(size_kb "$WORK/typst-ua-1")
+  typst_c=$(cpu_s "$WORK/typst-ua-1.time")
+fi
 awk -v docs="$docs" -v conv="$conventions" -v b="$build_s" -v v="$validate_s" \
-    -v wd="$weasy_docs" -v ws="$weasy_s" -v jobs="$JOBS" \
-    -v bm="$(peak_mib "$WORK/build.time")" -v wm="$(peak_mib "$WORK/weasy.time")" \
+    -v wd="$weasy_docs" -v ws="$(wall_s "$WORK/weasy.time")" -v wus="$(wall_s "$WORK/weasy-ua.time")" \
+    -v jobs="$JOBS" -v bm="$(peak_mib "$WORK/build.time")" -v wm="$(peak_mib "$WORK/weasy.time")" \
     -v bc="$(cpu_s "$WORK/build.time")" -v vc="$(cpu_s "$WORK/validate.time")" \
-    -v wc="$(cpu_s "$WORK/weasy.time")" \
-    -v engine="$(grep engine_only "$WORK/engine.txt")" 'BEGIN {
-  tampon = docs / b; render = docs / (b - v); weasy = wd / ws
-  printf "\nRésultats sur %d cœurs\n", jobs
+    -v wc="$(cpu_s "$WORK/weasy.time")" -v wuc="$(cpu_s "$WORK/weasy-ua.time")" \
+    -v engine="$(grep engine_only "$WORK/engine.txt")" \
+    -v tk="$(size_kb "$WORK/text/pdf")" -v wk="$(size_kb "$WORK/weasy")" -v wuk="$(size_kb "$WORK/weasy-ua")" \
+    -v tu="$typst_u" -v tt="$typst_t" -v tm="$typst_m" -v tuk="$typst_uk" -v ttk="$typst_tk" \
+    -v tc="$typst_c" -v tnote="$typst_note" 'BEGIN {
+  tampon = docs / b; render = docs / (b - v); weasy = wd / ws; weasy_ua = wd / wus
+  split(engine, e, /per_second=/); eng = e[2] + 0
+  printf "\nRésultats sur %d cœurs (Tampon : toujours balisé PDF/UA-1 et PDF/A-2U)\n", jobs
   printf "  Tampon     : %d documents (%d conventions + %d avenants) en %.2f s : %.1f documents/s de bout en bout\n", docs, conv, docs - conv, b, tampon
   printf "               dont chargement et validation %.2f s ; rendu seul : %.1f documents/s\n", v, render
   printf "               mémoire maximale %d Mio ; temps processeur du rendu %.1f ms par document\n", bm, 1000 * (bc - vc) / docs
-  printf "               %s\n", engine
-  printf "  WeasyPrint : %d conventions en %.2f s : %.1f documents/s (%.0f ms par document et par cœur), mémoire maximale par processus %d Mio\n", wd, ws, weasy, 1000 * ws * jobs / wd, wm
+  printf "               moteur seul sur les %d conventions ci-dessous : %.1f documents/s, %.1f ko par document\n", wd, eng, tk
+  printf "  WeasyPrint : %d conventions en %.2f s : %.1f documents/s (%.0f ms par document et par cœur), mémoire maximale par processus %d Mio, %.1f ko\n", wd, ws, weasy, 1000 * ws * jobs / wd, wm, wk
   printf "               temps processeur %.0f ms par document (démarrage de Python compris)\n", 1000 * wc / wd
-  printf "  Rapport    : %.1f× de bout en bout, %.1f× au rendu seul, %.1f× en temps processeur\n", tampon / weasy, render / weasy, (wc / wd) / ((bc - vc) / docs)
+  printf "  WeasyPrint pdf/ua-1 : %.1f documents/s, temps processeur %.0f ms par document, %.1f ko\n", weasy_ua, 1000 * wuc / wd, wuk
+  if (tnote != "") printf "  %s\n", tnote
+  else {
+    printf "  Typst      : %.1f documents/s sans balisage (%.1f ko), %.1f documents/s en PDF/UA-1 (%.1f ko) ; compilateur chaud, %d processus, mémoire maximale %d Mio\n", tu, tuk, tt, ttk, jobs, tm
+    printf "               PDF/UA-1 : temps processeur %.1f ms par document (démarrage de Node et document de chauffe compris)\n", 1000 * tc / wd
+  }
+  printf "  Rapport    : contre WeasyPrint pdf/ua-1 %.1f× de bout en bout, %.1f× au moteur seul ; contre WeasyPrint sans balisage %.1f× en temps processeur\n", tampon / weasy_ua, eng / weasy_ua, (wc / wd) / ((bc - vc) / docs)
+  if (tnote == "" && tt > 0)
+    printf "               contre Typst PDF/UA-1 %.1f× de bout en bout, %.1f× au rendu seul, %.1f× au moteur seul, %.1f× en temps processeur (objectif : 4×)\n", tampon / tt, render / tt, eng / tt, (tc / wd) / ((bc - vc) / docs)
 }'

@@ -138,13 +138,12 @@ void FlowBuilder::paragraph(const Block& b) {
   box.align = TextAlign::Left;
   box.marker = b.marker;
   box.space_before = take_space(b.in_tight_list ? 2 : m_style.paragraph_space);
-  int parent = 0;
-  if (b.marker.empty()) {
-    parent = container(b.indent);
-  } else {
-    std::tie(box.label, parent) = list_item(b.indent);
-  }
-  box.node = m_out.add_node("P", parent);
+  // A list item's first paragraph is the text of its LBody, without a P of its own: one
+  // structure element less per item (each costs its object in the file).
+  if (b.marker.empty())
+    box.node = m_out.add_node("P", container(b.indent));
+  else
+    std::tie(box.label, box.node) = list_item(b.indent);
   // The paragraph right under the title is its subtitle: centred, kept with the title.
   bool subtitle = m_after_title && b.indent == 0 && b.marker.empty();
   if (subtitle) box.align = TextAlign::Center;

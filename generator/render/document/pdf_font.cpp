@@ -3,15 +3,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "render/document/pdf_syntax.hpp"
+
 namespace tampon::doc {
 namespace {
 
 using namespace PoDoFo;
-
-const TVecFilters& flate() {
-  static const TVecFilters k_flate{ePdfFilter_FlateDecode};
-  return k_flate;
-}
 
 /// A width in thousandths of an em, rounded to 1/1000 so the layout's measures are kept.
 PdfVariant width_value(double w) {
@@ -48,7 +45,7 @@ PdfFontResource::PdfFontResource(PdfVecObjects& objects, const FontFace& face,
 PdfObject* PdfFontResource::font_file(const std::string& program) {
   PdfObject* file = m_objects.CreateObject();
   file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program.size())));
-  file->GetStream()->Set(program.data(), static_cast<pdf_long>(program.size()), flate());
+  set_flate_stream(*file, program);
   return file;
 }
 
@@ -89,7 +86,7 @@ PdfObject* PdfFontResource::to_unicode() {
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   PdfObject* stream = m_objects.CreateObject();
-  stream->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()), flate());
+  set_flate_stream(*stream, cmap);
   return stream;
 }
 

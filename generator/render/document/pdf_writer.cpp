@@ -19,6 +19,7 @@
 #include "render/document/content_stream.hpp"
 #include "render/document/pdf_file_id.hpp"
 #include "render/document/pdf_font.hpp"
+#include "render/document/pdf_syntax.hpp"
 #include "render/document/text_layout.hpp"
 
 namespace tampon::doc {
@@ -120,81 +121,94 @@ class Tagger {
 };
 
 void Tagger::write(PdfMemDocument& doc, const std::vector<PdfReference>& pages) const {
-  // Hundreds of elements per document: objects are filled in place (PoDoFo copies a
-  // dictionary or an array handed to AddKey) and an element with a single kid gets it
-  // without an array; /Type /StructElem is optional and left out.
+  // Hundreds of elements per document: they are serialised here (pdf_syntax.hpp) rather than
+  // built as PoDoFo objects, which cost ten times more to build and write. An element with a
+  // single kid gets it without an array; /Type /StructElem is optional and left out.
   PdfVecObjects& objects = doc.GetObjects();
-  PdfObject* root = objects.CreateObject("StructTreeRoot");
-  std::vector<PdfObject*> elements(m_nodes.size(), nullptr);
+  const std::uint32_t root = next_object_number(objects);
+  std::vector<std::uint32_t> numbers(m_nodes.size(), 0);
+  std::uint32_t next = root + 1;
   for (std::size_t i = 0; i < m_nodes.size(); ++i)
-    if (m_attached[i]) elements[i] = objects.CreateObject(PdfDictionary());
+    if (m_attached[i]) numbers[i] = next++;
+  auto ref = [](std::string& out, std::uint32_t number) {
+    append_int(out, number);
+    out += " 0 R";
+  };
+  std::vector<std::string> bytes(next - root);
   for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-    if (!elements[i]) continue;
+    if (!numbers[i]) continue;
     const StructNode& node = m_nodes[i];
-    PdfDictionary& dict = elements[i]->GetDictionary();
-    dict.AddKey("S", PdfName(node.role));
-    dict.AddKey("P", i == 0 ? root->Reference()
-                            : elements[static_cast<std::size_t>(node.parent)]->Reference());
+    std::string& out = bytes[numbers[i] - root];
+    out += "<</S/";
+    out += node.role;
+    out += "/P ";
+    ref(out, i == 0 ? root : numbers[static_cast<std::size_t>(node.parent)]);
     int page = -1;
     for (const Kid& kid : m_kids[i])
       if (kid.kind != Kid::Node) {
         page = kid.page;
         break;
       }
-    if (page >= 0) dict.AddKey("Pg", pages[static_cast<std::size_t>(page)]);
-    auto kid_object = [&](const Kid& kid) -> PdfObject {
-      if (kid.kind == Kid::Node) return elements[static_cast<std::size_t>(kid.value)]->Reference();
-      if (kid.kind == Kid::Mcid && kid.page == page)
-        return PdfVariant(static_cast<pdf_int64>(kid.value));
-      PdfObject ref{PdfDictionary()};
-      PdfDictionary& r = ref.GetDictionary();
-      r.AddKey("Type", PdfName(kid.kind == Kid::Mcid ? "MCR" : "OBJR"));
-      r.AddKey("Pg", pages[static_cast<std::size_t>(kid.page)]);
-      if (kid.kind == Kid::Mcid)
-        r.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(kid.value)));
-      else
-        r.AddKey("Obj", kid.ref);
-      return ref;
-    };
+    if (page >= 0) {
+      out += "/Pg ";
+      append_ref(out, pages[static_cast<std::size_t>(page)]);
+    }
+    out += "/K";
     const std::vector<Kid>& kids = m_kids[i];
-    if (kids.size() == 1) {
-      dict.AddKey("K", kid_object(kids.front()));
-    } else {
-      dict.AddKey("K", PdfArray());
-      PdfArray& array = dict.GetKey("K")->GetArray();
-      array.reserve(kids.size());
-      for (const Kid& kid : kids) array.push_back(kid_object(kid));
+    if (kids.size() != 1) out += '[';
+    for (std::size_t k = 0; k < kids.size(); ++k) {
+      const Kid& kid = kids[k];
+      if (k > 0 || kids.size() == 1) out += ' ';
+      if (kid.kind == Kid::Node) {
+        ref(out, numbers[static_cast<std::size_t>(kid.value)]);
+      } else if (kid.kind == Kid::Mcid && kid.page == page) {
+        append_int(out, kid.value);
+      } else {
+        out += kid.kind == Kid::Mcid ? "<</Type/MCR/Pg " : "<</Type/OBJR/Pg ";
+        append_ref(out, pages[static_cast<std::size_t>(kid.page)]);
+        if (kid.kind == Kid::Mcid) {
+          out += "/MCID ";
+          append_int(out, kid.value);
+        } else {
+          out += "/Obj ";
+          append_ref(out, kid.ref);
+        }
+        out += ">>";
+      }
     }
-    if (!node.alt.empty()) dict.AddKey("Alt", utf8_string(node.alt));
-    if (node.column_header) {
-      dict.AddKey("A", PdfDictionary());
-      PdfDictionary& attributes = dict.GetKey("A")->GetDictionary();
-      attributes.AddKey("O", PdfName("Table"));
-      attributes.AddKey("Scope", PdfName("Column"));
+    if (kids.size() != 1) out += ']';
+    if (!node.alt.empty()) {
+      out += "/Alt";
+      append_text_string(out, node.alt);
     }
+    if (node.column_header) out += "/A<</O/Table/Scope/Column>>";
+    out += ">>";
   }
-  PdfDictionary& r = root->GetDictionary();
-  r.AddKey("K", elements[0]->Reference());
-  r.AddKey("ParentTreeNextKey", PdfVariant(static_cast<pdf_int64>(m_next_key)));
-  r.AddKey("ParentTree", PdfDictionary());
-  PdfDictionary& parent_tree = r.GetKey("ParentTree")->GetDictionary();
-  parent_tree.AddKey("Nums", PdfArray());
-  PdfArray& nums = parent_tree.GetKey("Nums")->GetArray();
-  nums.reserve(2 * m_parents.size());
+  std::string& r = bytes[0];
+  r += "<</Type/StructTreeRoot/K ";
+  ref(r, numbers[0]);
+  r += "/ParentTreeNextKey ";
+  append_int(r, m_next_key);
+  r += "/ParentTree<</Nums[";
   for (const Parents& p : m_parents) {
-    nums.push_back(PdfVariant(static_cast<pdf_int64>(p.key)));
+    append_int(r, p.key);
+    r += ' ';
     if (p.annotation) {
-      nums.push_back(elements[static_cast<std::size_t>(p.nodes.front())]->Reference());
+      ref(r, numbers[static_cast<std::size_t>(p.nodes.front())]);
     } else {
-      nums.push_back(PdfArray());
-      PdfArray& refs = nums.back().GetArray();
-      refs.reserve(p.nodes.size());
-      for (int node : p.nodes)
-        refs.push_back(elements[static_cast<std::size_t>(node)]->Reference());
+      r += '[';
+      for (std::size_t k = 0; k < p.nodes.size(); ++k) {
+        if (k > 0) r += ' ';
+        ref(r, numbers[static_cast<std::size_t>(p.nodes[k])]);
+      }
+      r += ']';
     }
+    r += ' ';
   }
+  r += "]>>>>";
+  for (std::uint32_t n = root; n < next; ++n) add_raw(objects, n, std::move(bytes[n - root]));
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("StructTreeRoot", root->Reference());
+  catalog.AddKey("StructTreeRoot", PdfReference(root, 0));
   PdfDictionary mark_info;
   mark_info.AddKey("Marked", PdfVariant(true));
   catalog.AddKey("MarkInfo", mark_info);
@@ -412,10 +426,7 @@ void Painter::finish(PdfPage* page, int index) {
     PdfFontResource& font = m_fonts.use(static_cast<FontStyle>(i));
     page->AddResource(PdfName(font.resource_name()), font.reference(), PdfName("Font"));
   }
-  const std::string& data = m_stream.finish();
-  static const TVecFilters k_flate{ePdfFilter_FlateDecode};
-  page->GetContentsForAppending()->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()),
-                                                    k_flate);
+  set_flate_stream(*page->GetContentsForAppending(), m_stream.finish());
   PdfDictionary& dict = page->GetObject()->GetDictionary();
   dict.AddKey("StructParents", PdfVariant(static_cast<pdf_int64>(index)));
   dict.AddKey("Tabs", PdfName("S"));  // tab through the annotations in structure order
@@ -495,7 +506,6 @@ void write_outline(PdfMemDocument& doc, const std::vector<StructNode>& nodes,
                    const std::vector<Bookmark>& bookmarks, const std::vector<PdfReference>& pages) {
   struct Item {
     const Bookmark* mark;
-    PdfObject* object = nullptr;
     std::vector<std::size_t> children{};
   };
   std::vector<Item> items;
@@ -510,36 +520,57 @@ void write_outline(PdfMemDocument& doc, const std::vector<StructNode>& nodes,
     items.push_back({&b});
   }
   if (items.empty()) return;
+  // Serialised by hand like the structure tree (pdf_syntax.hpp): one object per heading.
   PdfVecObjects& objects = doc.GetObjects();
-  PdfObject* outlines = objects.CreateObject("Outlines");
-  for (Item& item : items) item.object = objects.CreateObject();
-  auto link = [&](PdfObject* parent, const std::vector<std::size_t>& list) {
-    PdfDictionary& p = parent->GetDictionary();
-    p.AddKey("First", items[list.front()].object->Reference());
-    p.AddKey("Last", items[list.back()].object->Reference());
-    p.AddKey("Count", PdfVariant(static_cast<pdf_int64>(list.size())));
+  const std::uint32_t outlines = next_object_number(objects);
+  std::vector<std::string> bytes(items.size() + 1);
+  auto number = [&](std::size_t item) { return outlines + 1 + static_cast<std::uint32_t>(item); };
+  auto ref = [](std::string& out, std::uint32_t n) {
+    append_int(out, n);
+    out += " 0 R";
+  };
+  auto first_last_count = [&](std::string& out, const std::vector<std::size_t>& list,
+                              std::size_t count) {
+    out += "/First ";
+    ref(out, number(list.front()));
+    out += "/Last ";
+    ref(out, number(list.back()));
+    out += "/Count ";
+    append_int(out, static_cast<std::int64_t>(count));
+  };
+  auto link = [&](std::uint32_t parent, const std::vector<std::size_t>& list) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Item& item = items[list[i]];
-      PdfDictionary& d = item.object->GetDictionary();
-      d.AddKey("Title", utf8_string(nodes[static_cast<std::size_t>(item.mark->node)].title));
-      d.AddKey("Parent", parent->Reference());
-      if (i > 0) d.AddKey("Prev", items[list[i - 1]].object->Reference());
-      if (i + 1 < list.size()) d.AddKey("Next", items[list[i + 1]].object->Reference());
-      PdfArray dest;
-      dest.push_back(pages[static_cast<std::size_t>(item.mark->page)]);
-      dest.push_back(PdfName("XYZ"));
-      dest.push_back(PdfVariant::NullValue);
-      dest.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(item.mark->top))));
-      dest.push_back(PdfVariant::NullValue);
-      d.AddKey("Dest", dest);
+      std::string& out = bytes[list[i] + 1];
+      out += "<</Title";
+      append_text_string(out, nodes[static_cast<std::size_t>(item.mark->node)].title);
+      out += "/Parent ";
+      ref(out, parent);
+      if (i > 0) {
+        out += "/Prev ";
+        ref(out, number(list[i - 1]));
+      }
+      if (i + 1 < list.size()) {
+        out += "/Next ";
+        ref(out, number(list[i + 1]));
+      }
+      if (!item.children.empty()) first_last_count(out, item.children, item.children.size());
+      out += "/Dest[";
+      append_ref(out, pages[static_cast<std::size_t>(item.mark->page)]);
+      out += "/XYZ null ";
+      append_int(out, std::lround(item.mark->top));
+      out += " null]>>";
     }
   };
   link(outlines, top);
-  std::size_t total = items.size();
   for (std::size_t i : top)
-    if (!items[i].children.empty()) link(items[i].object, items[i].children);
-  outlines->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(total)));
-  doc.GetCatalog()->GetDictionary().AddKey("Outlines", outlines->Reference());
+    if (!items[i].children.empty()) link(number(i), items[i].children);
+  bytes[0] = "<</Type/Outlines";
+  first_last_count(bytes[0], top, items.size());
+  bytes[0] += ">>";
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    add_raw(objects, outlines + static_cast<std::uint32_t>(i), std::move(bytes[i]));
+  doc.GetCatalog()->GetDictionary().AddKey("Outlines", PdfReference(outlines, 0));
 }
 
 /// The sRGB profile of the output intent, read and compressed (FlateDecode) once per file

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "render/document/document_engine.hpp"
+#include "render/document/pdf_syntax.hpp"
 #include "support/pdf_readback.hpp"
 
 namespace tampon::doc {
@@ -117,13 +118,17 @@ TEST_F(TaggedPdf, StructureFollowsTheDocumentInReadingOrder) {
   EXPECT_EQ(head,
             (std::vector<std::string>{"Document", "H1", "P", "H2", "P", "Link", "P", "L", "LI"}))
       << *s_structure;
-  // list: LI → Lbl, LBody → P; the nested list inside the second item's body
+  // list: LI → Lbl, LBody holding the item's text; the nested list inside the second item's
+  // body, after its text
   std::string tree = tree_of(*s_structure);
-  EXPECT_NE(tree.find("      LI\n        Lbl mc=1\n        LBody\n          P mc=1\n"),
+  EXPECT_NE(tree.find("      LI\n        Lbl mc=1\n        LBody mc=1\n      LI\n"),
             std::string::npos)
       << tree;
-  EXPECT_NE(tree.find("          L\n            LI\n              Lbl mc=1\n"), std::string::npos)
+  EXPECT_NE(tree.find("        LBody mc=1\n          L\n            LI\n              Lbl mc=1\n"
+                      "              LBody mc=1\n"),
+            std::string::npos)
       << tree;
+  EXPECT_EQ(tree.find("LBody\n          P"), std::string::npos) << tree;
   // headings in order
   std::vector<std::string> headings;
   for (const auto& role : r)
@@ -204,6 +209,43 @@ TEST(TaggedFigure, EveryFigureCarriesItsAlternativeText) {
   std::string tree = tree_of(pdf_structure(dir / "a.pdf"));
   EXPECT_NE(tree.find("Figure alt=Accompagnements en janvier : 12 mc=1"), std::string::npos)
       << tree;
+}
+
+TEST(TaggedFigure, AlternativeTextReadsBackWithAccentsParenthesesAndBackslashes) {
+  TempDir dir;
+  for (std::string alt : {std::string("Accompagnements (janvier) : 12 \\ fin"),
+                          std::string("Accompagnements en février : 12 € (estimé) 😀")}) {
+    Document document(options());
+    document.add_figure(
+        60,
+        [](Canvas& c, double width) {
+          c.rect(0, 0, width / 2, 50, Paint::filled({0, 0, 1}));
+        },
+        alt);
+    document.render(dir / "a.pdf");
+    EXPECT_EQ(qpdf_check(dir / "a.pdf"), 0);
+    std::string tree = tree_of(pdf_structure(dir / "a.pdf"));
+    EXPECT_NE(tree.find("Figure alt=" + alt + " mc=1"), std::string::npos) << tree;
+  }
+}
+
+TEST(PdfSyntax, TextStringsAreLiteralAsciiOrUtf16WithAByteOrderMark) {
+  std::string out;
+  append_text_string(out, "a (b) \\ c");
+  EXPECT_EQ(out, "(a \\(b\\) \\\\ c)");
+  out.clear();
+  append_text_string(out, "é–");
+  EXPECT_EQ(out, "<FEFF00E92013>");
+  out.clear();
+  append_text_string(out, "\n😀");  // a control character, a character outside the BMP
+  EXPECT_EQ(out, "<FEFF000AD83DDE00>");
+  out.clear();
+  append_text_string(out, "");
+  EXPECT_EQ(out, "()");
+  out.clear();
+  append_int(out, -42);
+  append_ref(out, PoDoFo::PdfReference(7, 0));
+  EXPECT_EQ(out, "-427 0 R");
 }
 
 TEST(TaggedFigure, SameInputsGiveTheSameBytesWithoutADate) {
