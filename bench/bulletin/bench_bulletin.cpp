@@ -92,7 +92,7 @@ std::size_t render_all(const Emitter& emitter, const std::vector<const OutputJob
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       Context ctx(project, args.out / jobs[i]->path);
-      emitter.render(*jobs[i], model, ctx);
+      emitter.render(*jobs[i], model, BuildState{}, ctx);
       findings += ctx.diagnostics.size();
       std::lock_guard lock(print);
       for (const Diagnostic& d : ctx.diagnostics) std::cerr << d.code << ": " << d.message << "\n";
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
   Model model = validate(load_project(project, {}), args.as_of, diagnostics);
   auto emitter = make_bulletin_emitter();
   Diagnostics checked = emitter->check(model, project);
-  std::vector<OutputJob> jobs = emitter->plan(model, project);
+  std::vector<OutputJob> jobs = emitter->plan(model, project, BuildState{});
   std::printf("load seconds=%.3f findings=%zu check_findings=%zu\n",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
               diagnostics.size(), checked.size());

@@ -322,8 +322,8 @@ void render_all(const Model& model, const std::vector<const ConventionState*>& s
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < states.size();)
-      convention_pdf::render_document({false, states[i]->record->id}, model, project,
-                                      out / (states[i]->record->id + ".pdf"));
+      convention_pdf::render_document({RecordKind::Convention, states[i]->record->id}, model,
+                                      project, out / (states[i]->record->id + ".pdf"));
   };
   fs::create_directories(out);
   auto start = std::chrono::steady_clock::now();

@@ -89,7 +89,7 @@ Timing render_all(const Emitter& emitter, const Model& model, const ProjectConte
     pool.emplace_back([&] {
       for (std::size_t i = next++; i < jobs.size(); i = next++) {
         Context ctx(project, out / jobs[i].path);
-        emitter.render(jobs[i], model, ctx);
+        emitter.render(jobs[i], model, BuildState{}, ctx);
       }
     });
   for (auto& thread : pool) thread.join();
@@ -182,7 +182,7 @@ Options parse(int argc, char** argv) {
 std::vector<OutputJob> timed_plan(const char* name, const Emitter& emitter, const Model& model,
                                   const ProjectContext& project) {
   auto start = Clock::now();
-  std::vector<OutputJob> jobs = emitter.plan(model, project);
+  std::vector<OutputJob> jobs = emitter.plan(model, project, BuildState{});
   std::size_t inputs = 0;
   for (const OutputJob& job : jobs) inputs += job.inputs.size();
   std::printf("plan %s: %zu jobs, %zu inputs in all, in %.3f s; %.0f MB resident\n", name,

@@ -10,6 +10,7 @@
 #include "cli/session.hpp"
 #include "core/phase_clock.hpp"
 #include "host/build_pipeline.hpp"
+#include "host/emitter_builds.hpp"
 #include "host/record_digests.hpp"
 
 namespace tampon::cli {
@@ -72,7 +73,11 @@ int run_build(const Options& options) {
     }
   }
   diagnostics.insert(diagnostics.end(), plugin_diagnostics.begin(), plugin_diagnostics.end());
-  Diagnostics found = check_emitters(*selected, session, job_count(options));
+  // Each emitter reads what its outputs need once (Emitter::prepare), for the checks, the
+  // plan and every render of this build.
+  EmitterBuilds builds(session.model, *selected, session.project, job_count(options));
+  phase_done("préparation des émetteurs");
+  Diagnostics found = check_emitters(builds, session, job_count(options));
   phase_done("vérifications des émetteurs");
   diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   apply_strict(diagnostics, options);
@@ -104,7 +109,7 @@ int run_build(const Options& options) {
   build.selection = std::move(selection);
   BuildReport report;
   try {
-    report = tampon::run_build(session.model, *selected, session.project, build);
+    report = tampon::run_build(session.model, builds, session.project, build);
   } catch (const Fatal& e) {
     diagnostics.push_back(Diagnostic::error({}, "output-failure", e.what()));
     print_diagnostics(diagnostics, options);

@@ -25,6 +25,7 @@
 #include "cli/tableur.hpp"
 #include "cli/tableur_yaml.hpp"
 #include "core/parallel.hpp"
+#include "host/emitter_builds.hpp"
 #include "render/xlsx/justification_form.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/emitter.hpp"
@@ -206,7 +207,8 @@ struct TempDir {
 /// The project as of one `arrete-au`, with the justification jobs by key ("structure/YYYY-Tn").
 struct Generation {
   Session session;
-  std::map<std::string, OutputJob, std::less<>> jobs;
+  std::unique_ptr<EmitterBuilds> builds;  ///< the emitter prepared for this session
+  std::map<std::pair<std::string, Quarter>, OutputJob> jobs;  ///< by structure and quarter
 };
 
 /// One `depense` record read from a form, as YAML, with what identifies it.
@@ -527,7 +529,7 @@ class JustificationImporter {
       if (!s.identity) continue;
       s.generation = generation_for(s.identity->as_of);
       if (s.generation == nullptr) return {};
-      auto job = s.generation->jobs.find(s.identity->structure + "/" + s.identity->quarter.iso());
+      auto job = s.generation->jobs.find({s.identity->structure, s.identity->quarter});
       if (job != s.generation->jobs.end()) {
         s.job = &job->second;
         continue;
@@ -623,14 +625,17 @@ class JustificationImporter {
     if (slot) return slot.get();
     Options options = m_options;
     options.as_of = as_of;
-    slot = std::make_unique<Generation>(Generation{open_session(options), {}});
+    slot = std::make_unique<Generation>(Generation{open_session(options), {}, {}});
     if (slot->session.input_failure) {
       print_diagnostics(slot->session.diagnostics, m_options);
       m_input_failure = true;
       return nullptr;
     }
-    for (OutputJob& job : m_emitter.plan(slot->session.model, slot->session.project))
-      slot->jobs.emplace(job.key, std::move(job));
+    slot->builds = std::make_unique<EmitterBuilds>(
+        slot->session.model, std::vector<const Emitter*>{&m_emitter}, slot->session.project, 1);
+    for (OutputJob& job :
+         m_emitter.plan(slot->session.model, slot->session.project, slot->builds->state(0)))
+      slot->jobs.emplace(std::pair{job.id.record.id, job.id.quarter}, std::move(job));
     return slot.get();
   }
 
@@ -638,7 +643,7 @@ class JustificationImporter {
                        std::size_t index) const {
     fs::path path = m_temp.path / fmt::format("form-{}.xlsx", index);
     FormContext ctx(generation.session.project, path);
-    m_emitter.render(job, generation.session.model, ctx);
+    m_emitter.render(job, generation.session.model, generation.builds->state(0), ctx);
     std::string why;
     auto book = XlsxWorkbook::open(path, why);
     std::optional<XlsxSheet> sheet;

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "host/emitter_builds.hpp"
 #include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
 #include "load/load_rules_data.hpp"
@@ -104,8 +105,8 @@ Session& open_session_until_exit(const Options& options, bool load_records) {
   return *g_session_until_exit;
 }
 
-Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Session& session,
-                           unsigned jobs) {
+Diagnostics check_emitters(const EmitterBuilds& builds, const Session& session, unsigned jobs) {
+  const std::vector<const Emitter*>& emitters = builds.emitters();
   // Checks only read the model, and some walk every record (glyphs of every name, every
   // structure's reports): run them side by side. Results are gathered in emitter order, so
   // the output never depends on timing; an exception still reaches the caller.
@@ -113,7 +114,7 @@ Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Se
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < emitters.size(); i = next++) {
-      found[i] = emitters[i]->check(session.model, session.project);
+      found[i] = emitters[i]->check(session.model, session.project, builds.state(i));
       vet_findings(*emitters[i], found[i]);
     }
   };

@@ -8,6 +8,10 @@
 #include "plugin/emitter_set.hpp"
 #include "tampon/model.hpp"
 
+namespace tampon {
+class EmitterBuilds;
+}
+
 namespace tampon::cli {
 
 /// The tool's shipped defaults (data/, templates/, content/): TAMPON_SHARE_DIR.
@@ -40,8 +44,7 @@ std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set
                                                            const Options& options);
 /// Every selected emitter's check, side by side (up to `jobs` at once, 0 = one per core),
 /// gathered in emitter order.
-Diagnostics check_emitters(const std::vector<const Emitter*>& emitters, const Session& session,
-                           unsigned jobs);
+Diagnostics check_emitters(const EmitterBuilds& builds, const Session& session, unsigned jobs);
 /// Whether any of `emitters` reads a record kind (EmitterInfo::reads).
 bool reads_records(const std::vector<const Emitter*>& emitters);
 std::string data_digest(const std::vector<LoadedFile>& files);

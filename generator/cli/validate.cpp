@@ -1,6 +1,10 @@
+#include <algorithm>
+#include <thread>
+
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
 #include "cli/session.hpp"
+#include "host/emitter_builds.hpp"
 
 namespace tampon::cli {
 
@@ -11,7 +15,10 @@ int run_validate(const Options& options) {
     // Emitters check their own inputs (templates, content) so validate reports them too.
     auto set = make_emitter_set(options, diagnostics);
     if (auto selected = select_emitters(*set, options)) {
-      Diagnostics found = check_emitters(*selected, session, options.jobs);
+      unsigned jobs =
+          options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+      EmitterBuilds builds(session.model, *selected, session.project, jobs);
+      Diagnostics found = check_emitters(builds, session, options.jobs);
       diagnostics.insert(diagnostics.end(), found.begin(), found.end());
     } else {
       return k_exit_usage;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/phase_clock.hpp"
+#include "host/emitter_builds.hpp"
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
 #include "write/manifest.hpp"
@@ -145,6 +146,13 @@ void stop_on_io_failure(const Diagnostics& diagnostics) {
 
 BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emitters,
                       const ProjectContext& project, const BuildOptions& options) {
+  EmitterBuilds builds(model, emitters, project, options.jobs);
+  return run_build(model, builds, project, options);
+}
+
+BuildReport run_build(const Model& model, const EmitterBuilds& builds,
+                      const ProjectContext& project, const BuildOptions& options) {
+  const std::vector<const Emitter*>& emitters = builds.emitters();
   BuildReport report;
   // The lock first, and an interrupted commit finished, before anything of --out is read.
   OutputTree tree(options.out_dir, {options.faults, options.on_wait});
@@ -160,7 +168,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
   OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
   phase_done("tampons lus");
-  auto jobs = plan_jobs(model, emitters, project, options.force ? Manifest{} : previous, stamps,
+  auto jobs = plan_jobs(model, builds, project, options.force ? Manifest{} : previous, stamps,
                         options, report.diagnostics);
   phase_done("plan");
   report.planned = jobs.size();

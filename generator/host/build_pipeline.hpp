@@ -13,6 +13,7 @@
 
 namespace tampon {
 
+class EmitterBuilds;
 class RecordDigests;
 
 struct BuildOptions {
@@ -59,6 +60,10 @@ struct BuildReport {
 /// Throws Fatal on I/O failure (disk full, permission, a link planted in --out): --out is then
 /// left as it was too.
 BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emitters,
+                      const ProjectContext& project, const BuildOptions& options);
+/// The same with emitters already prepared (host/emitter_builds.hpp: the command checked
+/// them on the same states).
+BuildReport run_build(const Model& model, const EmitterBuilds& builds,
                       const ProjectContext& project, const BuildOptions& options);
 
 }  // namespace tampon

@@ -22,11 +22,11 @@ std::string ref_text(const RecordRef& ref) { return std::string(name(ref.kind)) 
 
 /// Digests of every file the planned jobs depend on, computed once per build on `threads`
 /// threads: most jobs of a site read the same templates, and a 1 000-page site has a thousand
-/// pages to hash (only those the process-wide cache has no digest for, under `serve`).
+/// pages to hash (only those no emitter read while preparing: host/emitter_builds.hpp).
 class BuildDigests {
  public:
   BuildDigests(const std::vector<PlannedJob>& planned, const ProjectContext& project,
-               unsigned threads) {
+               FileDigests& files, unsigned threads) {
     for (const auto& p : planned)
       for (const auto& dep : p.job.depends_on) m_known.emplace(dep, std::string());
     std::vector<std::pair<const std::string, std::string>*> slots;
@@ -37,7 +37,7 @@ class BuildDigests {
       const std::string& dependency = slots[i]->first;
       fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
                                                          : project.project_dir / dependency;
-      slots[i]->second = process_file_digests().digest(path);
+      slots[i]->second = files.digest(path);
     });
   }
   const std::string& of(const std::string& dependency) const { return m_known.at(dependency); }
@@ -46,7 +46,8 @@ class BuildDigests {
   std::unordered_map<std::string, std::string> m_known;
 };
 
-// Everything a file is made from: tool, emitter, reference date, what to render, the data
+// Everything a file is made from: tool, emitter, reference date, its path and what else the
+// emitter says it shows (OutputJob::fingerprint), the data
 // and the other files it reads. Equal fingerprints mean equal bytes (outputs are
 // deterministic), so the previous file can be kept. `data` is either the digest of every data
 // file, or (per_record) the rules' digest followed by the digest of each record the job lists:
@@ -55,8 +56,8 @@ std::string fingerprint(const PlannedJob& planned, Date as_of, const std::string
                         const RecordDigests* per_record, const BuildDigests& digests) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
-                     as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.key + "\n" + data +
-                     "\n";
+                     as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.fingerprint + "\n" +
+                     data + "\n";
   if (per_record) {
     text.reserve(text.size() + planned.job.inputs.size() * 80);
     text += "records\n";
@@ -87,10 +88,11 @@ bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const
 
 }  // namespace
 
-std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
+std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& builds,
                                   const ProjectContext& project, const Manifest& previous,
                                   const OutputStamps& stamps, const BuildOptions& options,
                                   Diagnostics& diagnostics) {
+  const std::vector<const Emitter*>& emitters = builds.emitters();
   std::vector<PlannedJob> planned;
   std::map<std::string, const Emitter*> owners;
   // Emitters plan side by side (plan only reads the model); their jobs are then taken in
@@ -99,7 +101,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   std::vector<std::exception_ptr> failures(emitters.size());
   for_each_index(emitters.size(), options.jobs, [&](std::size_t i) {
     try {
-      proposed[i] = emitters[i]->plan(model, project);
+      proposed[i] = emitters[i]->plan(model, project, builds.state(i));
     } catch (...) {
       failures[i] = std::current_exception();
     }
@@ -122,6 +124,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
       }
       PlannedJob p;
       p.emitter = emitter;
+      p.state = &builds.state(e);
       p.job = std::move(job);
       planned.push_back(std::move(p));
     }
@@ -143,7 +146,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Em
   }
   unsigned threads = options.jobs;
   phase_done("tri et conflits de chemins");
-  BuildDigests digests(planned, project, threads);
+  BuildDigests digests(planned, project, builds.digests(), threads);
   phase_done("empreintes des dépendances");
   bool by_record = options.record_digests != nullptr && !options.rules_digest.empty();
   // Jobs are independent once the digests are known: fingerprint them side by side.

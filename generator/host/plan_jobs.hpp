@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "host/build_pipeline.hpp"
+#include "host/emitter_builds.hpp"
 #include "host/planned_job.hpp"
 #include "tampon/emitter.hpp"
 #include "write/manifest.hpp"
@@ -17,7 +18,7 @@ namespace tampon {
 /// digest for emitters that read no record kind; the rules' digest and the digest of each
 /// listed record for emitters in `options.per_record` (when `options.record_digests` is set);
 /// the digest of every data file otherwise. Computed on `options.jobs` threads.
-std::vector<PlannedJob> plan_jobs(const Model& model, const std::vector<const Emitter*>& emitters,
+std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& builds,
                                   const ProjectContext& project, const Manifest& previous,
                                   const OutputStamps& stamps, const BuildOptions& options,
                                   Diagnostics& diagnostics);

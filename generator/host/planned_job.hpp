@@ -9,6 +9,7 @@ namespace tampon {
 /// A job with what the host adds: its emitter, fingerprint and fate.
 struct PlannedJob {
   const Emitter* emitter = nullptr;
+  const BuildState* state = nullptr;  ///< what the emitter prepared for this build
   OutputJob job;
   std::string fingerprint;
   /// Unselected: outside --select, left on disk and in the manifest as it was.

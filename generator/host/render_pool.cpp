@@ -89,7 +89,7 @@ Diagnostics render_one(PlannedJob& p, const Model& model, const ProjectContext& 
   }
   JobContext ctx(project, p.staged);
   try {
-    p.emitter->render(p.job, model, ctx);
+    p.emitter->render(p.job, model, *p.state, ctx);
     if (ctx.written) {
       p.size = ctx.written->size;
       p.sha256 = std::move(ctx.written->sha256);

@@ -70,13 +70,8 @@ std::size_t FileDigests::files_hashed() const {
   return m_hashed;
 }
 
-FileDigests& process_file_digests() {
-  static FileDigests digests;
-  return digests;
-}
-
-SourceStatus read_source_file(const std::filesystem::path& path, const SourceRoot& root,
-                              std::string& out) {
+SourceStatus FileDigests::read(const std::filesystem::path& path, const SourceRoot& root,
+                               std::string& out) {
   SourceStatus status;
   FileIdentity before;
   int fd = open_source(path, root, status, &before);
@@ -84,8 +79,7 @@ SourceStatus read_source_file(const std::filesystem::path& path, const SourceRoo
   bool read = read_whole_fd(fd, out, before.size);
   if (!read) status = SourceStatus{SourceProblem::unreadable, errno, {}};
   // Remembered only if the file did not change while it was read.
-  if (read && file_identity(fd) == before)
-    process_file_digests().remember(path, before, sha256_hex(out));
+  if (read && file_identity(fd) == before) remember(path, before, sha256_hex(out));
   ::close(fd);
   return status;
 }

@@ -4,9 +4,10 @@
 /// per dependent job made planning a 1 000-page site open 60 000 files. Digests are kept by
 /// path and checked against the file's identity (size, modification and change times, inode),
 /// so a file is hashed once per build however many jobs read it, and not again by later builds
-/// of the same process (tampon serve) while it is unchanged. An emitter that reads a source
-/// anyway (the site reads every page to check its links) reads it with `read_source_file`, which
-/// hashes the bytes in hand: planning then does not open the file a second time.
+/// of the same process while it is unchanged. An emitter that reads a source anyway (the site
+/// reads every page to check its links) reads it through `PrepareContext::read_source`, which
+/// hashes the bytes in hand (`FileDigests::read`): planning then does not open the file a
+/// second time. One per build (host/emitter_builds.hpp), never process-wide.
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,9 @@
 #include <unordered_map>
 
 namespace tampon {
+
+class SourceRoot;
+struct SourceStatus;
 
 /// What identifies a file's content without reading it. The change time (ctime) cannot be set
 /// by programs, so an edit that restores the modification time is still seen.
@@ -35,9 +39,13 @@ class FileDigests {
   /// appears later still changes the fingerprint). Thread-safe.
   std::string digest(const std::filesystem::path& path);
   /// Records the digest of `path` while it had `identity`, computed by a reader from the bytes
-  /// it read (`read_source_file`). Thread-safe.
+  /// it read. Thread-safe.
   void remember(const std::filesystem::path& path, const FileIdentity& identity,
                 std::string sha256);
+  /// Reads the whole file into `out` as `read_source` does (io/source_file.hpp: a regular file
+  /// really inside `root`, never blocking) and, when it did not change while read, remembers
+  /// its digest. Thread-safe.
+  SourceStatus read(const std::filesystem::path& path, const SourceRoot& root, std::string& out);
   /// How many times a file was actually read and hashed (tests, benchmarks).
   std::size_t files_hashed() const;
 
@@ -50,17 +58,5 @@ class FileDigests {
   std::unordered_map<std::string, Entry> m_entries;
   std::size_t m_hashed = 0;
 };
-
-/// The process-wide cache used by plan_jobs.
-FileDigests& process_file_digests();
-
-class SourceRoot;
-struct SourceStatus;
-
-/// Reads the whole file into `out` as `read_source` does (io/source_file.hpp: a regular file
-/// really inside `root`, never blocking) and, when it did not change while read, gives its
-/// digest to process_file_digests().
-SourceStatus read_source_file(const std::filesystem::path& path, const SourceRoot& root,
-                              std::string& out);
 
 }  // namespace tampon

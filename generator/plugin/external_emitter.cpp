@@ -3,11 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
 
-#include "io/sha256.hpp"
 #include "plugin/external_process.hpp"
 #include "plugin/external_protocol.hpp"
 
@@ -38,14 +38,6 @@ std::vector<Note> stderr_notes(const std::string& text) {
   for (auto& line : external::last_lines(text, k_stderr_lines))
     notes.push_back({{}, "sortie d'erreur : " + line});
   return notes;
-}
-
-// Changes when the program file is edited or replaced, so a cached plan is not reused then.
-std::string program_stamp(const fs::path& program) {
-  std::error_code ec;
-  auto size = fs::file_size(program, ec);
-  auto time = fs::last_write_time(program, ec).time_since_epoch().count();
-  return "|" + std::to_string(size) + "|" + std::to_string(time);
 }
 
 std::string why_failed(const ProcessResult& result, std::chrono::milliseconds timeout) {
@@ -169,57 +161,62 @@ ExternalEmitter::PlanOutcome ExternalEmitter::run_plan(const std::string& reques
     return outcome;
   }
   // The program itself is an input of every file it makes: editing it re-renders them.
-  for (auto& job : outcome.jobs) job.depends_on.push_back(fs::absolute(m_program).string());
+  for (std::size_t i = 0; i < outcome.jobs.size(); ++i) {
+    OutputJob& job = outcome.jobs[i].job;
+    job.depends_on.push_back(fs::absolute(m_program).string());
+    job.id.index = i;  // its key, for render: outcome.jobs[i].key
+  }
   return outcome;
 }
 
-ExternalEmitter::PlanOutcome& ExternalEmitter::planned(const Model& model) const {
-  auto records = std::make_shared<const std::string>(external::records_json(model, m_info.reads));
-  m_records_model = &model;
-  m_records = records;
-  std::string request = external::plan_request(model, *records);
-  std::string digest = sha256_hex(request) + program_stamp(m_program);
-  if (digest != m_plan_digest) {  // failures are kept too: the same input fails the same way
-    m_plan = run_plan(request);
-    m_plan_digest = std::move(digest);
-  }
-  return m_plan;
+/// One build of an external emitter: the reply to its `plan`, and the records JSON of the
+/// model, shared by every job that reads everything.
+struct ExternalEmitter::Build final : BuildState {
+  std::string records;
+  PlanOutcome plan;
+  /// check() returned the plan's diagnostics: a failed plan then plans nothing (--keep-going)
+  /// instead of stopping the build. The one thing check() sets, atomically.
+  mutable std::atomic<bool> reported{false};
+};
+
+std::unique_ptr<BuildState> ExternalEmitter::prepare(const Model& model, PrepareContext&) const {
+  auto build = std::make_unique<Build>();
+  build->records = external::records_json(model, m_info.reads);
+  build->plan = run_plan(external::plan_request(model, build->records));
+  return build;
 }
 
-Diagnostics ExternalEmitter::check(const Model& model, const ProjectContext&) const {
-  std::lock_guard lock(m_mutex);
-  PlanOutcome& outcome = planned(model);
-  outcome.reported = true;
-  return outcome.diagnostics;
+Diagnostics ExternalEmitter::check(const Model&, const ProjectContext&,
+                                   const BuildState& state) const {
+  const Build& build = state.as<Build>();
+  build.reported = true;
+  return build.plan.diagnostics;
 }
 
-std::vector<OutputJob> ExternalEmitter::plan(const Model& model, const ProjectContext&) const {
-  std::lock_guard lock(m_mutex);
-  const PlanOutcome& outcome = planned(model);
-  if (outcome.failed && !outcome.reported) {  // nobody has seen why: stop the build with it
+std::vector<OutputJob> ExternalEmitter::plan(const Model&, const ProjectContext&,
+                                             const BuildState& state) const {
+  const Build& build = state.as<Build>();
+  const PlanOutcome& outcome = build.plan;
+  if (outcome.failed && !build.reported) {  // nobody has seen why: stop the build with it
     auto first = std::find_if(outcome.diagnostics.begin(), outcome.diagnostics.end(),
                               [](const Diagnostic& d) { return d.severity == Severity::Error; });
     throw Fatal(first != outcome.diagnostics.end() ? first->message : "échec de « plan »");
   }
-  return outcome.jobs;  // empty after a failure check() reported (--keep-going)
+  std::vector<OutputJob> jobs;  // empty after a failure check() reported (--keep-going)
+  for (const auto& planned : outcome.jobs) jobs.push_back(planned.job);
+  return jobs;
 }
 
-std::shared_ptr<const std::string> ExternalEmitter::all_records(const Model& model) const {
-  {
-    std::lock_guard lock(m_mutex);
-    if (m_records && m_records_model == &model) return m_records;
-  }
-  return std::make_shared<const std::string>(external::records_json(model, m_info.reads));
-}
-
-void ExternalEmitter::render(const OutputJob& job, const Model& model, RenderContext& ctx) const {
+void ExternalEmitter::render(const OutputJob& job, const Model& model, const BuildState& state,
+                             RenderContext& ctx) const {
   // A job that names its inputs gets only those records; one that names none gets all.
-  std::shared_ptr<const std::string> records =
-      job.inputs.empty() ? all_records(model)
-                         : std::make_shared<const std::string>(
-                               external::records_json(model, m_info.reads, job.inputs));
-  std::string request = external::render_request(job, model, *records);
-  records.reset();
+  const Build& build = state.as<Build>();
+  std::string own;
+  if (!job.inputs.empty()) own = external::records_json(model, m_info.reads, job.inputs);
+  std::string request = external::render_request(build.plan.jobs.at(job.id.index), model,
+                                                 job.inputs.empty() ? build.records : own);
+  own.clear();
+  own.shrink_to_fit();
   ProcessRequest process{m_program,
                          {"render"},
                          request,

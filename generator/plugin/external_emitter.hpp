@@ -6,10 +6,10 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "plugin/external_protocol.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
@@ -33,44 +33,37 @@ class ExternalEmitter final : public Emitter {
   const std::filesystem::path& program() const { return m_program; }
   std::chrono::milliseconds timeout() const { return m_timeout; }
 
-  /// Runs `plan` and returns the program's diagnostics (and its failures): so `validate`
-  /// shows them and `build` stops on them before anything is rendered.
-  Diagnostics check(const Model& model, const ProjectContext& project) const override;
-  /// The jobs of the `plan` run by check() when its input was the same; else runs it. A
-  /// failure not reported by check() throws Fatal.
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override;
+  /// Runs `plan` once for the build, and keeps its reply and the records JSON every job that
+  /// reads everything is given.
+  std::unique_ptr<BuildState> prepare(const Model& model, PrepareContext& ctx) const override;
+  /// The program's diagnostics of `plan` (and its failures): so `validate` shows them and
+  /// `build` stops on them before anything is rendered.
+  Diagnostics check(const Model& model, const ProjectContext& project,
+                    const BuildState& state) const override;
+  /// The jobs of the `plan` run by prepare(). A failure not reported by check() throws Fatal.
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project,
+                              const BuildState& state) const override;
   /// Runs `render` with TAMPON_OUTPUT set to the staging file. Thread-safe.
-  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override;
+  void render(const OutputJob& job, const Model& model, const BuildState& state,
+              RenderContext& ctx) const override;
 
  private:
   ExternalEmitter(std::filesystem::path program, EmitterInfo info,
                   std::chrono::milliseconds timeout);
 
+  struct Build;
   struct PlanOutcome {
-    std::vector<OutputJob> jobs;
+    std::vector<external::ProgramJob> jobs;
     Diagnostics diagnostics;
     bool failed = false;
-    bool reported = false;  ///< its diagnostics were returned by check()
   };
-  PlanOutcome& planned(const Model& model) const;  // m_mutex held
   PlanOutcome run_plan(const std::string& request) const;
-  std::shared_ptr<const std::string> all_records(const Model& model) const;
   Diagnostic failure(const std::string& what, const std::string& why,
                      const std::string& stderr_text) const;
 
   std::filesystem::path m_program;
   EmitterInfo m_info;
   std::chrono::milliseconds m_timeout;
-
-  // The last plan, keyed by the digest of its request and the program file's size and time
-  // (same records, same program: same jobs), and the records JSON of the model it planned,
-  // shared by every job that reads everything (the host always plans before it renders).
-  // Guarded by m_mutex; render() only reads m_records under the lock.
-  mutable std::mutex m_mutex;
-  mutable std::string m_plan_digest;
-  mutable PlanOutcome m_plan;
-  mutable const Model* m_records_model = nullptr;
-  mutable std::shared_ptr<const std::string> m_records;
 };
 
 }  // namespace tampon

@@ -136,17 +136,19 @@ RecordRef record_ref(const Json& input, const EmitterInfo& info) {
   return ref;
 }
 
-OutputJob output_job(const Json& job, const EmitterInfo& info) {
+ProgramJob output_job(const Json& job, const EmitterInfo& info) {
   if (!job.is_object()) throw ProtocolError("« jobs » : objet attendu");
-  OutputJob out;
+  ProgramJob program;
+  OutputJob& out = program.job;
   out.path = text_member(job, "path");  // its safety is checked by the host, as for built-ins
-  out.key = optional_text(job, "key");
+  program.key = optional_text(job, "key");
+  out.fingerprint = program.key;  // what the program renders there
   if (auto it = job.find("inputs"); it != job.end()) {
     if (!it->is_array()) throw ProtocolError("« inputs » : liste attendue");
     for (const auto& input : *it) out.inputs.push_back(record_ref(input, info));
   }
   out.depends_on = text_list(job, "depends_on");
-  return out;
+  return program;
 }
 
 Diagnostic reported(const Json& item, const EmitterInfo& info) {
@@ -247,11 +249,12 @@ std::string plan_request(const Model& model, const std::string& records) {
   return with_records(header(model), records);
 }
 
-std::string render_request(const OutputJob& job, const Model& model, const std::string& records) {
+std::string render_request(const ProgramJob& job, const Model& model, const std::string& records) {
   OrderedJson inputs = OrderedJson::array();
-  for (const auto& ref : job.inputs) inputs.push_back({{"kind", name(ref.kind)}, {"id", ref.id}});
+  for (const auto& ref : job.job.inputs)
+    inputs.push_back({{"kind", name(ref.kind)}, {"id", ref.id}});
   OrderedJson head = header(model);
-  head["job"] = {{"path", job.path}, {"key", job.key}, {"inputs", inputs}};
+  head["job"] = {{"path", job.job.path}, {"key", job.key}, {"inputs", inputs}};
   return with_records(head, records);
 }
 

@@ -30,8 +30,15 @@ struct Description {
 /// Reads `describe`'s stdout. Throws ProtocolError, first of all for another major version.
 Description parse_describe(std::string_view text);
 
+/// A job as the program planned it: the host's job, and the program's own `key`, handed back
+/// as it came to its `render` (the host never reads it; it is also the job's fingerprint).
+struct ProgramJob {
+  OutputJob job;
+  std::string key;
+};
+
 struct PlanReply {
-  std::vector<OutputJob> jobs;
+  std::vector<ProgramJob> jobs;
   Diagnostics diagnostics;  ///< the program's own findings, messages prefixed with its name
 };
 
@@ -50,6 +57,6 @@ std::string records_json(const Model& model, std::span<const RecordKind> reads,
 /// `plan`'s stdin: protocol, tampon_version, as_of, records.
 std::string plan_request(const Model& model, const std::string& records);
 /// `render`'s stdin: protocol, tampon_version, as_of, job, records.
-std::string render_request(const OutputJob& job, const Model& model, const std::string& records);
+std::string render_request(const ProgramJob& job, const Model& model, const std::string& records);
 
 }  // namespace tampon::external

@@ -19,6 +19,9 @@ namespace {
 
 using namespace bulletin;
 
+/// JobId::kind of the two files of a bulletin.
+constexpr std::uint32_t k_html = 0, k_pdf = 1;
+
 /// The structure, its conseillers (names, contracts for the missing months) and its reports of
 /// the quarter and of the previous one (the comparison), with the conseiller each report names
 /// (its name is printed even if it belongs to another structure's team). Complete: the job is
@@ -58,14 +61,16 @@ class BulletinEmitter final : public Emitter {
     return k_info;
   }
 
-  Diagnostics check(const Model& model, const ProjectContext& project) const override {
+  Diagnostics check(const Model& model, const ProjectContext& project,
+                    const BuildState&) const override {
     Diagnostics out = check_bulletins(model, project);
     for (Diagnostic& d : check_bulletin_templates(project)) out.push_back(std::move(d));
     sort_diagnostics(out);
     return out;
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project,
+                              const BuildState&) const override {
     std::vector<OutputJob> jobs;
     Quarter last = Quarter::of(model.as_of);
     // Editing the page template or its style sheet re-renders the HTML bulletins.
@@ -76,22 +81,20 @@ class BulletinEmitter final : public Emitter {
         // Planned even when a record it reads is in error: the host alone skips (--keep-going).
         auto inputs = inputs_of(model, s, team, q);
         std::string base = "bulletins/" + s.id + "/" + q.iso();
-        std::string key = s.id + "/" + q.iso();
-        jobs.push_back({base + ".html", inputs, templates, key + "/html"});
-        jobs.push_back({base + ".pdf", std::move(inputs), {}, key + "/pdf"});
+        RecordRef structure{RecordKind::Structure, s.id};
+        jobs.push_back({base + ".html", inputs, templates, {k_html, structure, q}});
+        jobs.push_back({base + ".pdf", std::move(inputs), {}, {k_pdf, structure, q}});
       }
     }
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    // key: <structure>/<YYYY-Tn>/<html|pdf>
-    auto second = job.key.rfind('/'), first = job.key.rfind('/', second - 1);
-    const Structure* s = model.structure(job.key.substr(0, first));
-    auto quarter = Quarter::parse(job.key.substr(first + 1, second - first - 1));
-    if (s == nullptr || !quarter) throw Fatal("bulletin : tâche inconnue " + job.key);
-    BulletinData data = bulletin_data(model, *s, *quarter, model.as_of);
-    if (job.key.ends_with("/html")) {
+  void render(const OutputJob& job, const Model& model, const BuildState&,
+              RenderContext& ctx) const override {
+    const Structure* s = model.structure(job.id.record.id);
+    if (s == nullptr) throw Fatal("bulletin : structure inconnue " + job.id.record.id);
+    BulletinData data = bulletin_data(model, *s, job.id.quarter, model.as_of);
+    if (job.id.kind == k_html) {
       Diagnostics problems;
       BulletinTemplates templates = load_bulletin_templates(ctx.project(), problems);
       for (Diagnostic& d : problems) ctx.report(std::move(d));

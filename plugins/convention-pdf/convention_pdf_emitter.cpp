@@ -27,11 +27,13 @@ class ConventionPdfEmitter final : public Emitter {
     return k_info;
   }
 
-  Diagnostics check(const Model& model, const ProjectContext& project) const override {
+  Diagnostics check(const Model& model, const ProjectContext& project,
+                    const BuildState&) const override {
     return check_documents(model, project);
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext& project,
+                              const BuildState&) const override {
     // Each document depends on its template and the clauses it includes; read each template
     // once per plan.
     std::map<std::string, std::vector<std::string>> files_of;
@@ -49,27 +51,31 @@ class ConventionPdfEmitter final : public Emitter {
     std::vector<OutputJob> jobs;
     // Every document, even one reading a record in error: the host alone skips (--keep-going).
     for (const ConventionState& state : model.conventions) {
-      jobs.push_back({"conventions/" + state.record->id + ".pdf", convention_inputs(state),
+      jobs.push_back({"conventions/" + state.record->id + ".pdf",
+                      convention_inputs(state),
                       files(convention_template_for(project, state.record->regime)),
-                      JobKey{false, state.record->id}.str()});
+                      {.record = {RecordKind::Convention, state.record->id}}});
       for (const Avenant* av : state.avenants) {
         if (!state.after(*av)) continue;
-        jobs.push_back({"avenants/" + av->id + ".pdf", avenant_inputs(state, *av),
-                        files(k_avenant_template), JobKey{true, av->id}.str()});
+        jobs.push_back({"avenants/" + av->id + ".pdf",
+                        avenant_inputs(state, *av),
+                        files(k_avenant_template),
+                        {.record = {RecordKind::Avenant, av->id}}});
       }
     }
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    JobKey key = JobKey::parse(job.key);
+  void render(const OutputJob& job, const Model& model, const BuildState&,
+              RenderContext& ctx) const override {
+    const RecordRef& document = job.id.record;
     try {
-      render_document(key, model, ctx.project(), ctx.output_path());
+      render_document(document, model, ctx.project(), ctx.output_path());
     } catch (const doc::DocumentError& e) {
       const FieldLocs* locs = nullptr;
-      if (key.avenant) {
-        if (const Avenant* av = model.avenant(key.id)) locs = &av->locs;
-      } else if (const Convention* c = model.convention(key.id)) {
+      if (document.kind == RecordKind::Avenant) {
+        if (const Avenant* av = model.avenant(document.id)) locs = &av->locs;
+      } else if (const Convention* c = model.convention(document.id)) {
         locs = &c->locs;
       }
       ctx.report(Diagnostic::error(locs ? model.where(locs->record) : Location{}, "document-failed",

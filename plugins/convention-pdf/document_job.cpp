@@ -64,12 +64,6 @@ DocumentTemplate load_document_template(const ProjectContext& project,
   return t;
 }
 
-JobKey JobKey::parse(const std::string& key) {
-  auto colon = key.find(':');
-  if (colon == std::string::npos) throw std::invalid_argument("clé de tâche invalide : " + key);
-  return {key.substr(0, colon) == "avenant", key.substr(colon + 1)};
-}
-
 std::vector<RecordRef> convention_inputs(const ConventionState& state) {
   std::vector<RecordRef> refs{{RecordKind::Convention, state.record->id},
                               {RecordKind::Structure, state.structure->id}};
@@ -119,21 +113,22 @@ doc::DocumentOptions avenant_options(const ConventionState& state, const Avenant
   return o;
 }
 
-doc::RenderStats render_document(const JobKey& key, const Model& model,
+doc::RenderStats render_document(const RecordRef& document, const Model& model,
                                  const ProjectContext& project,
                                  const std::filesystem::path& output) {
   const ConventionState* state = nullptr;
   const Avenant* avenant = nullptr;
-  if (key.avenant) {
-    avenant = model.avenant(key.id);
+  const bool is_avenant = document.kind == RecordKind::Avenant;
+  if (is_avenant) {
+    avenant = model.avenant(document.id);
     if (avenant) state = model.convention_state(avenant->convention);
   } else {
-    state = model.convention_state(key.id);
+    state = model.convention_state(document.id);
   }
-  if (!state || (key.avenant && !avenant))
-    throw std::logic_error("convention-pdf : document inconnu " + key.str());
-  std::string relative = key.avenant ? std::string(k_avenant_template)
-                                     : convention_template_for(project, state->record->regime);
+  if (!state || (is_avenant && !avenant))
+    throw std::logic_error("convention-pdf : document inconnu " + document.id);
+  std::string relative = is_avenant ? std::string(k_avenant_template)
+                                    : convention_template_for(project, state->record->regime);
   DocumentTemplate t = load_document_template(project, relative);
   tmpl::Data view =
       avenant ? avenant_view(model, *state, *avenant) : convention_view(model, *state);

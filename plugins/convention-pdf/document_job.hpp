@@ -31,13 +31,6 @@ struct DocumentTemplate {
 DocumentTemplate load_document_template(const ProjectContext& project, const std::string& relative);
 
 /// What a job's key names: a convention ("convention:<id>") or an avenant ("avenant:<id>").
-struct JobKey {
-  bool avenant = false;
-  std::string id;
-  static JobKey parse(const std::string& key);
-  std::string str() const { return (avenant ? "avenant:" : "convention:") + id; }
-};
-
 /// The records a document reads: for --keep-going and the manifest.
 std::vector<RecordRef> convention_inputs(const ConventionState& state);
 std::vector<RecordRef> avenant_inputs(const ConventionState& state, const Avenant& avenant);
@@ -46,9 +39,9 @@ std::vector<RecordRef> avenant_inputs(const ConventionState& state, const Avenan
 doc::DocumentOptions convention_options(const ConventionState& state);
 doc::DocumentOptions avenant_options(const ConventionState& state, const Avenant& avenant);
 
-/// Renders the document of `key` to `output`. Throws doc::DocumentError for content problems
-/// (a character missing from the font, a template naming an unknown variable).
-doc::RenderStats render_document(const JobKey& key, const Model& model,
+/// Renders `document` (a convention or an avenant) to `output`. Throws doc::DocumentError for
+/// content problems (a character missing from the font, a template naming an unknown variable).
+doc::RenderStats render_document(const RecordRef& document, const Model& model,
                                  const ProjectContext& project,
                                  const std::filesystem::path& output);
 

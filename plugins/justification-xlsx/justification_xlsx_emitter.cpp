@@ -93,7 +93,10 @@ void plan_structure(const Model& model, const RefIndex& index, const std::string
       inputs.insert(inputs.end(), underivable.begin(), underivable.end());
       normalize(inputs);
     }
-    jobs.push_back({job_path(structure, q), std::move(inputs), {}, structure + "/" + q.iso()});
+    jobs.push_back({job_path(structure, q),
+                    std::move(inputs),
+                    {},
+                    {.record = {RecordKind::Structure, structure}, .quarter = q}});
   }
 }
 
@@ -111,7 +114,8 @@ class JustificationXlsxEmitter final : public Emitter {
     return k_info;
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext&,
+                              const BuildState&) const override {
     RefIndex index(model);
     Quarter last = Quarter::of(model.as_of);
     std::vector<OutputJob> jobs;
@@ -120,13 +124,13 @@ class JustificationXlsxEmitter final : public Emitter {
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    auto slash = job.key.rfind('/');
-    std::string structure_id = job.key.substr(0, slash);
-    auto quarter = Quarter::parse(job.key.substr(slash + 1));
+  void render(const OutputJob& job, const Model& model, const BuildState&,
+              RenderContext& ctx) const override {
+    const std::string& structure_id = job.id.record.id;
+    const Quarter* quarter = &job.id.quarter;
     const Structure* structure = model.structure(structure_id);
-    if (!quarter || structure == nullptr)
-      throw Fatal("justification-xlsx : tâche inconnue " + job.key);
+    if (structure == nullptr)
+      throw Fatal("justification-xlsx : structure inconnue " + structure_id);
     JustificationData data =
         justification_data(model, *structure, conventions_of(job, model), *quarter);
     DocInfo info{"Justification trimestrielle " + quarter->iso() + " — " + structure->nom,

@@ -22,13 +22,15 @@ class RecordsJsonEmitter final : public Emitter {
     return k_info;
   }
 
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override {
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&,
+                              const BuildState&) const override {
     // One file over every valid record: it never reads an invalid one, so it is never
     // skipped by --keep-going (invalid records are simply absent from it).
-    return {OutputJob{"export/records.json", {}, {}, "all"}};
+    return {OutputJob{"export/records.json", {}, {}, {}}};
   }
 
-  void render(const OutputJob&, const Model& model, RenderContext& ctx) const override {
+  void render(const OutputJob&, const Model& model, const BuildState&,
+              RenderContext& ctx) const override {
     std::ofstream out(ctx.output_path(), std::ios::binary);
     out << render::model_to_json(model).dump(2) << "\n";
     if (!out) throw Fatal("écriture impossible de " + ctx.output_path().string());

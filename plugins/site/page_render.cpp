@@ -97,8 +97,8 @@ data side_menu(const SiteModel& site, const Page& page) {
   return menu;
 }
 
-/// The side menu of a section as seen from one folder depth, built once per render thread and
-/// shared by every page of the section at that depth: only the current item differs between
+/// The side menu of a section as seen from one folder depth, built once per scratch and shared
+/// by every page of the section at that depth: only the current item differs between
 /// them. Its items are rendered there too when the template allows (Templates::sidemenu_item):
 /// a page then gets them as one string with its own item rendered as current, instead of
 /// going through mustache for each (fifty items per page were most of its template time).
@@ -112,12 +112,7 @@ class SideMenus {
     std::vector<std::optional<std::string>> current_html;  ///< items rendered as current
   };
 
-  static Menu& for_page(const SiteModel& site, const Page& page) {
-    thread_local SideMenus cache;
-    if (cache.m_site != site.id) {
-      cache.m_menus.clear();
-      cache.m_site = site.id;
-    }
+  static Menu& for_page(SideMenus& cache, const SiteModel& site, const Page& page) {
     std::string key = page.section + '\n' + root_prefix(site, page.output);
     auto it = cache.m_menus.find(key);
     if (it == cache.m_menus.end()) {
@@ -179,7 +174,6 @@ class SideMenus {
     menu.current_html.resize(menu.offsets.size() - 1);
   }
 
-  std::uint64_t m_site = 0;
   std::map<std::string, Menu> m_menus;
 };
 
@@ -271,15 +265,10 @@ struct SharedParts {
   std::vector<const Page*> legal;  ///< the page of each footer legal link
 };
 
-/// Built once per render thread and root prefix (building them for every page was a sixth of
-/// its rendering), and layered under the page's own data.
-SharedParts& shared_parts(const SiteModel& site, const Page& page) {
-  thread_local std::uint64_t cached_site = 0;
-  thread_local std::map<std::string, SharedParts> cache;
-  if (cached_site != site.id) {
-    cache.clear();
-    cached_site = site.id;
-  }
+/// Built once per scratch and root prefix (building them for every page was a sixth of its
+/// rendering), and layered under the page's own data.
+SharedParts& shared_parts(std::map<std::string, SharedParts>& cache, const SiteModel& site,
+                          const Page& page) {
   std::string root = root_prefix(site, page.output);
   auto it = cache.find(root);
   if (it != cache.end()) return it->second;
@@ -344,6 +333,15 @@ std::string body_html(const SiteModel& site, const Page& page, const Model& mode
 
 }  // namespace
 
+struct PageScratch::Parts {
+  std::map<std::string, SharedParts> shared;  ///< by root prefix
+  SideMenus menus;
+};
+
+PageScratch::PageScratch() : parts(std::make_unique<Parts>()) {}
+PageScratch::~PageScratch() = default;
+void PageScratch::clear() { parts = std::make_unique<Parts>(); }
+
 std::string download_detail(std::string_view path, std::uintmax_t size) {
   std::string ext(path.substr(path.rfind('.') + 1));
   std::transform(ext.begin(), ext.end(), ext.begin(), ::toupper);
@@ -356,7 +354,8 @@ std::string download_detail(std::string_view path, std::uintmax_t size) {
   return ext + " – " + amount;
 }
 
-std::string render_page(const SiteModel& site, const Page& page, const Model& model) {
+std::string render_page(const SiteModel& site, const Page& page, const Model& model,
+                        PageScratch& scratch) {
   const SiteConfig& c = site.config;
   std::string root = root_prefix(site, page.output);
   data d;
@@ -386,14 +385,14 @@ std::string render_page(const SiteModel& site, const Page& page, const Model& mo
   if (const Page* map = site.page_by_source("plan-du-site.md"))
     put(d, "sitemap_href", href(site, page, *map));
   put(d, "live_reload", site.live_reload);
-  SharedParts& shared = shared_parts(site, page);
+  SharedParts& shared = shared_parts(scratch.parts->shared, site, page);
   CurrentMarks marks(shared, page);
   kainjow::mustache::context<std::string> layers(&shared.holder);  // under the page's data
   if (page.section.empty() || section_pages(site, page.section).empty()) {
     layers.push(&d);
     return site.templates.page->render(layers);
   }
-  SideMenus::Menu& menu = SideMenus::for_page(site, page);
+  SideMenus::Menu& menu = SideMenus::for_page(scratch.parts->menus, site, page);
   std::size_t current = SideMenus::current_item(site, page);
   if (site.templates.sidemenu_item)
     SideMenus::put_items_html(*site.templates.sidemenu_item, menu, current);

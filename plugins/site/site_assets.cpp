@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "io/file_digests.hpp"
 #include "io/source_file.hpp"
 
 namespace tampon::site {
@@ -22,11 +21,12 @@ constexpr const char* k_dsfr_files[] = {"dsfr.min.css",
                                         "favicon/android-chrome-512x512.png"};
 
 /// Relative files a stylesheet points to with url(…), data: URIs excepted.
-std::set<std::string> css_references(const fs::path& css, const SourceRoot& root) {
+std::set<std::string> css_references(const fs::path& css, const SourceRoot& root,
+                                     PrepareContext& ctx) {
   std::string text;
   std::set<std::string> refs;
   // The stylesheet is also copied: digested as read, planning does not read its 1 MB again.
-  if (!read_source_file(css, root, text)) return refs;
+  if (!ctx.read_source(css, root, text)) return refs;
   for (std::size_t pos = text.find("url("); pos != std::string::npos;
        pos = text.find("url(", pos + 4)) {
     std::size_t end = text.find(')', pos);
@@ -53,7 +53,8 @@ fs::path find_dsfr(const ProjectContext& project) {
   return {};
 }
 
-std::vector<CopiedFile> find_assets(const ProjectContext& project, Diagnostics& diagnostics) {
+std::vector<CopiedFile> find_assets(PrepareContext& ctx, Diagnostics& diagnostics) {
+  const ProjectContext& project = ctx.project();
   std::vector<CopiedFile> assets;
   fs::path dist = find_dsfr(project);
   std::error_code ec;
@@ -69,7 +70,7 @@ std::vector<CopiedFile> find_assets(const ProjectContext& project, Diagnostics& 
     // stay inside its own dist/ folder, wherever node_modules really is.
     SourceRoot root(dist, "");
     std::set<std::string> files(std::begin(k_dsfr_files), std::end(k_dsfr_files));
-    files.merge(css_references(dist / "dsfr.min.css", root));
+    files.merge(css_references(dist / "dsfr.min.css", root, ctx));
     for (const std::string& rel : files)
       if (fs::is_regular_file(dist / rel, ec)) assets.push_back({dist / rel, "dsfr/" + rel, root});
   }

@@ -13,6 +13,7 @@ std::filesystem::path find_dsfr(const ProjectContext& project);
 
 /// Every file to copy: dsfr.min.css and each file it references (fonts, icons), the scripts,
 /// the favicons, then templates/site/assets/*. Missing DSFR is an error diagnostic.
-std::vector<CopiedFile> find_assets(const ProjectContext& project, Diagnostics& diagnostics);
+/// The stylesheet is read through `ctx` (its digest recorded: planning does not read it again).
+std::vector<CopiedFile> find_assets(PrepareContext& ctx, Diagnostics& diagnostics);
 
 }  // namespace tampon::site

@@ -69,12 +69,15 @@ std::vector<std::string> template_deps(const SiteModel& site) {
 
 }  // namespace
 
-Diagnostics check_site(const SiteModel& site, const Model& model) {
+Diagnostics check_site(const SiteModel& site, const Model& model, PrepareContext* ctx) {
   Diagnostics out = site.diagnostics;
-  for (const Page& page : site.pages) {
-    Diagnostics found = check_page(site, model, page);
-    out.insert(out.end(), found.begin(), found.end());
-  }
+  std::vector<Diagnostics> pages(site.pages.size());
+  auto check = [&](std::size_t i) { pages[i] = check_page(site, model, site.pages[i]); };
+  if (ctx)
+    ctx->for_each(pages.size(), check);
+  else
+    for (std::size_t i = 0; i < pages.size(); ++i) check(i);
+  for (const Diagnostics& found : pages) out.insert(out.end(), found.begin(), found.end());
   Diagnostics structure = check_structure(site);
   out.insert(out.end(), structure.begin(), structure.end());
   return out;
@@ -84,61 +87,65 @@ std::vector<SiteFile> site_files(const SiteModel& site) {
   std::vector<SiteFile> files;
   auto base = template_deps(site);
   ViewDigests views = view_digests(site);
-  for (const Page& page : site.pages) {
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& page = site.pages[i];
     std::vector<std::string> deps = page_files(site, page);
     deps.insert(deps.end(), base.begin(), base.end());
-    files.push_back({page.output, "page:" + page.source + "\n" + page_view(site, page, views),
-                     std::move(deps)});
+    files.push_back(
+        {page.output, FileKind::Page, i, page_view(site, page, views), std::move(deps)});
     for (const std::string& alias : page.meta.aliases)
       if (std::string out = alias_output(alias); !out.empty())
-        files.push_back({out, "alias:" + page.source, {page.file.string()}});
+        files.push_back({out, FileKind::Alias, i, {}, {page.file.string()}});
   }
-  for (const auto& copy : site.statics)
-    files.push_back({copy.output, "copy:" + copy.output, {copy.source.string()}});
-  for (const auto& copy : site.assets)
-    files.push_back({copy.output, "copy:" + copy.output, {copy.source.string()}});
-  files.push_back({std::string(k_grid_csv), "csv", {}});
+  std::size_t copied = 0;
+  for (const auto* copies : {&site.statics, &site.assets})
+    for (const auto& copy : *copies)
+      files.push_back({copy.output, FileKind::Copy, copied++, {}, {copy.source.string()}});
+  files.push_back({std::string(k_grid_csv), FileKind::Csv});
   std::size_t parts = search_parts(site.pages.size());
-  files.push_back({std::string(k_search_index), "search\n" + std::to_string(parts), {}});
+  files.push_back({std::string(k_search_index), FileKind::Search, 0, std::to_string(parts)});
   for (std::size_t part = 0; part < parts; ++part) {
     std::vector<std::string> pages;  // what the part is made from
     for (std::size_t i = part * k_search_part_pages;
          i < site.pages.size() && i < (part + 1) * k_search_part_pages; ++i)
       pages.push_back(site.pages[i].file.string());
-    files.push_back({search_part_path(part), "search-part:" + std::to_string(part), pages});
+    files.push_back({search_part_path(part), FileKind::SearchPart, part, {}, pages});
   }
-  files.push_back({"sitemap.xml", "sitemap\n" + views.all, {site.config_file.string()}});
-  files.push_back({"robots.txt", "robots", {site.config_file.string()}});
+  files.push_back({"sitemap.xml", FileKind::Sitemap, 0, views.all, {site.config_file.string()}});
+  files.push_back({"robots.txt", FileKind::Robots, 0, {}, {site.config_file.string()}});
   return files;
 }
 
-bool produce(const SiteModel& site, const Model& model, const std::string& job_key,
-             const std::string& output, std::string& bytes, const CopiedFile*& copy) {
-  std::string key = job_key.substr(0, job_key.find('\n'));  // without the view digest
-  auto after = [&](std::string_view prefix) { return key.substr(prefix.size()); };
-  if (key.rfind("page:", 0) == 0) {
-    bytes = render_page(site, *site.page_by_source(after("page:")), model);
-  } else if (key.rfind("alias:", 0) == 0) {
-    bytes = render_alias(site, *site.page_by_source(after("alias:")), output);
-  } else if (key.rfind("copy:", 0) == 0) {
-    std::size_t index = site.file_outputs.at(after("copy:"));
-    copy = index < site.statics.size() ? &site.statics[index]
-                                       : &site.assets[index - site.statics.size()];
-    return false;
-  } else if (key == "csv") {
-    bytes = grid_csv(model.baremes);
-  } else if (key == "search") {
-    bytes = search_manifest_json(search_parts(site.pages.size()));
-  } else if (key.rfind("search-part:", 0) == 0) {
-    bytes = search_part_json(site, std::stoul(after("search-part:")));
-  } else if (key == "sitemap") {
-    bytes = sitemap_xml(site);
-  } else if (key == "robots") {
-    bytes = robots_txt(site);
-  } else {
-    throw Fatal("site : tâche inconnue « " + key + " »");
+bool produce(const SiteModel& site, const Model& model, const SiteFile& file, std::string& bytes,
+             const CopiedFile*& copy, PageScratch& scratch) {
+  switch (file.kind) {
+    case FileKind::Page:
+      bytes = render_page(site, site.pages.at(file.index), model, scratch);
+      return true;
+    case FileKind::Alias:
+      bytes = render_alias(site, site.pages.at(file.index), file.output);
+      return true;
+    case FileKind::Copy:
+      copy = file.index < site.statics.size() ? &site.statics[file.index]
+                                              : &site.assets.at(file.index - site.statics.size());
+      return false;
+    case FileKind::Csv:
+      bytes = grid_csv(model.baremes);
+      return true;
+    case FileKind::Search:
+      bytes = search_manifest_json(search_parts(site.pages.size()));
+      return true;
+    case FileKind::SearchPart:
+      bytes = search_part_json(site, file.index);
+      return true;
+    case FileKind::Sitemap:
+      bytes = sitemap_xml(site);
+      return true;
+    case FileKind::Robots:
+      bytes = robots_txt(site);
+      return true;
   }
-  return true;
+  throw Fatal("site : fichier inconnu « " + file.output + " »");
 }
 
 std::string read_copied(const CopiedFile& copy) {

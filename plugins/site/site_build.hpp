@@ -4,33 +4,50 @@
 #include <string>
 #include <vector>
 
+#include "page_render.hpp"
 #include "site_model.hpp"
 #include "tampon/model.hpp"
 
 namespace tampon::site {
 
 /// Every finding about the site: reading, configuration, links, data blocks, aliases, clashes.
-Diagnostics check_site(const SiteModel& site, const Model& model);
+/// Pages are checked on `ctx`'s threads when given; the findings come in the same order.
+Diagnostics check_site(const SiteModel& site, const Model& model, PrepareContext* ctx = nullptr);
 /// What depends on the site's shape only: footer links, page addresses and aliases, mandatory
 /// pages. Unchanged by an edit that keeps every page's navigation.
 Diagnostics check_structure(const SiteModel& site);
 /// One page's links, anchors and data blocks.
 Diagnostics check_page(const SiteModel& site, const Model& model, const Page& page);
 
-/// One file of the site. `key` says what to produce; `output` is under site/.
+/// What a file of the site is.
+enum class FileKind : std::uint32_t {
+  Page,        ///< a page's HTML (index: the page)
+  Alias,       ///< a redirect to a page from an old address (index: the page)
+  Copy,        ///< a copied file (index: in statics, then in assets)
+  Csv,         ///< the amount grid as CSV
+  Search,      ///< the search index's manifest
+  SearchPart,  ///< one part of the search index (index: the part)
+  Sitemap,
+  Robots,
+};
+
+/// One file of the site; `output` is under site/.
 struct SiteFile {
   std::string output;
-  /// "page:<source>", "alias:<source>", "copy:<output>", "csv", …; after a '\n', a digest of
-  /// what the file shows of other pages (part of the rebuild fingerprint, ignored by produce).
-  std::string key;
-  std::vector<std::string> depends_on;
+  FileKind kind = FileKind::Page;
+  std::size_t index = 0;
+  /// A digest of what the file shows of other pages (menus, titles): part of the rebuild
+  /// fingerprint (OutputJob::fingerprint), and what the preview compares.
+  std::string fingerprint{};
+  std::vector<std::string> depends_on{};
 };
 
 std::vector<SiteFile> site_files(const SiteModel& site);
 
-/// The bytes of a generated file, or false for a copied file (`copy` is then set).
-bool produce(const SiteModel& site, const Model& model, const std::string& key,
-             const std::string& output, std::string& bytes, const CopiedFile*& copy);
+/// The bytes of a generated file, or false for a copied file (`copy` is then set). Pages are
+/// rendered with `scratch` (page_render.hpp).
+bool produce(const SiteModel& site, const Model& model, const SiteFile& file, std::string& bytes,
+             const CopiedFile*& copy, PageScratch& scratch);
 
 /// The bytes of a copied file, read only if it is still a regular file inside its root
 /// (io/source_file.hpp: it may have been swapped for a link since the site was read). Throws

@@ -1,20 +1,26 @@
 // site: the employer-guide website (outputs.md `site/`), from content/, templates/site/ and
 // the baremes, with the French State design system.
-#include <filesystem>
 #include <memory>
-#include <mutex>
 
+#include "page_render.hpp"
 #include "serve/preview.hpp"
 #include "site_build.hpp"
 #include "site_session.hpp"
-#include "site_stamp.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
 namespace {
 
-namespace fs = std::filesystem;
 using site::SiteModel;
+
+/// One build of the site: the site read once (pages parsed and checked on the build's threads),
+/// the files it produces, and scratch for rendering pages side by side.
+struct SiteBuild final : BuildState {
+  std::shared_ptr<const SiteModel> site;
+  Diagnostics findings;  ///< what check() reports
+  std::vector<site::SiteFile> files;
+  site::ScratchPool scratch;
+};
 
 class SiteEmitter final : public Emitter, public serve::PreviewSource {
  public:
@@ -53,24 +59,42 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
     return k_info;
   }
 
-  Diagnostics check(const Model& model, const ProjectContext& project) const override {
-    return site::check_site(*site_for(project), model);
+  std::unique_ptr<BuildState> prepare(const Model& model, PrepareContext& ctx) const override {
+    auto build = std::make_unique<SiteBuild>();
+    build->site = site::read_site(ctx, false);
+    build->findings = site::check_site(*build->site, model, &ctx);
+    build->files = site::site_files(*build->site);
+    return build;
   }
 
-  std::vector<OutputJob> plan(const Model&, const ProjectContext& project) const override {
+  Diagnostics check(const Model&, const ProjectContext&, const BuildState& state) const override {
+    return state.as<SiteBuild>().findings;
+  }
+
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&,
+                              const BuildState& state) const override {
+    const auto& files = state.as<SiteBuild>().files;
     std::vector<OutputJob> jobs;
-    for (auto& file : site::site_files(*site_for(project)))
-      jobs.push_back(OutputJob{"site/" + file.output, {}, std::move(file.depends_on), file.key});
+    jobs.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const site::SiteFile& file = files[i];
+      jobs.push_back({"site/" + file.output,
+                      {},
+                      file.depends_on,
+                      {.kind = static_cast<std::uint32_t>(file.kind), .index = i},
+                      file.fingerprint});
+    }
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    auto site = site_for(ctx.project(), /*revalidate=*/false);
+  void render(const OutputJob& job, const Model& model, const BuildState& state,
+              RenderContext& ctx) const override {
+    const SiteBuild& build = state.as<SiteBuild>();
     std::string bytes;
     const site::CopiedFile* copy = nullptr;
-    std::string output = job.path.substr(5);  // without "site/"
+    auto scratch = build.scratch.take();
     // A copy is read (never followed: io/source_file.hpp) and written like any other output.
-    if (!site::produce(*site, model, job.key, output, bytes, copy))
+    if (!site::produce(*build.site, model, build.files.at(job.id.index), bytes, copy, *scratch))
       bytes = site::read_copied(*copy);
     ctx.write(bytes);
   }
@@ -79,32 +103,6 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
                                                    bool live_reload) const override {
     return site::make_site_session(project, live_reload);
   }
-
- private:
-  /// check, plan and render read the same site: it is read once per state of the files
-  /// (a memo of a pure function of content/ and templates/, safe across threads).
-  /// `render` runs right after `plan` on the same files: it takes the site plan read without
-  /// walking content/ again (that walk per job made a 1 000-page build quadratic).
-  std::shared_ptr<const SiteModel> site_for(const ProjectContext& project,
-                                            bool revalidate = true) const {
-    if (!revalidate) {
-      std::lock_guard lock(m_mutex);
-      if (m_site && m_stamp.project == project.project_dir.string() &&
-          m_stamp.shipped == project.shipped_dir.string())
-        return m_site;
-    }
-    site::Stamp stamp = site::stamp_of(project);
-    std::lock_guard lock(m_mutex);
-    if (!m_site || !(stamp == m_stamp)) {
-      m_site = site::read_site(project, false);
-      m_stamp = std::move(stamp);
-    }
-    return m_site;
-  }
-
-  mutable std::mutex m_mutex;
-  mutable std::shared_ptr<const SiteModel> m_site;
-  mutable site::Stamp m_stamp;
 };
 
 }  // namespace

@@ -1,11 +1,8 @@
 #include "site_model.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <future>
-#include <thread>
 
-#include "io/file_digests.hpp"
 #include "io/source_file.hpp"
 #include "load/text_check.hpp"
 #include "site_assets.hpp"
@@ -15,11 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path, const SourceRoot& root, const std::string& display,
-                      Diagnostics& diagnostics) {
+std::string read_text(PrepareContext* ctx, const fs::path& path, const SourceRoot& root,
+                      const std::string& display, Diagnostics& diagnostics) {
   std::string text;
-  // Digested as read: planning will not read it again.
-  if (SourceStatus status = read_source_file(path, root, text); !status) {
+  // Digested as read (PrepareContext::read_source): planning will not read it again.
+  if (SourceStatus status =
+          ctx ? ctx->read_source(path, root, text) : read_source(path, root, text);
+      !status) {
     diagnostics.push_back(source_diagnostic(status, display, "site-read"));
     return {};
   }
@@ -65,25 +64,18 @@ bool keep_entry(const fs::path& file, const SiteModel& site, Diagnostics& diagno
   return false;
 }
 
-/// Reads and parses pages on a few threads (a 1 000-page site spends most of its check there);
-/// findings[i] gets file i's findings, so the result does not depend on the threads.
-std::vector<Page> read_pages(const fs::path& content_dir, const std::string& content_display,
-                             const SourceRoot& root, const std::vector<fs::path>& files,
+/// Reads and parses pages on the build's threads (a 1 000-page site spends most of its
+/// preparation there); findings[i] gets file i's findings, so the result does not depend on
+/// the threads.
+std::vector<Page> read_pages(PrepareContext& ctx, const fs::path& content_dir,
+                             const std::string& content_display, const SourceRoot& root,
+                             const std::vector<fs::path>& files,
                              std::vector<Diagnostics>& findings) {
   init_markdown();  // registers cmark-gfm's extensions before the threads start
   std::vector<Page> pages(files.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
-      pages[i] = read_page(content_dir, content_display, root, files[i], findings[i]);
-  };
-  unsigned threads = std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, 4);
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(files.size() / 32 + 1));
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-  }
+  ctx.for_each(files.size(), [&](std::size_t i) {
+    pages[i] = read_page(content_dir, content_display, root, files[i], findings[i], &ctx);
+  });
   return pages;
 }
 
@@ -135,14 +127,15 @@ SourceRoot content_root_of(const fs::path& content_dir) {
 }
 
 Page read_page(const fs::path& content_dir, const std::string& content_display,
-               const SourceRoot& root, const fs::path& file, Diagnostics& diagnostics) {
+               const SourceRoot& root, const fs::path& file, Diagnostics& diagnostics,
+               PrepareContext* ctx) {
   Page page;
   page.file = file;
   // Lexical: `file` was found under `content_dir` (resolving links for each of 1 000 pages
   // cost more system calls than reading them).
   page.source = file.lexically_relative(content_dir).generic_string();
   page.display = content_display + "/" + page.source;
-  std::string text = read_text(file, root, page.display, diagnostics);
+  std::string text = read_text(ctx, file, root, page.display, diagnostics);
   SplitPage split = split_front_matter(text, page.display, diagnostics);
   page.meta = std::move(split.meta);
   page.url = url_of(page.source, page.meta.layout);
@@ -156,8 +149,6 @@ Page read_page(const fs::path& content_dir, const std::string& content_display,
 }
 
 void index_site(SiteModel& site) {
-  static std::atomic<std::uint64_t> k_indexed{0};
-  site.id = ++k_indexed;  // what render threads cached about the menus is stale
   std::sort(site.pages.begin(), site.pages.end(),
             [](const Page& a, const Page& b) { return a.source < b.source; });
   site.by_source.clear();
@@ -194,7 +185,8 @@ std::string root_prefix(const SiteModel& site, const std::string& output) {
   return prefix;
 }
 
-std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload) {
+std::shared_ptr<SiteModel> read_site(PrepareContext& ctx, bool live_reload) {
+  const ProjectContext& project = ctx.project();
   auto site = std::make_shared<SiteModel>();
   site->live_reload = live_reload;
   site->content_dir = content_dir_of(project);
@@ -227,11 +219,11 @@ std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_re
   // The design system's files and the templates are found while the pages are read.
   Diagnostics asset_findings, template_findings;
   auto assets_and_templates = std::async(std::launch::async, [&] {
-    site->assets = find_assets(project, asset_findings);
+    site->assets = find_assets(ctx, asset_findings);
     site->templates = load_templates(project, template_findings);
   });
   std::vector<Diagnostics> findings(markdown.size());
-  std::vector<Page> pages = read_pages(site->content_dir, project.display(site->content_dir),
+  std::vector<Page> pages = read_pages(ctx, site->content_dir, project.display(site->content_dir),
                                        site->content_root, markdown, findings);
   assets_and_templates.get();
   for (std::size_t i = 0; i < pages.size(); ++i) {

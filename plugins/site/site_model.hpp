@@ -55,9 +55,7 @@ struct SiteModel {
   std::map<std::string, std::vector<const Page*>, std::less<>> section_pages;  ///< without _index
   Templates templates;
   bool live_reload = false;  ///< serve mode: pages poll the server and reload
-  /// New at each index_site: keys what render threads cache about the menus (side menus).
-  std::uint64_t id = 0;
-  Diagnostics diagnostics;  ///< findings made while reading (front matter, Markdown, config)
+  Diagnostics diagnostics;   ///< findings made while reading (front matter, Markdown, config)
 
   const Page* page_by_source(std::string_view source) const;
   const Page* page_by_url(std::string_view url) const;
@@ -66,17 +64,19 @@ struct SiteModel {
 /// Where the content comes from: the project's content/ if it exists, else the shipped one.
 std::filesystem::path content_dir_of(const ProjectContext& project);
 
-/// Reads everything. Never throws for bad input (findings in `diagnostics`).
-std::shared_ptr<SiteModel> read_site(const ProjectContext& project, bool live_reload);
+/// Reads everything, through `ctx` (pages parsed on the build's threads, their digests
+/// recorded for planning). Never throws for bad input (findings in `diagnostics`).
+std::shared_ptr<SiteModel> read_site(PrepareContext& ctx, bool live_reload);
 
 /// The root content pages must really be in: the content/ folder `content_dir_of` chose.
 SourceRoot content_root_of(const std::filesystem::path& content_dir);
 
 /// Reads one page (used by read_site and by the preview server's incremental update). `file`
 /// is under `content_dir`, which diagnostics print as `content_display` ("content"); it is read
-/// only if it is really inside `root` (io/source_file.hpp).
+/// only if it is really inside `root` (io/source_file.hpp), through `ctx` when given.
 Page read_page(const std::filesystem::path& content_dir, const std::string& content_display,
-               const SourceRoot& root, const std::filesystem::path& file, Diagnostics& diagnostics);
+               const SourceRoot& root, const std::filesystem::path& file, Diagnostics& diagnostics,
+               PrepareContext* ctx = nullptr);
 
 /// Ids the page template uses: headings never take them.
 const std::set<std::string>& reserved_ids();

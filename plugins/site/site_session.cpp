@@ -4,12 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "page_render.hpp"
 #include "site_build.hpp"
@@ -45,9 +47,10 @@ void make_real_folders(const fs::path& site_dir, const fs::path& folder) {
 }
 
 /// Writes `bytes` to `path` through a temporary file (a new name, never a link followed) and a
-/// rename: a reader (the browser) never sees half a page.
-void write_atomically(const fs::path& site_dir, const fs::path& path, std::string_view bytes) {
-  static std::atomic<unsigned> counter{0};
+/// rename: a reader (the browser) never sees half a page. `counter` (the session's) numbers the
+/// temporary files.
+void write_atomically(unsigned& counter, const fs::path& site_dir, const fs::path& path,
+                      std::string_view bytes) {
   make_real_folders(site_dir, path.parent_path());
   fs::path temp = path;
   temp += ".tampon-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
@@ -68,6 +71,31 @@ void write_atomically(const fs::path& site_dir, const fs::path& path, std::strin
     throw Fatal("écriture impossible de " + path.string() + " : " + std::strerror(error));
   }
 }
+
+/// How the preview reads the site: sources read as any reader does (the preview keeps no
+/// digests: it has no manifest), pages parsed on a few threads.
+class Reading final : public PrepareContext {
+ public:
+  explicit Reading(const ProjectContext& project) : m_project(project) {}
+  const ProjectContext& project() const override { return m_project; }
+  void for_each(std::size_t count, const std::function<void(std::size_t)>& work) override {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < count;) work(i);
+    };
+    unsigned threads = std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, 4);
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+  }
+  SourceStatus read_source(const fs::path& path, const SourceRoot& root,
+                           std::string& bytes) override {
+    return tampon::read_source(path, root, bytes);
+  }
+
+ private:
+  const ProjectContext& m_project;
+};
 
 /// What other pages show of a page: a change re-renders the pages showing it (menus, site map).
 bool same_navigation(const Page& a, const Page& b) {
@@ -137,12 +165,14 @@ class Session final : public serve::SiteSession {
 
   Diagnostics build_all(const Model& model, const fs::path& site_dir,
                         serve::UpdateStats& stats) override {
-    auto site = read_site(m_project, m_live_reload);
+    Reading reading(m_project);
+    auto site = read_site(reading, m_live_reload);
     Findings findings;
     findings.check_all(*site, model);
     Diagnostics all = findings.all(*site);
     if (count_errors(all) > 0) return all;
     m_site = site;
+    m_scratch.clear();  // it points into the previous site
     m_findings = std::move(findings);
     m_unwritten.clear();
     m_content_display = m_project.display(m_site->content_dir);
@@ -150,15 +180,16 @@ class Session final : public serve::SiteSession {
     for (const Page& page : m_site->pages) entries.push_back(search_entry_json(*m_site, page));
     m_search = SearchIndex(std::move(entries));
     make_real_folders(site_dir, site_dir);
-    m_keys.clear();
+    m_shown.clear();
     for (const SiteFile& file : site_files(*m_site)) {
-      if (file.key.rfind("search-part:", 0) == 0) continue;  // from the entries kept above
-      m_keys[file.output] = file.key;
+      if (file.kind == FileKind::SearchPart) continue;  // from the entries kept above
+      m_shown[file.output] = file.fingerprint;
       write(model, file, site_dir, stats);
     }
     m_menus_changed = false;
     for (std::size_t part = 0; part < m_search.parts(); ++part) {
-      write_atomically(site_dir, site_dir / search_part_path(part), m_search.part_json(part));
+      write_atomically(m_writes, site_dir, site_dir / search_part_path(part),
+                       m_search.part_json(part));
       ++stats.pages_rendered;
     }
     stats.full = true;
@@ -186,7 +217,10 @@ class Session final : public serve::SiteSession {
       site.pages[index] = std::move(page);  // same slot: the navigation pointers stay valid
       touched.push_back(index);
     }
-    if (menus) index_site(site);  // menus sorted again by order and title
+    if (menus) {
+      index_site(site);  // menus sorted again by order and title
+      m_scratch.clear();
+    }
     // Replace the reading findings of the re-read pages, keep the others'.
     std::erase_if(site.diagnostics, [&](const Diagnostic& d) {
       for (std::size_t index : touched)
@@ -213,17 +247,17 @@ class Session final : public serve::SiteSession {
 
  private:
   /// Writes the re-read pages, their aliases and search parts; after a menu change, also every
-  /// file whose view of the other pages changed (its key, as `tampon build` compares them).
+  /// file whose view of the other pages changed (its fingerprint, as `tampon build` compares).
   void write_pending(const Model& model, const fs::path& site_dir, serve::UpdateStats& stats) {
     const SiteModel& site = *m_site;
     std::set<std::string> written;
     std::set<std::size_t> entries(m_unwritten.begin(), m_unwritten.end());
     if (m_menus_changed) {
       for (const SiteFile& file : site_files(site)) {
-        if (file.key.rfind("search-part:", 0) == 0) continue;
-        std::string& key = m_keys[file.output];
-        if (key == file.key) continue;
-        key = file.key;
+        if (file.kind == FileKind::SearchPart) continue;
+        std::string& shown = m_shown[file.output];
+        if (shown == file.fingerprint) continue;
+        shown = file.fingerprint;
         write(model, file, site_dir, stats);
         written.insert(file.output);
       }
@@ -235,16 +269,17 @@ class Session final : public serve::SiteSession {
     for (std::size_t index : m_unwritten) {
       const Page& page = site.pages[index];
       if (!written.contains(page.output))
-        write(model, {page.output, "page:" + page.source, {}}, site_dir, stats);
+        write(model, {page.output, FileKind::Page, index}, site_dir, stats);
       for (const std::string& alias : page.meta.aliases)  // they show its title
         if (std::string out = alias_output(alias); !out.empty())
-          write(model, {out, "alias:" + page.source, {}}, site_dir, stats);
+          write(model, {out, FileKind::Alias, index}, site_dir, stats);
     }
     std::set<std::size_t> parts;
     for (std::size_t index : entries)
       parts.insert(m_search.replace(index, search_entry_json(site, site.pages[index])));
     for (std::size_t part : parts)  // not counted: the pages are what the user edited
-      write_atomically(site_dir, site_dir / search_part_path(part), m_search.part_json(part));
+      write_atomically(m_writes, site_dir, site_dir / search_part_path(part),
+                       m_search.part_json(part));
     m_unwritten.clear();
     m_menus_changed = false;
   }
@@ -266,7 +301,7 @@ class Session final : public serve::SiteSession {
     std::string bytes;
     const CopiedFile* copy = nullptr;
     fs::path target = site_dir / file.output;
-    if (!produce(*m_site, model, file.key, file.output, bytes, copy)) {
+    if (!produce(*m_site, model, file, bytes, copy, m_scratch)) {
       const fs::path& from = copy->source;
       std::error_code ec;
       make_real_folders(site_dir, target.parent_path());
@@ -275,9 +310,9 @@ class Session final : public serve::SiteSession {
           fs::last_write_time(target, ec) >= fs::last_write_time(from, ec))
         return;  // assets rarely change: skip the copy
       // Neither end follows a link: the source (io/source_file.hpp) nor the target.
-      write_atomically(site_dir, target, read_copied(*copy));
+      write_atomically(m_writes, site_dir, target, read_copied(*copy));
     } else {
-      write_atomically(site_dir, target, bytes);
+      write_atomically(m_writes, site_dir, target, bytes);
     }
     ++stats.pages_rendered;
   }
@@ -288,9 +323,11 @@ class Session final : public serve::SiteSession {
   std::string m_content_display;
   Findings m_findings;
   SearchIndex m_search;
-  std::set<std::size_t> m_unwritten;          ///< pages re-read and not written yet
-  bool m_menus_changed = false;               ///< since the last write
-  std::map<std::string, std::string> m_keys;  ///< output → key (with view digest) last written
+  std::set<std::size_t> m_unwritten;           ///< pages re-read and not written yet
+  bool m_menus_changed = false;                ///< since the last write
+  std::map<std::string, std::string> m_shown;  ///< output → its fingerprint last written
+  PageScratch m_scratch;                       ///< of m_site, cleared when its menus change
+  unsigned m_writes = 0;                       ///< temporary files written
 };
 
 }  // namespace

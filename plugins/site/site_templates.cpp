@@ -170,26 +170,19 @@ std::string TemplatePool::render(const kainjow::mustache::data& data) const {
 }
 
 std::string TemplatePool::render(kainjow::mustache::basic_context<std::string>& context) const {
-  std::unique_ptr<kainjow::mustache::mustache> tmpl;
-  {
-    std::lock_guard lock(m_mutex);
-    if (!m_free.empty()) {
-      tmpl = std::move(m_free.back());
-      m_free.pop_back();
-    }
-  }
-  if (!tmpl) {
-    tmpl = std::make_unique<kainjow::mustache::mustache>(m_source);
+  auto tmpl = m_copies.take([this] {
+    auto made = std::make_unique<kainjow::mustache::mustache>(m_source);
     // One escaping for the whole site (&#39; for apostrophes, like the Markdown writer).
     // Most values (hrefs, titles) have nothing to escape: returned as they are.
-    tmpl->set_custom_escape([](const std::string& s) {
+    made->set_custom_escape([](const std::string& s) {
       if (render::find_html_special(s) == std::string::npos) return s;
       std::string out;
       out.reserve(s.size() + s.size() / 8);
       render::append_escaped(out, s);
       return out;
     });
-  }
+    return made;
+  });
   // Appended to directly: kainjow's own string render goes through an ostringstream.
   struct Appender {
     std::string text;
@@ -200,8 +193,6 @@ std::string TemplatePool::render(kainjow::mustache::basic_context<std::string>& 
   } html;
   html.text.reserve(m_source.size() * 2);
   tmpl->render(context, html);
-  std::lock_guard lock(m_mutex);
-  m_free.push_back(std::move(tmpl));
   return std::move(html.text);
 }
 

@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
 
+#include "render/scratch_pool.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon::site {
@@ -26,8 +26,7 @@ class TemplatePool {
 
  private:
   std::string m_source;
-  mutable std::mutex m_mutex;
-  mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> m_free;
+  render::ScratchPool<kainjow::mustache::mustache> m_copies;
 };
 
 /// Where page.mustache's side-menu items, rendered once per section and folder depth, go.

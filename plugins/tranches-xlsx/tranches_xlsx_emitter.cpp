@@ -15,7 +15,8 @@ namespace {
 
 using namespace xlsx;
 
-constexpr std::string_view k_ledger_key = "@global";
+/// JobId::kind of the two sorts of statement.
+constexpr std::uint32_t k_convention = 0, k_ledger = 1;
 constexpr std::string_view k_ledger_path = "echeanciers/echeancier-global.xlsx";
 constexpr std::string_view k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -67,14 +68,18 @@ class TranchesXlsxEmitter final : public Emitter {
     return k_info;
   }
 
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext&,
+                              const BuildState&) const override {
     std::vector<OutputJob> jobs;
     {
       RefIndex index(model);  // freed before the ledger's inputs are gathered
       jobs.reserve(model.conventions.size() + 1);
       for (const ConventionState& cs : model.conventions) {
         const std::string& id = cs.record->id;
-        jobs.push_back({"echeanciers/" + id + ".xlsx", index.convention_inputs(cs), {}, id});
+        jobs.push_back({"echeanciers/" + id + ".xlsx",
+                        index.convention_inputs(cs),
+                        {},
+                        {k_convention, {RecordKind::Convention, id}}});
       }
     }
     // The ledger reads what every statement reads: sized once, as it holds some 150 000
@@ -91,15 +96,15 @@ class TranchesXlsxEmitter final : public Emitter {
     for (const Convention& c : model.records.conventions)
       ledger_inputs.push_back({RecordKind::Convention, c.id});
     normalize(ledger_inputs);
-    jobs.push_back(
-        {std::string(k_ledger_path), std::move(ledger_inputs), {}, std::string(k_ledger_key)});
+    jobs.push_back({std::string(k_ledger_path), std::move(ledger_inputs), {}, {.kind = k_ledger}});
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, RenderContext& ctx) const override {
-    if (job.key == k_ledger_key) return render_ledger(job, model, ctx);
-    const ConventionState* cs = model.convention_state(job.key);
-    if (cs == nullptr) throw Fatal("tranches-xlsx : convention inconnue " + job.key);
+  void render(const OutputJob& job, const Model& model, const BuildState&,
+              RenderContext& ctx) const override {
+    if (job.id.kind == k_ledger) return render_ledger(job, model, ctx);
+    const ConventionState* cs = model.convention_state(job.id.record.id);
+    if (cs == nullptr) throw Fatal("tranches-xlsx : convention inconnue " + job.id.record.id);
     render_convention(job, *cs, model, ctx);
   }
 };

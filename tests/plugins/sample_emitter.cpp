@@ -18,11 +18,11 @@ class SampleEmitter final : public tampon::Emitter {
                                             {}};
     return k_info;
   }
-  std::vector<tampon::OutputJob> plan(const tampon::Model&,
-                                      const tampon::ProjectContext&) const override {
-    return {tampon::OutputJob{"exemple/structures.txt", {}, {}, "all"}};
+  std::vector<tampon::OutputJob> plan(const tampon::Model&, const tampon::ProjectContext&,
+                                      const tampon::BuildState&) const override {
+    return {tampon::OutputJob{"exemple/structures.txt", {}, {}, {}}};
   }
-  void render(const tampon::OutputJob&, const tampon::Model& model,
+  void render(const tampon::OutputJob&, const tampon::Model& model, const tampon::BuildState&,
               tampon::RenderContext& ctx) const override {
     std::ofstream out(ctx.output_path());
     for (const auto& s : model.records.structures) out << s.id << "\n";

@@ -3,20 +3,32 @@
 ///
 /// Lifecycle. The host loads and validates the records into an immutable `Model`. For each
 /// enabled emitter it then calls, in order:
-///   1. `check(model, project)`  — validation of the emitter's own inputs (templates, content
-///      links); findings join the validation diagnostics, so `tampon validate` reports them;
-///   2. `plan(model, project)`   — the list of files the emitter proposes to write, one
+///   0. `prepare(model, ctx)`    — once per build: read what every output needs (pages,
+///      templates) into a `BuildState` of your own; the default holds nothing;
+///   1. `check(model, project, state)` — validation of the emitter's own inputs (templates,
+///      content links); findings join the validation diagnostics, so `tampon validate` reports
+///      them;
+///   2. `plan(model, project, state)`  — the list of files the emitter proposes to write, one
 ///      `OutputJob` per file, with the records each one reads (provenance and --keep-going);
-///   3. `render(job, model, ctx)` — once per job, concurrently on a thread pool: write the file
-///      at `ctx.output_path()`, or hand its bytes to `ctx.write()`. Never write anywhere else and
-///      never read the clock: the host owns `out/`, renames the file into place only if the whole
-///      build succeeds, and gives the reference date as `model.as_of` (the only one).
-/// An emitter holds no mutable state: `render` runs on several threads at once.
+///   3. `render(job, model, state, ctx)` — once per job, concurrently on a thread pool: write
+///      the file at `ctx.output_path()`, or hand its bytes to `ctx.write()`. Never write
+///      anywhere else and never read the clock: the host owns `out/`, renames the file into
+///      place only if the whole build succeeds, and gives the reference date as `model.as_of`
+///      (the only one).
+/// An emitter holds no mutable state: its methods are `const`, what one build needs lives in
+/// its `BuildState`, which `check`, `plan` and `render` only read (`render` runs on several
+/// threads at once), and the ctest EmitterState.NoEmitterHoldsMutableState refuses an emitter
+/// library with writable static data, or `mutable` or `thread_local` in its sources.
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "tampon/date.hpp"
 #include "tampon/model.hpp"
 
 namespace tampon {
@@ -33,13 +45,27 @@ struct ProjectContext {
   std::string display(const std::filesystem::path& path) const;
 };
 
+/// Which output a job is, in the emitter's own terms: typed fields `plan` sets and `render`
+/// reads back, never text to parse. Set those you need; the host never reads them.
+struct JobId {
+  std::uint32_t kind = 0;  ///< which sort of output, when there are several (your enum's value)
+  RecordRef record{};      ///< the record it is about (a convention, a structure)
+  Quarter quarter{};       ///< the quarter, for an output per quarter (a bulletin)
+  std::size_t index = 0;   ///< a position in your prepared `BuildState` (a site's page)
+  friend bool operator==(const JobId&, const JobId&) = default;
+};
+
 /// One output file an emitter proposes.
 struct OutputJob {
   std::string path;                     ///< relative to --out, '/'-separated, from validated ids
   std::vector<RecordRef> inputs;        ///< records it reads: manifest provenance, --keep-going
   std::vector<std::string> depends_on;  ///< other files it reads (templates, content), for
                                         ///< incremental rebuilds; absolute or project-relative
-  std::string key;                      ///< emitter-private: what to render (e.g. a convention id)
+  JobId id{};                           ///< what to render
+  /// Anything else its bytes depend on that `inputs` and `depends_on` do not say (the site: a
+  /// digest of the other pages' titles a page shows in its menus). Part of the rebuild
+  /// fingerprint, with the path, the records listed and the files' digests; often empty.
+  std::string fingerprint{};
 };
 
 struct OutputKind {
@@ -68,6 +94,38 @@ struct EmitterInfo {
   std::vector<DiagnosticCode> codes;
 };
 
+class SourceRoot;     // io/source_file.hpp: the folder a source file must really be in
+struct SourceStatus;  // io/source_file.hpp: what went wrong reading it
+
+/// One build's state of an emitter: what `prepare` read (pages, parsed templates, indexes).
+/// Derive your own; the host keeps it for the build and hands it back, `const`, to `check`,
+/// `plan` and every `render` (on several threads at once: never change it there).
+class BuildState {
+ public:
+  virtual ~BuildState() = default;
+  /// Your own type back: `state.as<SiteBuild>()` (the host gives each emitter its own state).
+  template <class T>
+  const T& as() const {
+    return static_cast<const T&>(*this);
+  }
+};
+
+/// What `prepare` gets besides the model.
+class PrepareContext {
+ public:
+  virtual ~PrepareContext() = default;
+  virtual const ProjectContext& project() const = 0;
+  /// Runs `work(0)` … `work(count - 1)` on the build's threads (--jobs) and returns when all
+  /// are done. Put results in slots by index: the order of the calls is not fixed.
+  virtual void for_each(std::size_t count, const std::function<void(std::size_t)>& work) = 0;
+  /// Reads a source file whole as io/source_file.hpp's `read_source` does (a regular file
+  /// really inside `root`, never blocking) and records its digest for the rebuild
+  /// fingerprints: a job listing it in `depends_on` does not make the host read it again.
+  /// Thread-safe.
+  virtual SourceStatus read_source(const std::filesystem::path& path, const SourceRoot& root,
+                                   std::string& bytes) = 0;
+};
+
 /// What `render` gets besides the model.
 class RenderContext {
  public:
@@ -87,13 +145,21 @@ class Emitter {
  public:
   virtual ~Emitter() = default;
   virtual const EmitterInfo& info() const = 0;
+  /// Reads, once per build, what the outputs need. Default: a state that holds nothing.
+  virtual std::unique_ptr<BuildState> prepare(const Model& /*model*/,
+                                              PrepareContext& /*ctx*/) const {
+    return std::make_unique<BuildState>();
+  }
   /// Validation of the emitter's own inputs. Default: nothing to check.
-  virtual Diagnostics check(const Model& /*model*/, const ProjectContext& /*project*/) const {
+  virtual Diagnostics check(const Model& /*model*/, const ProjectContext& /*project*/,
+                            const BuildState& /*state*/) const {
     return {};
   }
-  virtual std::vector<OutputJob> plan(const Model& model, const ProjectContext& project) const = 0;
+  virtual std::vector<OutputJob> plan(const Model& model, const ProjectContext& project,
+                                      const BuildState& state) const = 0;
   /// Writes `ctx.output_path()`. Throws only for internal or I/O failures.
-  virtual void render(const OutputJob& job, const Model& model, RenderContext& ctx) const = 0;
+  virtual void render(const OutputJob& job, const Model& model, const BuildState& state,
+                      RenderContext& ctx) const = 0;
 };
 
 }  // namespace tampon

@@ -15,7 +15,11 @@
 // 5: emitter API v2 (issue 14): the reference date is `Model::as_of` only (ProjectContext lost
 //    its copy); Diagnostic has constructors (Diagnostic::error, Diagnostic::warning).
 // 6: EmitterInfo::codes: emitters declare their own diagnostic codes (issue 14).
-#define TAMPON_PLUGIN_API_VERSION 6u
+// 7: Emitter::prepare and BuildState (what an emitter reads for one build, handed back to
+//    check, plan and render), PrepareContext (the build's threads, source reads that record
+//    their digest); OutputJob::id (a typed JobId) and OutputJob::fingerprint replace `key`
+//    (issue 14).
+#define TAMPON_PLUGIN_API_VERSION 7u
 
 namespace tampon {
 class Emitter;

@@ -3,7 +3,10 @@
 //
 // It writes `exemple/totaux.csv`: for each structure, how many conventions it holds and their
 // current total in cents; and it warns about a structure that holds none.
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "tampon/emitter.hpp"
 #include "tampon/plugin_abi.h"
@@ -11,6 +14,16 @@
 namespace {
 
 using namespace tampon;
+
+// What one build needs, computed once by prepare(); the host hands it back, read-only, to
+// check, plan and render. The emitter object itself keeps nothing.
+struct Totals final : BuildState {
+  struct Line {
+    std::string structure;
+    std::int64_t conventions = 0, cents = 0;
+  };
+  std::vector<Line> lines;
+};
 
 class TotauxEmitter final : public Emitter {
  public:
@@ -25,8 +38,20 @@ class TotauxEmitter final : public Emitter {
     return k_info;
   }
 
+  std::unique_ptr<BuildState> prepare(const Model& model, PrepareContext&) const override {
+    auto totals = std::make_unique<Totals>();
+    for (const Structure& s : model.records.structures) {
+      Totals::Line line;
+      line.structure = s.id;
+      for (const ConventionState& state : model.conventions)
+        if (state.structure == &s) line.cents += state.current().total.cents(), ++line.conventions;
+      totals->lines.push_back(std::move(line));
+    }
+    return totals;
+  }
+
   // At validation time (`tampon validate` reports it too): what this emitter needs.
-  Diagnostics check(const Model& model, const ProjectContext&) const override {
+  Diagnostics check(const Model& model, const ProjectContext&, const BuildState&) const override {
     Diagnostics found;
     for (const Structure& s : model.records.structures)
       if (model.conventions_of_structure(s.id).empty())
@@ -37,9 +62,11 @@ class TotauxEmitter final : public Emitter {
   }
 
   // One job per file, listing every record it reads: the host fingerprints, selects and skips
-  // jobs from these inputs (never filter them yourself).
-  std::vector<OutputJob> plan(const Model& model, const ProjectContext&) const override {
-    OutputJob job{"exemple/totaux.csv", {}, {}, "totaux"};
+  // jobs from these inputs (never filter them yourself). One file here: its `id` stays empty.
+  std::vector<OutputJob> plan(const Model& model, const ProjectContext&,
+                              const BuildState&) const override {
+    OutputJob job;
+    job.path = "exemple/totaux.csv";
     for (const Structure& s : model.records.structures)
       job.inputs.push_back({RecordKind::Structure, s.id});
     for (const Convention& c : model.records.conventions)
@@ -49,15 +76,14 @@ class TotauxEmitter final : public Emitter {
     return {job};
   }
 
-  // Runs on several threads at once: read the model, write only through `ctx`.
-  void render(const OutputJob&, const Model& model, RenderContext& ctx) const override {
+  // Runs on several threads at once: read the model and the build's state, write only
+  // through `ctx`.
+  void render(const OutputJob&, const Model&, const BuildState& state,
+              RenderContext& ctx) const override {
     std::string csv = "structure;conventions;total_centimes\n";
-    for (const Structure& s : model.records.structures) {
-      std::int64_t cents = 0, count = 0;
-      for (const ConventionState& state : model.conventions)
-        if (state.structure == &s) cents += state.current().total.cents(), ++count;
-      csv += s.id + ";" + std::to_string(count) + ";" + std::to_string(cents) + "\n";
-    }
+    for (const Totals::Line& line : state.as<Totals>().lines)
+      csv += line.structure + ";" + std::to_string(line.conventions) + ";" +
+             std::to_string(line.cents) + "\n";
     ctx.write(csv);
   }
 };

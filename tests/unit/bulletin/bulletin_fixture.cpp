@@ -110,11 +110,11 @@ std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem:
   auto emitter = make_bulletin_emitter();
   // The shipped templates (templates/bulletin/) unless the project has its own.
   ProjectContext project{out.parent_path(), TAMPON_SOURCE_DIR};
-  auto jobs = emitter->plan(model, project);
+  auto jobs = emitter->plan(model, project, BuildState{});
   for (const OutputJob& job : jobs) {
     std::filesystem::create_directories((out / job.path).parent_path());
     Context ctx(project, out / job.path);
-    emitter->render(job, model, ctx);
+    emitter->render(job, model, BuildState{}, ctx);
     if (diagnostics)
       diagnostics->insert(diagnostics->end(), ctx.diagnostics.begin(), ctx.diagnostics.end());
   }
@@ -127,7 +127,7 @@ Diagnostics check_bulletins(const Model& model) {
 
 Diagnostics check_bulletins(const Model& model, const std::filesystem::path& project_dir) {
   ProjectContext project{project_dir, TAMPON_SOURCE_DIR};
-  return make_bulletin_emitter()->check(model, project);
+  return make_bulletin_emitter()->check(model, project, BuildState{});
 }
 
 std::filesystem::path fresh_dir(const std::string& name) {

@@ -360,7 +360,7 @@ TEST_F(Bulletin, ARecordWithAnErrorIsListedByTheBulletinsThatReadIt) {
   model.index();
   const RecordRef bad{RecordKind::Rapport, "cn-0002/2022-04"};
   model.invalid.insert(bad);
-  auto jobs = make_bulletin_emitter()->plan(model, ProjectContext{{}, {}});
+  auto jobs = make_bulletin_emitter()->plan(model, ProjectContext{{}, {}}, BuildState{});
   EXPECT_EQ(jobs.size(), s_jobs->size());
   std::vector<std::string> not_reading;
   for (const auto& job : jobs)

@@ -39,7 +39,7 @@ struct EmitterTest : ::testing::Test {
 
   std::string render_text(const OutputJob& job, const std::string& name) {
     FakeContext ctx(project, dir / name);
-    emitter->render(job, fixture.model, ctx);
+    emitter->render(job, fixture.model, BuildState{}, ctx);
     EXPECT_TRUE(ctx.diagnostics.empty())
         << (ctx.diagnostics.empty() ? "" : ctx.diagnostics[0].message);
     EXPECT_EQ(qpdf_check(dir / name), 0);
@@ -48,7 +48,7 @@ struct EmitterTest : ::testing::Test {
 };
 
 TEST_F(EmitterTest, PlansOneDocumentPerConventionAndPerAvenant) {
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_EQ(jobs[0].path, "conventions/cv-2021-0042.pdf");
   EXPECT_EQ(jobs[1].path, "avenants/cv-2021-0042-av1.pdf");
@@ -75,19 +75,19 @@ TEST_F(EmitterTest, PlansDocumentsThatReadAnInvalidRecordListingIt) {
   const RecordRef avenant{RecordKind::Avenant, "cv-2021-0042-av1"};
   const RecordRef conseiller{RecordKind::Conseiller, "cn-0001"};
   fixture.model.invalid.insert(avenant);
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_FALSE(lists(jobs[0], avenant));
   EXPECT_TRUE(lists(jobs[1], avenant));
   fixture.model.invalid.insert(conseiller);
-  jobs = emitter->plan(fixture.model, project);
+  jobs = emitter->plan(fixture.model, project, BuildState{});
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_TRUE(lists(jobs[0], conseiller));
   EXPECT_TRUE(lists(jobs[1], conseiller));
 }
 
 TEST_F(EmitterTest, ConventionShowsPartiesPostsAmountsInFiguresAndWordsAndDates) {
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   std::string text = render_text(jobs[0], "convention.pdf");
   for (const char* expected :
        {"Convention n°\u00A0cv-2021-0042",
@@ -124,7 +124,7 @@ TEST_F(EmitterTest, ConventionShowsPartiesPostsAmountsInFiguresAndWordsAndDates)
 }
 
 TEST_F(EmitterTest, ConventionCarriesTwoSignatureFieldsAndItsOwnMetadata) {
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   render_text(jobs[0], "c.pdf");
   EXPECT_EQ(count(qdf(dir / "c.pdf"), "/FT /Sig"), 2);
   std::string info = pdfinfo(dir / "c.pdf");
@@ -138,7 +138,7 @@ TEST_F(EmitterTest, OverseasParagraphAppearsForAnIncreasedPost) {
   structure.departement = "974";
   fixture.model.conventions.front().territory = "La Réunion (974)";  // as the model derives it
   fixture.model.conventions.front().versions[0].posts[0].overseas_increase = true;
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   std::string text = render_text(jobs[0], "c.pdf");
   // The structure's own territory, not the group of the increase (issue 21).
   EXPECT_TRUE(contains_phrase(text, "La Réunion (974)"));
@@ -147,7 +147,7 @@ TEST_F(EmitterTest, OverseasParagraphAppearsForAnIncreasedPost) {
 }
 
 TEST_F(EmitterTest, AvenantShowsTheConventionBeforeAndAfterAndTheNewSchedule) {
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   std::string text = render_text(jobs[1], "avenant.pdf");
   for (const char* expected :
        {"Avenant n°\u00A01 à la convention de subvention n°\u00A0cv-2021-0042", "15 juin 2022",
@@ -165,14 +165,14 @@ TEST_F(EmitterTest, AvenantShowsTheConventionBeforeAndAfterAndTheNewSchedule) {
 // that is the training departure; Article 1 said the avenant's date while the schedule said
 // the training departure (issue 21).
 TEST_F(EmitterTest, AddedPostsAnchorIsStatedOnceAsTheScheduleCountsIt) {
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   std::string text = render_text(jobs[1], "avenant.pdf");
   EXPECT_FALSE(contains_phrase(text, "se comptent à partir de la date du présent avenant"));
   EXPECT_TRUE(contains_phrase(text, "se comptent à partir de la date de départ en formation"));
 }
 
 TEST_F(EmitterTest, ShippedTemplatesPassTheCheck) {
-  auto found = emitter->check(fixture.model, project);
+  auto found = emitter->check(fixture.model, project, BuildState{});
   EXPECT_TRUE(found.empty()) << found[0].where.file << ":" << found[0].where.line << " "
                              << found[0].message;
 }
@@ -181,7 +181,7 @@ TEST_F(EmitterTest, CheckNamesTheTemplateLineOfAnUnknownVariable) {
   std::filesystem::create_directories(dir / "templates/documents");
   std::ofstream(dir / "templates/documents/convention.md")
       << "# Convention\n\nTotal : {{total.montant}}\nMontant : {{total.montnat}}\n";
-  auto found = emitter->check(fixture.model, project);
+  auto found = emitter->check(fixture.model, project, BuildState{});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].where.file, "templates/documents/convention.md");
   EXPECT_EQ(found[0].where.line, 4u);
@@ -194,7 +194,7 @@ TEST_F(EmitterTest, AnUnknownVariableGetsAHintFromTheConventionView) {
   std::filesystem::create_directories(dir / "templates/documents");
   std::ofstream(dir / "templates/documents/convention.md")
       << "# Convention\n\n{{structure.nomm}}\n\n{{#postes}}{{montnat}}{{/postes}}\n";
-  auto found = emitter->check(fixture.model, project);
+  auto found = emitter->check(fixture.model, project, BuildState{});
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].where.line, 3u);
   EXPECT_EQ(found[0].message,
@@ -207,7 +207,7 @@ TEST_F(EmitterTest, AnUnknownVariableGetsAHintFromTheConventionView) {
 
 TEST_F(EmitterTest, CheckReportsARecordCharacterTheFontLacks) {
   fixture.model.records.structures.front().nom = "Association 漢字";
-  auto found = emitter->check(fixture.model, project);
+  auto found = emitter->check(fixture.model, project, BuildState{});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].code, "missing-glyph");
   EXPECT_NE(found[0].message.find("U+6F22"), std::string::npos);
@@ -215,9 +215,9 @@ TEST_F(EmitterTest, CheckReportsARecordCharacterTheFontLacks) {
 
 TEST_F(EmitterTest, RenderReportsAMissingGlyphInsteadOfPrintingABlankBox) {
   fixture.model.records.structures.front().nom = "Association 漢字";
-  auto jobs = emitter->plan(fixture.model, project);
+  auto jobs = emitter->plan(fixture.model, project, BuildState{});
   FakeContext ctx(project, dir / "x.pdf");
-  emitter->render(jobs[0], fixture.model, ctx);
+  emitter->render(jobs[0], fixture.model, BuildState{}, ctx);
   ASSERT_EQ(ctx.diagnostics.size(), 1u);
   EXPECT_EQ(ctx.diagnostics[0].severity, Severity::Error);
   EXPECT_EQ(ctx.diagnostics[0].code, "document-failed");
@@ -229,7 +229,7 @@ TEST_F(EmitterTest, CheckReportsAnUnclosedSectionAtItsTemplateLine) {
   std::filesystem::create_directories(dir / "templates/documents");
   std::ofstream(dir / "templates/documents/convention.md")
       << "# Convention\n\n{{#postes}}\n| {{numero}} |\n";
-  auto found = emitter->check(fixture.model, project);
+  auto found = emitter->check(fixture.model, project, BuildState{});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].code, "template-syntax");
   EXPECT_EQ(found[0].where.file, "templates/documents/convention.md");
@@ -238,7 +238,7 @@ TEST_F(EmitterTest, CheckReportsAnUnclosedSectionAtItsTemplateLine) {
 
 TEST_F(EmitterTest, CheckReportsATemplateFoundNeitherInTheProjectNorShipped) {
   ProjectContext bare{dir.path(), dir.path()};
-  auto found = emitter->check(fixture.model, bare);
+  auto found = emitter->check(fixture.model, bare, BuildState{});
   ASSERT_EQ(found.size(), 2u);  // the convention's and the avenant's
   for (const auto& d : found) {
     EXPECT_EQ(d.code, "template-missing");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "host/build_pipeline.hpp"
+#include "host/emitter_builds.hpp"
 #include "plugin/emitter_set.hpp"
 #include "scratch.hpp"
 #include "small_model.hpp"
@@ -37,8 +38,14 @@ class ExternalBuild : public ::testing::Test {
     return scratch.program("plugins/tampon-emitter-" + name, shell_emitter(name, plan, render));
   }
   BuildReport build(const Emitter& emitter) {
-    for (auto& d : emitter.check(*model, project)) diagnostics.push_back(d);
-    return run_build(*model, {&emitter}, project, options);
+    EmitterBuilds builds(*model, {&emitter}, project, options.jobs);
+    for (auto& d : emitter.check(*model, project, builds.state(0))) diagnostics.push_back(d);
+    return run_build(*model, builds, project, options);
+  }
+  /// One build's state of `emitter` (Emitter::prepare runs the program's `plan`).
+  std::unique_ptr<EmitterBuilds> prepare(const Emitter& emitter) {
+    return std::make_unique<EmitterBuilds>(*model, std::vector<const Emitter*>{&emitter}, project,
+                                           1);
   }
   testing::Scratch scratch;
   std::unique_ptr<Model> model;
@@ -203,7 +210,7 @@ TEST_F(ExternalBuild, PlanDiagnosticsAreReportedByCheck) {
       R"(echo '{"jobs": [], "diagnostics": [{"severity": "warning", "message": "attention"}]}')",
       "true"));
   ASSERT_NE(warns, nullptr);
-  auto found = warns->check(*model, project);
+  auto found = warns->check(*model, project, prepare(*warns)->state(0));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::Warning);
   EXPECT_EQ(found[0].message, "émetteur « prudent » : attention");
@@ -213,23 +220,26 @@ TEST_F(ExternalBuild, AFailedPlanIsReportedOnceByCheckAndThrowsWhenNobodyChecked
   auto path = program("rate", "echo 'plan impossible' >&2; exit 1", "true");
   auto checked = open(path);
   ASSERT_NE(checked, nullptr);
-  auto found = checked->check(*model, project);
+  auto build = prepare(*checked);
+  auto found = checked->check(*model, project, build->state(0));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0].message.find("« plan »"), std::string::npos);
   ASSERT_EQ(found[0].notes.size(), 1u);
   EXPECT_EQ(found[0].notes[0].message, "sortie d'erreur : plan impossible");
-  EXPECT_TRUE(checked->plan(*model, project).empty());  // --keep-going goes on without it
+  // --keep-going goes on without it
+  EXPECT_TRUE(checked->plan(*model, project, build->state(0)).empty());
   auto unchecked = open(path);
-  EXPECT_THROW(unchecked->plan(*model, project), Fatal);
+  EXPECT_THROW(unchecked->plan(*model, project, prepare(*unchecked)->state(0)), Fatal);
 }
 
-TEST_F(ExternalBuild, CheckAndPlanRunThePlanOnlyOnce) {
+TEST_F(ExternalBuild, ABuildRunsThePlanOnlyOnce) {
   auto counter = scratch.dir() / "plans";
   auto once = open(
       program("compte", "echo x >> '" + counter.string() + "'; echo '{\"jobs\": []}'", "true"));
   ASSERT_NE(once, nullptr);
-  once->check(*model, project);
-  once->plan(*model, project);
+  auto build = prepare(*once);  // Emitter::prepare runs it
+  once->check(*model, project, build->state(0));
+  once->plan(*model, project, build->state(0));
   EXPECT_EQ(read_file(counter), "x\n");
 }
 
@@ -254,8 +264,11 @@ TEST(ExternalDiscovery, FindsProgramsInTheSameFoldersAsModules) {
 class BuiltinRecordsJson final : public Emitter {
  public:
   const EmitterInfo& info() const override { return m_info; }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return {}; }
-  void render(const OutputJob&, const Model&, RenderContext&) const override {}
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&,
+                              const BuildState&) const override {
+    return {};
+  }
+  void render(const OutputJob&, const Model&, const BuildState&, RenderContext&) const override {}
 
  private:
   EmitterInfo m_info{"records-json", "1.0.0", "intégré", {}, {}, {}};

@@ -84,10 +84,11 @@ TEST(ExternalProtocol, ReadsJobsWithInputsDependenciesAndDiagnostics) {
                      "file": "data/conventions/cv.yaml", "line": 3}]})",
                           info);
   ASSERT_EQ(reply.jobs.size(), 2u);
-  EXPECT_EQ(reply.jobs[0].path, "a/b.csv");
+  EXPECT_EQ(reply.jobs[0].job.path, "a/b.csv");
   EXPECT_EQ(reply.jobs[0].key, "k");
-  EXPECT_EQ(reply.jobs[0].inputs, (std::vector<RecordRef>{{RecordKind::Structure, "s-1"}}));
-  EXPECT_EQ(reply.jobs[0].depends_on, std::vector<std::string>{"templates/x.html"});
+  EXPECT_EQ(reply.jobs[0].job.fingerprint, "k");
+  EXPECT_EQ(reply.jobs[0].job.inputs, (std::vector<RecordRef>{{RecordKind::Structure, "s-1"}}));
+  EXPECT_EQ(reply.jobs[0].job.depends_on, std::vector<std::string>{"templates/x.html"});
   EXPECT_EQ(reply.jobs[1].key, "");
   ASSERT_EQ(reply.diagnostics.size(), 1u);
   const auto& d = reply.diagnostics[0];
@@ -192,7 +193,7 @@ TEST(ExternalProtocol, LeavesOutRecordsInError) {
 
 TEST(ExternalProtocol, WritesRequestsWithProtocolVersionDateJobAndRecords) {
   auto model = testing::small_model();
-  OutputJob job{"export/x.csv", {{RecordKind::Structure, "mairie-de-bazuel"}}, {}, "cle"};
+  ProgramJob job{{"export/x.csv", {{RecordKind::Structure, "mairie-de-bazuel"}}, {}, {}}, "cle"};
   auto r = Json::parse(render_request(job, *model, R"({"format": "tampon-records/1"})"));
   EXPECT_EQ(r["protocol"], 1);
   EXPECT_EQ(r["tampon_version"], TAMPON_VERSION);

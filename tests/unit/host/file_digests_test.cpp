@@ -8,6 +8,7 @@
 
 #include "fake_emitter.hpp"
 #include "host/build_pipeline.hpp"
+#include "host/emitter_builds.hpp"
 #include "io/sha256.hpp"
 #include "io/source_file.hpp"
 
@@ -37,16 +38,57 @@ TEST_F(FileDigestsTest, AFileReadAsASourceIsNotReadAgainToDigestIt) {
   fs::path file = root / "page.md";
   write(file, "# Titre");
   std::string text;
-  ASSERT_TRUE(read_source_file(file, SourceRoot(), text));
+  FileDigests digests;
+  ASSERT_TRUE(digests.read(file, SourceRoot(), text));
   EXPECT_EQ(text, "# Titre");
-  std::size_t hashed = process_file_digests().files_hashed();
-  EXPECT_EQ(process_file_digests().digest(file), sha256_hex("# Titre"));
-  EXPECT_EQ(process_file_digests().files_hashed(), hashed);
+  EXPECT_EQ(digests.digest(file), sha256_hex("# Titre"));
+  EXPECT_EQ(digests.files_hashed(), 0u);
   // Edited afterwards: its identity changed, so it is read and hashed again.
   write(file, "# Autre titre, plus long");
-  EXPECT_EQ(process_file_digests().digest(file), sha256_hex("# Autre titre, plus long"));
-  EXPECT_EQ(process_file_digests().files_hashed(), hashed + 1);
-  EXPECT_FALSE(read_source_file(root / "absent.md", SourceRoot(), text));
+  EXPECT_EQ(digests.digest(file), sha256_hex("# Autre titre, plus long"));
+  EXPECT_EQ(digests.files_hashed(), 1u);
+  EXPECT_FALSE(digests.read(root / "absent.md", SourceRoot(), text));
+}
+
+/// Reads its one dependency while preparing, as the site reads its pages.
+class ReadingEmitter final : public Emitter {
+ public:
+  explicit ReadingEmitter(fs::path file) : m_file(std::move(file)) {}
+  const EmitterInfo& info() const override { return m_info; }
+  struct Read final : BuildState {
+    std::string text;
+  };
+  std::unique_ptr<BuildState> prepare(const Model&, PrepareContext& ctx) const override {
+    auto read = std::make_unique<Read>();
+    EXPECT_TRUE(ctx.read_source(m_file, SourceRoot(), read->text));
+    return read;
+  }
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&,
+                              const BuildState&) const override {
+    return {OutputJob{"page.html", {}, {m_file.string()}, {}}};
+  }
+  void render(const OutputJob&, const Model&, const BuildState& state,
+              RenderContext& ctx) const override {
+    ctx.write(state.as<Read>().text);
+  }
+
+ private:
+  fs::path m_file;
+  EmitterInfo m_info{"lecteur", "1.0.0", "test", {}, {}, {}};
+};
+
+TEST_F(FileDigestsTest, AFileAnEmitterReadWhilePreparingIsNotReadAgainToPlan) {
+  fs::path file = root / "page.md";
+  write(file, "# Titre");
+  ReadingEmitter emitter(file);
+  ProjectContext project{root / "project", root / "shipped"};
+  BuildOptions options;
+  options.out_dir = root / "out";
+  EmitterBuilds builds(Model{}, {&emitter}, project, 1);
+  auto report = run_build(Model{}, builds, project, options);
+  EXPECT_EQ(report.written, 1u);
+  EXPECT_EQ(builds.digests().files_hashed(), 0u);
+  EXPECT_EQ(builds.digests().digest(file), sha256_hex("# Titre"));
 }
 
 TEST_F(FileDigestsTest, AnUnchangedFileIsHashedOnlyOnce) {
@@ -85,25 +127,22 @@ TEST_F(FileDigestsTest, ABuildHashesASharedDependencyOnceAndRebuildsItsJobsWhenI
   write(shared, "gabarit v1");
   std::vector<OutputJob> jobs;
   for (int i = 0; i < 50; ++i)
-    jobs.push_back(OutputJob{"page-" + std::to_string(i) + ".html", {}, {"commun.mustache"}, "ok"});
+    jobs.push_back(OutputJob{"page-" + std::to_string(i) + ".html", {}, {"commun.mustache"}, {}});
   FakeEmitter emitter("site", jobs);
   ProjectContext project{root / "project", root / "shipped"};
   BuildOptions options;
   options.out_dir = root / "out";
   options.jobs = 2;
-  std::size_t before = process_file_digests().files_hashed();
-  auto first = run_build(Model{}, {&emitter}, project, options);
-  EXPECT_EQ(first.written, 50u);
-  EXPECT_EQ(process_file_digests().files_hashed() - before, 1u);
-
-  auto second = run_build(Model{}, {&emitter}, project, options);  // nothing changed
-  EXPECT_EQ(second.unchanged, 50u);
-  EXPECT_EQ(process_file_digests().files_hashed() - before, 1u);  // not even re-read
-
+  auto build = [&] {
+    EmitterBuilds builds(Model{}, {&emitter}, project, options.jobs);
+    auto report = run_build(Model{}, builds, project, options);
+    EXPECT_EQ(builds.digests().files_hashed(), 1u);  // once for 50 jobs
+    return report;
+  };
+  EXPECT_EQ(build().written, 50u);
+  EXPECT_EQ(build().unchanged, 50u);  // nothing changed
   write(shared, "gabarit v2");
-  auto third = run_build(Model{}, {&emitter}, project, options);
-  EXPECT_EQ(third.written, 50u);
-  EXPECT_EQ(process_file_digests().files_hashed() - before, 2u);
+  EXPECT_EQ(build().written, 50u);
 }
 
 }  // namespace

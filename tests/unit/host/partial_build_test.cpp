@@ -27,8 +27,12 @@ class Recorder final : public Emitter {
  public:
   Recorder(std::vector<OutputJob> jobs) : m_jobs(std::move(jobs)) {}
   const EmitterInfo& info() const override { return m_info; }
-  std::vector<OutputJob> plan(const Model&, const ProjectContext&) const override { return m_jobs; }
-  void render(const OutputJob& job, const Model&, RenderContext& ctx) const override {
+  std::vector<OutputJob> plan(const Model&, const ProjectContext&,
+                              const BuildState&) const override {
+    return m_jobs;
+  }
+  void render(const OutputJob& job, const Model&, const BuildState&,
+              RenderContext& ctx) const override {
     {
       std::lock_guard lock(m_mutex);
       m_rendered.insert(job.path);
@@ -49,7 +53,7 @@ class Recorder final : public Emitter {
 };
 
 OutputJob job(std::string path, std::vector<RecordRef> inputs) {
-  return OutputJob{std::move(path), std::move(inputs), {}, "k"};
+  return OutputJob{std::move(path), std::move(inputs), {}, {}};
 }
 
 std::string read(const fs::path& path) {

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "host/emitter_builds.hpp"
 #include "tampon/emitter.hpp"
 #include "tampon/model.hpp"
 
@@ -98,13 +99,14 @@ class Project {
   /// check + plan + render every job into out/; returns check's findings.
   Diagnostics build() {
     auto emitter = make_site_emitter();
-    Diagnostics findings = emitter->check(model, project);
-    jobs = emitter->plan(model, project);
+    EmitterBuilds builds(model, {emitter.get()}, project, 2);
+    Diagnostics findings = emitter->check(model, project, builds.state(0));
+    jobs = emitter->plan(model, project, builds.state(0));
     for (const OutputJob& job : jobs) {
       fs::path target = dir / "out" / job.path;
       fs::create_directories(target.parent_path());
       Context ctx(project, target);
-      emitter->render(job, model, ctx);
+      emitter->render(job, model, builds.state(0), ctx);
       findings.insert(findings.end(), ctx.reported.begin(), ctx.reported.end());
     }
     return findings;

@@ -18,12 +18,12 @@ std::unique_ptr<Emitter> make_justification() { return make_justification_xlsx_e
 std::vector<OutputJob> emit_all(const Emitter& emitter, const Model& model,
                                 const std::filesystem::path& out) {
   ProjectContext project{out.parent_path(), TAMPON_SOURCE_DIR};
-  std::vector<OutputJob> jobs = emitter.plan(model, project);
+  std::vector<OutputJob> jobs = emitter.plan(model, project, BuildState{});
   for (const OutputJob& job : jobs) {
     std::filesystem::path target = out / job.path;
     std::filesystem::create_directories(target.parent_path());
     TestRenderContext ctx(project, target);
-    emitter.render(job, model, ctx);
+    emitter.render(job, model, BuildState{}, ctx);
   }
   return jobs;
 }

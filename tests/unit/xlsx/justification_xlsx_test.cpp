@@ -338,7 +338,7 @@ TEST_F(JustificationXlsx, InvalidDeclarationIsListedByTheQuartersThatCumulateIt)
   model.invalid.insert({RecordKind::Depense, "mairie-de-bazuel/cv-2021-0001/2022-T1"});
   // Only the host skips (--keep-going): every quarter is planned, and those that cumulate the
   // declaration list it.
-  auto jobs = make_justification()->plan(model, ProjectContext{{}, {}});
+  auto jobs = make_justification()->plan(model, ProjectContext{{}, {}}, BuildState{});
   EXPECT_EQ(jobs.size(), s_jobs->size());
   const RecordRef bad{RecordKind::Depense, "mairie-de-bazuel/cv-2021-0001/2022-T1"};
   std::map<std::string, bool> lists;
@@ -365,7 +365,7 @@ TEST_F(JustificationXlsx, ConventionWithAnInvalidRecordIsListedByItsQuartersOnly
   // do not.
   const RecordRef bad{RecordKind::Conseiller, "cn-0003"};
   model.invalid.insert(bad);
-  auto jobs = make_justification()->plan(model, ProjectContext{{}, {}});
+  auto jobs = make_justification()->plan(model, ProjectContext{{}, {}}, BuildState{});
   bool some_listed = false;
   for (const auto& job : jobs) {
     auto has = [&](const RecordRef& ref) {

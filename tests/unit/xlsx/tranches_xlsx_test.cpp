@@ -63,7 +63,7 @@ TEST(TranchesXlsxPlan, JobInputsNameEveryMonthlyReportOfItsConseillersOnly) {
   };
   model->records.rapports = {rapport("cn-0002", 1), rapport("cn-0002", 2), rapport("cn-9999", 1)};
   model->index();
-  auto jobs = make_tranches()->plan(*model, ProjectContext{{}, {}});
+  auto jobs = make_tranches()->plan(*model, ProjectContext{{}, {}}, BuildState{});
   ASSERT_FALSE(jobs.empty());
   std::vector<std::string> listed;
   for (const RecordRef& ref : jobs[0].inputs)
@@ -261,7 +261,7 @@ TEST_F(TranchesXlsx, ARecordInErrorIsListedByItsStatementAndTheLedger) {
   model.index();
   const RecordRef bad{RecordKind::Conseiller, "cn-0003"};
   model.invalid.insert(bad);
-  auto jobs = make_tranches()->plan(model, ProjectContext{{}, {}});
+  auto jobs = make_tranches()->plan(model, ProjectContext{{}, {}}, BuildState{});
   ASSERT_EQ(jobs.size(), 3u);
   auto lists = [&](const OutputJob& job) {
     return std::find(job.inputs.begin(), job.inputs.end(), bad) != job.inputs.end();
@@ -282,7 +282,7 @@ TEST_F(TranchesXlsx, TheLedgerListsEveryConventionEvenWithoutDerivedState) {
   for (std::size_t i = 0; i < model.conventions.size(); ++i)
     model.conventions[i].record = &model.records.conventions[i];
   model.index();
-  auto jobs = make_tranches()->plan(model, ProjectContext{{}, {}});
+  auto jobs = make_tranches()->plan(model, ProjectContext{{}, {}}, BuildState{});
   const auto& ledger = jobs.back().inputs;
   EXPECT_NE(
       std::find(ledger.begin(), ledger.end(), RecordRef{RecordKind::Convention, "cv-2099-0001"}),
