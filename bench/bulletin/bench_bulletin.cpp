@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
   Diagnostics diagnostics;
   Model model = validate(load_project(project, {}), args.as_of, diagnostics);
   auto emitter = make_bulletin_emitter();
-  Diagnostics checked = emitter->check(model, project);
+  Diagnostics checked = emitter->check(model, project, BuildState{});  // no prepare: stateless
   std::vector<OutputJob> jobs = emitter->plan(model, project, BuildState{});
   std::printf("load seconds=%.3f findings=%zu check_findings=%zu\n",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
   std::string last_structure;
   std::size_t structures = 0;
   for (const OutputJob& job : jobs) {
-    std::string structure = job.key.substr(0, job.key.find('/'));
+    const std::string& structure = job.id.record.id;
     if (structure != last_structure) ++structures, last_structure = structure;
     if (args.count && structures > args.count) break;
     fs::create_directories((args.out / job.path).parent_path());
