@@ -267,6 +267,17 @@ TEST_F(Transaction, NoWriteFollowsALinkPlantedInOut) {
   EXPECT_TRUE(fs::is_empty(root / "ailleurs"));
 }
 
+// The folders of outputs kept as they are (unchanged) are checked too: moved elsewhere and
+// replaced by a link, their files have the same bytes, yet the build refuses the link.
+TEST_F(Transaction, AFolderOfUnchangedOutputsReplacedByALinkIsRefused) {
+  FakeEmitter e("alpha", {job("site/index.html"), job("a/un.txt", "memory")});
+  ASSERT_EQ(count_errors(build({&e}).diagnostics), 0u);
+  fs::rename(options.out_dir / "site", root / "ailleurs");
+  fs::create_symlink("../ailleurs", options.out_dir / "site");
+  EXPECT_THROW(build({&e}), Fatal);
+  EXPECT_TRUE(fs::is_symlink(options.out_dir / "site"));
+}
+
 TEST_F(Transaction, AnOutputLeftAsALinkIsAnErrorNotPublished) {
   FakeEmitter e("alpha", {job("a/lien.txt", "symlink"), job("a/bon.txt")});
   auto report = build({&e});
