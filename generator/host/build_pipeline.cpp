@@ -8,6 +8,7 @@
 #include "core/phase_clock.hpp"
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
+#include "render/json_text.hpp"
 #include "write/manifest.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
@@ -130,6 +131,35 @@ void write_manifest(std::ostream& out, const NextManifest& next, const Model& mo
   writer.finish();
 }
 
+// Whether `records_json` (ManifestEntry) names exactly `inputs`, in order: compared in place,
+// without a string per record (a national build lists over a million).
+bool lists_exactly(std::string_view records_json, const std::vector<RecordRef>& inputs,
+                   std::string& literal) {
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (i > 0) {
+      if (at >= records_json.size() || records_json[at] != '\n') return false;
+      ++at;
+    }
+    std::string_view kind = name(inputs[i].kind), id = inputs[i].id;
+    std::string_view rest = records_json.substr(at);
+    if (json_plain(kind) && json_plain(id)) {  // "kind:id" as it is
+      std::size_t size = kind.size() + id.size() + 3;
+      if (rest.size() < size || rest[0] != '"' || rest.substr(1, kind.size()) != kind ||
+          rest[kind.size() + 1] != ':' || rest.substr(kind.size() + 2, id.size()) != id ||
+          rest[size - 1] != '"')
+        return false;
+      at += size;
+      continue;
+    }
+    literal.clear();
+    append_manifest_string(literal, std::string(kind) + ":" + std::string(id));
+    if (!rest.starts_with(literal)) return false;
+    at += literal.size();
+  }
+  return at == records_json.size();
+}
+
 // Whether `next` would be written byte for byte as the manifest.json `previous` was read from:
 // that file as the writer writes it (a manifest edited, laid out otherwise or with entries
 // dropped is rewritten), the same tool version and reference date, and each row the previous
@@ -140,7 +170,7 @@ bool manifest_unchanged(const Manifest& previous, const NextManifest& next, cons
       next.rows.size() != previous.entries.size())
     return false;
   auto before = previous.entries.begin();
-  std::string literals;
+  std::string literal;
   for (const ManifestRow& row : next.rows) {
     const ManifestEntry& entry = (before++)->second;
     if (row.kept) {
@@ -151,12 +181,7 @@ bool manifest_unchanged(const Manifest& previous, const NextManifest& next, cons
     if (p.fate != PlannedJob::Fate::Unchanged || entry.stale || entry.path != p.job.path ||
         entry.emitter != p.emitter->info().name || entry.fingerprint != p.fingerprint)
       return false;
-    literals.clear();
-    for (const auto& ref : p.job.inputs) {
-      if (!literals.empty()) literals += '\n';
-      append_manifest_string(literals, std::string(name(ref.kind)) + ":" + ref.id);
-    }
-    if (literals != entry.records_json) return false;
+    if (!lists_exactly(entry.records_json, p.job.inputs, literal)) return false;
   }
   return true;
 }
