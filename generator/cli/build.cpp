@@ -104,6 +104,7 @@ int run_build(const Options& options) {
     if (e.lists_every_input && e.prints_public_part_only) build.public_part.insert(e.emitter);
   }
   build.selection = std::move(selection);
+  build.leave_to_exit = true;
   BuildReport report;
   try {
     report = tampon::run_build(session.model, *selected, session.project, build);

@@ -186,6 +186,20 @@ bool manifest_unchanged(const Manifest& previous, const NextManifest& next, cons
   return true;
 }
 
+// With BuildOptions::leave_to_exit, moves the plan and the previous manifest, when run_build
+// returns, where they stay reachable until the process exits (never freed, never reported as
+// leaks).
+struct LeftToExit {
+  bool on;
+  std::vector<PlannedJob>& jobs;
+  Manifest& previous;
+  ~LeftToExit() {
+    if (!on) return;
+    static auto* left = new std::vector<std::pair<std::vector<PlannedJob>, Manifest>>();
+    left->emplace_back(std::move(jobs), std::move(previous));
+  }
+};
+
 Diagnostic warning(std::string code, std::string message) {
   return Diagnostic::warning({}, std::move(code), std::move(message));
 }
@@ -220,6 +234,7 @@ BuildReport run_build(const Model& model, const std::vector<const Emitter*>& emi
   static const Manifest k_none;
   auto jobs = plan_jobs(model, emitters, project, options.force ? k_none : previous, stamps,
                         options, report.diagnostics);
+  LeftToExit leave{options.leave_to_exit, jobs, previous};
   phase_done("plan");
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing

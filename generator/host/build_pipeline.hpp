@@ -43,6 +43,10 @@ struct BuildOptions {
   /// --select: render only the jobs that read one of these records; leave the others on disk
   /// and in the manifest as they are. nullopt: every job.
   std::optional<std::set<RecordRef>> selection{};
+  /// A one-shot command (`tampon build`): the plan and the previous manifest (a million record
+  /// names on the national set) are left to the process exit rather than freed, like the
+  /// session (cli/session.hpp): freeing them costs CPU nobody waits for.
+  bool leave_to_exit = false;
 };
 
 struct BuildReport {
