@@ -5,8 +5,8 @@
 #   2. rebuild with nothing changed;
 #   3. rebuild after editing one conseiller's salary (target: < 20 files rewritten, < 1 s);
 #   4. `--select convention=ID` for one convention (target: < 1 s).
-# For each: wall seconds, files written / unchanged / removed (tampon's summary line), peak RSS;
-# then the phases of the salary rebuild (TAMPON_TIMINGS=1).
+# For each: wall and CPU seconds, files written / unchanged / removed (tampon's summary line),
+# peak RSS; then the phases of the salary rebuild (TAMPON_TIMINGS=1: wall and CPU per phase).
 #
 #   bench/rebuild/run.sh                        # build release, generate --scale 1, measure
 #   SCALE=0.02 bench/rebuild/run.sh             # a small set (checks the script works)
@@ -55,23 +55,25 @@ export TAMPON_TIMINGS=1  # each build's log then says where its time went (core/
 "$tampon" validate --project "$project" --as-of "$as_of" --jobs "$jobs" --quiet >/dev/null 2>&1 || true
 
 failed=0
-# Runs one build; prints "label | seconds | written | unchanged | removed | peak MB".
+# Runs one build; prints "label | seconds | CPU seconds | written | unchanged | removed | peak MB".
 run() {
   local label="$1"
   shift
   local tfile="$WORK/time.txt" log="$WORK/$label.log" status=0
   /usr/bin/time -v -o "$tfile" "$tampon" build --project "$project" --out "$WORK/out" \
     --as-of "$as_of" --jobs "$jobs" "${only[@]}" "$@" >"$log" 2>&1 || status=$?
-  local wall rss summary written unchanged removed
+  local wall rss cpu summary written unchanged removed
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$tfile")"
   rss="$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$tfile")"
+  # CPU seconds (user + system): what a run costs when the machine is shared.
+  cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$tfile")"
   summary="$(grep -E 'fichier\(s\) écrit\(s\)' "$log" | tail -n 1 || true)"
   written="$(sed -E 's/^([0-9]+) fichier.*/\1/' <<<"$summary")"
   unchanged="$(sed -E 's/.* ([0-9]+) inchangé.*/\1/' <<<"$summary")"
   removed="$(sed -E 's/.* ([0-9]+) supprimé.*/\1/' <<<"$summary")"
-  printf '%-28s %8s %9s %10s %9s %9s' "$label" "$wall" "${written:-?}" "${unchanged:-?}" \
-    "${removed:-?}" "$rss"
+  printf '%-28s %8s %8s %9s %10s %9s %9s' "$label" "$wall" "$cpu" "${written:-?}" \
+    "${unchanged:-?}" "${removed:-?}" "$rss"
   if [[ "$status" != 0 ]]; then
     printf '  ÉCHEC (code %s, voir %s)' "$status" "$log"
     failed=1
@@ -84,8 +86,8 @@ run() {
 files="$(find "$project/data" -name '*.yaml' | wc -l)"
 printf 'Projet : %s (%s fichiers YAML), %s cœur(s) utilisés, --as-of %s\n\n' "$project" "$files" \
   "$jobs" "$as_of"
-printf '%-28s %8s %9s %10s %9s %9s\n' "construction" "durée (s)" "écrits" "inchangés" \
-  "supprimés" "pic (Mo)"
+printf '%-28s %8s %8s %9s %10s %9s %9s\n' "construction" "durée (s)" "CPU (s)" "écrits" \
+  "inchangés" "supprimés" "pic (Mo)"
 run "complète"
 run "sans changement"
 

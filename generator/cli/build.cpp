@@ -104,9 +104,12 @@ int run_build(const Options& options) {
   RecordDigests record_digests(session.model, job_count(options));
   build.record_digests = &record_digests;
   phase_done("empreintes des fiches");
-  for (const LoadedEmitter& e : set.all())
+  for (const LoadedEmitter& e : set.all()) {
     if (e.lists_every_input) build.per_record.insert(e.emitter);
+    if (e.lists_every_input && e.prints_public_part_only) build.public_part.insert(e.emitter);
+  }
   build.selection = std::move(selection);
+  build.leave_to_exit = true;
   BuildReport report;
   try {
     report = tampon::run_build(session.model, builds, session.project, build);

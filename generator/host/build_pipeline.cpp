@@ -9,6 +9,7 @@
 #include "host/emitter_builds.hpp"
 #include "host/plan_jobs.hpp"
 #include "host/render_pool.hpp"
+#include "render/json_text.hpp"
 #include "write/manifest.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
@@ -131,6 +132,75 @@ void write_manifest(std::ostream& out, const NextManifest& next, const Model& mo
   writer.finish();
 }
 
+// Whether `records_json` (ManifestEntry) names exactly `inputs`, in order: compared in place,
+// without a string per record (a national build lists over a million).
+bool lists_exactly(std::string_view records_json, const std::vector<RecordRef>& inputs,
+                   std::string& literal) {
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (i > 0) {
+      if (at >= records_json.size() || records_json[at] != '\n') return false;
+      ++at;
+    }
+    std::string_view kind = name(inputs[i].kind), id = inputs[i].id;
+    std::string_view rest = records_json.substr(at);
+    if (json_plain(kind) && json_plain(id)) {  // "kind:id" as it is
+      std::size_t size = kind.size() + id.size() + 3;
+      if (rest.size() < size || rest[0] != '"' || rest.substr(1, kind.size()) != kind ||
+          rest[kind.size() + 1] != ':' || rest.substr(kind.size() + 2, id.size()) != id ||
+          rest[size - 1] != '"')
+        return false;
+      at += size;
+      continue;
+    }
+    literal.clear();
+    append_manifest_string(literal, std::string(kind) + ":" + std::string(id));
+    if (!rest.starts_with(literal)) return false;
+    at += literal.size();
+  }
+  return at == records_json.size();
+}
+
+// Whether `next` would be written byte for byte as the manifest.json `previous` was read from:
+// that file as the writer writes it (a manifest edited, laid out otherwise or with entries
+// dropped is rewritten), the same tool version and reference date, and each row the previous
+// entry unchanged (kept with its stale mark, or found unchanged with the same records).
+bool manifest_unchanged(const Manifest& previous, const NextManifest& next, const Model& model) {
+  if (!previous.as_written || previous.tool_version != TAMPON_VERSION ||
+      previous.as_of != model.as_of.iso() || !next.stale.empty() ||
+      next.rows.size() != previous.entries.size())
+    return false;
+  auto before = previous.entries.begin();
+  std::string literal;
+  for (const ManifestRow& row : next.rows) {
+    const ManifestEntry& entry = (before++)->second;
+    if (row.kept) {
+      if (row.kept != &entry || (row.stale && !entry.stale)) return false;
+      continue;
+    }
+    const PlannedJob& p = *row.made;
+    if (p.fate != PlannedJob::Fate::Unchanged || entry.stale || entry.path != p.job.path ||
+        entry.emitter != p.emitter->info().name || entry.fingerprint != p.fingerprint)
+      return false;
+    if (!lists_exactly(entry.records_json, p.job.inputs, literal)) return false;
+  }
+  return true;
+}
+
+// With BuildOptions::leave_to_exit, moves the plan and the previous manifest, when run_build
+// returns, where they stay reachable until the process exits (never freed, never reported as
+// leaks).
+struct LeftToExit {
+  bool on;
+  std::vector<PlannedJob>& jobs;
+  Manifest& previous;
+  ~LeftToExit() {
+    if (!on) return;
+    static auto* left = new std::vector<std::pair<std::vector<PlannedJob>, Manifest>>();
+    left->emplace_back(std::move(jobs), std::move(previous));
+  }
+};
+
 Diagnostic warning(std::string code, std::string message) {
   return Diagnostic::warning({}, std::move(code), std::move(message));
 }
@@ -168,8 +238,11 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
   OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
   phase_done("tampons lus");
-  auto jobs = plan_jobs(model, builds, project, options.force ? Manifest{} : previous, stamps,
+  // By reference: a copy of a national manifest costs a second of CPU.
+  static const Manifest k_none;
+  auto jobs = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps,
                         options, report.diagnostics);
+  LeftToExit leave{options.leave_to_exit, jobs, previous};
   phase_done("plan");
   report.planned = jobs.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
@@ -178,11 +251,21 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   if (options.selection) reads.selected = literals(*options.selection);
   NextManifest next = next_manifest(previous, jobs, emitters, reads);
   phase_done("manifest suivant");
-  {  // Refused now, before rendering, rather than at commit: --out stays untouched.
-    std::vector<std::string> targets;
-    for (const auto& p : jobs) targets.push_back(p.job.path);
+  {  // Refused now, before rendering, rather than at commit: --out stays untouched. Only the
+     // files this build will place: an unchanged, skipped or unselected output stays as it is.
+    // Their folders are still checked: a folder replaced by a link is refused, never trusted.
+    std::vector<std::string> targets, kept_folders;
+    for (const auto& p : jobs) {
+      if (p.fate == PlannedJob::Fate::Render) {
+        targets.push_back(p.job.path);
+      } else if (p.fate == PlannedJob::Fate::Unchanged) {
+        std::string_view folder = split_parent(p.job.path).first;
+        if (kept_folders.empty() || kept_folders.back() != folder)
+          kept_folders.emplace_back(folder);
+      }
+    }
     targets.push_back("manifest.json");
-    tree.check_free(targets, next.stale);
+    tree.check_free(targets, next.stale, kept_folders);
   }
   phase_done("chemins libres");
   tree.open_staging();  // throws Fatal here, not on a render thread
@@ -215,9 +298,15 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
     tree.remove(path);
     ++report.removed;
   }
-  if (report.written || report.removed || !previous.entries.empty() || !jobs.empty()) {
-    tree.stage_tool_file("manifest.json",
-                         [&](std::ostream& out) { write_manifest(out, next, model); });
+  // A rebuild that changes no entry leaves manifest.json as it is (tens of MB for the national
+  // set), and one that also places, removes and re-hashes nothing leaves --out untouched.
+  bool same_manifest = manifest_unchanged(previous, next, model);
+  bool stamps_known = stamps.all_known();
+  bool nothing_at_all = previous.entries.empty() && jobs.empty();  // not even a manifest
+  if (report.written || report.removed || (!nothing_at_all && (!same_manifest || !stamps_known))) {
+    if (!same_manifest)
+      tree.stage_tool_file("manifest.json",
+                           [&](std::ostream& out) { write_manifest(out, next, model); });
     phase_done("manifest écrit");
     std::vector<std::pair<std::string, std::string>> outputs;
     outputs.reserve(next.rows.size());

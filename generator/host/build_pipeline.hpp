@@ -38,9 +38,16 @@ struct BuildOptions {
   const RecordDigests* record_digests = nullptr;
   /// Emitters whose jobs' `inputs` name every record their output reads (audited built-ins).
   std::set<const Emitter*> per_record{};
+  /// Those of `per_record` whose outputs print no personal data: fingerprinted from the public
+  /// part of the records they list (RecordDigests::find_public).
+  std::set<const Emitter*> public_part{};
   /// --select: render only the jobs that read one of these records; leave the others on disk
   /// and in the manifest as they are. nullopt: every job.
   std::optional<std::set<RecordRef>> selection{};
+  /// A one-shot command (`tampon build`): the plan and the previous manifest (a million record
+  /// names on the national set) are left to the process exit rather than freed, like the
+  /// session (cli/session.hpp): freeing them costs CPU nobody waits for.
+  bool leave_to_exit = false;
 };
 
 struct BuildReport {

@@ -51,21 +51,32 @@ class BuildDigests {
 // and the other files it reads. Equal fingerprints mean equal bytes (outputs are
 // deterministic), so the previous file can be kept. `data` is either the digest of every data
 // file, or (per_record) the rules' digest followed by the digest of each record the job lists:
-// only for emitters whose `inputs` name every record their outputs read.
+// only for emitters whose `inputs` name every record their outputs read; of the public part of
+// each record (`public_part`) for those whose outputs print no personal data.
 std::string fingerprint(const PlannedJob& planned, Date as_of, const std::string& data,
-                        const RecordDigests* per_record, const BuildDigests& digests) {
+                        const RecordDigests* per_record, bool public_part,
+                        const BuildDigests& digests) {
   const auto& info = planned.emitter->info();
   std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
                      as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.fingerprint + "\n" +
                      data + "\n";
   if (per_record) {
     text.reserve(text.size() + planned.job.inputs.size() * 80);
-    text += "records\n";
+    text += public_part ? "public records\n" : "records\n";
     for (const RecordRef& ref : planned.job.inputs) {
       text.append(name(ref.kind)).append(":").append(ref.id).append("=");
-      const RecordDigests::Digest* d = per_record->find(ref);
-      text += d ? load::hex(*d) : std::string("absent");
-      text += "\n";
+      const RecordDigests::Digest* d =
+          public_part ? per_record->find_public(ref) : per_record->find(ref);
+      if (d) {  // in hex, as load::hex writes it, without a string per record
+        static constexpr char k_digits[] = "0123456789abcdef";
+        for (std::uint8_t byte : *d) {
+          text += k_digits[byte >> 4];
+          text += k_digits[byte & 15];
+        }
+      } else {
+        text += "absent";
+      }
+      text += '\n';
     }
   }
   for (const auto& dep : planned.job.depends_on) text += dep + "=" + digests.of(dep) + "\n";
@@ -162,12 +173,12 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     }
     bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
     if (!reads_records)
-      p.fingerprint = fingerprint(p, model.as_of, options.rules_digest, nullptr, digests);
+      p.fingerprint = fingerprint(p, model.as_of, options.rules_digest, nullptr, false, digests);
     else if (by_record && options.per_record.contains(p.emitter))
-      p.fingerprint =
-          fingerprint(p, model.as_of, options.rules_digest, options.record_digests, digests);
+      p.fingerprint = fingerprint(p, model.as_of, options.rules_digest, options.record_digests,
+                                  options.public_part.contains(p.emitter), digests);
     else
-      p.fingerprint = fingerprint(p, model.as_of, options.data_digest, nullptr, digests);
+      p.fingerprint = fingerprint(p, model.as_of, options.data_digest, nullptr, false, digests);
     auto it = previous.entries.find(p.job.path);
     const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
     if (unchanged_since(before, p.fingerprint, options.out_dir, stamps)) {

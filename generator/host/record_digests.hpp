@@ -3,6 +3,13 @@
 /// (load/record_codec.hpp): the per-record part of rebuild fingerprints. Editing one salary
 /// changes the digest of one conseiller, so only the outputs that list it are rendered again;
 /// moving a record to another file or line changes nothing.
+///
+/// Each record also has the digest of its public part: what an output without personal data
+/// (domain.md §7: the bulletins) can read of it. A conseiller without its e-mail address,
+/// recruitment dates, salary, employment aid and rupture motive, and without its name unless
+/// its publication is consented (`publication_nom`), as records-json publishes it
+/// (render/model_json.cpp); a structure without its contact, IBAN and BIC; any other record
+/// whole. Editing a salary then changes no bulletin's fingerprint.
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -19,6 +26,8 @@ class RecordDigests {
   RecordDigests(const Model& model, unsigned threads);
   /// The digest of `ref`, or nullptr for a record the model does not have.
   const Digest* find(const RecordRef& ref) const;
+  /// The digest of the public part of `ref`, or nullptr for a record the model does not have.
+  const Digest* find_public(const RecordRef& ref) const;
   std::size_t size() const { return m_digests.size(); }
 
  private:
@@ -27,7 +36,10 @@ class RecordDigests {
       return std::hash<std::string_view>{}(ref.id) * 31 + static_cast<std::size_t>(ref.kind);
     }
   };
-  std::unordered_map<RecordRef, Digest, RefHash> m_digests;
+  struct Digests {
+    Digest whole, public_part;
+  };
+  std::unordered_map<RecordRef, Digests, RefHash> m_digests;
 };
 
 }  // namespace tampon

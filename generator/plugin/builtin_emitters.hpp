@@ -14,6 +14,11 @@ struct BuiltinEmitter {
   /// outside a job's inputs and checks its bytes). Such jobs are fingerprinted from those
   /// records alone; the others, like every plugin, from the digest of all data files.
   bool lists_every_input = false;
+  /// Its outputs print no personal data (domain.md §7): with `lists_every_input`, the
+  /// conseillers and structures they list are fingerprinted from their public part
+  /// (host/record_digests.hpp), so a salary or an e-mail address edit renders none of them.
+  /// Audited like `lists_every_input` (tests/cli/partial_build_test.cpp edits every field).
+  bool prints_public_part_only = false;
 };
 
 /// Defined in generator/builtin_emitters.cpp (linked into the executable only, so host tests

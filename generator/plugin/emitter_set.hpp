@@ -18,7 +18,8 @@ struct LoadedEmitter {
   const Emitter* emitter = nullptr;
   std::string origin;  ///< "intégré" or the module's path
   unsigned abi_version = 0;
-  bool lists_every_input = false;  ///< BuiltinEmitter::lists_every_input; false for plugins
+  bool lists_every_input = false;        ///< BuiltinEmitter::lists_every_input; false for plugins
+  bool prints_public_part_only = false;  ///< BuiltinEmitter::prints_public_part_only
 };
 
 class EmitterSet {

@@ -37,6 +37,9 @@ struct Manifest {
   std::string tool_version;
   std::string as_of;
   std::map<std::string, ManifestEntry> entries;  ///< by path: sorted output, no duplicates
+  /// Read from a file whose bytes are exactly what ManifestWriter writes for these entries
+  /// (read the fast way, nothing dropped): a build that changes no entry need not rewrite it.
+  bool as_written = false;
 
   /// Reads `path`, trusting nothing in it: a missing, unreadable or damaged manifest, one that
   /// is not a regular file (never followed through a link, never waited on as a FIFO) or is

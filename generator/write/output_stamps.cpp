@@ -84,6 +84,7 @@ bool OutputStamps::holds(const fs::path& out_dir, const std::string& relative, s
   if (auto it = m_stamps.find(relative);
       it != m_stamps.end() && it->second.stamp == now && it->second.sha256 == sha256)
     return true;
+  ++m_hashed.n;
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   std::string actual = sha256_fd(fd);

@@ -5,6 +5,7 @@
 /// records: a file whose stamp still matches is known to be; any other is hashed again. A
 /// person cannot set a file's change time, so an edit, a copy or a crash between two renames
 /// is always caught, and a no-change rebuild of tens of thousands of files reads none of them.
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -37,6 +38,9 @@ class OutputStamps {
   static std::string text_of(const std::filesystem::path& out_dir,
                              const std::vector<std::pair<std::string, std::string>>& files);
   std::size_t size() const { return m_stamps.size(); }
+  /// Whether every `holds` so far was answered by a matching stamp (no file hashed): the
+  /// stamps file then needs no rewriting.
+  bool all_known() const { return m_hashed.n.load() == 0; }
 
  private:
   struct Entry {
@@ -44,6 +48,16 @@ class OutputStamps {
     std::string sha256;
   };
   std::unordered_map<std::string, Entry> m_stamps;
+  struct Count {  // copied with the stamps
+    std::atomic<std::size_t> n{0};
+    Count() = default;
+    Count(const Count& other) : n(other.n.load()) {}
+    Count& operator=(const Count& other) {
+      n = other.n.load();
+      return *this;
+    }
+  };
+  mutable Count m_hashed;
 };
 
 /// The stamp of a regular file (lstat: a link is not one), or nothing.

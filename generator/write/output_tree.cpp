@@ -327,7 +327,8 @@ void OutputTree::write_staged(const std::string& name, std::string_view bytes) {
 }
 
 void OutputTree::check_free(const std::vector<std::string>& targets,
-                            const std::vector<std::string>& removed) const {
+                            const std::vector<std::string>& removed,
+                            const std::vector<std::string>& folders) const {
   std::unordered_set<std::string> giving_way(removed.begin(), removed.end());
   std::unordered_set<std::string> checked;
   auto removed_part = [&](std::string_view path) {
@@ -335,6 +336,9 @@ void OutputTree::check_free(const std::vector<std::string>& targets,
       if (giving_way.contains(std::string(part))) return true;
     return false;
   };
+  for (const auto& folder : folders)
+    if (checked.insert(folder).second && !removed_part(folder))
+      if (auto why = m_out->blocked(folder)) throw Fatal(*why);
   for (const auto& target : targets) {
     std::string parent(split_parent(target).first);
     if (checked.insert(parent).second && !removed_part(parent))

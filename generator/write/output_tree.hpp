@@ -79,9 +79,10 @@ class OutputTree {
   void commit(const std::vector<std::pair<std::string, std::string>>& outputs = {});
   /// Throws Fatal when a file of `targets` could not be put in place: a link or a file stands
   /// where a folder of its path must be, or a folder where the file must be. A part that is
-  /// in `removed` (a previous output giving way) does not count.
-  void check_free(const std::vector<std::string>& targets,
-                  const std::vector<std::string>& removed) const;
+  /// in `removed` (a previous output giving way) does not count. Each of `folders` (those of
+  /// the outputs kept as they are) must be a real folder too: a link there is refused as well.
+  void check_free(const std::vector<std::string>& targets, const std::vector<std::string>& removed,
+                  const std::vector<std::string>& folders = {}) const;
   /// Removes the staging folder, and --out itself when this build created it.
   void discard();
 

@@ -2,6 +2,7 @@
 // it skips, --select renders only the outputs of the selected records, and per-record
 // fingerprints render again exactly the outputs that read an edited record.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -248,6 +249,151 @@ TEST(PerRecordFingerprints, OnlyTheOutputsThatListAnEditedRecordChange) {
       EXPECT_EQ(fresh[path], before[path]) << path << " a changé";
     }
   }
+}
+
+// What the bulletins must do after an edit: not be rendered (a field of the private part,
+// host/record_digests.hpp), print something else, or either (a field of the public part that
+// these bulletins happen not to show).
+enum class Bulletins { NotRendered, Changed, Either };
+struct FieldEdit {
+  std::string field, from, to;
+  Bulletins bulletins;
+};
+
+// Edits each field of the record at `anchor` of `file` in turn (from `base`, the file's text
+// for every edit) and checks after each one that the incremental build equals a build from
+// scratch, file by file, and what the bulletins did.
+void check_field_edits(const Project& p, const std::string& file, const std::string& anchor,
+                       const std::string& base, const std::vector<FieldEdit>& edits) {
+  auto in_block = [&](std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from, text.find(anchor));
+    EXPECT_NE(at, std::string::npos) << "« " << from << " » introuvable";
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+  };
+  const std::vector<std::string> args = {"build", "--as-of", k_as_of, "--only", k_record_emitters};
+  p.write(file, base);
+  auto first = p.run(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  for (const FieldEdit& e : edits) {
+    SCOPED_TRACE(e.field);
+    auto before = p.snapshot("out");
+    std::map<std::string, ino_t> inode_before;
+    for (const auto& [path, bytes] : before)
+      if (path.starts_with("bulletins/")) {
+        struct stat st {};
+        ASSERT_EQ(::stat((p.dir() / "out" / path).c_str(), &st), 0);
+        inode_before[path] = st.st_ino;
+      }
+    ASSERT_FALSE(inode_before.empty());
+    p.write(file, in_block(base, e.from, e.to));
+    auto incremental = p.run(args);
+    ASSERT_EQ(incremental.exit_code, 0) << incremental.err;
+    fs::remove_all(p.dir() / "neuf");
+    std::vector<std::string> scratch_args = args;
+    scratch_args.insert(scratch_args.end(), {"--out", "neuf"});
+    auto scratch = p.run(scratch_args);
+    ASSERT_EQ(scratch.exit_code, 0) << scratch.err;
+    auto now = p.snapshot("out");
+    auto fresh = p.snapshot("neuf");
+    std::set<std::string> paths;
+    for (const auto& [path, bytes] : fresh) paths.insert(path);
+    for (const auto& [path, bytes] : now) paths.insert(path);
+    bool some_bulletin_changed = false;  // in its bytes
+    for (const auto& path : paths) {
+      // manifest.json included: the same bytes.
+      EXPECT_EQ(now[path], fresh[path]) << path << " : incrémental ≠ reconstruction complète";
+      if (!inode_before.contains(path)) continue;
+      struct stat st {};
+      ASSERT_EQ(::stat((p.dir() / "out" / path).c_str(), &st), 0);
+      bool rendered = st.st_ino != inode_before[path];  // placed by a rename
+      if (e.bulletins == Bulletins::NotRendered) {
+        EXPECT_FALSE(rendered) << path << " rendu à nouveau";
+      }
+      some_bulletin_changed |= now[path] != before[path];
+    }
+    if (e.bulletins == Bulletins::Changed) {
+      EXPECT_TRUE(some_bulletin_changed);
+    }
+    p.write(file, base);  // back to the base, so that the next edit is the only difference
+    ASSERT_EQ(p.run(args).exit_code, 0);
+  }
+}
+
+// The fingerprint of a job covers what its output reads, field by field: an output's bytes
+// never change unless its fingerprint does. One conseiller (cn-0003, whose name the bulletins
+// may print and who reports every month) has every field edited in turn; the bulletins, which
+// print no personal data (domain.md §7), are rendered again only for the public part.
+TEST(PerRecordFingerprints, EveryFieldOfAConseillerRendersAgainExactlyWhatPrintsIt) {
+  Project p;
+  copy_sample(p);
+  const std::string file = "data/conseillers/cc-vallee-de-la-selle.yaml";
+  const std::string anchor = "- id: cn-0003";
+  std::string base = read(p.dir() / file);
+  ASSERT_NE(base.find(anchor), std::string::npos);
+  // Every optional field present, so that each can be edited.
+  auto add = [&](const std::string& after, const std::string& more) {
+    auto at = base.find(after, base.find(anchor));
+    ASSERT_NE(at, std::string::npos) << after;
+    base.insert(at + after.size(), more);
+  };
+  add("    signature_contrat: \"2021-04-29\"\n", "    notification_poste: \"2021-04-30\"\n");
+  add("    heures: 350\n",
+      "    exemption: false\n  rupture:\n    date: 2023-12-31\n    motif: démission\n");
+  using enum Bulletins;
+  // Not edited: the id (how every input names the record), `structure` (another one is a
+  // structure-mismatch error: the posts name it) and `aides_emploi` (it sets the convention's
+  // amount: any edit is an amount-mismatch error).
+  check_field_edits(
+      p, file, anchor, base,
+      {
+          {"prenom", "prenom: Amandine", "prenom: Amandina", Changed},
+          {"nom", "nom: Carlier", "nom: Carlière", Changed},
+          {"courriel", "courriel: amandine.carlier@", "courriel: a.carlier@", NotRendered},
+          {"role", "role: conseiller", "role: coordinateur", Either},
+          {"publication_nom", "publication_nom: true", "publication_nom: false", Changed},
+          {"recrutement.presentation", "presentation: \"2021-04-06\"",
+           "presentation: \"2021-04-07\"", NotRendered},
+          {"recrutement.selection", "selection: \"2021-04-19\"", "selection: \"2021-04-20\"",
+           NotRendered},
+          {"recrutement.signature_contrat", "signature_contrat: \"2021-04-29\"",
+           "signature_contrat: \"2021-04-28\"", NotRendered},
+          {"recrutement.notification_poste", "notification_poste: \"2021-04-30\"",
+           "notification_poste: \"2021-05-01\"", NotRendered},
+          {"contrat.type", "type: cdd-droit-public", "type: cdi-droit-public", Either},
+          {"contrat.debut", "debut: \"2021-05-03\"", "debut: \"2021-05-04\"", Either},
+          {"contrat.fin", "fin: \"2024-03-31\"", "fin: \"2024-03-30\"", Either},
+          {"contrat.heures_hebdo", "heures_hebdo: 35", "heures_hebdo: 30", Either},
+          {"contrat.salaire_brut_mensuel", "salaire_brut_mensuel: 1680.00",
+           "salaire_brut_mensuel: 1690.00", NotRendered},
+          {"formation.depart", "depart: \"2021-05-10\"", "depart: \"2021-05-11\"", Either},
+          {"formation.heures", "heures: 350", "heures: 420", Either},
+          {"formation.exemption", "exemption: false", "exemption: true", Either},
+          {"rupture.date", "date: 2023-12-31", "date: 2023-11-30", Either},
+          {"rupture.motif", "motif: démission", "motif: mutation", NotRendered},
+      });
+}
+
+// The same for the fields of a structure that no bulletin shows (its contact, IBAN and BIC),
+// with its name as the control.
+TEST(PerRecordFingerprints, AStructuresContactAndBankDetailsRenderNoBulletinAgain) {
+  Project p;
+  copy_sample(p);
+  const std::string file = "data/structures/departement-de-la-creuse.yaml";
+  using enum Bulletins;
+  check_field_edits(
+      p, file, "id: departement-de-la-creuse", read(p.dir() / file),
+      {
+          {"nom", "nom: Département de la Creuse", "nom: Département de la Creuse (23)", Changed},
+          {"contact.nom", "nom: Émilie Roussel", "nom: Émilie Rousselle", NotRendered},
+          {"contact.courriel", "courriel: inclusion.numerique@", "courriel: inclusion@",
+           NotRendered},
+          {"contact.telephone", "telephone: \"05 55 00 23 23\"", "telephone: \"05 55 00 23 24\"",
+           NotRendered},
+          {"iban", "iban: FR33 3000 1005 5000 0000 0000 023",
+           "iban: FR76 3000 6000 0112 3456 7890 189", NotRendered},
+          {"bic", "bic: BDFEFRPPCCT", "bic: BDFEFRPPXXX", NotRendered},
+      });
 }
 
 }  // namespace

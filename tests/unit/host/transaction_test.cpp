@@ -267,6 +267,41 @@ TEST_F(Transaction, NoWriteFollowsALinkPlantedInOut) {
   EXPECT_TRUE(fs::is_empty(root / "ailleurs"));
 }
 
+// The folders of outputs kept as they are (unchanged) are checked too: moved elsewhere and
+// replaced by a link, their files have the same bytes, yet the build refuses the link.
+TEST_F(Transaction, AFolderOfUnchangedOutputsReplacedByALinkIsRefused) {
+  FakeEmitter e("alpha", {job("site/index.html"), job("a/un.txt", "memory")});
+  ASSERT_EQ(count_errors(build({&e}).diagnostics), 0u);
+  fs::rename(options.out_dir / "site", root / "ailleurs");
+  fs::create_symlink("../ailleurs", options.out_dir / "site");
+  EXPECT_THROW(build({&e}), Fatal);
+  EXPECT_TRUE(fs::is_symlink(options.out_dir / "site"));
+}
+
+// A rebuild that changes nothing leaves --out untouched: no manifest written, no commit (the
+// same inodes, no journal); one file edited by hand is rendered again and committed.
+TEST_F(Transaction, ARebuildThatChangesNothingLeavesOutUntouched) {
+  FakeEmitter e("alpha", {job("site/index.html"), job("a/un.txt", "memory")});
+  ASSERT_EQ(count_errors(build({&e}).diagnostics), 0u);
+  auto inode = [&](const char* name) {
+    struct stat st {};
+    EXPECT_EQ(::lstat((options.out_dir / name).c_str(), &st), 0) << name;
+    return st.st_ino;
+  };
+  auto manifest = inode("manifest.json"), stamps = inode(".tampon-stamps");
+  std::string text = read(options.out_dir / "manifest.json");
+  auto again = build({&e});
+  EXPECT_TRUE(again.wrote_nothing);
+  EXPECT_EQ(again.unchanged, 2u);
+  EXPECT_EQ(inode("manifest.json"), manifest);
+  EXPECT_EQ(inode(".tampon-stamps"), stamps);
+  std::ofstream(options.out_dir / "a" / "un.txt") << "modifié";
+  auto fixed = build({&e});
+  EXPECT_FALSE(fixed.wrote_nothing);
+  EXPECT_EQ(fixed.written, 1u);
+  EXPECT_EQ(read(options.out_dir / "manifest.json"), text);
+}
+
 TEST_F(Transaction, AnOutputLeftAsALinkIsAnErrorNotPublished) {
   FakeEmitter e("alpha", {job("a/lien.txt", "symlink"), job("a/bon.txt")});
   auto report = build({&e});
