@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "cli/commands.hpp"
@@ -550,20 +551,23 @@ int run_import(const Options& options) {
     return importer.failed_input() ? k_exit_io : k_exit_invalid;
   }
   auto& files = importer.files();
-  // Never replace a file that says something else without --force: check them all first.
-  std::vector<std::pair<fs::path, const std::string*>> to_write;
+  // Never replace a file that says something else without --force: compare them all first
+  // (read side by side), and write only the files whose content changes.
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<FileToWrite> planned;
+  planned.reserve(files.size());
+  for (const auto& [rel, text] : files) planned.push_back({options.project / rel, &text});
+  auto on_disk = compare_on_disk(planned, jobs);
+  std::vector<FileToWrite> to_write;
   std::size_t unchanged = 0;
-  for (const auto& [rel, text] : files) {
-    fs::path path = options.project / rel;
-    bool exists = false;
-    std::string current = read_all(path, exists);
-    if (exists && current == text) {
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    if (on_disk[i] == OnDisk::Same) {
       ++unchanged;
       continue;
     }
-    if (exists && !options.force) {
+    if (on_disk[i] == OnDisk::Different && !options.force) {
       Diagnostic d;
-      d.where.file = rel.generic_string();
+      d.where.file = files[i].first.generic_string();
       d.code = "import-would-overwrite";
       d.message =
           "ce fichier existe et dit autre chose : relancez avec --force pour le "
@@ -571,21 +575,26 @@ int run_import(const Options& options) {
       diagnostics.push_back(std::move(d));
       continue;
     }
-    to_write.emplace_back(path, &text);
+    planned[i].replaces = on_disk[i] == OnDisk::Different;
+    to_write.push_back(std::move(planned[i]));
   }
   if (count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
     print_diagnostics(diagnostics, options);
     return k_exit_invalid;
   }
-  std::set<fs::path> made_dirs;
-  for (const auto& [path, text] : to_write) {
-    if (!write_atomically(path, *text, made_dirs)) {
-      std::cerr << "tampon: erreur: impossible d'écrire « " << path.string() << " »\n";
-      return k_exit_io;
-    }
-    if (!options.quiet && options.format == Format::Text)
-      std::cerr << "écrit : " << path.lexically_relative(options.project).generic_string() << "\n";
+  std::size_t written = write_files_atomically(to_write, jobs);
+  if (!options.quiet && options.format == Format::Text) {
+    std::string said;
+    for (std::size_t i = 0; i < written; ++i)
+      said +=
+          "écrit : " + to_write[i].path.lexically_relative(options.project).generic_string() + "\n";
+    std::cerr << said;
+  }
+  if (written < to_write.size()) {
+    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path.string()
+              << " »\n";
+    return k_exit_io;
   }
   if (!options.quiet) {
     std::string summary;
