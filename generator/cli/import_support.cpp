@@ -101,14 +101,23 @@ OnDisk compare_one(const FileToWrite& file) {
   return current == text ? OnDisk::Same : OnDisk::Different;
 }
 
+/// "a/b/c.yaml" → "a/b" ("." for a bare name) and "c.yaml".
+std::string folder_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
+}
+std::string_view name_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 enum class Linked { Done, Failed, Fallback };
 
 /// A new file: written unnamed in its folder, then linked under its name. Fallback where the
 /// file system has no O_TMPFILE, /proc is not mounted, or the name was taken meanwhile.
-Linked link_new(const fs::path& path, std::string_view text) {
+Linked link_new(const std::string& path, std::string_view text) {
 #ifdef O_TMPFILE
-  fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  Fd out(::open(parent.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
+  Fd out(::open(folder_of(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
   if (out.fd < 0) return Linked::Fallback;
   if (!write_fd(out.fd, text)) return Linked::Failed;
   char proc[40];
@@ -123,10 +132,9 @@ Linked link_new(const fs::path& path, std::string_view text) {
 }
 
 /// Any file: written under a temporary name in the same folder, then renamed over its name.
-bool replace(const fs::path& path, std::string_view text) {
+bool replace(const std::string& path, std::string_view text) {
   static const long pid = static_cast<long>(::getpid());
-  fs::path temp =
-      path.parent_path() / fmt::format(".{}.tampon-{}.tmp", path.filename().string(), pid);
+  std::string temp = fmt::format("{}/.{}.tampon-{}.tmp", folder_of(path), name_of(path), pid);
   bool ok = false;
   {
     Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
@@ -145,13 +153,13 @@ std::vector<OnDisk> compare_on_disk(std::span<const FileToWrite> files, unsigned
   // own (a first import of the national set creates 160 000 files). A folder that exists but
   // cannot be listed has its files opened one by one.
   using Names = std::optional<std::unordered_set<std::string>>;
-  std::map<fs::path, Names> listed;
+  std::map<std::string, Names, std::less<>> listed;
   std::vector<const Names*> names_of(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    auto [it, inserted] = listed.try_emplace(files[i].path.parent_path());
+    auto [it, inserted] = listed.try_emplace(folder_of(files[i].path));
     names_of[i] = &it->second;
     if (!inserted) continue;
-    DIR* dir = ::opendir(it->first.empty() ? "." : it->first.c_str());
+    DIR* dir = ::opendir(it->first.c_str());
     if (!dir) {
       if (errno == ENOENT || errno == ENOTDIR) it->second.emplace();
       continue;
@@ -163,18 +171,18 @@ std::vector<OnDisk> compare_on_disk(std::span<const FileToWrite> files, unsigned
   std::vector<OnDisk> out(files.size(), OnDisk::Missing);
   for_each_index(files.size(), jobs, [&](std::size_t i) {
     const Names& names = *names_of[i];
-    if (!names || names->contains(files[i].path.filename().string()))
+    if (!names || names->contains(std::string(name_of(files[i].path))))
       out[i] = compare_one(files[i]);
   });
   return out;
 }
 
 std::size_t write_files_atomically(std::span<const FileToWrite> files, unsigned jobs) {
-  std::set<fs::path> dirs;
-  for (const auto& f : files) dirs.insert(f.path.parent_path());
+  std::set<std::string> dirs;
+  for (const auto& f : files) dirs.insert(folder_of(f.path));
   for (const auto& d : dirs) {
     std::error_code ec;
-    if (!d.empty()) fs::create_directories(d, ec);  // a failure shows when writing
+    fs::create_directories(d, ec);  // a failure shows when writing
   }
   std::atomic<std::size_t> first_failure{files.size()};
   for_each_index(files.size(), jobs, [&](std::size_t i) {

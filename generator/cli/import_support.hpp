@@ -19,7 +19,7 @@ std::string french_number(std::string_view text);
 std::optional<std::string> date_text(std::string_view text);
 /// A record file an import means to write.
 struct FileToWrite {
-  std::filesystem::path path;
+  std::string path;  ///< a string, not a path: 160 000 of them (a path keeps its components)
   const std::string* text = nullptr;
   bool replaces = false;  ///< the file exists (else it is created)
 };

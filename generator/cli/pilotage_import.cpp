@@ -933,7 +933,7 @@ int run_import_pilotage(const Options& options) {
   if (count_errors(diagnostics) > 0) return finish_failed(k_exit_invalid);
   std::vector<FileToWrite> to_write;
   for (const auto& p : importer.planned())
-    to_write.push_back({options.project / p.file, &p.text, p.update});
+    to_write.push_back({(options.project / p.file).string(), &p.text, p.update});
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::size_t written = write_files_atomically(to_write, jobs);
   std::size_t created = 0, updated = 0;
@@ -951,8 +951,7 @@ int run_import_pilotage(const Options& options) {
   }
   std::cerr << said;
   if (written < to_write.size()) {
-    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path.string()
-              << " »\n";
+    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path << " »\n";
     return k_exit_io;
   }
   if (!options.quiet) {

@@ -338,7 +338,7 @@ class Importer {
     auto& used = m_used[std::string(layout.name)];
     std::string name = rec.name;
     for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
-    m_files.emplace_back(fs::path("data") / std::string(layout.folder) / (name + ".yaml"),
+    m_files.emplace_back("data/" + std::string(layout.folder) + "/" + name + ".yaml",
                          tableur::emit_record(rec.value));
     ++counts[std::string(layout.name)];
   }
@@ -446,7 +446,7 @@ class Importer {
   }
 
   /// The files to write: data/<folder>/<name>.yaml → text.
-  std::vector<std::pair<fs::path, std::string>>& files() { return m_files; }
+  std::vector<std::pair<std::string, std::string>>& files() { return m_files; }
 
   bool failed_input() const { return m_failed_input; }
   std::map<std::string, std::size_t> counts;
@@ -455,7 +455,7 @@ class Importer {
   const Options& m_options;
   Diagnostics& m_diagnostics;
   bool m_failed_input = false;
-  std::vector<std::pair<fs::path, std::string>> m_files;
+  std::vector<std::pair<std::string, std::string>> m_files;
   std::map<std::string, std::set<std::string>> m_used;
   // list sheet → owner key → (items, where the owner was named)
   std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
@@ -556,9 +556,11 @@ int run_import(const Options& options) {
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<FileToWrite> planned;
   planned.reserve(files.size());
-  for (const auto& [rel, text] : files) planned.push_back({options.project / rel, &text});
+  const std::string project = options.project.string() + "/";
+  for (const auto& [rel, text] : files) planned.push_back({project + rel, &text});
   auto on_disk = compare_on_disk(planned, jobs);
   std::vector<FileToWrite> to_write;
+  std::vector<const std::string*> rel_of;  // to_write[i]'s path relative to the project
   std::size_t unchanged = 0;
   for (std::size_t i = 0; i < planned.size(); ++i) {
     if (on_disk[i] == OnDisk::Same) {
@@ -567,7 +569,7 @@ int run_import(const Options& options) {
     }
     if (on_disk[i] == OnDisk::Different && !options.force) {
       Diagnostic d;
-      d.where.file = files[i].first.generic_string();
+      d.where.file = files[i].first;
       d.code = "import-would-overwrite";
       d.message =
           "ce fichier existe et dit autre chose : relancez avec --force pour le "
@@ -577,6 +579,7 @@ int run_import(const Options& options) {
     }
     planned[i].replaces = on_disk[i] == OnDisk::Different;
     to_write.push_back(std::move(planned[i]));
+    rel_of.push_back(&files[i].first);
   }
   if (count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
@@ -586,14 +589,11 @@ int run_import(const Options& options) {
   std::size_t written = write_files_atomically(to_write, jobs);
   if (!options.quiet && options.format == Format::Text) {
     std::string said;
-    for (std::size_t i = 0; i < written; ++i)
-      said +=
-          "écrit : " + to_write[i].path.lexically_relative(options.project).generic_string() + "\n";
+    for (std::size_t i = 0; i < written; ++i) said += "écrit : " + *rel_of[i] + "\n";
     std::cerr << said;
   }
   if (written < to_write.size()) {
-    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path.string()
-              << " »\n";
+    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path << " »\n";
     return k_exit_io;
   }
   if (!options.quiet) {
