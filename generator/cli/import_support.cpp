@@ -1,11 +1,21 @@
 #include "cli/import_support.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <iterator>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_set>
 
+#include "core/parallel.hpp"
+#include "io/whole_file.hpp"
 #include "tampon/date.hpp"
 
 namespace tampon::cli {
@@ -51,31 +61,141 @@ std::optional<std::string> date_text(std::string_view s) {
   return std::nullopt;
 }
 
-std::string read_all(const fs::path& path, bool& exists) {
-  std::ifstream in(path, std::ios::binary);
-  exists = static_cast<bool>(in);
-  if (!exists) return {};
-  return std::string(std::istreambuf_iterator<char>(in), {});
+namespace {
+
+/// Closes the descriptor on every path out.
+struct Fd {
+  int fd = -1;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+  bool close() {
+    int f = fd;
+    fd = -1;
+    return ::close(f) == 0;
+  }
+};
+
+bool write_fd(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t put = ::write(fd, bytes.data(), bytes.size());
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(put));
+  }
+  return true;
 }
 
-bool write_atomically(const fs::path& path, const std::string& text,
-                      std::set<fs::path>& made_dirs) {
-  std::error_code ec;
-  if (made_dirs.insert(path.parent_path()).second) fs::create_directories(path.parent_path(), ec);
-  fs::path temp =
-      path.parent_path() / fmt::format(".{}.tampon-{}.tmp", path.filename().string(), ::getpid());
+OnDisk compare_one(const FileToWrite& file) {
+  Fd in(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (in.fd < 0) return OnDisk::Missing;
+  struct stat st {};
+  if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return OnDisk::Different;
+  const std::string& text = *file.text;
+  if (static_cast<std::uint64_t>(st.st_size) != text.size()) return OnDisk::Different;
+  std::string current;
+  if (!read_whole_fd(in.fd, current, text.size())) return OnDisk::Different;
+  return current == text ? OnDisk::Same : OnDisk::Different;
+}
+
+/// "a/b/c.yaml" → "a/b" ("." for a bare name) and "c.yaml".
+std::string folder_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
+}
+std::string_view name_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+enum class Linked { Done, Failed, Fallback };
+
+/// A new file: written unnamed in its folder, then linked under its name. Fallback where the
+/// file system has no O_TMPFILE, /proc is not mounted, or the name was taken meanwhile.
+Linked link_new(const std::string& path, std::string_view text) {
+#ifdef O_TMPFILE
+  Fd out(::open(folder_of(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
+  if (out.fd < 0) return Linked::Fallback;
+  if (!write_fd(out.fd, text)) return Linked::Failed;
+  char proc[40];
+  std::snprintf(proc, sizeof proc, "/proc/self/fd/%d", out.fd);
+  if (::linkat(AT_FDCWD, proc, AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) != 0)
+    return Linked::Fallback;
+  return out.close() ? Linked::Done : Linked::Failed;
+#else
+  (void)path, (void)text;
+  return Linked::Fallback;
+#endif
+}
+
+/// Any file: written under a temporary name in the same folder, then renamed over its name.
+bool replace(const std::string& path, std::string_view text) {
+  static const long pid = static_cast<long>(::getpid());
+  std::string temp = fmt::format("{}/.{}.tampon-{}.tmp", folder_of(path), name_of(path), pid);
+  bool ok = false;
   {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      fs::remove(temp, ec);
-      return false;
-    }
+    Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+    if (out.fd < 0) return false;
+    ok = write_fd(out.fd, text) && out.close();
   }
-  fs::rename(temp, path, ec);
-  if (ec) fs::remove(temp, ec);
-  return !ec;
+  if (ok && ::rename(temp.c_str(), path.c_str()) == 0) return true;
+  ::unlink(temp.c_str());
+  return false;
+}
+
+}  // namespace
+
+std::vector<OnDisk> compare_on_disk(std::span<const FileToWrite> files, unsigned jobs) {
+  // Each folder is listed once: a file it does not hold is Missing without a system call of its
+  // own (a first import of the national set creates 160 000 files). A folder that exists but
+  // cannot be listed has its files opened one by one.
+  using Names = std::optional<std::unordered_set<std::string>>;
+  std::map<std::string, Names, std::less<>> listed;
+  std::vector<const Names*> names_of(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto [it, inserted] = listed.try_emplace(folder_of(files[i].path));
+    names_of[i] = &it->second;
+    if (!inserted) continue;
+    DIR* dir = ::opendir(it->first.c_str());
+    if (!dir) {
+      if (errno == ENOENT || errno == ENOTDIR) it->second.emplace();
+      continue;
+    }
+    it->second.emplace();
+    while (const dirent* e = ::readdir(dir)) it->second->insert(e->d_name);
+    ::closedir(dir);
+  }
+  std::vector<OnDisk> out(files.size(), OnDisk::Missing);
+  for_each_index(files.size(), jobs, [&](std::size_t i) {
+    const Names& names = *names_of[i];
+    if (!names || names->contains(std::string(name_of(files[i].path))))
+      out[i] = compare_one(files[i]);
+  });
+  return out;
+}
+
+std::size_t write_files_atomically(std::span<const FileToWrite> files, unsigned jobs) {
+  std::set<std::string> dirs;
+  for (const auto& f : files) dirs.insert(folder_of(f.path));
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    fs::create_directories(d, ec);  // a failure shows when writing
+  }
+  std::atomic<std::size_t> first_failure{files.size()};
+  for_each_index(files.size(), jobs, [&](std::size_t i) {
+    if (first_failure.load(std::memory_order_relaxed) < i) return;
+    Linked done = files[i].replaces ? Linked::Fallback : link_new(files[i].path, *files[i].text);
+    if (done == Linked::Fallback)
+      done = replace(files[i].path, *files[i].text) ? Linked::Done : Linked::Failed;
+    if (done == Linked::Done) return;
+    std::size_t seen = first_failure.load();
+    while (i < seen && !first_failure.compare_exchange_weak(seen, i)) {
+    }
+  });
+  return first_failure.load();
 }
 
 }  // namespace tampon::cli

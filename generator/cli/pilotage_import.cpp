@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -221,7 +222,9 @@ class PilotageImport {
     };
     std::vector<Parsed> parsed(files.size());
     SourceRoot root(project, "data");
-    for_each_index(files.size(), m_options.jobs, [&](std::size_t i) {
+    unsigned jobs =
+        m_options.jobs ? m_options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    for_each_index(files.size(), jobs, [&](std::size_t i) {
       auto bytes = load::read_file_capped(files[i].absolute, root);
       if (bytes.failure) {
         bytes.failure->where.file = files[i].relative;
@@ -928,22 +931,28 @@ int run_import_pilotage(const Options& options) {
   if (!importer.read_header(header)) return finish_failed(k_exit_invalid);
   if (!importer.run(*table)) return finish_failed(k_exit_io);
   if (count_errors(diagnostics) > 0) return finish_failed(k_exit_invalid);
-  std::set<fs::path> made_dirs;
+  std::vector<FileToWrite> to_write;
+  for (const auto& p : importer.planned())
+    to_write.push_back({(options.project / p.file).string(), &p.text, p.update});
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t written = write_files_atomically(to_write, jobs);
   std::size_t created = 0, updated = 0;
-  for (const auto& p : importer.planned()) {
-    fs::path path = options.project / p.file;
-    if (!write_atomically(path, p.text, made_dirs)) {
-      std::cerr << "tampon: erreur: impossible d'écrire « " << path.string() << " »\n";
-      return k_exit_io;
-    }
+  std::string said;
+  for (std::size_t i = 0; i < written; ++i) {
+    const auto& p = importer.planned()[i];
     (p.update ? updated : created) += 1;
     if (options.quiet || options.format != Format::Text) continue;
     if (!p.update) {
-      std::cerr << "créé : " << p.file << "\n";
+      said += "créé : " + p.file + "\n";
       continue;
     }
-    std::cerr << "mis à jour : " << p.file << "\n";
-    for (const auto& c : p.changes) std::cerr << "  " << c << "\n";
+    said += "mis à jour : " + p.file + "\n";
+    for (const auto& c : p.changes) said += "  " + c + "\n";
+  }
+  std::cerr << said;
+  if (written < to_write.size()) {
+    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path << " »\n";
+    return k_exit_io;
   }
   if (!options.quiet) {
     auto plural = [](std::size_t n, std::string_view one, std::string_view many) {

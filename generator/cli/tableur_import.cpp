@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "cli/commands.hpp"
@@ -337,7 +338,7 @@ class Importer {
     auto& used = m_used[std::string(layout.name)];
     std::string name = rec.name;
     for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
-    m_files.emplace_back(fs::path("data") / std::string(layout.folder) / (name + ".yaml"),
+    m_files.emplace_back("data/" + std::string(layout.folder) + "/" + name + ".yaml",
                          tableur::emit_record(rec.value));
     ++counts[std::string(layout.name)];
   }
@@ -445,7 +446,7 @@ class Importer {
   }
 
   /// The files to write: data/<folder>/<name>.yaml → text.
-  std::vector<std::pair<fs::path, std::string>>& files() { return m_files; }
+  std::vector<std::pair<std::string, std::string>>& files() { return m_files; }
 
   bool failed_input() const { return m_failed_input; }
   std::map<std::string, std::size_t> counts;
@@ -454,7 +455,7 @@ class Importer {
   const Options& m_options;
   Diagnostics& m_diagnostics;
   bool m_failed_input = false;
-  std::vector<std::pair<fs::path, std::string>> m_files;
+  std::vector<std::pair<std::string, std::string>> m_files;
   std::map<std::string, std::set<std::string>> m_used;
   // list sheet → owner key → (items, where the owner was named)
   std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
@@ -550,20 +551,25 @@ int run_import(const Options& options) {
     return importer.failed_input() ? k_exit_io : k_exit_invalid;
   }
   auto& files = importer.files();
-  // Never replace a file that says something else without --force: check them all first.
-  std::vector<std::pair<fs::path, const std::string*>> to_write;
+  // Never replace a file that says something else without --force: compare them all first
+  // (read side by side), and write only the files whose content changes.
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<FileToWrite> planned;
+  planned.reserve(files.size());
+  const std::string project = options.project.string() + "/";
+  for (const auto& [rel, text] : files) planned.push_back({project + rel, &text});
+  auto on_disk = compare_on_disk(planned, jobs);
+  std::vector<FileToWrite> to_write;
+  std::vector<const std::string*> rel_of;  // to_write[i]'s path relative to the project
   std::size_t unchanged = 0;
-  for (const auto& [rel, text] : files) {
-    fs::path path = options.project / rel;
-    bool exists = false;
-    std::string current = read_all(path, exists);
-    if (exists && current == text) {
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    if (on_disk[i] == OnDisk::Same) {
       ++unchanged;
       continue;
     }
-    if (exists && !options.force) {
+    if (on_disk[i] == OnDisk::Different && !options.force) {
       Diagnostic d;
-      d.where.file = rel.generic_string();
+      d.where.file = files[i].first;
       d.code = "import-would-overwrite";
       d.message =
           "ce fichier existe et dit autre chose : relancez avec --force pour le "
@@ -571,21 +577,24 @@ int run_import(const Options& options) {
       diagnostics.push_back(std::move(d));
       continue;
     }
-    to_write.emplace_back(path, &text);
+    planned[i].replaces = on_disk[i] == OnDisk::Different;
+    to_write.push_back(std::move(planned[i]));
+    rel_of.push_back(&files[i].first);
   }
   if (count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
     print_diagnostics(diagnostics, options);
     return k_exit_invalid;
   }
-  std::set<fs::path> made_dirs;
-  for (const auto& [path, text] : to_write) {
-    if (!write_atomically(path, *text, made_dirs)) {
-      std::cerr << "tampon: erreur: impossible d'écrire « " << path.string() << " »\n";
-      return k_exit_io;
-    }
-    if (!options.quiet && options.format == Format::Text)
-      std::cerr << "écrit : " << path.lexically_relative(options.project).generic_string() << "\n";
+  std::size_t written = write_files_atomically(to_write, jobs);
+  if (!options.quiet && options.format == Format::Text) {
+    std::string said;
+    for (std::size_t i = 0; i < written; ++i) said += "écrit : " + *rel_of[i] + "\n";
+    std::cerr << said;
+  }
+  if (written < to_write.size()) {
+    std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path << " »\n";
+    return k_exit_io;
   }
   if (!options.quiet) {
     std::string summary;

@@ -1,5 +1,6 @@
 // `tampon export tableur` and `tampon import tableur` as users run them (docs/tableur.md).
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <xlsxwriter.h>
 
 #include <cstdlib>
@@ -355,6 +356,123 @@ TEST(ImportTableur, FormattedBlankCellsAreNotData) {
   auto data = p.snapshot("data");
   EXPECT_EQ(data["structures/s-1.yaml"], "id: \"s-1\"\nnom: \"Mairie\"\n");
   EXPECT_EQ(data.size(), 2u);  // the folder and its one file
+}
+
+}  // namespace
+}  // namespace tampon::testing
+
+namespace tampon::testing {
+namespace {
+
+/// Every file under `dir` with its identity (inode and modification time): a file rewritten,
+/// even with the same bytes, gets another inode (written aside, then linked or renamed).
+std::map<std::string, std::pair<ino_t, std::int64_t>> identities(const fs::path& dir) {
+  std::map<std::string, std::pair<ino_t, std::int64_t>> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    struct stat st {};
+    EXPECT_EQ(::lstat(e.path().c_str(), &st), 0) << e.path();
+    out[fs::relative(e.path(), dir).generic_string()] = {
+        st.st_ino,
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+  }
+  return out;
+}
+
+TEST(ImportTableur, AnUnchangedReimportRewritesNoFileAndAChangedOneOnlyItself) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx",
+                 {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}, {"s-2", "CCAS"}}}});
+  auto first = p.run({"import", "tableur", "f.xlsx"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("import : 2 fichiers écrits, 0 inchangé"), std::string::npos)
+      << first.err;
+  // New files: complete, under their name only (no temporary file left), with the usual
+  // permissions (the umask applies).
+  auto before = identities(p.dir() / "data");
+  EXPECT_EQ(before.size(), 3u);  // the folder and its two files
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  struct stat st {};
+  ASSERT_EQ(::stat((p.dir() / "data/structures/s-1.yaml").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0666 & ~mask);
+  EXPECT_EQ(p.snapshot("data")["structures/s-2.yaml"], "id: \"s-2\"\nnom: \"CCAS\"\n");
+
+  auto again = p.run({"import", "tableur", "f.xlsx"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("import : 0 fichier écrit, 2 inchangés"), std::string::npos)
+      << again.err;
+  EXPECT_EQ(again.err.find("écrit : "), std::string::npos) << again.err;
+  EXPECT_EQ(identities(p.dir() / "data"), before);
+
+  write_workbook(p.dir() / "f.xlsx",
+                 {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}, {"s-2", "CCAS de Lille"}}}});
+  auto forced = p.run({"import", "tableur", "f.xlsx", "--force"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(forced.err.find("écrit : data/structures/s-2.yaml\nimport : 1 fichier écrit, 1 "
+                            "inchangé"),
+            std::string::npos)
+      << forced.err;
+  auto after = identities(p.dir() / "data");
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after["structures/s-1.yaml"], before["structures/s-1.yaml"]);
+  EXPECT_NE(after["structures/s-2.yaml"], before["structures/s-2.yaml"]);
+  EXPECT_EQ(p.snapshot("data")["structures/s-2.yaml"], "id: \"s-2\"\nnom: \"CCAS de Lille\"\n");
+}
+
+TEST(ImportTableur, AFileThatCannotBeWrittenIsAnInputOutputError) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx", {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}}}});
+  p.write("data/structures", "un fichier là où l'import veut un dossier\n");
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("data/structures/s-1.yaml »"), std::string::npos) << r.err;
+  EXPECT_EQ(p.snapshot("data").size(), 1u) << "nothing else written";
+}
+
+}  // namespace
+}  // namespace tampon::testing
+
+namespace tampon::testing {
+namespace {
+
+std::uint32_t le(const std::string& b, std::size_t at, int bytes) {
+  std::uint32_t v = 0;
+  for (int i = bytes - 1; i >= 0; --i)
+    v = (v << 8) | static_cast<unsigned char>(b.at(at + static_cast<std::size_t>(i)));
+  return v;
+}
+
+TEST(ExportTableur, TheWorkbookIsDeflatedAtTheFastestLevel) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx", {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}}}});
+  ASSERT_EQ(p.run({"import", "tableur", "f.xlsx"}).exit_code, 0);
+  auto r = p.run({"export", "tableur", "g.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream in(p.dir() / "g.xlsx", std::ios::binary);
+  std::string zip((std::istreambuf_iterator<char>(in)), {});
+  // The central directory: each entry's method (8: deflate) and flags (bits 1-2: 11 for the
+  // fastest level, as minizip writes them for level 1; 00 for the default level).
+  auto end = zip.rfind(std::string("PK\x05\x06", 4));
+  ASSERT_NE(end, std::string::npos);
+  std::size_t entries = le(zip, end + 10, 2), at = le(zip, end + 16, 4), deflated = 0;
+  ASSERT_GT(entries, 10u);
+  for (std::size_t i = 0; i < entries; ++i) {
+    ASSERT_EQ(zip.compare(at, 4, std::string("PK\x01\x02", 4)), 0);
+    std::uint32_t flags = le(zip, at + 8, 2), method = le(zip, at + 10, 2);
+    std::string name = zip.substr(at + 46, le(zip, at + 28, 2));
+    if (method == 8) {
+      ++deflated;
+      EXPECT_EQ(flags & 6u, 6u) << name;
+    }
+    at += 46 + le(zip, at + 28, 2) + le(zip, at + 30, 2) + le(zip, at + 32, 2);
+  }
+  EXPECT_EQ(deflated, entries);
+  // And the workbook reads back.
+  auto book = open_book(p.dir() / "g.xlsx");
+  std::string error;
+  auto sheet = book.sheet("structures", error);
+  ASSERT_TRUE(sheet) << error;
+  EXPECT_EQ(sheet->at("B2")->text, "Mairie");
 }
 
 }  // namespace
