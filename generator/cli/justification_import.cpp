@@ -881,13 +881,16 @@ int run_import_justification(const Options& options) {
   }
   // The forms' files first, then the other files: stopped between the two, the next import of
   // the same forms finishes the work.
-  std::set<fs::path> made_dirs;
+  auto write_one = [](const fs::path& path, const std::string& text) {
+    FileToWrite file{path.string(), &text, fs::exists(path)};
+    return write_files_atomically({&file, 1}, 1) == 1;
+  };
   for (int pass = 0; pass < 2; ++pass)
     for (const auto& [rel, text] : changes) {
       if ((pass == 0) != targets.contains(rel)) continue;
       fs::path path = options.project / rel;
       std::error_code ec;
-      if (text ? !write_atomically(path, *text, made_dirs) : !fs::remove(path, ec) || ec) {
+      if (text ? !write_one(path, *text) : !fs::remove(path, ec) || ec) {
         std::cerr << "tampon: erreur: impossible d'écrire « " << rel.generic_string() << " »\n";
         return k_exit_io;
       }

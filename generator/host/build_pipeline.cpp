@@ -240,8 +240,8 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   phase_done("tampons lus");
   // By reference: a copy of a national manifest costs a second of CPU.
   static const Manifest k_none;
-  auto jobs = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps,
-                        options, report.diagnostics);
+  auto jobs = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,
+                        report.diagnostics);
   LeftToExit leave{options.leave_to_exit, jobs, previous};
   phase_done("plan");
   report.planned = jobs.size();
