@@ -98,8 +98,7 @@ struct Record {
 
 class Importer {
  public:
-  Importer(const Options& options, Diagnostics& diagnostics)
-      : m_options(options), m_diagnostics(diagnostics) {}
+  explicit Importer(Diagnostics& diagnostics) : m_diagnostics(diagnostics) {}
 
   void error(const Where& w, std::string message, std::string code = "import-cell") {
     Diagnostic d;
@@ -452,7 +451,6 @@ class Importer {
   std::map<std::string, std::size_t> counts;
 
  private:
-  const Options& m_options;
   Diagnostics& m_diagnostics;
   bool m_failed_input = false;
   std::vector<std::pair<std::string, std::string>> m_files;
@@ -473,7 +471,7 @@ int run_import(const Options& options) {
   if (options.files.empty())
     return tableur_usage("usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR");
   Diagnostics diagnostics;
-  Importer importer(options, diagnostics);
+  Importer importer(diagnostics);
   std::vector<tabular::XlsxWorkbook> books;
   books.reserve(options.files.size());
   std::vector<Source> sources;
