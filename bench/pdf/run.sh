@@ -7,7 +7,10 @@
 #
 # 1. generates the national synthetic project (5 000 conventions and their avenants);
 # 2. times `tampon build --only convention-pdf` on every core (all conventions and avenants),
-#    and `tampon validate` alone, so the rendering share can be told apart from loading;
+#    and `tampon validate` alone, so the rendering share can be told apart from loading; the same
+#    build with the engine as it was before tagging (commit e9df822, built once into
+#    build/untagged-e9df822, or UNTAGGED=binary), alternating, best of two each, to print what
+#    tagging costs in throughput, CPU time and file size;
 # 3. writes the same convention text (the Markdown of the convention template, as HTML and as
 #    Typst markup with the same page layout) for WEASY_COUNT conventions, and times Tampon's
 #    document engine alone on those conventions;
@@ -19,6 +22,7 @@
 # 6. prints documents per second for each, the ratios, and peak memory (/usr/bin/time -v).
 #
 # Environment: BUILD (release build folder, default build/release), TAMPON, BENCH_TOOL, SCALE,
+# UNTAGGED (an untagged tampon binary), UNTAGGED_COMMIT (default e9df822),
 # JOBS (default nproc), WEASY_COUNT (default 200; "all" for every convention), WORK (kept
 # when given).
 set -eu
@@ -44,6 +48,9 @@ wall_s() {
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.3f", s }' "$1"
 }
 
+# Average size in kB of the PDF files of a folder.
+size_kb() { find "$1" -name '*.pdf' -printf '%s\n' 2> /dev/null | awk '{ s += $1; n++ } END { if (n) printf "%.1f", s / n / 1000; else printf "0" }'; }
+
 if [ ! -d "$PROJECT/data" ]; then
   echo "== données synthétiques (--scale $SCALE)"
   python3 "$ROOT/bench/gen/generate.py" --scale "$SCALE" --out "$PROJECT" > /dev/null
@@ -52,12 +59,62 @@ fi
 echo "== tampon validate (chargement et validation seuls)"
 /usr/bin/time -v "$TAMPON" validate --project "$PROJECT" --as-of "$AS_OF" --only convention-pdf \
   --jobs "$JOBS" --quiet 2> "$WORK/validate.time" || true
-echo "== tampon build --only convention-pdf --jobs $JOBS"
-rm -rf "$WORK/out"
-/usr/bin/time -v "$TAMPON" build --project "$PROJECT" --out "$WORK/out" --as-of "$AS_OF" \
-  --only convention-pdf --jobs "$JOBS" --quiet 2> "$WORK/build.time"
+# $1: the tampon binary, $2: the output folder, $3: the report of /usr/bin/time.
+tampon_build() {
+  rm -rf "$2"
+  /usr/bin/time -v "$1" build --project "$PROJECT" --out "$2" --as-of "$AS_OF" \
+    --only convention-pdf --jobs "$JOBS" --quiet 2> "$3"
+}
+# Of the reports given, the one with the shortest wall time.
+fastest() {
+  best=""
+  for f in "$@"; do
+    if [ -z "$best" ] || [ "$(awk -v a="$(wall_s "$f")" -v b="$(wall_s "$best")" 'BEGIN { print (a < b) }')" = 1 ]; then best=$f; fi
+  done
+  echo "$best"
+}
+# The untagged baseline the tagging cost is measured against (issue 18: "beside today's untagged
+# one"): the engine at the commit before tagging, built once into build/untagged-<commit> (ccache
+# keeps that cheap), or any binary given as UNTAGGED. The tagged engine has no untagged mode, so
+# this is the only honest baseline: the same data through the tool as it was.
+UNTAGGED_COMMIT=${UNTAGGED_COMMIT:-e9df822}
+if [ -z "${UNTAGGED:-}" ]; then
+  UNTAGGED_DIR="$ROOT/build/untagged-$UNTAGGED_COMMIT"
+  UNTAGGED="$UNTAGGED_DIR/src/build/release/generator/tampon"
+  if [ ! -x "$UNTAGGED" ] && git -C "$ROOT" cat-file -e "$UNTAGGED_COMMIT^{commit}" 2> /dev/null; then
+    echo "== construction du moteur sans balisage (commit $UNTAGGED_COMMIT, une fois) dans $UNTAGGED_DIR"
+    rm -rf "$UNTAGGED_DIR" && mkdir -p "$UNTAGGED_DIR/src"
+    git -C "$ROOT" archive "$UNTAGGED_COMMIT" | tar -x -C "$UNTAGGED_DIR/src"
+    (cd "$UNTAGGED_DIR/src" && cmake --preset release && cmake --build --preset release --target tampon -j "$JOBS") \
+      > "$UNTAGGED_DIR/build.log" 2>&1 || echo "échec de la construction : voir $UNTAGGED_DIR/build.log"
+  fi
+fi
+untagged_note=""
+[ -x "$UNTAGGED" ] || untagged_note="moteur sans balisage non mesuré : $UNTAGGED introuvable"
+
+# Tagged and untagged alternate, twice each, and the faster run of each counts: the two see the
+# same machine, caches and data.
+for round in 1 2; do
+  echo "== tampon build --only convention-pdf --jobs $JOBS (balisé, passe $round)"
+  tampon_build "$TAMPON" "$WORK/out" "$WORK/build-$round.time"
+  if [ -z "$untagged_note" ]; then
+    echo "== même construction, moteur d'avant le balisage ($UNTAGGED_COMMIT, passe $round)"
+    tampon_build "$UNTAGGED" "$WORK/out-untagged" "$WORK/untagged-$round.time" ||
+      untagged_note="moteur sans balisage en échec : voir $WORK/untagged-$round.time"
+  fi
+done
+cp "$(fastest "$WORK/build-1.time" "$WORK/build-2.time")" "$WORK/build.time"
 docs=$(find "$WORK/out" -name '*.pdf' | wc -l)
 conventions=$(find "$WORK/out/conventions" -name '*.pdf' | wc -l)
+untagged_rate=0; untagged_kb=0; untagged_cpu=0
+if [ -z "$untagged_note" ]; then
+  cp "$(fastest "$WORK/untagged-1.time" "$WORK/untagged-2.time")" "$WORK/untagged.time"
+  untagged_docs=$(find "$WORK/out-untagged" -name '*.pdf' | wc -l)
+  [ "$untagged_docs" -eq "$docs" ] || untagged_note="moteur sans balisage : $untagged_docs documents au lieu de $docs"
+  untagged_rate=$(awk -v d="$untagged_docs" -v s="$(wall_s "$WORK/untagged.time")" 'BEGIN { printf "%.1f", d / s }')
+  untagged_kb=$(size_kb "$WORK/out-untagged")
+  untagged_cpu=$(cpu_s "$WORK/untagged.time")
+fi
 
 echo "== même texte pour WeasyPrint ($WEASY_COUNT conventions) et moteur seul"
 count=$WEASY_COUNT
@@ -111,8 +168,6 @@ shard_rate() {
            if (kv[1] == "documents") d += kv[2]; if (kv[1] == "seconds" && kv[2] > s) s = kv[2] } }
        END { if (s > 0) printf "%.1f", d / s; else printf "0" }' "$1"
 }
-# Average size in kB of the PDF files of a folder.
-size_kb() { find "$1" -name '*.pdf' -printf '%s\n' 2> /dev/null | awk '{ s += $1; n++ } END { if (n) printf "%.1f", s / n / 1000; else printf "0" }'; }
 
 validate_s=$(wall_s "$WORK/validate.time")
 build_s=$(wall_s "$WORK/build.time")
@@ -133,13 +188,21 @@ awk -v docs="$docs" -v conv="$conventions" -v b="$build_s" -v v="$validate_s" \
     -v engine="$(grep engine_only "$WORK/engine.txt")" \
     -v tk="$(size_kb "$WORK/text/pdf")" -v wk="$(size_kb "$WORK/weasy")" -v wuk="$(size_kb "$WORK/weasy-ua")" \
     -v tu="$typst_u" -v tt="$typst_t" -v tm="$typst_m" -v tuk="$typst_uk" -v ttk="$typst_tk" \
-    -v tc="$typst_c" -v tnote="$typst_note" 'BEGIN {
+    -v tc="$typst_c" -v tnote="$typst_note" -v ur="$untagged_rate" -v uk="$untagged_kb" \
+    -v uc="$untagged_cpu" -v unote="$untagged_note" -v ucommit="$UNTAGGED_COMMIT" \
+    -v um="$( [ -z "$untagged_note" ] && peak_mib "$WORK/untagged.time" || echo 0)" \
+    -v bk="$(size_kb "$WORK/out")" 'BEGIN {
   tampon = docs / b; render = docs / (b - v); weasy = wd / ws; weasy_ua = wd / wus
   split(engine, e, /per_second=/); eng = e[2] + 0
   printf "\nRésultats sur %d cœurs (Tampon : toujours balisé PDF/UA-1 et PDF/A-2U)\n", jobs
   printf "  Tampon     : %d documents (%d conventions + %d avenants) en %.2f s : %.1f documents/s de bout en bout\n", docs, conv, docs - conv, b, tampon
   printf "               dont chargement et validation %.2f s ; rendu seul : %.1f documents/s\n", v, render
   printf "               mémoire maximale %d Mio ; temps processeur du rendu %.1f ms par document\n", bm, 1000 * (bc - vc) / docs
+  if (unote != "") printf "  %s\n", unote
+  else {
+    printf "  Sans balisage (moteur antérieur au balisage, commit %s) : %.1f documents/s de bout en bout, mémoire maximale %d Mio, %.1f ko par document\n", ucommit, ur, um, uk
+    printf "               coût du balisage PDF/UA-1 et PDF/A-2U : %+.1f %% du débit (objectif : au plus 10 %%), %+.1f %% de temps processeur (%.1f contre %.1f ms par document, chargement compris), fichiers %+.1f %% (%.1f ko contre %.1f ko)\n", 100 * (ur - tampon) / ur, 100 * (bc - uc) / uc, 1000 * bc / docs, 1000 * uc / docs, 100 * (bk - uk) / uk, bk, uk
+  }
   printf "               moteur seul sur les %d conventions ci-dessous : %.1f documents/s, %.1f ko par document\n", wd, eng, tk
   printf "  WeasyPrint : %d conventions en %.2f s : %.1f documents/s (%.0f ms par document et par cœur), mémoire maximale par processus %d Mio, %.1f ko\n", wd, ws, weasy, 1000 * ws * jobs / wd, wm, wk
   printf "               temps processeur %.0f ms par document (démarrage de Python compris)\n", 1000 * wc / wd
