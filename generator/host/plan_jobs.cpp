@@ -1,6 +1,7 @@
 #include "host/plan_jobs.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <unordered_map>
@@ -163,8 +164,30 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     }
   }
   phase_done("plan des émetteurs");
-  std::sort(planned.begin(), planned.end(),
-            [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  {  // Sorted by path through an index: each job (a few hundred bytes) moves about once.
+    std::vector<std::uint32_t> order(planned.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return planned[a].job.path < planned[b].job.path;
+    });
+    // In place, cycle by cycle (no second vector of jobs at the peak of memory): position j
+    // receives job order[j].
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      if (order[i] == i) continue;
+      PlannedJob first = std::move(planned[i]);
+      std::uint32_t j = i;
+      for (;;) {
+        std::uint32_t from = order[j];
+        order[j] = j;
+        if (from == i) {
+          planned[j] = std::move(first);
+          break;
+        }
+        planned[j] = std::move(planned[from]);
+        j = from;
+      }
+    }
+  }
   std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
   for (const PlannedJob& p : planned) paths.push_back(p.job.path);
   for (std::string& why : output_path_clashes(paths))
