@@ -308,13 +308,19 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
       tree.stage_tool_file("manifest.json",
                            [&](std::ostream& out) { write_manifest(out, next, model); });
     phase_done("manifest écrit");
-    std::vector<std::pair<std::string, std::string>> outputs;
+    // Only the files this commit places are stat'ed for the next stamps: an unchanged output
+    // keeps the stamp seen when its SHA-256 was checked, a kept one the stamp recorded with it.
+    std::vector<StampedOutput> outputs;
     outputs.reserve(next.rows.size());
     for (const auto& row : next.rows) {
-      if (row.kept)
-        outputs.emplace_back(row.kept->path, row.kept->sha256);
-      else
-        outputs.emplace_back(row.made->job.path, row.made->sha256);
+      if (row.kept) {
+        outputs.push_back(
+            {row.kept->path, row.kept->sha256, stamps.recorded(row.kept->path, row.kept->sha256)});
+      } else {
+        const PlannedJob& p = *row.made;
+        bool checked = p.fate == PlannedJob::Fate::Unchanged && !options.force;
+        outputs.push_back({p.job.path, p.sha256, checked ? &p.seen : nullptr});
+      }
     }
     tree.commit(outputs);
     phase_done("validation du dossier");

@@ -1,6 +1,7 @@
 #include "host/plan_jobs.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <unordered_map>
@@ -53,33 +54,55 @@ class BuildDigests {
 // file, or (per_record) the rules' digest followed by the digest of each record the job lists:
 // only for emitters whose `inputs` name every record their outputs read; of the public part of
 // each record (`public_part`) for those whose outputs print no personal data.
-std::string fingerprint(const PlannedJob& planned, Date as_of, const std::string& data,
-                        const RecordDigests* per_record, bool public_part,
-                        const BuildDigests& digests) {
+std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
+                        const std::string& data, const RecordDigests* per_record, bool public_part,
+                        const BuildDigests& digests, std::string& text) {
   const auto& info = planned.emitter->info();
-  std::string text = std::string(TAMPON_VERSION) + "\n" + info.name + "\n" + info.version + "\n" +
-                     as_of.iso() + "\n" + planned.job.path + "\n" + planned.job.fingerprint + "\n" +
-                     data + "\n";
+  const OutputJob& job = planned.job;
+  // One buffer per thread, reused from job to job, filled in place: the text of a bulletin
+  // lists tens of records, and a national build fingerprints about a million of them.
+  text.clear();
+  auto line = [&](std::string_view part) {
+    text.append(part);
+    text += '\n';
+  };
+  line(TAMPON_VERSION);
+  line(info.name);
+  line(info.version);
+  line(as_of);
+  line(job.path);
+  line(job.fingerprint);
+  line(data);
   if (per_record) {
-    text.reserve(text.size() + planned.job.inputs.size() * 80);
-    text += public_part ? "public records\n" : "records\n";
-    for (const RecordRef& ref : planned.job.inputs) {
-      text.append(name(ref.kind)).append(":").append(ref.id).append("=");
+    line(public_part ? "public records" : "records");
+    for (const RecordRef& ref : job.inputs) {
+      std::string_view kind = name(ref.kind);
+      std::size_t at = text.size();
+      text.resize(at + kind.size() + ref.id.size() + 2 + 64 + 1);
+      char* out = text.data() + at;
+      out = std::copy(kind.begin(), kind.end(), out);
+      *out++ = ':';
+      out = std::copy(ref.id.begin(), ref.id.end(), out);
+      *out++ = '=';
       const RecordDigests::Digest* d =
           public_part ? per_record->find_public(ref) : per_record->find(ref);
       if (d) {  // in hex, as load::hex writes it, without a string per record
         static constexpr char k_digits[] = "0123456789abcdef";
         for (std::uint8_t byte : *d) {
-          text += k_digits[byte >> 4];
-          text += k_digits[byte & 15];
+          *out++ = k_digits[byte >> 4];
+          *out++ = k_digits[byte & 15];
         }
+        *out++ = '\n';
       } else {
-        text += "absent";
+        text.resize(static_cast<std::size_t>(out - text.data()));
+        line("absent");
       }
-      text += '\n';
     }
   }
-  for (const auto& dep : planned.job.depends_on) text += dep + "=" + digests.of(dep) + "\n";
+  for (const auto& dep : job.depends_on) {
+    text.append(dep).append("=");
+    line(digests.of(dep));
+  }
   return sha256_hex(text);
 }
 
@@ -92,9 +115,9 @@ Diagnostic emitter_error(const Emitter& emitter, const std::string& message) {
 // describes (its SHA-256, checked by stamp or by hashing it: write/output_stamps.hpp). A
 // file edited by hand, or left by a crash, is rendered again.
 bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const fs::path& out_dir,
-                     const OutputStamps& stamps) {
+                     const OutputStamps& stamps, FileStamp& seen) {
   if (!previous || previous->fingerprint != fp) return false;
-  return stamps.holds(out_dir, previous->path, previous->size, previous->sha256);
+  return stamps.holds(out_dir, previous->path, previous->size, previous->sha256, &seen);
 }
 
 }  // namespace
@@ -141,8 +164,30 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     }
   }
   phase_done("plan des émetteurs");
-  std::sort(planned.begin(), planned.end(),
-            [](const PlannedJob& a, const PlannedJob& b) { return a.job.path < b.job.path; });
+  {  // Sorted by path through an index: each job (a few hundred bytes) moves about once.
+    std::vector<std::uint32_t> order(planned.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return planned[a].job.path < planned[b].job.path;
+    });
+    // In place, cycle by cycle (no second vector of jobs at the peak of memory): position j
+    // receives job order[j].
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      if (order[i] == i) continue;
+      PlannedJob first = std::move(planned[i]);
+      std::uint32_t j = i;
+      for (;;) {
+        std::uint32_t from = order[j];
+        order[j] = j;
+        if (from == i) {
+          planned[j] = std::move(first);
+          break;
+        }
+        planned[j] = std::move(planned[from]);
+        j = from;
+      }
+    }
+  }
   std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
   for (const PlannedJob& p : planned) paths.push_back(p.job.path);
   for (std::string& why : output_path_clashes(paths))
@@ -160,8 +205,22 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
   BuildDigests digests(planned, project, builds.digests(), threads);
   phase_done("empreintes des dépendances");
   bool by_record = options.record_digests != nullptr && !options.rules_digest.empty();
+  // Each job's previous entry, found by walking both sorted lists once: a lookup per job in
+  // the map compared about 17 long paths ("bulletins/s-…/…") each.
+  std::vector<const ManifestEntry*> previous_of(planned.size(), nullptr);
+  {
+    auto before = previous.entries.begin();
+    for (std::size_t i = 0; i < planned.size() && before != previous.entries.end(); ++i) {
+      const std::string& path = planned[i].job.path;
+      while (before != previous.entries.end() && before->first < path) ++before;
+      if (before != previous.entries.end() && before->first == path)
+        previous_of[i] = &before->second;
+    }
+  }
   // Jobs are independent once the digests are known: fingerprint them side by side.
+  const std::string as_of = model.as_of.iso();
   for_each_index(planned.size(), threads, [&](std::size_t i) {
+    thread_local std::string text;
     PlannedJob& p = planned[i];
     if (p.fate == PlannedJob::Fate::Unselected) return;
     for (const auto& input : p.job.inputs) {
@@ -173,15 +232,14 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     }
     bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
     if (!reads_records)
-      p.fingerprint = fingerprint(p, model.as_of, options.rules_digest, nullptr, false, digests);
+      p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests, text);
     else if (by_record && options.per_record.contains(p.emitter))
-      p.fingerprint = fingerprint(p, model.as_of, options.rules_digest, options.record_digests,
-                                  options.public_part.contains(p.emitter), digests);
+      p.fingerprint = fingerprint(p, as_of, options.rules_digest, options.record_digests,
+                                  options.public_part.contains(p.emitter), digests, text);
     else
-      p.fingerprint = fingerprint(p, model.as_of, options.data_digest, nullptr, false, digests);
-    auto it = previous.entries.find(p.job.path);
-    const ManifestEntry* before = it == previous.entries.end() ? nullptr : &it->second;
-    if (unchanged_since(before, p.fingerprint, options.out_dir, stamps)) {
+      p.fingerprint = fingerprint(p, as_of, options.data_digest, nullptr, false, digests, text);
+    const ManifestEntry* before = previous_of[i];
+    if (unchanged_since(before, p.fingerprint, options.out_dir, stamps, p.seen)) {
       p.fate = PlannedJob::Fate::Unchanged;
       p.ok = true;
       p.size = before->size;

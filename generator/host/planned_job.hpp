@@ -3,6 +3,7 @@
 #include <string>
 
 #include "tampon/emitter.hpp"
+#include "write/output_stamps.hpp"
 
 namespace tampon {
 
@@ -20,6 +21,9 @@ struct PlannedJob {
   bool ok = false;
   std::uintmax_t size = 0;
   std::string sha256;
+  /// Unchanged: the stamp its file had when its SHA-256 was checked (written to the next
+  /// stamps file as it is, without another `lstat`).
+  FileStamp seen{};
 };
 
 }  // namespace tampon

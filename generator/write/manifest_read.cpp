@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -275,6 +276,34 @@ class WrittenManifest {
   std::string_view m_rest;
 };
 
+// A read-only private mapping of a whole file (empty for an empty file).
+class MappedText {
+ public:
+  MappedText() = default;
+  MappedText(const MappedText&) = delete;
+  MappedText& operator=(const MappedText&) = delete;
+  ~MappedText() {
+    if (m_data != nullptr) ::munmap(m_data, m_size);
+  }
+  bool map(int fd, std::size_t size) {
+    if (size == 0) return true;
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (data == MAP_FAILED) return false;
+    ::madvise(data, size, MADV_SEQUENTIAL);
+    m_data = data;
+    m_size = size;
+    return true;
+  }
+  std::string_view text() const {
+    return m_data == nullptr ? std::string_view{}
+                             : std::string_view(static_cast<const char*>(m_data), m_size);
+  }
+
+ private:
+  void* m_data = nullptr;
+  std::size_t m_size = 0;
+};
+
 }  // namespace
 
 Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::string>* problems) {
@@ -289,13 +318,16 @@ Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::stri
   if (static_cast<std::uintmax_t>(st.st_size) > k_max_manifest_bytes)
     return problem("dépasse 1 Gio : ignoré, tout est reconstruit");
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  // One read, then parsing from memory: nlohmann's stream input goes character by character.
-  std::string text;
+  // Mapped, not read: a national manifest is over 100 MB, and a copy into a fresh string costs
+  // its zero-filling and a page fault per 4 KiB on top of the copy. The mapping is private and
+  // read-only; every string the entries keep is copied out before it is unmapped.
+  MappedText mapped;
   bool read = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
               static_cast<std::uintmax_t>(st.st_size) <= k_max_manifest_bytes &&
-              read_whole_fd(fd, text, static_cast<std::size_t>(st.st_size));
+              mapped.map(fd, static_cast<std::size_t>(st.st_size));
   if (fd >= 0) ::close(fd);
   if (!read) return problem("illisible : ignoré, tout est reconstruit");
+  std::string_view text = mapped.text();
   Manifest manifest;
   bool as_written = WrittenManifest(text).read(manifest);
   if (!as_written) {

@@ -77,23 +77,35 @@ OutputStamps OutputStamps::read(const fs::path& out_dir) {
 }
 
 bool OutputStamps::holds(const fs::path& out_dir, const std::string& relative, std::uint64_t size,
-                         std::string_view sha256) const {
+                         std::string_view sha256, FileStamp* seen) const {
   fs::path path = out_dir / relative;
   FileStamp now;
   if (!stamp_of(path, now) || now.size != size) return false;
   if (auto it = m_stamps.find(relative);
-      it != m_stamps.end() && it->second.stamp == now && it->second.sha256 == sha256)
+      it != m_stamps.end() && it->second.stamp == now && it->second.sha256 == sha256) {
+    if (seen) *seen = now;
     return true;
+  }
   ++m_hashed.n;
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   std::string actual = sha256_fd(fd);
   ::close(fd);
-  return actual == sha256;
+  // Stamped before hashing: a change while it is read changes its ctime, so this stamp no
+  // longer matches and the next build hashes the file again.
+  if (actual != sha256) return false;
+  if (seen) *seen = now;
+  return true;
+}
+
+const FileStamp* OutputStamps::recorded(const std::string& relative,
+                                        std::string_view sha256) const {
+  auto it = m_stamps.find(relative);
+  return it != m_stamps.end() && it->second.sha256 == sha256 ? &it->second.stamp : nullptr;
 }
 
 std::string OutputStamps::text_of(const fs::path& out_dir,
-                                  const std::vector<std::pair<std::string, std::string>>& files) {
+                                  const std::vector<StampedOutput>& files) {
   std::string text(k_header);
   text += '\n';
   char digits[24];
@@ -102,9 +114,14 @@ std::string OutputStamps::text_of(const fs::path& out_dir,
     text.append(digits, end);
     text += ' ';
   };
-  for (const auto& [relative, sha256] : files) {
+  text.reserve(files.size() * 160);
+  for (const auto& [relative, sha256, seen] : files) {
     FileStamp stamp;
-    if (sha256.size() != 64 || !stamp_of(out_dir / relative, stamp)) continue;
+    if (sha256.size() != 64) continue;
+    if (seen)
+      stamp = *seen;
+    else if (!stamp_of(out_dir / relative, stamp))
+      continue;
     text += sha256;
     text += ' ';
     number(stamp.inode);

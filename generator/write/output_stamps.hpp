@@ -21,6 +21,17 @@ struct FileStamp {
   friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 
+/// One output of the next stamps file: its path and SHA-256 (manifest.json's), and its stamp as
+/// this build already saw it, or nullptr.
+struct StampedOutput {
+  std::string_view path, sha256;
+  /// Not placed by this commit, and seen by this build with this SHA-256 (`holds`), or recorded
+  /// with it in the previous stamps file: that stamp is written as it is, without a `lstat`. A
+  /// stamp is only a claim checked on use (`holds` trusts it only while inode, size and both
+  /// times still match), so carrying one over can cost a hash, never a wrong "inchangé".
+  const FileStamp* seen = nullptr;
+};
+
 class OutputStamps {
  public:
   inline static const std::string k_file_name = ".tampon-stamps";
@@ -31,12 +42,16 @@ class OutputStamps {
   /// Whether the regular file `relative` under `out_dir` has exactly `size` bytes whose
   /// SHA-256 is `sha256`: by its stamp when it matches, else by hashing it (never through a
   /// link). Thread-safe (read only).
+  /// `seen`, when given, receives the stamp the file had when it was found to hold `sha256`.
   bool holds(const std::filesystem::path& out_dir, const std::string& relative, std::uint64_t size,
-             std::string_view sha256) const;
+             std::string_view sha256, FileStamp* seen = nullptr) const;
+  /// The stamp recorded for `relative` with this `sha256`, or nullptr.
+  const FileStamp* recorded(const std::string& relative, std::string_view sha256) const;
 
-  /// Stamps of `files` (relative path, SHA-256) as they are on disk now, as the file's text.
+  /// Stamps of `files` as the file's text: the stamp already seen when there is one, else the
+  /// file's as it is on disk now. A rebuild that rewrites 13 of 94 000 outputs stats 13 files.
   static std::string text_of(const std::filesystem::path& out_dir,
-                             const std::vector<std::pair<std::string, std::string>>& files);
+                             const std::vector<StampedOutput>& files);
   std::size_t size() const { return m_stamps.size(); }
   /// Whether every `holds` so far was answered by a matching stamp (no file hashed): the
   /// stamps file then needs no rewriting.

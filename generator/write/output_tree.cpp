@@ -353,7 +353,7 @@ void OutputTree::check_free(const std::vector<std::string>& targets,
   }
 }
 
-void OutputTree::commit(const std::vector<std::pair<std::string, std::string>>& outputs) {
+void OutputTree::commit(const std::vector<StampedOutput>& outputs) {
   open_staging();
   const FaultInjector* faults = m_options.faults;
   std::vector<JournalOp> ops = std::move(m_removals);

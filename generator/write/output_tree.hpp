@@ -33,6 +33,7 @@
 #include "write/commit_journal.hpp"
 #include "write/fault_injection.hpp"
 #include "write/out_folder.hpp"
+#include "write/output_stamps.hpp"
 
 namespace tampon {
 
@@ -74,9 +75,10 @@ class OutputTree {
   /// commit. Throws Fatal (disk full…).
   void stage_tool_file(const std::string& name, const std::function<void(std::ostream&)>& write);
   /// Journals, flushes and carries out everything queued; then records the stamps of
-  /// `outputs` (path, SHA-256) for the next build (write/output_stamps.hpp). Throws Fatal; a
+  /// `outputs` (path, SHA-256, the stamp already seen if any) for the next build
+  /// (write/output_stamps.hpp). Throws Fatal; a
   /// failure before the commit point leaves --out as it was.
-  void commit(const std::vector<std::pair<std::string, std::string>>& outputs = {});
+  void commit(const std::vector<StampedOutput>& outputs = {});
   /// Throws Fatal when a file of `targets` could not be put in place: a link or a file stands
   /// where a folder of its path must be, or a folder where the file must be. A part that is
   /// in `removed` (a previous output giving way) does not count. Each of `folders` (those of

@@ -1,6 +1,10 @@
 // The command-line contract of outputs.md, checked on the real executable (issue #2).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_harness.hpp"
@@ -193,6 +197,42 @@ TEST(Plugins, ListsBuiltinsAndModulesFromAPluginFolder) {
   for (const char* name : {"convention-pdf", "tranches-xlsx", "justification-xlsx", "bulletin",
                            "site", "records-json", "exemple 0.1.0"})
     EXPECT_TRUE(contains(r.out, name)) << name << "\n" << r.out;
+}
+
+// `tampon` starts itself again once with glibc.malloc.hugetlb=1 (generator/main.cpp): the
+// processes it starts (external emitters) must still see the environment it was given.
+TEST(Plugins, AnExternalEmitterSeesTheEnvironmentTamponWasGiven) {
+  Project p;
+  p.write("greffons/tampon-emitter-env",
+          "#!/bin/sh\nenv > \"$(dirname \"$0\")/env-$1.txt\"\n"
+          "printf '%s' '{\"protocol\": 1, \"name\": \"env\", \"version\": \"1.0.0\", "
+          "\"description\": \"environnement\", \"reads\": [], \"outputs\": [], "
+          "\"capabilities\": [\"plan\", \"render\"]}'\n");
+  std::filesystem::permissions(p.dir() / "greffons/tampon-emitter-env",
+                               std::filesystem::perms::owner_all);
+  auto line_of = [](const std::string& env, const std::string& name) -> std::string {
+    std::istringstream in(env);
+    for (std::string line; std::getline(in, line);)
+      if (line.starts_with(name + "=")) return line;
+    return "(absente)";
+  };
+  for (const char* given : {static_cast<const char*>(nullptr), "glibc.malloc.check=0"}) {
+    if (given)
+      ::setenv("GLIBC_TUNABLES", given, 1);
+    else
+      ::unsetenv("GLIBC_TUNABLES");
+    std::filesystem::remove(p.dir() / "greffons/env-describe.txt");
+    auto r = p.run({"plugins", "--plugin-dir", (p.dir() / "greffons").string()});
+    ::unsetenv("GLIBC_TUNABLES");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(p.dir() / "greffons/env-describe.txt");
+    std::stringstream env;
+    env << in.rdbuf();
+    ASSERT_FALSE(env.str().empty()) << "describe n'a pas été lancé\n" << r.err;
+    EXPECT_EQ(line_of(env.str(), "GLIBC_TUNABLES"),
+              given ? std::string("GLIBC_TUNABLES=") + given : std::string("(absente)"));
+    EXPECT_EQ(line_of(env.str(), "TAMPON_MALLOC_RESTARTED"), "(absente)");
+  }
 }
 
 TEST(Plugins, AModuleForAnotherInterfaceVersionIsRefusedInFrench) {

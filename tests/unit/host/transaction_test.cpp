@@ -19,6 +19,7 @@
 #include "fake_emitter.hpp"
 #include "host/build_pipeline.hpp"
 #include "write/manifest.hpp"
+#include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
 
 namespace tampon {
@@ -326,6 +327,44 @@ TEST_F(Transaction, AnOutputEditedByHandIsRenderedAgainEvenWithItsSize) {
   report = build({&e});
   EXPECT_EQ(report.written, 1u);
   EXPECT_EQ(report.unchanged, 1u);
+}
+
+// A rebuild stats only the files it places: the stamps of unchanged outputs are the ones seen
+// when their SHA-256 was checked, those of other emitters' outputs the ones recorded before.
+// They must be exactly what stat'ing every file would give, and still catch a hand edit.
+TEST_F(Transaction, StampsCarriedOverEqualFreshOnesAndStillCatchAnEdit) {
+  FakeEmitter alpha("alpha", {job("a/un.txt"), job("a/deux.txt"), job("b/trois.txt")});
+  FakeEmitter beta("beta", {job("c/quatre.txt"), job("c/cinq.txt", "memory")});
+  ASSERT_EQ(count_errors(build({&alpha, &beta}).diagnostics), 0u);
+  auto changed = job("a/un.txt");
+  changed.fingerprint = "autre";  // rendered again; a/deux.txt and b/trois.txt unchanged
+  FakeEmitter alpha2("alpha", {changed, job("a/deux.txt"), job("b/trois.txt")});
+  auto report = build({&alpha2});  // beta does not run: its entries are kept
+  ASSERT_EQ(count_errors(report.diagnostics), 0u);
+  EXPECT_EQ(report.written, 1u);
+  EXPECT_EQ(report.unchanged, 2u);
+  std::vector<std::string> problems;
+  Manifest manifest = Manifest::read(options.out_dir / "manifest.json", &problems);
+  ASSERT_TRUE(problems.empty());
+  ASSERT_EQ(manifest.entries.size(), 5u);
+  std::vector<StampedOutput> all;
+  for (const auto& [path, entry] : manifest.entries) all.push_back({path, entry.sha256});
+  EXPECT_EQ(read(options.out_dir / ".tampon-stamps"), OutputStamps::text_of(options.out_dir, all));
+
+  // Edited by hand, same size: one output kept unchanged, one of the emitter that did not run.
+  for (const char* name : {"a/deux.txt", "c/quatre.txt"}) {
+    std::string text = read(options.out_dir / name);
+    text[0] = 'X';
+    std::ofstream(options.out_dir / name, std::ios::trunc) << text;
+  }
+  auto outputs_now = [&] { return outputs(options.out_dir); };
+  report = build({&alpha2, &beta});
+  EXPECT_EQ(report.written, 2u);
+  EXPECT_EQ(report.unchanged, 3u);
+  auto incremental = outputs_now();
+  fs::remove_all(options.out_dir);
+  ASSERT_EQ(count_errors(build({&alpha2, &beta}).diagnostics), 0u);
+  EXPECT_EQ(incremental, outputs_now());  // byte for byte, manifest included
 }
 
 TEST_F(Transaction, TwoBuildsIntoOneFolderTakeTurns) {
