@@ -22,6 +22,8 @@
 #include "cli/tableur.hpp"
 #include "cli/tableur_layout.hpp"
 #include "cli/tableur_yaml.hpp"
+#include "core/parallel.hpp"
+#include "core/phase_clock.hpp"
 #include "tabular/csv_reader.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/date.hpp"
@@ -89,16 +91,38 @@ std::string file_stem_for(std::string_view text) {
   return out.substr(0, 100);
 }
 
+/// A cell's text inside a `#` comment line: control characters (line breaks) become spaces.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return text;
+}
+
 struct Record {
   YamlValue value;
   std::string owner_key;  // id, or the row number for kinds without one
-  std::string name;       // file stem
   Where where;            // the row's first cell
 };
 
 class Importer {
  public:
-  explicit Importer(Diagnostics& diagnostics) : m_diagnostics(diagnostics) {}
+  Importer() = default;
+  Importer(Importer&&) = default;
+
+  /// What another importer read (another sheet, on another thread), after this one's.
+  void absorb(Importer&& other) {
+    m_diagnostics.insert(m_diagnostics.end(), std::make_move_iterator(other.m_diagnostics.begin()),
+                         std::make_move_iterator(other.m_diagnostics.end()));
+    m_failed_input = m_failed_input || other.m_failed_input;
+    for (const auto& [sheet, n] : other.counts) counts[sheet] += n;
+    m_emitted.insert(m_emitted.end(), std::make_move_iterator(other.m_emitted.begin()),
+                     std::make_move_iterator(other.m_emitted.end()));
+    m_departement_of.merge(other.m_departement_of);
+    m_structure_of.merge(other.m_structure_of);
+    m_structure_of_convention.merge(other.m_structure_of_convention);
+  }
+
+  Diagnostics& diagnostics() { return m_diagnostics; }
 
   void error(const Where& w, std::string message, std::string code = "import-cell") {
     Diagnostic d;
@@ -315,11 +339,8 @@ class Importer {
         return;
       }
       rec.owner_key = id_text;
-      rec.name = id_text;
     } else {
       rec.owner_key = std::to_string(excel_row);
-      rec.name = derived_name(layout, rec.value);
-      if (rec.name.empty()) rec.name = fmt::format("{}-{}", layout.kind, excel_row);
     }
     // Its lists (read before the main sheets), then the YAML text at once: only the text
     // stays in memory (the national set: 160 000 records).
@@ -334,27 +355,89 @@ class Importer {
       rec.value.set(list->list, std::move(seq));
       lists->second.erase(items);
     }
-    auto& used = m_used[std::string(layout.name)];
-    std::string name = rec.name;
-    for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
-    m_files.emplace_back("data/" + std::string(layout.folder) + "/" + name + ".yaml",
-                         tableur::emit_record(rec.value));
-    ++counts[std::string(layout.name)];
-  }
-
-  static std::string derived_name(const SheetLayout& layout, YamlValue& v) {
-    auto get = [&](std::string_view key) {
-      YamlValue* f = v.find(key);
+    // Where it goes is decided once every sheet is read (its département may come from
+    // another sheet): until then, the item's text and the fields that decide.
+    Emitted e;
+    e.layout = &layout;
+    auto text_of = [&](std::string_view key) {
+      YamlValue* f = rec.value.find(key);
       return f && (f->kind == YamlValue::Kind::Plain || f->kind == YamlValue::Kind::Quoted)
                  ? f->text
                  : std::string();
     };
-    if (layout.kind == "versement")
-      return file_stem_for(get("convention") + "-p" + get("poste") + "-t" + get("tranche"));
-    if (layout.kind == "rapport") return file_stem_for(get("conseiller") + "-" + get("mois"));
-    if (layout.kind == "depense")
-      return file_stem_for(get("structure") + "-" + get("convention") + "-" + get("trimestre"));
-    return {};
+    if (layout.kind == "structure") {
+      e.departement = text_of("departement");
+      m_departement_of.try_emplace(rec.owner_key, e.departement);
+    } else if (layout.kind == "avenant" || layout.kind == "versement") {
+      e.convention = text_of("convention");
+    } else {
+      e.structure = text_of("structure");
+      if (layout.kind == "conseiller") m_structure_of.try_emplace(rec.owner_key, e.structure);
+      if (layout.kind == "convention")
+        m_structure_of_convention.try_emplace(rec.owner_key, e.structure);
+      if (layout.kind == "rapport") {
+        e.conseiller = text_of("conseiller");
+        e.mois = text_of("mois");
+      }
+    }
+    e.text = tableur::emit_item(rec.value);
+    m_emitted.push_back(std::move(e));
+    ++counts[std::string(layout.name)];
+  }
+
+  /// The files to write, data/<folder>/<file>.yaml → text, by path: each a sequence of the
+  /// records it holds, in the order of the sheet. Records are grouped by département (the
+  /// structure's, or that of the structure they belong to), rapports by département and month:
+  /// the layout of the national export (a few thousand files rather than one per record).
+  std::vector<std::pair<std::string, std::string>> files() {
+    auto lookup = [](const auto& map, const std::string& key) {
+      auto it = map.find(key);
+      return it == map.end() ? std::string() : it->second;
+    };
+    auto departement_of_structure = [&](const std::string& structure) {
+      return lookup(m_departement_of, structure);
+    };
+    std::map<std::string, std::vector<std::size_t>> by_file;
+    std::map<std::string, std::string> header_of;
+    for (std::size_t i = 0; i < m_emitted.size(); ++i) {
+      const Emitted& e = m_emitted[i];
+      std::string dep = e.departement;
+      if (e.layout->kind != "structure") {
+        std::string structure = e.structure;
+        if (!e.convention.empty()) structure = lookup(m_structure_of_convention, e.convention);
+        if (structure.empty() && !e.conseiller.empty())
+          structure = lookup(m_structure_of, e.conseiller);
+        dep = departement_of_structure(structure);
+      }
+      std::string stem = file_stem_for(dep);
+      std::string header = fmt::format("{} du département {}", e.layout->folder, one_line(dep));
+      if (stem.empty()) {
+        stem = "sans-departement";
+        header = fmt::format("{} sans département connu", e.layout->folder);
+      }
+      if (e.layout->kind == "rapport" && !file_stem_for(e.mois).empty()) {
+        stem += "-" + file_stem_for(e.mois);
+        header += fmt::format(", mois {}", one_line(e.mois));
+      }
+      std::string path = fmt::format("data/{}/{}.yaml", e.layout->folder, stem);
+      by_file[path].push_back(i);
+      header_of.try_emplace(path, std::move(header));
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(by_file.size());
+    for (auto& [path, items] : by_file) {
+      std::string text = fmt::format("# {} (tampon import tableur)\n", header_of[path]);
+      std::size_t size = text.size();
+      for (std::size_t i : items) size += 1 + m_emitted[i].text.size();
+      text.reserve(size);
+      for (std::size_t i : items) {
+        text += '\n';
+        text += m_emitted[i].text;
+        std::string().swap(m_emitted[i].text);  // only one copy of the texts at a time
+      }
+      out.emplace_back(path, std::move(text));
+    }
+    return out;
   }
 
   std::optional<YamlValue> convert(const tableur::Column& column, const Cell& cell,
@@ -444,17 +527,22 @@ class Importer {
     }
   }
 
-  /// The files to write: data/<folder>/<name>.yaml → text.
-  std::vector<std::pair<std::string, std::string>>& files() { return m_files; }
-
   bool failed_input() const { return m_failed_input; }
   std::map<std::string, std::size_t> counts;
 
  private:
-  Diagnostics& m_diagnostics;
+  Diagnostics m_diagnostics;
   bool m_failed_input = false;
-  std::vector<std::pair<std::string, std::string>> m_files;
-  std::map<std::string, std::set<std::string>> m_used;
+  /// One record read, as a sequence item, with what decides its file.
+  struct Emitted {
+    const SheetLayout* layout = nullptr;
+    std::string text;
+    std::string departement, structure, convention, conseiller, mois;
+  };
+  std::vector<Emitted> m_emitted;
+  std::unordered_map<std::string, std::string> m_departement_of;  // structure → département
+  std::unordered_map<std::string, std::string> m_structure_of;    // conseiller → structure
+  std::unordered_map<std::string, std::string> m_structure_of_convention;
   // list sheet → owner key → (items, where the owner was named)
   std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
 };
@@ -470,8 +558,6 @@ int run_import(const Options& options) {
         "--project DIR");
   if (options.files.empty())
     return tableur_usage("usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR");
-  Diagnostics diagnostics;
-  Importer importer(diagnostics);
   std::vector<tabular::XlsxWorkbook> books;
   books.reserve(options.files.size());
   std::vector<Source> sources;
@@ -536,27 +622,69 @@ int run_import(const Options& options) {
                            " » : un classeur .xlsx ou un fichier .csv est attendu");
     }
   }
-  // Lists first, kept by owner; each main row then takes its lists and becomes YAML text.
-  std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
-    return !a.layout->list.empty() && b.layout->list.empty();
+  // One part per main sheet, read with its list sheets (lists first, kept by owner; each main
+  // row then takes its lists and becomes YAML text). Parts are read at once on `jobs` threads
+  // (each sheet opens its own handle on the workbook), then put together in sheet order.
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::vector<const Source*>> parts;
+  {
+    std::map<std::size_t, std::vector<const Source*>> by_main;  // main sheet's index → sources
+    const auto& all = tableur::sheets();
+    auto index_of = [&](const SheetLayout* l) { return static_cast<std::size_t>(l - all.data()); };
+    for (const auto& src : sources) {
+      const SheetLayout* main = src.layout;
+      if (!main->list.empty())
+        for (const auto& s : all)
+          if (s.list.empty() && s.folder == main->folder) main = &s;
+      by_main[index_of(main)].push_back(&src);
+    }
+    for (auto& [main, list] : by_main) {
+      std::stable_sort(list.begin(), list.end(), [](const Source* a, const Source* b) {
+        return !a->layout->list.empty() && b->layout->list.empty();
+      });
+      parts.push_back(std::move(list));
+    }
+  }
+  // The largest parts first (rapports: 70 % of the national workbook), so that the threads
+  // share the work evenly.
+  std::vector<std::uint64_t> weight(parts.size(), 0);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    for (const Source* src : parts[i]) {
+      std::error_code ec;
+      auto bytes = src->csv ? fs::file_size(src->path, ec) : 0;
+      weight[i] += src->csv ? (ec ? 0 : static_cast<std::uint64_t>(bytes))
+                            : src->book->sheet_size(src->layout->name);
+    }
+  std::vector<std::size_t> order(parts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return weight[a] > weight[b]; });
+  std::vector<Importer> importers(parts.size());
+  for_each_index(parts.size(), jobs, [&](std::size_t k) {
+    std::size_t i = order[k];
+    for (const Source* src : parts[i]) importers[i].read(*src);
+    importers[i].report_orphans();
   });
-  for (const auto& src : sources) importer.read(src);
-  importer.report_orphans();
+  Importer importer;
+  for (auto& part : importers) importer.absorb(std::move(part));
+  Diagnostics& diagnostics = importer.diagnostics();
+  phase_done("import : classeur lu, fiches en YAML");
   if (importer.failed_input() || count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text)
       std::cerr << "rien n'a été écrit : corrigez le classeur puis relancez\n";
     print_diagnostics(diagnostics, options);
     return importer.failed_input() ? k_exit_io : k_exit_invalid;
   }
-  auto& files = importer.files();
+  auto files = importer.files();
+  phase_done("import : fichiers composés");
   // Never replace a file that says something else without --force: compare them all first
   // (read side by side), and write only the files whose content changes.
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<FileToWrite> planned;
   planned.reserve(files.size());
   const std::string project = options.project.string() + "/";
   for (const auto& [rel, text] : files) planned.push_back({project + rel, &text});
   auto on_disk = compare_on_disk(planned, jobs);
+  phase_done("import : fichiers comparés");
   std::vector<FileToWrite> to_write;
   std::vector<const std::string*> rel_of;  // to_write[i]'s path relative to the project
   std::size_t unchanged = 0;
@@ -585,6 +713,7 @@ int run_import(const Options& options) {
     return k_exit_invalid;
   }
   std::size_t written = write_files_atomically(to_write, jobs);
+  phase_done("import : fichiers écrits");
   if (!options.quiet && options.format == Format::Text) {
     std::string said;
     for (std::size_t i = 0; i < written; ++i) said += "écrit : " + *rel_of[i] + "\n";
