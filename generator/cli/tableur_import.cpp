@@ -8,10 +8,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -89,6 +92,67 @@ std::string file_stem_for(std::string_view text) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.substr(0, 100);
+}
+
+/// A sheet this large (uncompressed XML) is parsed on a thread of its own while its rows become
+/// records (the national workbook's rapports: 69 MB, 70 % of the reading).
+constexpr std::uint64_t k_alongside_bytes = 16u << 20;
+
+/// Reads a sheet's rows on a thread of their own and hands them over to `on_row` on the calling
+/// thread, in order, a batch at a time (a few batches at most wait: memory stays bounded).
+/// Same contract as XlsxWorkbook::read_rows.
+bool read_rows_alongside(const tabular::XlsxWorkbook& book, std::string_view sheet,
+                         std::string& error, const tabular::XlsxWorkbook::RowCallback& on_row) {
+  using Row = std::pair<int, std::vector<std::pair<int, Cell>>>;
+  constexpr std::size_t k_batch = 256, k_waiting = 8;
+  std::mutex m;
+  std::condition_variable cv;
+  std::deque<std::vector<Row>> batches;
+  bool done = false, stop = false, ok = true;
+  std::string why;
+  std::thread reader([&] {
+    std::vector<Row> batch;
+    auto hand_over = [&] {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return batches.size() < k_waiting || stop; });
+      if (stop) return false;
+      batches.push_back(std::move(batch));
+      batch = {};
+      cv.notify_all();
+      return true;
+    };
+    bool read = book.read_rows(sheet, why, [&](int row, std::vector<std::pair<int, Cell>>& cells) {
+      batch.emplace_back(row, std::move(cells));
+      return batch.size() < k_batch || hand_over();
+    });
+    if (read && !batch.empty()) hand_over();
+    std::lock_guard lock(m);
+    ok = read;
+    done = true;
+    cv.notify_all();
+  });
+  for (bool more = true; more;) {
+    std::vector<Row> batch;
+    {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return !batches.empty() || done; });
+      if (batches.empty()) break;
+      batch = std::move(batches.front());
+      batches.pop_front();
+      cv.notify_all();
+    }
+    for (auto& [row, cells] : batch) {
+      if (on_row(row, cells)) continue;
+      std::lock_guard lock(m);
+      stop = true;
+      cv.notify_all();
+      more = false;
+      break;
+    }
+  }
+  reader.join();
+  if (!ok) error = why;
+  return ok;
 }
 
 /// A cell's text inside a `#` comment line: control characters (line breaks) become spaces.
@@ -218,7 +282,10 @@ class Importer {
       return;
     }
     std::string why;
-    if (!src.book->read_rows(layout.name, why, on_row)) {
+    bool read = src.book->sheet_size(layout.name) >= k_alongside_bytes
+                    ? read_rows_alongside(*src.book, layout.name, why, on_row)
+                    : src.book->read_rows(layout.name, why, on_row);
+    if (!read) {
       Diagnostic d;
       d.where.file = src.file;
       d.code = "import-file";
@@ -380,16 +447,23 @@ class Importer {
         e.mois = text_of("mois");
       }
     }
-    e.text = tableur::emit_item(rec.value);
+    e.text = "\n" + tableur::emit_item(rec.value);  // a blank line between records
     m_emitted.push_back(std::move(e));
     ++counts[std::string(layout.name)];
   }
 
-  /// The files to write, data/<folder>/<file>.yaml → text, by path: each a sequence of the
+  /// A file to write: its header comment, then its records' texts (pieces, not copied).
+  struct PlannedFile {
+    std::string path;  // data/<folder>/<file>.yaml
+    std::string header;
+    std::vector<std::string_view> records;
+  };
+
+  /// The files to write, data/<folder>/<file>.yaml, by path: each a sequence of the
   /// records it holds, in the order of the sheet. Records are grouped by département (the
   /// structure's, or that of the structure they belong to), rapports by département and month:
   /// the layout of the national export (a few thousand files rather than one per record).
-  std::vector<std::pair<std::string, std::string>> files() {
+  std::vector<PlannedFile> files() const {
     auto lookup = [](const auto& map, const std::string& key) {
       auto it = map.find(key);
       return it == map.end() ? std::string() : it->second;
@@ -423,19 +497,13 @@ class Importer {
       by_file[path].push_back(i);
       header_of.try_emplace(path, std::move(header));
     }
-    std::vector<std::pair<std::string, std::string>> out;
+    std::vector<PlannedFile> out;
     out.reserve(by_file.size());
     for (auto& [path, items] : by_file) {
-      std::string text = fmt::format("# {} (tampon import tableur)\n", header_of[path]);
-      std::size_t size = text.size();
-      for (std::size_t i : items) size += 1 + m_emitted[i].text.size();
-      text.reserve(size);
-      for (std::size_t i : items) {
-        text += '\n';
-        text += m_emitted[i].text;
-        std::string().swap(m_emitted[i].text);  // only one copy of the texts at a time
-      }
-      out.emplace_back(path, std::move(text));
+      PlannedFile file{path, fmt::format("# {} (tampon import tableur)\n", header_of[path]), {}};
+      file.records.reserve(items.size());
+      for (std::size_t i : items) file.records.push_back(m_emitted[i].text);
+      out.push_back(std::move(file));
     }
     return out;
   }
@@ -682,7 +750,13 @@ int run_import(const Options& options) {
   std::vector<FileToWrite> planned;
   planned.reserve(files.size());
   const std::string project = options.project.string() + "/";
-  for (const auto& [rel, text] : files) planned.push_back({project + rel, &text});
+  for (const auto& file : files) {
+    FileToWrite f{project + file.path, nullptr, false};
+    f.pieces.reserve(file.records.size() + 1);
+    f.pieces.push_back(file.header);
+    f.pieces.insert(f.pieces.end(), file.records.begin(), file.records.end());
+    planned.push_back(std::move(f));
+  }
   auto on_disk = compare_on_disk(planned, jobs);
   phase_done("import : fichiers comparés");
   std::vector<FileToWrite> to_write;
@@ -695,7 +769,7 @@ int run_import(const Options& options) {
     }
     if (on_disk[i] == OnDisk::Different && !options.force) {
       Diagnostic d;
-      d.where.file = files[i].first;
+      d.where.file = files[i].path;
       d.code = "import-would-overwrite";
       d.message =
           "ce fichier existe et dit autre chose : relancez avec --force pour le "
@@ -705,7 +779,7 @@ int run_import(const Options& options) {
     }
     planned[i].replaces = on_disk[i] == OnDisk::Different;
     to_write.push_back(std::move(planned[i]));
-    rel_of.push_back(&files[i].first);
+    rel_of.push_back(&files[i].path);
   }
   if (count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
