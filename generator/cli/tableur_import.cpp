@@ -447,7 +447,16 @@ class Importer {
         e.mois = text_of("mois");
       }
     }
-    e.text = "\n" + tableur::emit_item(rec.value);  // a blank line between records
+    // A record the tableau de pilotage keeps up to date keeps a file of its own, named after
+    // its id, as `import pilotage` writes it: the next `import pilotage` rewrites such a file
+    // only (it does not edit a file of several records: pilotage-update).
+    const YamlValue* id_pilotage = rec.value.find("id_pilotage");
+    if (layout.has_id && id_pilotage && !id_pilotage->text.empty()) {
+      e.own_file = rec.owner_key;
+      e.text = tableur::emit_record(rec.value);
+    } else {
+      e.text = "\n" + tableur::emit_item(rec.value);  // a blank line between records
+    }
     m_emitted.push_back(std::move(e));
     ++counts[std::string(layout.name)];
   }
@@ -475,6 +484,14 @@ class Importer {
     std::map<std::string, std::string> header_of;
     for (std::size_t i = 0; i < m_emitted.size(); ++i) {
       const Emitted& e = m_emitted[i];
+      if (!e.own_file.empty()) {
+        std::string path = fmt::format("data/{}/{}.yaml", e.layout->folder, e.own_file);
+        for (int n = 2; by_file.contains(path); ++n)
+          path = fmt::format("data/{}/{}-{}.yaml", e.layout->folder, e.own_file, n);
+        by_file[path].push_back(i);
+        header_of.try_emplace(path);
+        continue;
+      }
       std::string dep = e.departement;
       if (e.layout->kind != "structure") {
         std::string structure = e.structure;
@@ -500,7 +517,11 @@ class Importer {
     std::vector<PlannedFile> out;
     out.reserve(by_file.size());
     for (auto& [path, items] : by_file) {
-      PlannedFile file{path, fmt::format("# {} (tampon import tableur)\n", header_of[path]), {}};
+      const std::string& header = header_of[path];
+      PlannedFile file{
+          path,
+          header.empty() ? std::string() : fmt::format("# {} (tampon import tableur)\n", header),
+          {}};
       file.records.reserve(items.size());
       for (std::size_t i : items) file.records.push_back(m_emitted[i].text);
       out.push_back(std::move(file));
@@ -606,6 +627,7 @@ class Importer {
     const SheetLayout* layout = nullptr;
     std::string text;
     std::string departement, structure, convention, conseiller, mois;
+    std::string own_file;  // the id, for a record kept in a file of its own
   };
   std::vector<Emitted> m_emitted;
   std::unordered_map<std::string, std::string> m_departement_of;  // structure → département
