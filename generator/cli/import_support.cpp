@@ -61,6 +61,13 @@ std::optional<std::string> date_text(std::string_view s) {
   return std::nullopt;
 }
 
+std::size_t FileToWrite::size() const {
+  if (text) return text->size();
+  std::size_t n = 0;
+  for (std::string_view piece : pieces) n += piece.size();
+  return n;
+}
+
 namespace {
 
 /// Closes the descriptor on every path out.
@@ -89,16 +96,33 @@ bool write_fd(int fd, std::string_view bytes) {
   return true;
 }
 
+/// The file's content as pieces (one when it is a whole text).
+std::vector<std::string_view> pieces_of(const FileToWrite& file) {
+  if (file.text) return {std::string_view(*file.text)};
+  return file.pieces;
+}
+
 OnDisk compare_one(const FileToWrite& file) {
   Fd in(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
   if (in.fd < 0) return OnDisk::Missing;
   struct stat st {};
   if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return OnDisk::Different;
-  const std::string& text = *file.text;
-  if (static_cast<std::uint64_t>(st.st_size) != text.size()) return OnDisk::Different;
+  std::size_t size = file.size();
+  if (static_cast<std::uint64_t>(st.st_size) != size) return OnDisk::Different;
   std::string current;
-  if (!read_whole_fd(in.fd, current, text.size())) return OnDisk::Different;
-  return current == text ? OnDisk::Same : OnDisk::Different;
+  if (!read_whole_fd(in.fd, current, size) || current.size() != size) return OnDisk::Different;
+  std::string_view rest(current);
+  for (std::string_view piece : pieces_of(file)) {
+    if (rest.substr(0, piece.size()) != piece) return OnDisk::Different;
+    rest.remove_prefix(piece.size());
+  }
+  return OnDisk::Same;
+}
+
+bool write_pieces(int fd, const FileToWrite& file) {
+  for (std::string_view piece : pieces_of(file))
+    if (!write_fd(fd, piece)) return false;
+  return true;
 }
 
 /// "a/b/c.yaml" → "a/b" ("." for a bare name) and "c.yaml".
@@ -115,31 +139,33 @@ enum class Linked { Done, Failed, Fallback };
 
 /// A new file: written unnamed in its folder, then linked under its name. Fallback where the
 /// file system has no O_TMPFILE, /proc is not mounted, or the name was taken meanwhile.
-Linked link_new(const std::string& path, std::string_view text) {
+Linked link_new(const FileToWrite& file) {
+  const std::string& path = file.path;
 #ifdef O_TMPFILE
   Fd out(::open(folder_of(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
   if (out.fd < 0) return Linked::Fallback;
-  if (!write_fd(out.fd, text)) return Linked::Failed;
+  if (!write_pieces(out.fd, file)) return Linked::Failed;
   char proc[40];
   std::snprintf(proc, sizeof proc, "/proc/self/fd/%d", out.fd);
   if (::linkat(AT_FDCWD, proc, AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) != 0)
     return Linked::Fallback;
   return out.close() ? Linked::Done : Linked::Failed;
 #else
-  (void)path, (void)text;
+  (void)path;
   return Linked::Fallback;
 #endif
 }
 
 /// Any file: written under a temporary name in the same folder, then renamed over its name.
-bool replace(const std::string& path, std::string_view text) {
+bool replace(const FileToWrite& file) {
+  const std::string& path = file.path;
   static const long pid = static_cast<long>(::getpid());
   std::string temp = fmt::format("{}/.{}.tampon-{}.tmp", folder_of(path), name_of(path), pid);
   bool ok = false;
   {
     Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
     if (out.fd < 0) return false;
-    ok = write_fd(out.fd, text) && out.close();
+    ok = write_pieces(out.fd, file) && out.close();
   }
   if (ok && ::rename(temp.c_str(), path.c_str()) == 0) return true;
   ::unlink(temp.c_str());
@@ -187,9 +213,8 @@ std::size_t write_files_atomically(std::span<const FileToWrite> files, unsigned 
   std::atomic<std::size_t> first_failure{files.size()};
   for_each_index(files.size(), jobs, [&](std::size_t i) {
     if (first_failure.load(std::memory_order_relaxed) < i) return;
-    Linked done = files[i].replaces ? Linked::Fallback : link_new(files[i].path, *files[i].text);
-    if (done == Linked::Fallback)
-      done = replace(files[i].path, *files[i].text) ? Linked::Done : Linked::Failed;
+    Linked done = files[i].replaces ? Linked::Fallback : link_new(files[i]);
+    if (done == Linked::Fallback) done = replace(files[i]) ? Linked::Done : Linked::Failed;
     if (done == Linked::Done) return;
     std::size_t seen = first_failure.load();
     while (i < seen && !first_failure.compare_exchange_weak(seen, i)) {

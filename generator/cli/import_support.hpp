@@ -20,8 +20,13 @@ std::optional<std::string> date_text(std::string_view text);
 /// A record file an import means to write.
 struct FileToWrite {
   std::string path;  ///< a string, not a path: 160 000 of them (a path keeps its components)
-  const std::string* text = nullptr;
-  bool replaces = false;  ///< the file exists (else it is created)
+  const std::string* text = nullptr;  ///< the content; when null, `pieces` one after the other
+  bool replaces = false;              ///< the file exists (else it is created)
+  /// The content in pieces (`import tableur`: a file's records, each its own text), compared
+  /// and written without being put together in one string first.
+  std::vector<std::string_view> pieces = {};
+
+  std::size_t size() const;
 };
 
 /// How a file on disk compares with the text an import would write there.

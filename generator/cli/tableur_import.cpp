@@ -8,10 +8,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -22,6 +25,8 @@
 #include "cli/tableur.hpp"
 #include "cli/tableur_layout.hpp"
 #include "cli/tableur_yaml.hpp"
+#include "core/parallel.hpp"
+#include "core/phase_clock.hpp"
 #include "tabular/csv_reader.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/date.hpp"
@@ -89,16 +94,99 @@ std::string file_stem_for(std::string_view text) {
   return out.substr(0, 100);
 }
 
+/// A sheet this large (uncompressed XML) is parsed on a thread of its own while its rows become
+/// records (the national workbook's rapports: 69 MB, 70 % of the reading).
+constexpr std::uint64_t k_alongside_bytes = 16u << 20;
+
+/// Reads a sheet's rows on a thread of their own and hands them over to `on_row` on the calling
+/// thread, in order, a batch at a time (a few batches at most wait: memory stays bounded).
+/// Same contract as XlsxWorkbook::read_rows.
+bool read_rows_alongside(const tabular::XlsxWorkbook& book, std::string_view sheet,
+                         std::string& error, const tabular::XlsxWorkbook::RowCallback& on_row) {
+  using Row = std::pair<int, std::vector<std::pair<int, Cell>>>;
+  constexpr std::size_t k_batch = 256, k_waiting = 8;
+  std::mutex m;
+  std::condition_variable cv;
+  std::deque<std::vector<Row>> batches;
+  bool done = false, stop = false, ok = true;
+  std::string why;
+  std::thread reader([&] {
+    std::vector<Row> batch;
+    auto hand_over = [&] {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return batches.size() < k_waiting || stop; });
+      if (stop) return false;
+      batches.push_back(std::move(batch));
+      batch = {};
+      cv.notify_all();
+      return true;
+    };
+    bool read = book.read_rows(sheet, why, [&](int row, std::vector<std::pair<int, Cell>>& cells) {
+      batch.emplace_back(row, std::move(cells));
+      return batch.size() < k_batch || hand_over();
+    });
+    if (read && !batch.empty()) hand_over();
+    std::lock_guard lock(m);
+    ok = read;
+    done = true;
+    cv.notify_all();
+  });
+  for (bool more = true; more;) {
+    std::vector<Row> batch;
+    {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return !batches.empty() || done; });
+      if (batches.empty()) break;
+      batch = std::move(batches.front());
+      batches.pop_front();
+      cv.notify_all();
+    }
+    for (auto& [row, cells] : batch) {
+      if (on_row(row, cells)) continue;
+      std::lock_guard lock(m);
+      stop = true;
+      cv.notify_all();
+      more = false;
+      break;
+    }
+  }
+  reader.join();
+  if (!ok) error = why;
+  return ok;
+}
+
+/// A cell's text inside a `#` comment line: control characters (line breaks) become spaces.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return text;
+}
+
 struct Record {
   YamlValue value;
   std::string owner_key;  // id, or the row number for kinds without one
-  std::string name;       // file stem
   Where where;            // the row's first cell
 };
 
 class Importer {
  public:
-  explicit Importer(Diagnostics& diagnostics) : m_diagnostics(diagnostics) {}
+  Importer() = default;
+  Importer(Importer&&) = default;
+
+  /// What another importer read (another sheet, on another thread), after this one's.
+  void absorb(Importer&& other) {
+    m_diagnostics.insert(m_diagnostics.end(), std::make_move_iterator(other.m_diagnostics.begin()),
+                         std::make_move_iterator(other.m_diagnostics.end()));
+    m_failed_input = m_failed_input || other.m_failed_input;
+    for (const auto& [sheet, n] : other.counts) counts[sheet] += n;
+    m_emitted.insert(m_emitted.end(), std::make_move_iterator(other.m_emitted.begin()),
+                     std::make_move_iterator(other.m_emitted.end()));
+    m_departement_of.merge(other.m_departement_of);
+    m_structure_of.merge(other.m_structure_of);
+    m_structure_of_convention.merge(other.m_structure_of_convention);
+  }
+
+  Diagnostics& diagnostics() { return m_diagnostics; }
 
   void error(const Where& w, std::string message, std::string code = "import-cell") {
     Diagnostic d;
@@ -194,7 +282,10 @@ class Importer {
       return;
     }
     std::string why;
-    if (!src.book->read_rows(layout.name, why, on_row)) {
+    bool read = src.book->sheet_size(layout.name) >= k_alongside_bytes
+                    ? read_rows_alongside(*src.book, layout.name, why, on_row)
+                    : src.book->read_rows(layout.name, why, on_row);
+    if (!read) {
       Diagnostic d;
       d.where.file = src.file;
       d.code = "import-file";
@@ -315,11 +406,8 @@ class Importer {
         return;
       }
       rec.owner_key = id_text;
-      rec.name = id_text;
     } else {
       rec.owner_key = std::to_string(excel_row);
-      rec.name = derived_name(layout, rec.value);
-      if (rec.name.empty()) rec.name = fmt::format("{}-{}", layout.kind, excel_row);
     }
     // Its lists (read before the main sheets), then the YAML text at once: only the text
     // stays in memory (the national set: 160 000 records).
@@ -334,27 +422,111 @@ class Importer {
       rec.value.set(list->list, std::move(seq));
       lists->second.erase(items);
     }
-    auto& used = m_used[std::string(layout.name)];
-    std::string name = rec.name;
-    for (int n = 2; !used.insert(name).second; ++n) name = fmt::format("{}-{}", rec.name, n);
-    m_files.emplace_back("data/" + std::string(layout.folder) + "/" + name + ".yaml",
-                         tableur::emit_record(rec.value));
-    ++counts[std::string(layout.name)];
-  }
-
-  static std::string derived_name(const SheetLayout& layout, YamlValue& v) {
-    auto get = [&](std::string_view key) {
-      YamlValue* f = v.find(key);
+    // Where it goes is decided once every sheet is read (its département may come from
+    // another sheet): until then, the item's text and the fields that decide.
+    Emitted e;
+    e.layout = &layout;
+    auto text_of = [&](std::string_view key) {
+      YamlValue* f = rec.value.find(key);
       return f && (f->kind == YamlValue::Kind::Plain || f->kind == YamlValue::Kind::Quoted)
                  ? f->text
                  : std::string();
     };
-    if (layout.kind == "versement")
-      return file_stem_for(get("convention") + "-p" + get("poste") + "-t" + get("tranche"));
-    if (layout.kind == "rapport") return file_stem_for(get("conseiller") + "-" + get("mois"));
-    if (layout.kind == "depense")
-      return file_stem_for(get("structure") + "-" + get("convention") + "-" + get("trimestre"));
-    return {};
+    if (layout.kind == "structure") {
+      e.departement = text_of("departement");
+      m_departement_of.try_emplace(rec.owner_key, e.departement);
+    } else if (layout.kind == "avenant" || layout.kind == "versement") {
+      e.convention = text_of("convention");
+    } else {
+      e.structure = text_of("structure");
+      if (layout.kind == "conseiller") m_structure_of.try_emplace(rec.owner_key, e.structure);
+      if (layout.kind == "convention")
+        m_structure_of_convention.try_emplace(rec.owner_key, e.structure);
+      if (layout.kind == "rapport") {
+        e.conseiller = text_of("conseiller");
+        e.mois = text_of("mois");
+      }
+    }
+    // A record the tableau de pilotage keeps up to date keeps a file of its own, named after
+    // its id, as `import pilotage` writes it: the next `import pilotage` rewrites such a file
+    // only (it does not edit a file of several records: pilotage-update).
+    const YamlValue* id_pilotage = rec.value.find("id_pilotage");
+    if (layout.has_id && id_pilotage && !id_pilotage->text.empty()) {
+      e.own_file = rec.owner_key;
+      e.text = tableur::emit_record(rec.value);
+    } else {
+      e.text = "\n" + tableur::emit_item(rec.value);  // a blank line between records
+    }
+    m_emitted.push_back(std::move(e));
+    ++counts[std::string(layout.name)];
+  }
+
+  /// A file to write: its header comment, then its records' texts (pieces, not copied).
+  struct PlannedFile {
+    std::string path;  // data/<folder>/<file>.yaml
+    std::string header;
+    std::vector<std::string_view> records;
+  };
+
+  /// The files to write, data/<folder>/<file>.yaml, by path: each a sequence of the
+  /// records it holds, in the order of the sheet. Records are grouped by département (the
+  /// structure's, or that of the structure they belong to), rapports by département and month:
+  /// the layout of the national export (a few thousand files rather than one per record).
+  std::vector<PlannedFile> files() const {
+    auto lookup = [](const auto& map, const std::string& key) {
+      auto it = map.find(key);
+      return it == map.end() ? std::string() : it->second;
+    };
+    auto departement_of_structure = [&](const std::string& structure) {
+      return lookup(m_departement_of, structure);
+    };
+    std::map<std::string, std::vector<std::size_t>> by_file;
+    std::map<std::string, std::string> header_of;
+    for (std::size_t i = 0; i < m_emitted.size(); ++i) {
+      const Emitted& e = m_emitted[i];
+      if (!e.own_file.empty()) {
+        std::string path = fmt::format("data/{}/{}.yaml", e.layout->folder, e.own_file);
+        for (int n = 2; by_file.contains(path); ++n)
+          path = fmt::format("data/{}/{}-{}.yaml", e.layout->folder, e.own_file, n);
+        by_file[path].push_back(i);
+        header_of.try_emplace(path);
+        continue;
+      }
+      std::string dep = e.departement;
+      if (e.layout->kind != "structure") {
+        std::string structure = e.structure;
+        if (!e.convention.empty()) structure = lookup(m_structure_of_convention, e.convention);
+        if (structure.empty() && !e.conseiller.empty())
+          structure = lookup(m_structure_of, e.conseiller);
+        dep = departement_of_structure(structure);
+      }
+      std::string stem = file_stem_for(dep);
+      std::string header = fmt::format("{} du département {}", e.layout->folder, one_line(dep));
+      if (stem.empty()) {
+        stem = "sans-departement";
+        header = fmt::format("{} sans département connu", e.layout->folder);
+      }
+      if (e.layout->kind == "rapport" && !file_stem_for(e.mois).empty()) {
+        stem += "-" + file_stem_for(e.mois);
+        header += fmt::format(", mois {}", one_line(e.mois));
+      }
+      std::string path = fmt::format("data/{}/{}.yaml", e.layout->folder, stem);
+      by_file[path].push_back(i);
+      header_of.try_emplace(path, std::move(header));
+    }
+    std::vector<PlannedFile> out;
+    out.reserve(by_file.size());
+    for (auto& [path, items] : by_file) {
+      const std::string& header = header_of[path];
+      PlannedFile file{
+          path,
+          header.empty() ? std::string() : fmt::format("# {} (tampon import tableur)\n", header),
+          {}};
+      file.records.reserve(items.size());
+      for (std::size_t i : items) file.records.push_back(m_emitted[i].text);
+      out.push_back(std::move(file));
+    }
+    return out;
   }
 
   std::optional<YamlValue> convert(const tableur::Column& column, const Cell& cell,
@@ -444,17 +616,23 @@ class Importer {
     }
   }
 
-  /// The files to write: data/<folder>/<name>.yaml → text.
-  std::vector<std::pair<std::string, std::string>>& files() { return m_files; }
-
   bool failed_input() const { return m_failed_input; }
   std::map<std::string, std::size_t> counts;
 
  private:
-  Diagnostics& m_diagnostics;
+  Diagnostics m_diagnostics;
   bool m_failed_input = false;
-  std::vector<std::pair<std::string, std::string>> m_files;
-  std::map<std::string, std::set<std::string>> m_used;
+  /// One record read, as a sequence item, with what decides its file.
+  struct Emitted {
+    const SheetLayout* layout = nullptr;
+    std::string text;
+    std::string departement, structure, convention, conseiller, mois;
+    std::string own_file;  // the id, for a record kept in a file of its own
+  };
+  std::vector<Emitted> m_emitted;
+  std::unordered_map<std::string, std::string> m_departement_of;  // structure → département
+  std::unordered_map<std::string, std::string> m_structure_of;    // conseiller → structure
+  std::unordered_map<std::string, std::string> m_structure_of_convention;
   // list sheet → owner key → (items, where the owner was named)
   std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
 };
@@ -470,8 +648,6 @@ int run_import(const Options& options) {
         "--project DIR");
   if (options.files.empty())
     return tableur_usage("usage : tampon import tableur FICHIER.xlsx|FICHIER.csv… --project DIR");
-  Diagnostics diagnostics;
-  Importer importer(diagnostics);
   std::vector<tabular::XlsxWorkbook> books;
   books.reserve(options.files.size());
   std::vector<Source> sources;
@@ -536,27 +712,75 @@ int run_import(const Options& options) {
                            " » : un classeur .xlsx ou un fichier .csv est attendu");
     }
   }
-  // Lists first, kept by owner; each main row then takes its lists and becomes YAML text.
-  std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
-    return !a.layout->list.empty() && b.layout->list.empty();
+  // One part per main sheet, read with its list sheets (lists first, kept by owner; each main
+  // row then takes its lists and becomes YAML text). Parts are read at once on `jobs` threads
+  // (each sheet opens its own handle on the workbook), then put together in sheet order.
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::vector<const Source*>> parts;
+  {
+    std::map<std::size_t, std::vector<const Source*>> by_main;  // main sheet's index → sources
+    const auto& all = tableur::sheets();
+    auto index_of = [&](const SheetLayout* l) { return static_cast<std::size_t>(l - all.data()); };
+    for (const auto& src : sources) {
+      const SheetLayout* main = src.layout;
+      if (!main->list.empty())
+        for (const auto& s : all)
+          if (s.list.empty() && s.folder == main->folder) main = &s;
+      by_main[index_of(main)].push_back(&src);
+    }
+    for (auto& [main, list] : by_main) {
+      std::stable_sort(list.begin(), list.end(), [](const Source* a, const Source* b) {
+        return !a->layout->list.empty() && b->layout->list.empty();
+      });
+      parts.push_back(std::move(list));
+    }
+  }
+  // The largest parts first (rapports: 70 % of the national workbook), so that the threads
+  // share the work evenly.
+  std::vector<std::uint64_t> weight(parts.size(), 0);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    for (const Source* src : parts[i]) {
+      std::error_code ec;
+      auto bytes = src->csv ? fs::file_size(src->path, ec) : 0;
+      weight[i] += src->csv ? (ec ? 0 : static_cast<std::uint64_t>(bytes))
+                            : src->book->sheet_size(src->layout->name);
+    }
+  std::vector<std::size_t> order(parts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return weight[a] > weight[b]; });
+  std::vector<Importer> importers(parts.size());
+  for_each_index(parts.size(), jobs, [&](std::size_t k) {
+    std::size_t i = order[k];
+    for (const Source* src : parts[i]) importers[i].read(*src);
+    importers[i].report_orphans();
   });
-  for (const auto& src : sources) importer.read(src);
-  importer.report_orphans();
+  Importer importer;
+  for (auto& part : importers) importer.absorb(std::move(part));
+  Diagnostics& diagnostics = importer.diagnostics();
+  phase_done("import : classeur lu, fiches en YAML");
   if (importer.failed_input() || count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text)
       std::cerr << "rien n'a été écrit : corrigez le classeur puis relancez\n";
     print_diagnostics(diagnostics, options);
     return importer.failed_input() ? k_exit_io : k_exit_invalid;
   }
-  auto& files = importer.files();
+  auto files = importer.files();
+  phase_done("import : fichiers composés");
   // Never replace a file that says something else without --force: compare them all first
   // (read side by side), and write only the files whose content changes.
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<FileToWrite> planned;
   planned.reserve(files.size());
   const std::string project = options.project.string() + "/";
-  for (const auto& [rel, text] : files) planned.push_back({project + rel, &text});
+  for (const auto& file : files) {
+    FileToWrite f{project + file.path, nullptr, false};
+    f.pieces.reserve(file.records.size() + 1);
+    f.pieces.push_back(file.header);
+    f.pieces.insert(f.pieces.end(), file.records.begin(), file.records.end());
+    planned.push_back(std::move(f));
+  }
   auto on_disk = compare_on_disk(planned, jobs);
+  phase_done("import : fichiers comparés");
   std::vector<FileToWrite> to_write;
   std::vector<const std::string*> rel_of;  // to_write[i]'s path relative to the project
   std::size_t unchanged = 0;
@@ -567,7 +791,7 @@ int run_import(const Options& options) {
     }
     if (on_disk[i] == OnDisk::Different && !options.force) {
       Diagnostic d;
-      d.where.file = files[i].first;
+      d.where.file = files[i].path;
       d.code = "import-would-overwrite";
       d.message =
           "ce fichier existe et dit autre chose : relancez avec --force pour le "
@@ -577,7 +801,7 @@ int run_import(const Options& options) {
     }
     planned[i].replaces = on_disk[i] == OnDisk::Different;
     to_write.push_back(std::move(planned[i]));
-    rel_of.push_back(&files[i].first);
+    rel_of.push_back(&files[i].path);
   }
   if (count_errors(diagnostics) > 0) {
     if (!options.quiet && options.format == Format::Text) std::cerr << "rien n'a été écrit\n";
@@ -585,6 +809,7 @@ int run_import(const Options& options) {
     return k_exit_invalid;
   }
   std::size_t written = write_files_atomically(to_write, jobs);
+  phase_done("import : fichiers écrits");
   if (!options.quiet && options.format == Format::Text) {
     std::string said;
     for (std::size_t i = 0; i < written; ++i) said += "écrit : " + *rel_of[i] + "\n";

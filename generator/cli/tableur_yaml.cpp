@@ -207,4 +207,18 @@ std::string emit_record(const YamlValue& record, std::string_view header_comment
   return out;
 }
 
+std::string emit_item(const YamlValue& record) {
+  std::string out = "- ";
+  if (record.keys.empty()) {
+    out += "{}\n";
+  } else if (record.values.front().kind == YamlValue::Kind::Placeholder) {
+    out.pop_back();  // "-" alone, the fields on the lines below
+    out += '\n';
+    emit_map(record, 2, false, out);
+  } else {
+    emit_map(record, 2, true, out);
+  }
+  return out;
+}
+
 }  // namespace tampon::cli::tableur

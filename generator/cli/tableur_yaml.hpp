@@ -55,5 +55,8 @@ std::string yaml_quote(std::string_view text);
 /// One record as a YAML document (a mapping at the top level), ending with a newline. Each line
 /// of `header_comment` becomes a `# ` line above it.
 std::string emit_record(const YamlValue& record, std::string_view header_comment = {});
+/// One record as an item of a block sequence (`- id: …`, its other fields two columns in),
+/// ending with a newline: files that hold several records are sequences of these.
+std::string emit_item(const YamlValue& record);
 
 }  // namespace tampon::cli::tableur

@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -12,7 +13,8 @@ namespace tampon::tabular {
 
 struct XlsxWorkbook::Zip {
   zip_t* archive = nullptr;
-  mutable std::uint64_t read_total = 0;
+  std::string path;  // read_rows opens its own handle: libzip's are not shared by threads
+  mutable std::atomic<std::uint64_t> read_total = 0;
   ~Zip() {
     if (archive) zip_discard(archive);
   }
@@ -94,7 +96,7 @@ namespace {
 
 /// Reads the part `name` in chunks, to `sink` (raw bytes) and/or `handler` (XML events).
 /// Returns false with a French `error` (without the file name) on any failure.
-bool stream_part(zip_t* archive, std::uint64_t& read_total, const XlsxLimits& limits,
+bool stream_part(zip_t* archive, std::atomic<std::uint64_t>& read_total, const XlsxLimits& limits,
                  const std::string& name, XmlHandler* handler, std::string* sink,
                  std::string& error) {
   zip_int64_t index = zip_name_locate(archive, name.c_str(), 0);
@@ -129,14 +131,14 @@ bool stream_part(zip_t* archive, std::uint64_t& read_total, const XlsxLimits& li
       break;
     }
     part_bytes += static_cast<std::uint64_t>(n);
-    read_total += static_cast<std::uint64_t>(n);
+    std::uint64_t total = read_total += static_cast<std::uint64_t>(n);
     if (part_bytes > limits.max_part_bytes) {
       error = "partie « " + name + " » trop grande une fois décompressée (plus de " +
               size_text(limits.max_part_bytes) + ") : fichier refusé";
       ok = false;
       break;
     }
-    if (read_total > limits.max_total_bytes) {
+    if (total > limits.max_total_bytes) {
       error = "classeur trop grand une fois décompressé (plus de " +
               size_text(limits.max_total_bytes) + ") : fichier refusé";
       ok = false;
@@ -348,7 +350,8 @@ struct SheetParser : XmlHandler {
   bool stopped = false;
   bool in_cell = false, in_v = false, in_f = false, in_is = false, in_t = false;
   int rph = 0;
-  std::string type, v, f, inline_text;
+  char type = 'n';  // as Cell::xml_type
+  std::string v, f, inline_text;
   int style = 0;
 
   SheetParser(XlsxSheet& s, const std::vector<std::string>& sh,
@@ -376,7 +379,17 @@ struct SheetParser : XmlHandler {
       row = next;
       col = 0;
     } else if (name == "c") {
-      const char* r = attr(attrs, "r");
+      // One pass over the attributes (a sheet has a million cells).
+      const char *r = nullptr, *t = nullptr, *st = nullptr;
+      for (int i = 0; attrs[i]; i += 2) {
+        std::string_view key = local_name(attrs[i]);
+        if (key == "r")
+          r = attrs[i + 1];
+        else if (key == "t")
+          t = attrs[i + 1];
+        else if (key == "s")
+          st = attrs[i + 1];
+      }
       if (r) {
         auto ref = parse_cell_ref(r);
         if (!ref) {
@@ -395,9 +408,15 @@ struct SheetParser : XmlHandler {
                   " cellules, fichier refusé";
         return;
       }
-      const char* t = attr(attrs, "t");
-      type = t ? t : "n";
-      style = to_int(attr(attrs, "s"), 0);
+      std::string_view type_text = t ? std::string_view(t) : std::string_view("n");
+      type = type_text == "s"           ? 's'
+             : type_text == "inlineStr" ? 'i'
+             : type_text == "str"       ? 'f'
+             : type_text == "b"         ? 'b'
+             : type_text == "e"         ? 'e'
+             : type_text == "d"         ? 'd'
+                                        : 'n';
+      style = to_int(st, 0);
       v.clear();
       f.clear();
       inline_text.clear();
@@ -447,6 +466,18 @@ struct SheetParser : XmlHandler {
       current.clear();
       return;
     }
+    if (on_row &&
+        std::adjacent_find(current.begin(), current.end(), [](const auto& a, const auto& b) {
+          return a.first >= b.first;
+        }) == current.end()) {
+      // Already in order, each column once (as spreadsheets write rows): handed over as is.
+      if (!(*on_row)(current_row, current)) {
+        stopped = true;
+        failure = "\x01stop";
+      }
+      current.clear();
+      return;
+    }
     std::stable_sort(current.begin(), current.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     // A column written twice keeps its last value.
@@ -492,61 +523,64 @@ struct SheetParser : XmlHandler {
     cell.style = style;
     bool known_style = style >= 0 && static_cast<std::size_t>(style) < xf_formats.size();
     cell.num_format = known_style ? xf_formats[static_cast<std::size_t>(style)] : "General";
-    if (type == "s") {
-      char* end = nullptr;
-      long index = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || index < 0 ||
-          static_cast<std::size_t>(index) >= shared.size()) {
-        failure = here() + " : texte partagé n° « " + v + " » introuvable";
-        return;
-      }
-      cell.type = Cell::Type::Text;
-      cell.text = shared[static_cast<std::size_t>(index)];
-    } else if (type == "inlineStr") {
-      cell.type = Cell::Type::Text;
-      cell.text = inline_text;
-    } else if (type == "str") {
-      cell.type = Cell::Type::Text;
-      cell.text = v;
-    } else if (type == "b") {
-      cell.type = Cell::Type::Bool;
-      cell.text = (v == "1" || v == "true") ? "1" : "0";
-      cell.number = cell.text == "1" ? 1 : 0;
-    } else if (type == "e") {
-      cell.type = Cell::Type::Error;
-      cell.text = v;
-    } else if (type == "d") {
-      cell.type = Cell::Type::Date;
-      cell.text = v.size() >= 10 && v.substr(10) == "T00:00:00" ? v.substr(0, 10) : v;
-      if (cell.text.size() > 10 && cell.text.back() == 'Z') cell.text.pop_back();
-    } else {  // "n" or absent
-      if (v.empty()) {
-        cell.type = Cell::Type::Empty;
-      } else {
+    switch (type) {
+      case 's': {
         char* end = nullptr;
-        double number = std::strtod(v.c_str(), &end);
-        if (*end != '\0') {
-          failure = here() + " : nombre « " + v + " » illisible";
+        long index = std::strtol(v.c_str(), &end, 10);
+        if (v.empty() || *end != '\0' || index < 0 ||
+            static_cast<std::size_t>(index) >= shared.size()) {
+          failure = here() + " : texte partagé n° « " + v + " » introuvable";
           return;
         }
-        cell.number = number;
-        cell.text = v;
-        cell.type = Cell::Type::Number;
-        if (known_style && xf_dates[static_cast<std::size_t>(style)]) {
-          if (auto iso = serial_to_iso(number, date1904)) {
-            cell.type = Cell::Type::Date;
-            cell.text = *iso;
-          }
-        }
+        cell.type = Cell::Type::Text;
+        cell.text = shared[static_cast<std::size_t>(index)];
+        break;
       }
+      case 'i':
+        cell.type = Cell::Type::Text;
+        cell.text = std::move(inline_text);
+        inline_text.clear();
+        break;
+      case 'f':
+        cell.type = Cell::Type::Text;
+        cell.text = v;
+        break;
+      case 'b':
+        cell.type = Cell::Type::Bool;
+        cell.text = (v == "1" || v == "true") ? "1" : "0";
+        cell.number = cell.text == "1" ? 1 : 0;
+        break;
+      case 'e':
+        cell.type = Cell::Type::Error;
+        cell.text = v;
+        break;
+      case 'd':
+        cell.type = Cell::Type::Date;
+        cell.text = v.size() >= 10 && v.substr(10) == "T00:00:00" ? v.substr(0, 10) : v;
+        if (cell.text.size() > 10 && cell.text.back() == 'Z') cell.text.pop_back();
+        break;
+      default:  // "n" or absent
+        if (v.empty()) {
+          cell.type = Cell::Type::Empty;
+        } else {
+          char* end = nullptr;
+          double number = std::strtod(v.c_str(), &end);
+          if (*end != '\0') {
+            failure = here() + " : nombre « " + v + " » illisible";
+            return;
+          }
+          cell.number = number;
+          cell.type = Cell::Type::Number;
+          if (known_style && xf_dates[static_cast<std::size_t>(style)]) {
+            if (auto iso = serial_to_iso(number, date1904)) {
+              cell.type = Cell::Type::Date;
+              cell.text = *iso;
+            }
+          }
+          if (cell.type == Cell::Type::Number) cell.text = v;
+        }
     }
-    cell.xml_type = type == "s"           ? 's'
-                    : type == "inlineStr" ? 'i'
-                    : type == "str"       ? 'f'
-                    : type == "b"         ? 'b'
-                    : type == "e"         ? 'e'
-                    : type == "d"         ? 'd'
-                                          : 'n';
+    cell.xml_type = type;
     if (cell.type == Cell::Type::Empty && cell.formula.empty() && style == 0) return;
     if (!current.empty() && current_row != row) flush();
     current_row = row;
@@ -599,6 +633,7 @@ std::optional<XlsxWorkbook> XlsxWorkbook::open(const std::filesystem::path& path
   book.m_limits = limits;
   const std::string& disp = book.m_display;
   int code = 0;
+  book.m_zip->path = path.string();
   book.m_zip->archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
   if (!book.m_zip->archive) {
     if (code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ) {
@@ -666,6 +701,16 @@ std::optional<XlsxWorkbook> XlsxWorkbook::open(const std::filesystem::path& path
 
 bool XlsxWorkbook::has_sheet(std::string_view name) const { return m_parts.contains(name); }
 
+std::uint64_t XlsxWorkbook::sheet_size(std::string_view name) const {
+  auto it = m_parts.find(name);
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (it == m_parts.end() || zip_stat(m_zip->archive, it->second.c_str(), 0, &st) != 0 ||
+      !(st.valid & ZIP_STAT_SIZE))
+    return 0;
+  return st.size;
+}
+
 bool XlsxWorkbook::read_rows(std::string_view name, std::string& error,
                              const RowCallback& on_row) const {
   auto it = m_parts.find(name);
@@ -678,9 +723,20 @@ bool XlsxWorkbook::read_rows(std::string_view name, std::string& error,
   SheetParser parser(sheet, m_shared, m_xf_formats, m_xf_dates, m_date1904,
                      static_cast<std::size_t>(-1), m_display);
   parser.on_row = &on_row;
+  // A handle of its own, so that several sheets are read at once (libzip's handles are not
+  // shared between threads); the bounds on what is read stay the workbook's.
+  int code = 0;
+  zip_t* own = zip_open(m_zip->path.c_str(), ZIP_RDONLY, &code);
+  if (!own) {
+    error = m_display + " : fichier devenu illisible pendant sa lecture";
+    return false;
+  }
+  struct Discard {
+    zip_t* archive;
+    ~Discard() { zip_discard(archive); }
+  } discard{own};
   std::string why;
-  if (!stream_part(m_zip->archive, m_zip->read_total, m_limits, it->second, &parser, nullptr,
-                   why)) {
+  if (!stream_part(own, m_zip->read_total, m_limits, it->second, &parser, nullptr, why)) {
     if (parser.stopped) return true;
     auto at = why.find(m_display + ", feuille");
     error = at != std::string::npos ? why.substr(at) : m_display + " : " + why;

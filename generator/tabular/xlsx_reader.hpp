@@ -74,8 +74,12 @@ class XlsxWorkbook {
   /// Streams one sheet row by row (memory bounded by one row): `on_row(row, cells)` with the
   /// 1-based row number and its cells sorted by column; returning false stops. Rows without a
   /// cell are skipped. False and a French `error` when the sheet is absent or unreadable.
+  /// Several threads may read sheets at once (each call opens the file again).
   using RowCallback = std::function<bool(int row, std::vector<std::pair<int, Cell>>& cells)>;
   bool read_rows(std::string_view name, std::string& error, const RowCallback& on_row) const;
+  /// The size of a sheet once decompressed, as its zip entry says (0 when unknown): to share
+  /// the reading of several sheets between threads, the largest first.
+  std::uint64_t sheet_size(std::string_view name) const;
   /// The raw bytes of a part ("xl/workbook.xml"), bounded like every read; nullopt if absent.
   std::optional<std::string> part(const std::string& name, std::string& error) const;
   bool date1904() const { return m_date1904; }

@@ -392,7 +392,12 @@ TEST(ImportPilotage, IdPilotageTravelsThroughTheSpreadsheetRoundTrip) {
   fs::create_directories(p.dir() / "copie");
   auto i = p.run({"import", "tableur", "fiches.xlsx", "--project", "copie"});
   ASSERT_EQ(i.exit_code, 0) << i.err;
+  // A record with an id_pilotage keeps a file of its own (the others are grouped by
+  // département), so that the next export of the tableau de pilotage updates it.
   EXPECT_EQ(record(p, "copie/data/structures/mairie-de-bazuel.yaml")["id_pilotage"], "101");
+  auto again = p.run({"import", "pilotage", "structures.csv", "--project", "copie", "--force"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("pilotage-update"), std::string::npos) << again.err;
 }
 
 }  // namespace

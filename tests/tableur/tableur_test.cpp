@@ -5,8 +5,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 
 #include "cli_harness.hpp"
 #include "tabular/xlsx_reader.hpp"
@@ -60,7 +62,8 @@ TEST_F(SampleRoundTrip, ExportThenImportGivesByteIdenticalOutputs) {
             std::string::npos)
       << exported.err;
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_NE(imported.err.find("écrit : data/conventions/cv-2021-0005.yaml"), std::string::npos)
+  // cv-2021-0005 belongs to the Creuse's council (département 23).
+  EXPECT_NE(imported.err.find("écrit : data/conventions/23.yaml"), std::string::npos)
       << imported.err;
   auto a = project->run(
       {"build", "--project", k_source, "--out", "a", "--as-of", "2024-06-30", "--no-cache", "-q"});
@@ -125,7 +128,7 @@ TEST_F(SampleRoundTrip, ImportingTheSameWorkbookAgainChangesNothing) {
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   auto again = project->run({"import", "tableur", "fiches.xlsx", "--project", "vide"});
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.err.find("import : 0 fichier écrit, 276 inchangés"), std::string::npos)
+  EXPECT_NE(again.err.find("import : 0 fichier écrit, 158 inchangés"), std::string::npos)
       << again.err;
 }
 
@@ -199,15 +202,17 @@ TEST(ImportTableur, TextThatLooksLikeAFormulaOrANumberStaysText) {
                     {"s-1", "=1+1 « Mairie »: #1\nbis", "21590139700012", "01000", "VRAI"}}}});
   auto r = p.run({"import", "tableur", "f.xlsx"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::ifstream in(p.dir() / "data/structures/s-1.yaml");
+  std::ifstream in(p.dir() / "data/structures/sans-departement.yaml");
   std::string yaml((std::istreambuf_iterator<char>(in)), {});
   EXPECT_EQ(yaml,
-            "id: \"s-1\"\n"
-            "nom: \"=1+1 « Mairie »: #1\\nbis\"\n"
-            "siret: \"21590139700012\"\n"
-            "adresse:\n"
-            "  code_postal: \"01000\"\n"
-            "contrat_de_projet_autorise: true\n");
+            "# structures sans département connu (tampon import tableur)\n"
+            "\n"
+            "- id: \"s-1\"\n"
+            "  nom: \"=1+1 « Mairie »: #1\\nbis\"\n"
+            "  siret: \"21590139700012\"\n"
+            "  adresse:\n"
+            "    code_postal: \"01000\"\n"
+            "  contrat_de_projet_autorise: true\n");
   // Exported again, the name is a text cell, never a formula.
   auto e = p.run({"export", "tableur", "g.xlsx"});
   ASSERT_EQ(e.exit_code, 0) << e.err;
@@ -224,18 +229,21 @@ TEST(ImportTableur, NeverReplacesAChangedFileWithoutForce) {
   Project p;
   write_workbook(p.dir() / "f.xlsx", {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}}}});
   ASSERT_EQ(p.run({"import", "tableur", "f.xlsx"}).exit_code, 0);
-  p.write("data/structures/s-1.yaml", "id: s-1\nnom: Mairie modifiée à la main\n");
+  p.write("data/structures/sans-departement.yaml", "- id: s-1\n  nom: Mairie modifiée à la main\n");
   auto refused = p.run({"import", "tableur", "f.xlsx"});
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_NE(refused.err.find("data/structures/s-1.yaml: erreur: ce fichier existe et dit autre "
-                             "chose : relancez avec --force"),
+  EXPECT_NE(refused.err.find("data/structures/sans-departement.yaml: erreur: ce fichier existe et "
+                             "dit autre chose : relancez avec --force"),
             std::string::npos)
       << refused.err;
   EXPECT_NE(refused.err.find("[import-would-overwrite]"), std::string::npos) << refused.err;
-  EXPECT_EQ(p.snapshot("data")["structures/s-1.yaml"], "id: s-1\nnom: Mairie modifiée à la main\n");
+  EXPECT_EQ(p.snapshot("data")["structures/sans-departement.yaml"],
+            "- id: s-1\n  nom: Mairie modifiée à la main\n");
   auto forced = p.run({"import", "tableur", "f.xlsx", "--force"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
-  EXPECT_EQ(p.snapshot("data")["structures/s-1.yaml"], "id: \"s-1\"\nnom: \"Mairie\"\n");
+  EXPECT_EQ(p.snapshot("data")["structures/sans-departement.yaml"],
+            "# structures sans département connu (tampon import tableur)\n\n"
+            "- id: \"s-1\"\n  nom: \"Mairie\"\n");
 }
 
 TEST(ImportTableur, ReadsOneCsvPerSheetWithBomQuotesAndFrenchFormats) {
@@ -249,22 +257,25 @@ TEST(ImportTableur, ReadsOneCsvPerSheetWithBomQuotesAndFrenchFormats) {
           "cv-1;2;conseiller;cdd-droit-public;\r\n");
   auto r = p.run({"import", "tableur", "conventions.csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(p.snapshot("data")["conventions/cv-1.yaml"],
-            "id: \"cv-1\"\n"
-            "structure: \"mairie\"\n"
-            "regime: \"relance-2021\"\n"
-            "signature: 2021-04-02\n"
-            "debut: 2021-04-01\n"
-            "fin: 2023-03-31\n"
-            "dossier: \"DS; 42\"\n"
-            "postes:\n"
-            "  - numero: 1\n"
-            "    role: \"conseiller\"\n"
-            "    contrat: \"cdd-droit-public\"\n"
-            "    montant: 50000.00\n"
-            "  - numero: 2\n"
-            "    role: \"conseiller\"\n"
-            "    contrat: \"cdd-droit-public\"\n");
+  // The structure is not in the import: its département is not known.
+  EXPECT_EQ(p.snapshot("data")["conventions/sans-departement.yaml"],
+            "# conventions sans département connu (tampon import tableur)\n"
+            "\n"
+            "- id: \"cv-1\"\n"
+            "  structure: \"mairie\"\n"
+            "  regime: \"relance-2021\"\n"
+            "  signature: 2021-04-02\n"
+            "  debut: 2021-04-01\n"
+            "  fin: 2023-03-31\n"
+            "  dossier: \"DS; 42\"\n"
+            "  postes:\n"
+            "    - numero: 1\n"
+            "      role: \"conseiller\"\n"
+            "      contrat: \"cdd-droit-public\"\n"
+            "      montant: 50000.00\n"
+            "    - numero: 2\n"
+            "      role: \"conseiller\"\n"
+            "      contrat: \"cdd-droit-public\"\n");
 }
 
 TEST(ImportTableur, ABadCsvFieldIsReportedAtItsLineAndColumn) {
@@ -354,7 +365,9 @@ TEST(ImportTableur, FormattedBlankCellsAreNotData) {
   auto r = p.run({"import", "tableur", "f.xlsx"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   auto data = p.snapshot("data");
-  EXPECT_EQ(data["structures/s-1.yaml"], "id: \"s-1\"\nnom: \"Mairie\"\n");
+  EXPECT_EQ(data["structures/sans-departement.yaml"],
+            "# structures sans département connu (tampon import tableur)\n\n"
+            "- id: \"s-1\"\n  nom: \"Mairie\"\n");
   EXPECT_EQ(data.size(), 2u);  // the folder and its one file
 }
 
@@ -380,11 +393,15 @@ std::map<std::string, std::pair<ino_t, std::int64_t>> identities(const fs::path&
 
 TEST(ImportTableur, AnUnchangedReimportRewritesNoFileAndAChangedOneOnlyItself) {
   Project p;
-  write_workbook(p.dir() / "f.xlsx",
-                 {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}, {"s-2", "CCAS"}}}});
+  write_workbook(p.dir() / "f.xlsx", {{"structures",
+                                       {{"id", "nom", "departement"},
+                                        {"s-1", "Mairie", "59"},
+                                        {"s-2", "CCAS", "62"},
+                                        {"s-3", "Médiathèque", "59"}}}});
   auto first = p.run({"import", "tableur", "f.xlsx"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.err.find("import : 2 fichiers écrits, 0 inchangé"), std::string::npos)
+  EXPECT_NE(first.err.find("import : 2 fichiers écrits, 0 inchangé (3 structures)"),
+            std::string::npos)
       << first.err;
   // New files: complete, under their name only (no temporary file left), with the usual
   // permissions (the umask applies).
@@ -393,9 +410,11 @@ TEST(ImportTableur, AnUnchangedReimportRewritesNoFileAndAChangedOneOnlyItself) {
   mode_t mask = ::umask(0);
   ::umask(mask);
   struct stat st {};
-  ASSERT_EQ(::stat((p.dir() / "data/structures/s-1.yaml").c_str(), &st), 0);
+  ASSERT_EQ(::stat((p.dir() / "data/structures/59.yaml").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0666 & ~mask);
-  EXPECT_EQ(p.snapshot("data")["structures/s-2.yaml"], "id: \"s-2\"\nnom: \"CCAS\"\n");
+  EXPECT_EQ(p.snapshot("data")["structures/62.yaml"],
+            "# structures du département 62 (tampon import tableur)\n\n"
+            "- id: \"s-2\"\n  nom: \"CCAS\"\n  departement: \"62\"\n");
 
   auto again = p.run({"import", "tableur", "f.xlsx"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
@@ -404,19 +423,71 @@ TEST(ImportTableur, AnUnchangedReimportRewritesNoFileAndAChangedOneOnlyItself) {
   EXPECT_EQ(again.err.find("écrit : "), std::string::npos) << again.err;
   EXPECT_EQ(identities(p.dir() / "data"), before);
 
-  write_workbook(p.dir() / "f.xlsx",
-                 {{"structures", {{"id", "nom"}, {"s-1", "Mairie"}, {"s-2", "CCAS de Lille"}}}});
+  write_workbook(p.dir() / "f.xlsx", {{"structures",
+                                       {{"id", "nom", "departement"},
+                                        {"s-1", "Mairie", "59"},
+                                        {"s-2", "CCAS de Lille", "62"},
+                                        {"s-3", "Médiathèque", "59"}}}});
   auto forced = p.run({"import", "tableur", "f.xlsx", "--force"});
   ASSERT_EQ(forced.exit_code, 0) << forced.err;
-  EXPECT_NE(forced.err.find("écrit : data/structures/s-2.yaml\nimport : 1 fichier écrit, 1 "
+  EXPECT_NE(forced.err.find("écrit : data/structures/62.yaml\nimport : 1 fichier écrit, 1 "
                             "inchangé"),
             std::string::npos)
       << forced.err;
   auto after = identities(p.dir() / "data");
   ASSERT_EQ(after.size(), 3u);
-  EXPECT_EQ(after["structures/s-1.yaml"], before["structures/s-1.yaml"]);
-  EXPECT_NE(after["structures/s-2.yaml"], before["structures/s-2.yaml"]);
-  EXPECT_EQ(p.snapshot("data")["structures/s-2.yaml"], "id: \"s-2\"\nnom: \"CCAS de Lille\"\n");
+  EXPECT_EQ(after["structures/59.yaml"], before["structures/59.yaml"]);
+  EXPECT_NE(after["structures/62.yaml"], before["structures/62.yaml"]);
+  EXPECT_EQ(p.snapshot("data")["structures/62.yaml"],
+            "# structures du département 62 (tampon import tableur)\n\n"
+            "- id: \"s-2\"\n  nom: \"CCAS de Lille\"\n  departement: \"62\"\n");
+}
+
+/// Records go to one file per département and kind (rapports: per département and month), the
+/// département being the structure's, or that of the structure a record names (through its
+/// convention or conseiller when it names no structure).
+TEST(ImportTableur, RecordsAreGroupedByDepartementAndRapportsByMonth) {
+  Project p;
+  write_workbook(p.dir() / "f.xlsx",
+                 {{"structures",
+                   {{"id", "nom", "departement"}, {"s-1", "Mairie", "59"}, {"s-2", "CCAS", "2A"}}},
+                  {"conseillers",
+                   {{"id", "nom", "structure"},
+                    {"cn-1", "Martin", "s-1"},
+                    {"cn-2", "Durand", "s-2"},
+                    {"cn-3", "Petit", "s-9"}}},
+                  {"conventions", {{"id", "structure"}, {"cv-1", "s-2"}}},
+                  {"versements", {{"convention", "poste", "tranche"}, {"cv-1", "1", "1"}}},
+                  {"rapports",
+                   {{"conseiller", "mois"},
+                    {"cn-1", "2022-03"},
+                    {"cn-1", "2022-04"},
+                    {"cn-2", "2022-03"},
+                    {"cn-1", "2022-03"}}}});
+  auto r = p.run({"import", "tableur", "f.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto data = p.snapshot("data");
+  std::set<std::string> files;
+  for (const auto& [path, text] : data)
+    if (path.ends_with(".yaml")) files.insert(path);
+  EXPECT_EQ(files, (std::set<std::string>{
+                       "structures/59.yaml", "structures/2a.yaml", "conseillers/59.yaml",
+                       "conseillers/2a.yaml", "conseillers/sans-departement.yaml",
+                       "conventions/2a.yaml", "versements/2a.yaml", "rapports/59-2022-03.yaml",
+                       "rapports/59-2022-04.yaml", "rapports/2a-2022-03.yaml"}));
+  EXPECT_EQ(data["versements/2a.yaml"],
+            "# versements du département 2A (tampon import tableur)\n\n"
+            "- convention: \"cv-1\"\n  poste: 1\n  tranche: 1\n");
+  // Two reports of one month, in the order of the sheet.
+  EXPECT_EQ(data["rapports/59-2022-03.yaml"],
+            "# rapports du département 59, mois 2022-03 (tampon import tableur)\n\n"
+            "- conseiller: \"cn-1\"\n  mois: \"2022-03\"\n\n"
+            "- conseiller: \"cn-1\"\n  mois: \"2022-03\"\n");
+  EXPECT_NE(data["conseillers/sans-departement.yaml"].find("cn-3"), std::string::npos);
+  EXPECT_NE(r.err.find("import : 10 fichiers écrits, 0 inchangé (2 structures, 3 conseillers, "
+                       "1 conventions, 1 versements, 4 rapports)"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(ImportTableur, AFileThatCannotBeWrittenIsAnInputOutputError) {
@@ -425,7 +496,7 @@ TEST(ImportTableur, AFileThatCannotBeWrittenIsAnInputOutputError) {
   p.write("data/structures", "un fichier là où l'import veut un dossier\n");
   auto r = p.run({"import", "tableur", "f.xlsx"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_NE(r.err.find("data/structures/s-1.yaml »"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("data/structures/sans-departement.yaml »"), std::string::npos) << r.err;
   EXPECT_EQ(p.snapshot("data").size(), 1u) << "nothing else written";
 }
 
