@@ -1,12 +1,12 @@
-# tampon_add_emitter(<folder-name> SOURCES ... [LIBS ...] [DEBTS header...])
+# tampon_add_emitter(<folder-name> SOURCES ... [LIBS ...])
 # Declares the static library emitter_<name> for a built-in emitter.
 #
 # The boundary is enforced by the compiler (ARCHITECTURE.md, "Layers"): an emitter's sources
 # see only the emitter view of generator/ (tampon_emitter_view below: the plugin API, the shared
 # rendering library and the few shared readers listed there), never the host, the loader, the
-# rules or the model, so `#include "host/..."` in an emitter fails to compile. DEBTS names
-# further headers (relative to generator/) one emitter may still include, each a debt of
-# issue 14 that ARCHITECTURE.md lists; nothing else can be reached.
+# rules or the model, so `#include "host/..."` in an emitter fails to compile. There is no
+# exception: the last one, the site's `serve/preview.hpp`, went when `tampon serve` became a
+# loop of ordinary builds (issue 14, point 2).
 
 # The folder of links that is the emitters' only include path into generator/. Built at
 # configure time; the links point into the source tree, so editing a header needs no
@@ -45,25 +45,19 @@ tampon_make_emitter_view()
 add_library(tampon_emitter_view INTERFACE)
 target_include_directories(tampon_emitter_view INTERFACE ${TAMPON_EMITTER_VIEW_DIR})
 
-# tampon_emitter_boundary(<target> [header...]): compile <target> against the emitter view
-# only (plus the given debts), while linking the services library whole. What links <target>
+# tampon_emitter_boundary(<target>): compile <target> against the emitter view only, while
+# linking the services library whole. What links <target>
 # (the executable, tests, benchmarks) still gets tampon_services with its include paths.
 function(tampon_emitter_boundary target)
   target_link_libraries(${target} PRIVATE tampon_emitter_view tampon_emitter_deps
                         $<LINK_ONLY:tampon_services> INTERFACE tampon_services)
-  if(ARGN)
-    set(debts_dir ${CMAKE_BINARY_DIR}/emitter-view-debts/${target})
-    file(REMOVE_RECURSE ${debts_dir})
-    tampon_link_into(${debts_dir} ${ARGN})
-    target_include_directories(${target} PRIVATE ${debts_dir})
-  endif()
 endfunction()
 
 function(tampon_add_emitter name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;DEBTS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   string(REPLACE "-" "_" target "emitter_${name}")
   add_library(${target} STATIC ${ARG_SOURCES})
-  tampon_emitter_boundary(${target} ${ARG_DEBTS})
+  tampon_emitter_boundary(${target})
   target_link_libraries(${target} PUBLIC ${ARG_LIBS})
   target_include_directories(${target} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
   set_property(GLOBAL APPEND PROPERTY TAMPON_EMITTERS ${target})

@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "host/emitter_builds.hpp"
 #include "load/load_project.hpp"
 #include "rules/validate.hpp"
 #include "tampon/emitter.hpp"
@@ -84,15 +85,15 @@ double process_cpu_seconds() {
 }
 
 /// Renders `jobs` on `threads` threads; returns the number of diagnostics reported.
-std::size_t render_all(const Emitter& emitter, const std::vector<const OutputJob*>& jobs,
-                       const Model& model, const ProjectContext& project, const Args& args,
-                       const char* kind) {
+std::size_t render_all(const Emitter& emitter, const BuildState& state,
+                       const std::vector<const OutputJob*>& jobs, const Model& model,
+                       const ProjectContext& project, const Args& args, const char* kind) {
   std::atomic<std::size_t> next{0}, findings{0};
   std::mutex print;
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       Context ctx(project, args.out / jobs[i]->path);
-      emitter.render(*jobs[i], model, BuildState{}, ctx);
+      emitter.render(*jobs[i], model, state, ctx);
       findings += ctx.diagnostics.size();
       std::lock_guard lock(print);
       for (const Diagnostic& d : ctx.diagnostics) std::cerr << d.code << ": " << d.message << "\n";
@@ -120,8 +121,11 @@ int main(int argc, char** argv) {
   Diagnostics diagnostics;
   Model model = validate(load_project(project, {}), args.as_of, diagnostics);
   auto emitter = make_bulletin_emitter();
-  Diagnostics checked = emitter->check(model, project, BuildState{});  // no prepare: stateless
-  std::vector<OutputJob> jobs = emitter->plan(model, project, BuildState{});
+  // The templates read and parsed once, as a build does.
+  EmitterBuilds builds(model, {emitter.get()}, project, args.threads);
+  const BuildState& state = builds.state(0);
+  Diagnostics checked = emitter->check(model, project, state);
+  std::vector<OutputJob> jobs = emitter->plan(model, project, state);
   std::printf("load seconds=%.3f findings=%zu check_findings=%zu\n",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
               diagnostics.size(), checked.size());
@@ -135,8 +139,8 @@ int main(int argc, char** argv) {
     fs::create_directories((args.out / job.path).parent_path());
     (job.path.ends_with(".pdf") ? pdf : html).push_back(&job);
   }
-  std::size_t findings = render_all(*emitter, html, model, project, args, "html") +
-                         render_all(*emitter, pdf, model, project, args, "pdf");
+  std::size_t findings = render_all(*emitter, state, html, model, project, args, "html") +
+                         render_all(*emitter, state, pdf, model, project, args, "pdf");
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak_rss_mib=%.0f render_findings=%zu\n",

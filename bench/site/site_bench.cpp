@@ -1,6 +1,7 @@
 // Times the site build in process: full builds of a project's website, then one-page rebuilds
-// exactly as `tampon serve` does them: the same session (site kept in memory, live reload on)
-// and the same watcher step (scan the sources for changes, then rebuild what changed).
+// exactly as `tampon serve` does them: the same build loop (the ordinary build through the
+// manifest, with the session and the site's state kept warm) and the same watcher step (scan
+// the sources for changes, then build again).
 //
 //   bench_site PROJECT_DIR OUT_DIR PAGE_TO_EDIT [REPEAT]
 #include <time.h>
@@ -14,9 +15,8 @@
 #include <thread>
 #include <vector>
 
-#include "serve/preview.hpp"
+#include "serve/build_loop.hpp"
 #include "serve/watcher.hpp"
-#include "tampon/emitter.hpp"
 
 namespace tampon {
 std::unique_ptr<Emitter> make_site_emitter();
@@ -68,40 +68,36 @@ int main(int argc, char** argv) {
     std::cerr << "usage: bench_site PROJECT_DIR OUT_DIR PAGE_TO_EDIT [REPEAT]\n";
     return 2;
   }
-  serve::ServeOptions options;  // what `tampon serve --project PROJECT_DIR --out OUT_DIR` gets
-  options.project.project_dir = fs::absolute(argv[1]);
-  options.project.shipped_dir = TAMPON_SHARE_DIR;
+  cli::Options options;  // what `tampon serve --project PROJECT_DIR --out OUT_DIR` gets
+  options.project = fs::absolute(argv[1]);
   options.as_of = *Date::from_ymd(2024, 1, 1);
-  options.out_dir = argv[2];
   options.quiet = true;
-  fs::path site_dir = options.out_dir / "site", edited = fs::absolute(argv[3]);
+  const fs::path out_root = argv[2], edited = fs::absolute(argv[3]);
   int repeat = argc > 4 ? std::atoi(argv[4]) : 20;
 
-  auto start = Clock::now();
-  Model model;
-  if (!serve::load_model(options, model)) return 1;
-  double load_ms = ms_since(start);
-
-  auto emitter = make_site_emitter();
-  auto* source = dynamic_cast<const serve::PreviewSource*>(emitter.get());
+  auto site = make_site_emitter();
   std::vector<double> full, full_cpu;
-  for (int i = 0; i < 3; ++i) {
-    auto session = source->open_session(options.project, true);
-    serve::UpdateStats stats;
-    start = Clock::now();
+  double load_ms = 0;
+  for (int i = 0; i < 3; ++i) {  // each into a folder of its own: everything is written
+    options.out = out_root / ("full-" + std::to_string(i));
+    auto start = Clock::now();
     double cpu = cpu_ms();
-    Diagnostics d = session->build_all(model, site_dir, stats);
+    serve::BuildLoop loop(options, *site);
+    serve::Attempt attempt = loop.build_all();
     full.push_back(ms_since(start));
     full_cpu.push_back(cpu_ms() - cpu);
-    if (report_errors(d)) return 1;
-    if (i == 0) std::cout << "fichiers écrits : " << stats.pages_rendered << "\n";
+    if (report_errors(attempt.findings)) return 1;
+    if (i == 0) std::cout << "fichiers écrits : " << attempt.report.written << "\n";
   }
 
-  auto session = source->open_session(options.project, true);
-  serve::UpdateStats stats;
-  if (report_errors(session->build_all(model, site_dir, stats))) return 1;
+  options.out = out_root / "serve";
+  const fs::path site_dir = options.out / "site";
+  serve::BuildLoop loop(options, *site);
+  auto start = Clock::now();
+  if (report_errors(loop.build_all().findings)) return 1;
+  load_ms = ms_since(start);
   std::atomic<long> version{1};
-  serve::Watcher watcher(options, *session, model, site_dir, version);
+  serve::Watcher watcher(loop, version);
   std::string original = read_all(edited);
   fs::path page_html;  // the edited page's output: checked after each rebuild
   std::vector<double> poll, poll_cpu, rebuild, scan;
@@ -118,24 +114,24 @@ int main(int argc, char** argv) {
     poll_cpu.push_back(cpu_ms() - cpu);
     rebuild.push_back(r.rebuild_ms);
     scan.push_back(r.scan_ms);
-    if (!r.rebuilt || r.stats.full || r.stats.pages_rendered != 1) ++wrong;
+    // The page and its part of the search index, nothing else.
+    if (!r.rebuilt || r.attempt.report.written != 2) ++wrong;
     if (page_html.empty())
-      page_html =
-          site_dir /
-          fs::relative(edited, options.project.project_dir / "content").replace_extension("") /
-          "index.html";
+      page_html = site_dir /
+                  fs::relative(edited, options.project / "content").replace_extension("") /
+                  "index.html";
     if (read_all(page_html).find(marker) == std::string::npos) ++wrong;
   }
   std::ofstream(edited, std::ios::binary | std::ios::trunc) << original;
   if (wrong) std::cerr << wrong << " reconstruction(s) inattendue(s) (complète ou incorrecte)\n";
-  std::cout << "chargement des données : " << load_ms << " ms\n"
-            << "construction complète (en mémoire, écriture comprise) : médiane " << median(full)
+  std::cout << "première construction de tampon serve : " << load_ms << " ms\n"
+            << "construction complète (chargement compris, dossier neuf) : médiane " << median(full)
             << " ms réel, " << median(full_cpu) << " ms CPU\n"
             << "modification d'une page, comme tampon serve (sur " << repeat << ") :\n"
             << "  détection + reconstruction : médiane " << median(poll) << " ms réel (max "
             << maximum(poll) << "), " << median(poll_cpu) << " ms CPU\n"
             << "  dont détection (parcours des sources) : médiane " << median(scan) << " ms\n"
-            << "  dont reconstruction (page + index de recherche) : médiane " << median(rebuild)
-            << " ms réel (max " << maximum(rebuild) << ")\n";
+            << "  dont reconstruction (build ordinaire, manifest compris) : médiane "
+            << median(rebuild) << " ms réel (max " << maximum(rebuild) << ")\n";
   return wrong ? 1 : 0;
 }

@@ -16,11 +16,6 @@
 namespace tampon::cli {
 namespace {
 
-unsigned job_count(const Options& options) {
-  if (options.jobs) return options.jobs;
-  return std::max(1u, std::thread::hardware_concurrency());
-}
-
 // "[37/120] rendu" on one line, only on a terminal and only in text mode.
 std::function<void(std::size_t, std::size_t)> progress_line(const Options& options) {
   if (options.quiet || options.format != Format::Text || !isatty(STDERR_FILENO)) return {};
@@ -85,14 +80,8 @@ int run_build(const Options& options) {
     print_diagnostics(diagnostics, options, read);  // nothing written: out/ is untouched
     return exit_code_for(diagnostics);
   }
-  BuildOptions build;
-  build.out_dir = options.out;
-  build.jobs = job_count(options);
-  build.keep_going = options.keep_going;
-  build.force = options.force;
-  build.data_digest = data_digest(session.files);
+  BuildOptions build = build_options(options, session);
   build.progress = progress_line(options);
-  build.rules_digest = rules_digest(session);
   phase_done("empreintes des fichiers");
   build.on_wait = [&options] {
     if (!options.quiet)

@@ -129,22 +129,6 @@ Diagnostics check_emitters(const EmitterBuilds& builds, const Session& session, 
   return all;
 }
 
-EmitterSet* g_emitters_until_exit = nullptr;  // reachable, like the session
-
-EmitterSet& emitter_set_until_exit(const Options& options, Diagnostics& diagnostics) {
-  g_emitters_until_exit = make_emitter_set(options, diagnostics).release();
-  return *g_emitters_until_exit;
-}
-
-std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics) {
-  auto set = std::make_unique<EmitterSet>();
-  set->add_builtins(builtin_emitters());
-  auto dirs = options.plugin_dirs;
-  for (auto& dir : plugin_dirs_from_env()) dirs.push_back(dir);
-  set->load_plugin_dirs(dirs, diagnostics);
-  return set;
-}
-
 std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set,
                                                            const Options& options) {
   std::vector<const Emitter*> selected;
@@ -169,6 +153,22 @@ std::optional<std::vector<const Emitter*>> select_emitters(const EmitterSet& set
 bool reads_records(const std::vector<const Emitter*>& emitters) {
   return std::any_of(emitters.begin(), emitters.end(),
                      [](const Emitter* e) { return !e->info().reads.empty(); });
+}
+
+unsigned job_count(const Options& options) {
+  if (options.jobs) return options.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+BuildOptions build_options(const Options& options, const Session& session) {
+  BuildOptions build;
+  build.out_dir = options.out;
+  build.jobs = job_count(options);
+  build.keep_going = options.keep_going;
+  build.force = options.force;
+  build.data_digest = data_digest(session.files);
+  build.rules_digest = rules_digest(session);
+  return build;
 }
 
 std::string rules_digest(const Session& session) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/options.hpp"
+#include "host/build_pipeline.hpp"
 #include "load/load_project.hpp"
 #include "plugin/emitter_set.hpp"
 #include "tampon/model.hpp"
@@ -50,5 +51,11 @@ bool reads_records(const std::vector<const Emitter*>& emitters);
 std::string data_digest(const std::vector<LoadedFile>& files);
 /// data_digest of the rules-as-data files only: the same whether records were loaded or not.
 std::string rules_digest(const Session& session);
+/// --jobs, or one per core.
+unsigned job_count(const Options& options);
+/// What `tampon build` hands the host for a session (cli/build.cpp): --out, --jobs,
+/// --keep-going, --force and the data digests of the fingerprints. `tampon serve` builds
+/// with the same, so that its outputs and manifest are the build's.
+BuildOptions build_options(const Options& options, const Session& session);
 
 }  // namespace tampon::cli

@@ -3,6 +3,7 @@
 /// this build, and the digests of the source files read while preparing, which the planner
 /// takes instead of reading those files again. Made once per build, before the checks, and
 /// shared by check, plan and render.
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -11,14 +12,27 @@
 
 namespace tampon {
 
+class EmitterBuilds;
+
+/// What a build made in the same process as the previous one (`tampon serve`) starts from.
+struct WarmStart {
+  /// The previous build of the same emitters: each emitter may take its state back
+  /// (PrepareContext::take_previous). Null: every emitter prepares from scratch.
+  EmitterBuilds* previous = nullptr;
+  /// The source files changed since that build (absolute paths), handed with the states.
+  std::vector<std::filesystem::path> changed{};
+  /// The digests kept from build to build (a file unchanged is not hashed again). Null: a new
+  /// table for this build.
+  std::shared_ptr<FileDigests> digests{};
+};
+
 class EmitterBuilds {
  public:
-  /// Prepares every emitter of `emitters` side by side, each on `jobs` threads; an exception
-  /// of an emitter reaches the caller (the first in emitter order).
-  /// Prepares each emitter of `emitters` in turn, each on `jobs` threads; an exception of an
-  /// emitter reaches the caller.
+  /// Prepares the emitters of `emitters` side by side on `jobs` threads (external emitters
+  /// plan there: several then run at once), each also given the build's `jobs` threads for its
+  /// own work. An exception of an emitter reaches the caller (the first in emitter order).
   EmitterBuilds(const Model& model, std::vector<const Emitter*> emitters,
-                const ProjectContext& project, unsigned jobs);
+                const ProjectContext& project, unsigned jobs, WarmStart warm = {});
   EmitterBuilds(const EmitterBuilds&) = delete;
   EmitterBuilds& operator=(const EmitterBuilds&) = delete;
 
@@ -27,11 +41,13 @@ class EmitterBuilds {
   const BuildState& state(std::size_t i) const { return *m_states[i]; }
   /// Digests of the files read while preparing (and, later, of every job's dependencies).
   FileDigests& digests() const { return *m_digests; }
+  /// The same table, to keep for the next build of the process (WarmStart::digests).
+  std::shared_ptr<FileDigests> shared_digests() const { return m_digests; }
 
  private:
   std::vector<const Emitter*> m_emitters;
   std::vector<std::unique_ptr<BuildState>> m_states;
-  std::unique_ptr<FileDigests> m_digests;
+  std::shared_ptr<FileDigests> m_digests;
 };
 
 }  // namespace tampon

@@ -10,8 +10,9 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/report.hpp"
+#include "serve/build_loop.hpp"
 #include "serve/error_overlay.hpp"
-#include "serve/preview.hpp"
 #include "serve/site_server.hpp"
 #include "serve/watcher.hpp"
 
@@ -51,45 +52,53 @@ void answer_file(const fs::path& site_dir, const PreviewStatus& status, const ht
   std::stringstream body;
   body << in.rdbuf();
   res.set_header("Cache-Control", "no-store");
-  res.set_content(body.str(), std::string(media_type(*file)));
+  std::string type(media_type(*file));
+  // The page as `tampon build` wrote it, plus the script that shows errors and reloads.
+  res.set_content(type.starts_with("text/html") ? with_preview_script(body.str()) : body.str(),
+                  type);
+}
+
+bool output_failure(const Diagnostics& findings) {
+  for (const Diagnostic& d : findings)
+    if (d.code == "output-failure") return true;
+  return false;
 }
 
 }  // namespace
 
+std::string with_preview_script(std::string html) {
+  constexpr std::string_view k_script = "<script src=\"/__tampon/apercu.js\"></script>";
+  std::size_t at = html.rfind("</body>");
+  html.insert(at == std::string::npos ? html.size() : at, k_script);
+  return html;
+}
+
 int serve_site(const ServeOptions& options) {
-  std::string host = options.host == "localhost" ? "127.0.0.1" : options.host;
+  const cli::Options& command = options.command;
+  std::string host = command.host == "localhost" ? "127.0.0.1" : command.host;
   if (host != "127.0.0.1") {
-    std::cerr << "tampon: erreur: serve n'écoute que sur 127.0.0.1 (reçu « " << options.host
+    std::cerr << "tampon: erreur: serve n'écoute que sur 127.0.0.1 (reçu « " << command.host
               << " »)\n";
     return 2;
   }
-  if (options.port < 0 || options.port > 65535) {
-    std::cerr << "tampon: erreur: port invalide " << options.port << "\n";
+  if (command.port < 0 || command.port > 65535) {
+    std::cerr << "tampon: erreur: port invalide " << command.port << "\n";
     return 2;
   }
-  auto* source = dynamic_cast<const PreviewSource*>(options.site);
-  if (!source) {
-    std::cerr << "tampon: erreur: l'émetteur « site » ne permet pas l'aperçu\n";
+  if (!options.site) {
+    std::cerr << "tampon: erreur: aucun émetteur « site » n'est disponible\n";
     return 2;
   }
-  Model model;
-  if (!load_model(options, model)) return 3;
-  fs::path site_dir = options.out_dir / "site";
-  auto session = source->open_session(options.project, true);
-  UpdateStats stats;
+  BuildLoop loop(command, *options.site);
+  const fs::path site_dir = command.out / "site";
   // The fix hints of the overlay: the manual shipped with the tool, as `explain rule` reads it.
-  const FixHints hints = read_fix_hints(options.project.shipped_dir / "docs" / "regles.md");
+  const FixHints hints =
+      read_fix_hints(cli::make_project_context(command).shipped_dir / "docs" / "regles.md");
   PreviewStatus status;
-  try {
-    Diagnostics findings = session->build_all(model, site_dir, stats);
-    print_findings(findings);
-    status.set_overlay(error_overlay_html(findings, hints));
-  } catch (const Fatal& e) {
-    std::cerr << "tampon: erreur: " << e.what() << "\n";
-    return 3;
-  }
-  std::error_code ec;
-  fs::create_directories(site_dir, ec);
+  Attempt first = loop.build_all();
+  cli::print_diagnostics(first.findings, command);
+  if (first.input_failure || output_failure(first.findings)) return 3;
+  status.set_overlay(error_overlay_html(first.findings, hints));
 
   std::atomic<long> version{1};
   httplib::Server server;
@@ -115,24 +124,24 @@ int serve_site(const ServeOptions& options) {
   server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
     answer_file(site_dir, status, req, res);
   });
-  int port = options.port;
+  int port = command.port;
   if (port == 0)
     port = server.bind_to_any_port(host);
   else if (!server.bind_to_port(host, port))
     port = -1;
   if (port <= 0) {
-    std::cerr << "tampon: erreur: impossible d'écouter sur " << host << ":" << options.port << "\n";
+    std::cerr << "tampon: erreur: impossible d'écouter sur " << host << ":" << command.port << "\n";
     return 3;
   }
   std::thread listener([&] { server.listen_after_bind(); });
-  if (!options.quiet)
+  if (!command.quiet)
     std::cerr << "site servi sur http://" << host << ":" << port << "/ (Ctrl-C pour arrêter)\n";
   if (options.on_listening) options.on_listening(port);
 
   auto previous = std::signal(SIGINT, on_interrupt);
-  Watcher watcher(options, *session, model, site_dir, version);
-  watcher.on_attempt = [&](const Diagnostics& findings) {
-    status.set_overlay(error_overlay_html(findings, hints));
+  Watcher watcher(loop, version);
+  watcher.on_attempt = [&](const Attempt& attempt) {
+    status.set_overlay(error_overlay_html(attempt.findings, hints));
   };
   while (!g_interrupted && !(options.should_stop && options.should_stop())) {
     std::this_thread::sleep_for(options.poll_interval);

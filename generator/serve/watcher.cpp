@@ -4,16 +4,13 @@
 #include <chrono>
 #include <iostream>
 
-#include "load/load_project.hpp"
-#include "rules/validate.hpp"
+#include "cli/report.hpp"
 
 namespace tampon::serve {
 namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-const char* severity_word(Severity s) { return s == Severity::Error ? "erreur" : "avertissement"; }
 
 }  // namespace
 
@@ -44,43 +41,8 @@ std::vector<fs::path> differences(const Snapshot& before, const Snapshot& after)
   return changed;
 }
 
-void print_findings(const Diagnostics& diagnostics) {
-  Diagnostics sorted = diagnostics;
-  sort_diagnostics(sorted);
-  for (const Diagnostic& d : sorted) {
-    if (!d.where.file.empty()) {
-      std::cerr << d.where.file;
-      if (d.where.line) std::cerr << ':' << d.where.line << ':' << d.where.column;
-      std::cerr << ": ";
-    }
-    std::cerr << severity_word(d.severity) << ": " << d.message << " [" << d.code << "]\n";
-  }
-}
-
-bool load_model(const ServeOptions& options, Model& model, Diagnostics* failure) {
-  LoadOptions load;
-  load.jobs = options.jobs;
-  LoadResult loaded = load_project(options.project, load);
-  if (loaded.input_failure) {
-    print_findings(loaded.diagnostics);
-    if (failure) *failure = loaded.diagnostics;
-    return false;
-  }
-  Diagnostics findings;
-  model = validate(std::move(loaded), options.as_of, findings);
-  return true;
-}
-
-Watcher::Watcher(const ServeOptions& options, SiteSession& session, Model& model, fs::path site_dir,
-                 std::atomic<long>& version)
-    : m_options(options),
-      m_session(session),
-      m_model(model),
-      m_site_dir(std::move(site_dir)),
-      m_version(version),
-      m_sources(m_session.watched()),
-      m_data{options.project.project_dir / "data"},
-      m_feed([&] {
+Watcher::Watcher(BuildLoop& loop, std::atomic<long>& version)
+    : m_loop(loop), m_version(version), m_sources(loop.sources()), m_data(loop.data()), m_feed([&] {
         auto roots = m_sources;
         roots.insert(roots.end(), m_data.begin(), m_data.end());
         return roots;
@@ -172,34 +134,21 @@ void Watcher::refresh(const std::set<std::string>& paths, std::vector<fs::path>&
 
 void Watcher::rebuild(const std::vector<fs::path>& changed, bool data_changed, PollResult& result) {
   auto start = Clock::now();
-  auto attempted = [&](const Diagnostics& findings) {
-    if (on_attempt) on_attempt(findings);
-  };
-  try {
-    Diagnostics failure;
-    if (data_changed && !load_model(m_options, m_model, &failure)) {
-      result.findings = std::move(failure);
-      return attempted(result.findings);
-    }
-    result.findings = data_changed ? m_session.build_all(m_model, m_site_dir, result.stats)
-                                   : m_session.update(m_model, changed, m_site_dir, result.stats);
-  } catch (const Fatal& e) {
-    std::cerr << "tampon: erreur: " << e.what() << "\n";
-    result.findings = {Diagnostic::error({}, "", e.what())};
-    return attempted(result.findings);
-  }
-  attempted(result.findings);
-  bool errors = count_errors(result.findings) > 0;
-  if (!errors && !result.stats.full && result.stats.pages_rendered == 0) return;  // not the site's
-  print_findings(result.findings);
-  if (errors) return;
+  result.attempted = true;
+  result.attempt = m_loop.rebuild(changed, data_changed);
+  result.rebuild_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  if (on_attempt) on_attempt(result.attempt);
+  const Attempt& attempt = result.attempt;
+  const cli::Options& command = m_loop.command();
+  // An edit that changes no output (an editor's hidden file) prints nothing; errors do.
+  if (attempt.has_errors() || attempt.changed_outputs())
+    cli::print_diagnostics(attempt.findings, command);
+  if (attempt.has_errors() || !attempt.changed_outputs()) return;
   result.rebuilt = true;
   ++m_version;
-  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  result.rebuild_ms = ms;
-  if (!m_options.quiet)
-    std::cerr << "site reconstruit : " << result.stats.pages_rendered << " fichier(s)"
-              << (result.stats.full ? " (reconstruction complète)" : "") << " en " << ms << " ms\n";
+  if (!command.quiet && command.format == cli::Format::Text)
+    std::cerr << "site reconstruit : " << attempt.report.written << " fichier(s) écrit(s), "
+              << attempt.report.removed << " supprimé(s) en " << result.rebuild_ms << " ms\n";
 }
 
 }  // namespace tampon::serve

@@ -1,16 +1,17 @@
 #pragma once
 /// The watch-and-rebuild step of `tampon serve`, on its own so that the site benchmark times
-/// exactly what the server does after an edit: notice the changed files, then rebuild.
+/// exactly what the server does after an edit: notice the changed files, then build again
+/// (serve/build_loop.hpp).
 #include <atomic>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "io/file_digests.hpp"
+#include "serve/build_loop.hpp"
 #include "serve/change_feed.hpp"
-#include "serve/preview.hpp"
-#include "serve/serve.hpp"
 
 namespace tampon::serve {
 
@@ -20,30 +21,24 @@ Snapshot snapshot(const std::vector<std::filesystem::path>& roots);
 /// Paths added, removed or changed between two snapshots.
 std::vector<std::filesystem::path> differences(const Snapshot& before, const Snapshot& after);
 
-/// Prints findings to stderr as `tampon` does (sorted, French).
-void print_findings(const Diagnostics& diagnostics);
-/// Loads and validates the records and the baremes (the site reads the baremes). On an input
-/// failure, prints the findings, copies them to `failure` when given, and returns false.
-bool load_model(const ServeOptions& options, Model& model, Diagnostics* failure = nullptr);
-
 struct PollResult {
-  bool rebuilt = false;
+  bool rebuilt = false;     ///< outputs changed: the open pages reload
   std::size_t changed = 0;  ///< files seen changed (data/ counts as one)
-  UpdateStats stats;
-  Diagnostics findings;
-  double scan_ms = 0;     ///< looking for changes (every poll)
-  double rebuild_ms = 0;  ///< re-rendering and writing (what `serve` prints)
+  bool attempted = false;   ///< a build ran
+  Attempt attempt;          ///< its findings and report
+  double scan_ms = 0;       ///< looking for changes (every poll)
+  double rebuild_ms = 0;    ///< the build (what `serve` prints)
 };
 
 class Watcher {
  public:
-  Watcher(const ServeOptions& options, SiteSession& session, Model& model,
-          std::filesystem::path site_dir, std::atomic<long>& version);
-  /// Checks the sources once; rebuilds what changed (bumping the version the pages poll).
+  Watcher(BuildLoop& loop, std::atomic<long>& version);
+  /// Checks the sources once; builds again when something changed (bumping the version the
+  /// pages poll when outputs changed).
   PollResult poll();
-  /// Called after every rebuild attempt with its findings (errors included, an unreadable
+  /// Called after every build attempt with its findings (errors included, an unreadable
   /// data file or a write failure as one error): `serve` shows them over the page.
-  std::function<void(const Diagnostics&)> on_attempt;
+  std::function<void(const Attempt&)> on_attempt;
 
  private:
   void rebuild(const std::vector<std::filesystem::path>& changed, bool data_changed,
@@ -54,10 +49,7 @@ class Watcher {
   /// Compares everything (no notifications, lost events, and every few quiet seconds).
   void rescan(std::vector<std::filesystem::path>& changed, bool& data_changed);
 
-  const ServeOptions& m_options;
-  SiteSession& m_session;
-  Model& m_model;
-  std::filesystem::path m_site_dir;
+  BuildLoop& m_loop;
   std::atomic<long>& m_version;
   std::vector<std::filesystem::path> m_sources, m_data;
   Snapshot m_source_snapshot, m_data_snapshot;

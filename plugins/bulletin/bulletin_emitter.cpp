@@ -61,10 +61,15 @@ class BulletinEmitter final : public Emitter {
     return k_info;
   }
 
+  /// The HTML page's templates, read, checked and parsed once per build.
+  std::unique_ptr<BuildState> prepare(const Model&, PrepareContext& ctx) const override {
+    return prepare_bulletin_html(ctx);
+  }
+
   Diagnostics check(const Model& model, const ProjectContext& project,
-                    const BuildState&) const override {
+                    const BuildState& state) const override {
     Diagnostics out = check_bulletins(model, project);
-    for (Diagnostic& d : check_bulletin_templates(project)) out.push_back(std::move(d));
+    for (const Diagnostic& d : state.as<BulletinBuild>().findings) out.push_back(d);
     sort_diagnostics(out);
     return out;
   }
@@ -89,16 +94,15 @@ class BulletinEmitter final : public Emitter {
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, const BuildState&,
+  void render(const OutputJob& job, const Model& model, const BuildState& state,
               RenderContext& ctx) const override {
     const Structure* s = model.structure(job.id.record.id);
     if (s == nullptr) throw Fatal("bulletin : structure inconnue " + job.id.record.id);
     BulletinData data = bulletin_data(model, *s, job.id.quarter, model.as_of);
     if (job.id.kind == k_html) {
-      Diagnostics problems;
-      BulletinTemplates templates = load_bulletin_templates(ctx.project(), problems);
-      for (Diagnostic& d : problems) ctx.report(std::move(d));
-      if (problems.empty()) ctx.write(bulletin_html(data, templates));
+      const BulletinBuild& build = state.as<BulletinBuild>();
+      for (const Diagnostic& d : build.problems) ctx.report(d);
+      if (build.problems.empty()) ctx.write(bulletin_html(data, build));
       return;
     }
     try {

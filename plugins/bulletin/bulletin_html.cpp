@@ -102,7 +102,7 @@ std::string follow_up_section(const BulletinData& data) {
 
 }  // namespace
 
-std::string bulletin_html(const BulletinData& data, const BulletinTemplates& templates) {
+std::string bulletin_html(const BulletinData& data, const BulletinBuild& build) {
   std::string sections = totals_section(data) + months_section(data);
   sections += bars_section("themes", "Thèmes abordés", {"accompagnement", "accompagnements"},
                            theme_bars(data));
@@ -114,7 +114,7 @@ std::string bulletin_html(const BulletinData& data, const BulletinTemplates& tem
   tmpl::Data view;
   view.set("titre",
            "Bulletin d'activité, " + fr::quarter_long(data.quarter) + " — " + data.structure->nom);
-  view.set("css", templates.css);
+  view.set("css", build.templates.css);
   view.set("structure", data.structure->nom);
   view.set("trimestre", quarter_title(data.quarter));
   view.set("chapo", "Bulletin d'activité du " + quarter_title(data.quarter));
@@ -131,11 +131,12 @@ std::string bulletin_html(const BulletinData& data, const BulletinTemplates& tem
   view.set("site", std::string(k_site));
   view.set("site_url", std::string(k_site_url));
 
-  kainjow::mustache::mustache page(templates.page.text);
-  page.set_custom_escape([](const std::string& s) { return html_escape(s); });
-  std::string out = page.render(view);
-  if (!page.is_valid())
-    throw Fatal("« " + templates.page.file + " » : gabarit invalide : " + page.error_message());
+  auto page =
+      build.copies.take([&] { return std::make_unique<kainjow::mustache::mustache>(*build.page); });
+  std::string out = page->render(view);
+  if (!page->is_valid())
+    throw Fatal("« " + build.templates.page.file +
+                " » : gabarit invalide : " + page->error_message());
   return out;
 }
 
@@ -143,11 +144,13 @@ std::vector<std::string> bulletin_template_files(const ProjectContext& project) 
   return {project.find(k_page_template).string(), project.find(k_style_sheet).string()};
 }
 
-BulletinTemplates load_bulletin_templates(const ProjectContext& project, Diagnostics& out) {
+BulletinTemplates load_bulletin_templates(const ProjectContext& project, Diagnostics& out,
+                                          PrepareContext* ctx) {
   BulletinTemplates templates;
   auto read = [&](std::string_view relative, std::string& text) {
     fs::path path = project.find(relative);
-    SourceStatus status = read_source(path, SourceRoot::of(project, path, "templates"), text);
+    SourceRoot root = SourceRoot::of(project, path, "templates");
+    SourceStatus status = ctx ? ctx->read_source(path, root, text) : read_source(path, root, text);
     if (status.problem == SourceProblem::missing)
       out.push_back(Diagnostic::error({std::string(relative), 0, 0}, std::string(k_template_code),
                                       "gabarit du bulletin « " + std::string(relative) +
@@ -200,15 +203,18 @@ tmpl::Data bulletin_view_schema() {
   return view;
 }
 
-Diagnostics check_bulletin_templates(const ProjectContext& project) {
-  Diagnostics out;
-  BulletinTemplates templates = load_bulletin_templates(project, out);
-  if (!out.empty()) return out;
-  for (Diagnostic& d : tmpl::check_template(templates.page, bulletin_view_schema())) {
+std::unique_ptr<BulletinBuild> prepare_bulletin_html(PrepareContext& ctx) {
+  auto build = std::make_unique<BulletinBuild>();
+  build->templates = load_bulletin_templates(ctx.project(), build->problems, &ctx);
+  build->findings = build->problems;
+  if (!build->problems.empty()) return build;
+  for (Diagnostic& d : tmpl::check_template(build->templates.page, bulletin_view_schema())) {
     d.code = std::string(k_template_code);
-    out.push_back(std::move(d));
+    build->findings.push_back(std::move(d));
   }
-  return out;
+  build->page = std::make_unique<kainjow::mustache::mustache>(build->templates.page.text);
+  build->page->set_custom_escape([](const std::string& s) { return html_escape(s); });
+  return build;
 }
 
 }  // namespace tampon::bulletin

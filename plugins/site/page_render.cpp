@@ -384,7 +384,6 @@ std::string render_page(const SiteModel& site, const Page& page, const Model& mo
   put(d, "search_index", root + std::string(k_search_index));
   if (const Page* map = site.page_by_source("plan-du-site.md"))
     put(d, "sitemap_href", href(site, page, *map));
-  put(d, "live_reload", site.live_reload);
   SharedParts& shared = shared_parts(scratch.parts->shared, site, page);
   CurrentMarks marks(shared, page);
   kainjow::mustache::context<std::string> layers(&shared.holder);  // under the page's data

@@ -69,20 +69,6 @@ std::vector<std::string> template_deps(const SiteModel& site) {
 
 }  // namespace
 
-Diagnostics check_site(const SiteModel& site, const Model& model, PrepareContext* ctx) {
-  Diagnostics out = site.diagnostics;
-  std::vector<Diagnostics> pages(site.pages.size());
-  auto check = [&](std::size_t i) { pages[i] = check_page(site, model, site.pages[i]); };
-  if (ctx)
-    ctx->for_each(pages.size(), check);
-  else
-    for (std::size_t i = 0; i < pages.size(); ++i) check(i);
-  for (const Diagnostics& found : pages) out.insert(out.end(), found.begin(), found.end());
-  Diagnostics structure = check_structure(site);
-  out.insert(out.end(), structure.begin(), structure.end());
-  return out;
-}
-
 std::vector<SiteFile> site_files(const SiteModel& site) {
   std::vector<SiteFile> files;
   auto base = template_deps(site);

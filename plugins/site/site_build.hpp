@@ -1,6 +1,5 @@
 #pragma once
-/// What the emitter and the preview server share: the checks of a read site, the list of
-/// files it produces, and writing one of them.
+/// The checks of a read site, the list of files it produces, and producing one of them.
 #include <string>
 #include <vector>
 
@@ -10,9 +9,6 @@
 
 namespace tampon::site {
 
-/// Every finding about the site: reading, configuration, links, data blocks, aliases, clashes.
-/// Pages are checked on `ctx`'s threads when given; the findings come in the same order.
-Diagnostics check_site(const SiteModel& site, const Model& model, PrepareContext* ctx = nullptr);
 /// What depends on the site's shape only: footer links, page addresses and aliases, mandatory
 /// pages. Unchanged by an edit that keeps every page's navigation.
 Diagnostics check_structure(const SiteModel& site);
@@ -37,7 +33,7 @@ struct SiteFile {
   FileKind kind = FileKind::Page;
   std::size_t index = 0;
   /// A digest of what the file shows of other pages (menus, titles): part of the rebuild
-  /// fingerprint (OutputJob::fingerprint), and what the preview compares.
+  /// fingerprint (OutputJob::fingerprint).
   std::string fingerprint{};
   std::vector<std::string> depends_on{};
 };

@@ -3,26 +3,16 @@
 #include <memory>
 
 #include "page_render.hpp"
-#include "serve/preview.hpp"
 #include "site_build.hpp"
-#include "site_session.hpp"
+#include "site_state.hpp"
 #include "tampon/emitter.hpp"
 
 namespace tampon {
 namespace {
 
-using site::SiteModel;
+using site::SiteBuild;
 
-/// One build of the site: the site read once (pages parsed and checked on the build's threads),
-/// the files it produces, and scratch for rendering pages side by side.
-struct SiteBuild final : BuildState {
-  std::shared_ptr<const SiteModel> site;
-  Diagnostics findings;  ///< what check() reports
-  std::vector<site::SiteFile> files;
-  site::ScratchPool scratch;
-};
-
-class SiteEmitter final : public Emitter, public serve::PreviewSource {
+class SiteEmitter final : public Emitter {
  public:
   const EmitterInfo& info() const override {
     static const EmitterInfo k_info{
@@ -59,12 +49,10 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
     return k_info;
   }
 
+  /// The site read once per build, or the previous build's updated in place (`tampon serve`:
+  /// site_state.hpp).
   std::unique_ptr<BuildState> prepare(const Model& model, PrepareContext& ctx) const override {
-    auto build = std::make_unique<SiteBuild>();
-    build->site = site::read_site(ctx, false);
-    build->findings = site::check_site(*build->site, model, &ctx);
-    build->files = site::site_files(*build->site);
-    return build;
+    return site::prepare_site(model, ctx);
   }
 
   Diagnostics check(const Model&, const ProjectContext&, const BuildState& state) const override {
@@ -92,16 +80,11 @@ class SiteEmitter final : public Emitter, public serve::PreviewSource {
     const SiteBuild& build = state.as<SiteBuild>();
     std::string bytes;
     const site::CopiedFile* copy = nullptr;
-    auto scratch = build.scratch.take();
+    auto scratch = build.scratch->take();
     // A copy is read (never followed: io/source_file.hpp) and written like any other output.
     if (!site::produce(*build.site, model, build.files.at(job.id.index), bytes, copy, *scratch))
       bytes = site::read_copied(*copy);
     ctx.write(bytes);
-  }
-
-  std::unique_ptr<serve::SiteSession> open_session(const ProjectContext& project,
-                                                   bool live_reload) const override {
-    return site::make_site_session(project, live_reload);
   }
 };
 

@@ -185,10 +185,9 @@ std::string root_prefix(const SiteModel& site, const std::string& output) {
   return prefix;
 }
 
-std::shared_ptr<SiteModel> read_site(PrepareContext& ctx, bool live_reload) {
+std::shared_ptr<SiteModel> read_site(PrepareContext& ctx) {
   const ProjectContext& project = ctx.project();
   auto site = std::make_shared<SiteModel>();
-  site->live_reload = live_reload;
   site->content_dir = content_dir_of(project);
   site->content_root = content_root_of(site->content_dir);
   site->config_file = site->content_dir / "site.yaml";

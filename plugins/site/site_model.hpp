@@ -1,7 +1,8 @@
 #pragma once
 /// The website as read from content/ and templates/: configuration, pages (front matter and
 /// parsed body), static files, templates and design-system assets. Built once per build (or
-/// kept by the preview server), then only read: render jobs share it across threads.
+/// updated in place by the next build of `tampon serve`), then only read: render jobs share it
+/// across threads.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -54,8 +55,7 @@ struct SiteModel {
   std::vector<const Page*> main_menu;
   std::map<std::string, std::vector<const Page*>, std::less<>> section_pages;  ///< without _index
   Templates templates;
-  bool live_reload = false;  ///< serve mode: pages poll the server and reload
-  Diagnostics diagnostics;   ///< findings made while reading (front matter, Markdown, config)
+  Diagnostics diagnostics;  ///< findings made while reading (front matter, Markdown, config)
 
   const Page* page_by_source(std::string_view source) const;
   const Page* page_by_url(std::string_view url) const;
@@ -66,12 +66,12 @@ std::filesystem::path content_dir_of(const ProjectContext& project);
 
 /// Reads everything, through `ctx` (pages parsed on the build's threads, their digests
 /// recorded for planning). Never throws for bad input (findings in `diagnostics`).
-std::shared_ptr<SiteModel> read_site(PrepareContext& ctx, bool live_reload);
+std::shared_ptr<SiteModel> read_site(PrepareContext& ctx);
 
 /// The root content pages must really be in: the content/ folder `content_dir_of` chose.
 SourceRoot content_root_of(const std::filesystem::path& content_dir);
 
-/// Reads one page (used by read_site and by the preview server's incremental update). `file`
+/// Reads one page (used by read_site and by the incremental update of site_state.cpp). `file`
 /// is under `content_dir`, which diagnostics print as `content_display` ("content"); it is read
 /// only if it is really inside `root` (io/source_file.hpp), through `ctx` when given.
 Page read_page(const std::filesystem::path& content_dir, const std::string& content_display,

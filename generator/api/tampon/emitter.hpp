@@ -124,6 +124,17 @@ class PrepareContext {
   /// Thread-safe.
   virtual SourceStatus read_source(const std::filesystem::path& path, const SourceRoot& root,
                                    std::string& bytes) = 0;
+  /// What a host that builds again in the same process (`tampon serve`) hands back: the state
+  /// this emitter prepared for its previous build, and the source files changed since
+  /// (absolute paths; deleted and created ones too). `prepare` may update that state in place
+  /// rather than read everything again, or ignore it. Null state (a one-shot build, the model
+  /// changed, or changes the host could not list): prepare from scratch. The host no longer
+  /// uses the previous state once taken; a second call gives a null state.
+  struct Previous {
+    std::unique_ptr<BuildState> state;
+    std::vector<std::filesystem::path> changed;
+  };
+  virtual Previous take_previous() { return {}; }
 };
 
 /// What `render` gets besides the model.

@@ -19,7 +19,9 @@
 //    check, plan and render), PrepareContext (the build's threads, source reads that record
 //    their digest); OutputJob::id (a typed JobId) and OutputJob::fingerprint replace `key`
 //    (issue 14).
-#define TAMPON_PLUGIN_API_VERSION 7u
+// 8: PrepareContext::take_previous: `tampon serve` builds in one process and hands each
+//    emitter its previous BuildState and the files changed since (issue 14, point 2).
+#define TAMPON_PLUGIN_API_VERSION 8u
 
 namespace tampon {
 class Emitter;

@@ -595,6 +595,9 @@ const std::string& icc_profile(const std::filesystem::path& path) {
   return cache.emplace(path, std::move(compressed)).first->second;
 }
 
+// The XMP packet's text: & < > " escaped, the apostrophe kept. Not render::html_escape, which
+// also writes ' as &#39;: the titles of the bulletins ("Bulletin d'activité…") would change
+// the bytes of every PDF's metadata (issue 14, point 3: outputs stay byte-identical).
 std::string xml_escape(std::string_view text) {
   std::string out;
   for (char c : text) {

@@ -1,5 +1,7 @@
 #include "bulletin_fixture.hpp"
 
+#include "io/source_file.hpp"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -105,16 +107,44 @@ std::unique_ptr<Model> bulletin_model() {
   return m;
 }
 
+namespace {
+
+/// What the host gives `prepare`, on one thread (host/emitter_builds.cpp is not linked here).
+class Preparing final : public PrepareContext {
+ public:
+  explicit Preparing(const ProjectContext& project) : m_project(project) {}
+  const ProjectContext& project() const override { return m_project; }
+  void for_each(std::size_t count, const std::function<void(std::size_t)>& work) override {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+  }
+  SourceStatus read_source(const std::filesystem::path& path, const SourceRoot& root,
+                           std::string& bytes) override {
+    return tampon::read_source(path, root, bytes);
+  }
+
+ private:
+  const ProjectContext& m_project;
+};
+
+}  // namespace
+
+std::unique_ptr<BuildState> prepare_bulletins(const Emitter& emitter, const Model& model,
+                                              const ProjectContext& project) {
+  Preparing ctx(project);
+  return emitter.prepare(model, ctx);
+}
+
 std::vector<OutputJob> emit_bulletins(const Model& model, const std::filesystem::path& out,
                                       Diagnostics* diagnostics) {
   auto emitter = make_bulletin_emitter();
   // The shipped templates (templates/bulletin/) unless the project has its own.
   ProjectContext project{out.parent_path(), TAMPON_SOURCE_DIR};
-  auto jobs = emitter->plan(model, project, BuildState{});
+  auto state = prepare_bulletins(*emitter, model, project);
+  auto jobs = emitter->plan(model, project, *state);
   for (const OutputJob& job : jobs) {
     std::filesystem::create_directories((out / job.path).parent_path());
     Context ctx(project, out / job.path);
-    emitter->render(job, model, BuildState{}, ctx);
+    emitter->render(job, model, *state, ctx);
     if (diagnostics)
       diagnostics->insert(diagnostics->end(), ctx.diagnostics.begin(), ctx.diagnostics.end());
   }
@@ -127,7 +157,8 @@ Diagnostics check_bulletins(const Model& model) {
 
 Diagnostics check_bulletins(const Model& model, const std::filesystem::path& project_dir) {
   ProjectContext project{project_dir, TAMPON_SOURCE_DIR};
-  return make_bulletin_emitter()->check(model, project, BuildState{});
+  auto emitter = make_bulletin_emitter();
+  return emitter->check(model, project, *prepare_bulletins(*emitter, model, project));
 }
 
 std::filesystem::path fresh_dir(const std::string& name) {

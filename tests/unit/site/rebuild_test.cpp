@@ -1,13 +1,17 @@
 // What an edit re-renders: through `tampon build` (host fingerprints) and through the preview
-// server's watcher (the in-memory session), which must both touch only the edited page and
-// its part of the search index when only a body changes.
+// server's watcher, whose build loop runs the same build with the session and the site's state
+// kept warm: both must touch only the edited page and its part of the search index when only
+// a body changes, and record it in the manifest.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "host/build_pipeline.hpp"
+#include "io/sha256.hpp"
 #include "serve/watcher.hpp"
 #include "site_fixture.hpp"
 
@@ -90,21 +94,25 @@ TEST_F(CliRebuild, EditingATitleRendersThePagesShowingItAndNotTheOthers) {
 /// `tampon serve`'s rebuild step on a project, without the HTTP side.
 class ServeRebuild : public ::testing::Test {
  protected:
-  void start() {
-    options.project = p.project;
-    options.out_dir = p.dir / "out";
+  cli::Options command(const fs::path& out) const {
+    cli::Options options;
+    options.project = p.dir;
+    options.out = out;
+    options.as_of = *Date::from_ymd(2024, 1, 1);
     options.quiet = true;
-    serve::UpdateStats stats;
-    ASSERT_EQ(count_errors(session->build_all(p.model, site_dir(), stats)), 0u);
-    watcher = std::make_unique<serve::Watcher>(options, *session, p.model, site_dir(), version);
+    options.jobs = 2;
+    return options;
+  }
+  void start() {
+    loop = std::make_unique<serve::BuildLoop>(command(p.dir / "out"), *emitter);
+    ASSERT_EQ(count_errors(loop->build_all().findings), 0u);
+    watcher = std::make_unique<serve::Watcher>(*loop, version);
   }
   fs::path site_dir() const { return p.dir / "out" / "site"; }
   /// What a full build of the files as they are now writes.
   std::map<std::string, std::string> fresh_build() {
-    auto other = make_site_emitter();
-    auto fresh = dynamic_cast<const serve::PreviewSource&>(*other).open_session(p.project, true);
-    serve::UpdateStats stats;
-    fresh->build_all(p.model, p.dir / "fresh" / "site", stats);
+    serve::BuildLoop fresh(command(p.dir / "fresh"), *emitter);
+    EXPECT_EQ(count_errors(fresh.build_all().findings), 0u);
     return files_under(p.dir / "fresh" / "site");
   }
   /// Polls until the watcher sees the edit (the kernel reports it at once; the safety scan
@@ -119,9 +127,7 @@ class ServeRebuild : public ::testing::Test {
   }
   Project p;
   std::unique_ptr<Emitter> emitter = make_site_emitter();
-  std::unique_ptr<serve::SiteSession> session =
-      dynamic_cast<const serve::PreviewSource&>(*emitter).open_session(p.project, true);
-  serve::ServeOptions options;
+  std::unique_ptr<serve::BuildLoop> loop;
   std::atomic<long> version{1};
   std::unique_ptr<serve::Watcher> watcher;
 };
@@ -134,8 +140,7 @@ TEST_F(ServeRebuild, ABodyEditRewritesOnlyThatPageAndItsSearchPart) {
           "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A, en direct.\n");
   serve::PollResult r = poll();
   EXPECT_TRUE(r.rebuilt);
-  EXPECT_FALSE(r.stats.full);
-  EXPECT_EQ(r.stats.pages_rendered, 1u);
+  EXPECT_EQ(r.attempt.report.written, 2u);
   EXPECT_EQ(changed(before, files_under(site_dir())),
             (std::set<std::string>{"guide/a/index.html", "recherche/index-1.json"}));
   EXPECT_NE(read_all(site_dir() / "guide/a/index.html").find("Texte A, en direct."),
@@ -146,6 +151,34 @@ TEST_F(ServeRebuild, ABodyEditRewritesOnlyThatPageAndItsSearchPart) {
   EXPECT_EQ(files_under(site_dir()), fresh_build());
 }
 
+/// Issue 14 point 2: serve builds through write/ and the manifest, so what it wrote is recorded
+/// (the page's digest in manifest.json is the file's) and a later `tampon build --only site`
+/// (a cold loop: the command's own steps) finds nothing to do.
+TEST_F(ServeRebuild, ARebuildIsRecordedInTheManifestAndALaterBuildHasNothingToDo) {
+  write_guide(p);
+  start();
+  p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A, servi.\n");
+  ASSERT_TRUE(poll().rebuilt);
+  auto manifest = nlohmann::json::parse(read_all(p.dir / "out" / "manifest.json"));
+  std::string page_sha;
+  std::size_t entries = 0;
+  for (const auto& entry : manifest["files"]) {
+    ++entries;
+    if (entry["path"] == "site/guide/a/index.html") page_sha = entry["sha256"];
+  }
+  EXPECT_EQ(entries, files_under(site_dir()).size());
+  EXPECT_EQ(page_sha, sha256_hex(read_all(site_dir() / "guide/a/index.html")));
+  EXPECT_NE(read_all(site_dir() / "guide/a/index.html").find("Texte A, servi."), std::string::npos);
+
+  serve::BuildLoop later(command(p.dir / "out"), *emitter);
+  serve::Attempt build = later.build_all();
+  EXPECT_EQ(count_errors(build.findings), 0u);
+  EXPECT_EQ(build.report.written, 0u);
+  EXPECT_EQ(build.report.removed, 0u);
+  EXPECT_EQ(build.report.unchanged, entries);
+  EXPECT_TRUE(build.report.wrote_nothing);
+}
+
 TEST_F(ServeRebuild, ATitleEditRewritesThePagesShowingItNotTheWholeSite) {
   write_guide(p);
   start();
@@ -154,7 +187,6 @@ TEST_F(ServeRebuild, ATitleEditRewritesThePagesShowingItNotTheWholeSite) {
           "---\ntitle: Page A renommée\norder: 1\n---\n## Ancre\n\nTexte A.\n");
   serve::PollResult r = poll();
   EXPECT_TRUE(r.rebuilt);
-  EXPECT_FALSE(r.stats.full);
   auto now = changed(before, files_under(site_dir()));
   EXPECT_EQ(now,
             (std::set<std::string>{"guide/index.html", "guide/a/index.html", "guide/b/index.html",
@@ -171,7 +203,7 @@ TEST_F(ServeRebuild, AnEditorsHiddenFileRebuildsAndReloadsNothing) {
   serve::PollResult r = poll();
   EXPECT_EQ(r.changed, 1u);  // seen…
   EXPECT_FALSE(r.rebuilt);   // …and ignored, as read_site ignores hidden files
-  EXPECT_FALSE(r.stats.full);
+  EXPECT_EQ(r.attempt.report.written, 0u);
   EXPECT_EQ(version.load(), 1);
   EXPECT_EQ(files_under(site_dir()), before);
 }
@@ -186,10 +218,10 @@ TEST_F(ServeRebuild, AFolderCreatedWhereNothingWasWatchedIsFoundByThePeriodicSca
     r = watcher->poll();
     ++polls;
   }
-  EXPECT_GT(polls, 1);   // not seen at once…
-  EXPECT_LE(polls, 20);  // …but within the 20 quiet polls between full scans
-  EXPECT_TRUE(r.rebuilt);
-  EXPECT_TRUE(r.stats.full);  // data changed: everything is built again
+  EXPECT_GT(polls, 1);       // not seen at once…
+  EXPECT_LE(polls, 20);      // …but within the 20 quiet polls between full scans
+  EXPECT_TRUE(r.attempted);  // data changed: loaded and built again…
+  EXPECT_FALSE(r.rebuilt);   // …to the same files
 }
 
 TEST_F(ServeRebuild, RemovingAnAnchorIsReportedInThePageLinkingToItUntilRestored) {
@@ -198,7 +230,7 @@ TEST_F(ServeRebuild, RemovingAnAnchorIsReportedInThePageLinkingToItUntilRestored
   p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Autre titre\n\nTexte A.\n");
   serve::PollResult r = poll();
   EXPECT_FALSE(r.rebuilt);
-  const Diagnostic* broken = find_code(r.findings, "site-broken-link");
+  const Diagnostic* broken = find_code(r.attempt.findings, "site-broken-link");
   ASSERT_NE(broken, nullptr);
   EXPECT_EQ(broken->where.file, "content/guide/b.md");
   EXPECT_NE(read_all(site_dir() / "guide/a/index.html").find("Ancre"), std::string::npos);
@@ -206,13 +238,14 @@ TEST_F(ServeRebuild, RemovingAnAnchorIsReportedInThePageLinkingToItUntilRestored
   p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A bis.\n");
   r = poll();
   EXPECT_TRUE(r.rebuilt);
-  EXPECT_EQ(find_code(r.findings, "site-broken-link"), nullptr);
+  EXPECT_EQ(find_code(r.attempt.findings, "site-broken-link"), nullptr);
   EXPECT_NE(read_all(site_dir() / "guide/a/index.html").find("Texte A bis."), std::string::npos);
 }
 
 TEST_F(ServeRebuild, APageEditedWhileAnotherHasAnErrorIsWrittenOnceItIsFixed) {
   write_guide(p);
   start();
+  auto before = files_under(site_dir());
   p.write("content/autre.md", "---\ntitle: Autre\n---\n[cassé](nulle-part.md)\n");
   EXPECT_FALSE(poll().rebuilt);
   p.write("content/guide/b.md", "---\ntitle: Page B\norder: 2\n---\nB modifiée.\n");
@@ -221,9 +254,12 @@ TEST_F(ServeRebuild, APageEditedWhileAnotherHasAnErrorIsWrittenOnceItIsFixed) {
   p.write("content/autre.md", "---\ntitle: Autre\n---\nRéparée.\n");
   serve::PollResult r = poll();
   EXPECT_TRUE(r.rebuilt);
-  EXPECT_EQ(r.stats.pages_rendered, 2u);
+  EXPECT_EQ(
+      changed(before, files_under(site_dir())),
+      (std::set<std::string>{"autre/index.html", "guide/b/index.html", "recherche/index-1.json"}));
   EXPECT_NE(read_all(site_dir() / "guide/b/index.html").find("B modifiée."), std::string::npos);
   EXPECT_NE(read_all(site_dir() / "autre/index.html").find("Réparée."), std::string::npos);
+  EXPECT_EQ(files_under(site_dir()), fresh_build());
 }
 
 TEST_F(ServeRebuild, APageInANewFolderIsSeenAndBuilt) {
@@ -232,34 +268,38 @@ TEST_F(ServeRebuild, APageInANewFolderIsSeenAndBuilt) {
   p.write("content/nouveau/page.md", "---\ntitle: Nouvelle\n---\nArrivée.\n");
   serve::PollResult r = poll();
   EXPECT_TRUE(r.rebuilt);
-  EXPECT_TRUE(r.stats.full);  // a new page changes the menus and the site map
   EXPECT_NE(read_all(site_dir() / "nouveau/page/index.html").find("Arrivée."), std::string::npos);
   p.write("content/nouveau/page.md", "---\ntitle: Nouvelle\n---\nArrivée, puis modifiée.\n");
   r = poll();  // the new folder is watched too
   EXPECT_TRUE(r.rebuilt);
-  EXPECT_FALSE(r.stats.full);
   EXPECT_NE(read_all(site_dir() / "nouveau/page/index.html").find("puis modifiée."),
             std::string::npos);
+  EXPECT_EQ(files_under(site_dir()), fresh_build());
 }
 
 }  // namespace
 
 namespace {
 
+/// Serve writes through write/ (the build's transaction): never through a link planted in
+/// --out, reported as an `output-failure` error, the files outside untouched.
 TEST_F(ServeRebuild, ThePreviewNeverWritesThroughALinkPlantedInOut) {
   write_guide(p);
   fs::create_directories(p.dir / "ailleurs");
   fs::create_directories(p.dir / "out");
   fs::create_symlink("../ailleurs", p.dir / "out" / "site");
-  serve::UpdateStats stats;
-  EXPECT_THROW(session->build_all(p.model, site_dir(), stats), Fatal);
+  serve::BuildLoop first(command(p.dir / "out"), *emitter);
+  EXPECT_NE(find_code(first.build_all().findings, "output-failure"), nullptr);
   EXPECT_TRUE(fs::is_empty(p.dir / "ailleurs"));
   // A link in place of a page's folder, once the site is there.
   fs::remove(p.dir / "out" / "site");
-  ASSERT_EQ(count_errors(session->build_all(p.model, site_dir(), stats)), 0u);
+  start();
   fs::remove_all(site_dir() / "guide" / "a");
   fs::create_symlink("../../../ailleurs", site_dir() / "guide" / "a");
-  EXPECT_THROW(session->build_all(p.model, site_dir(), stats), Fatal);
+  p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A2.\n");
+  serve::PollResult r = poll();
+  EXPECT_FALSE(r.rebuilt);
+  EXPECT_NE(find_code(r.attempt.findings, "output-failure"), nullptr);
   EXPECT_TRUE(fs::is_empty(p.dir / "ailleurs"));
 }
 

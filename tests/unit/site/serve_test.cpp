@@ -18,12 +18,32 @@ using namespace tampon;
 using namespace tampon::site_test;
 using namespace std::chrono_literals;
 
+/// `tampon serve --project P --out P/out --as-of 2024-01-01 --port 0 --quiet`.
+serve::ServeOptions serve_options(const Project& p, const Emitter& site) {
+  serve::ServeOptions options;
+  options.command.project = p.dir;
+  options.command.as_of = *Date::from_ymd(2024, 1, 1);
+  options.command.out = p.dir / "out";
+  options.command.port = 0;
+  options.command.quiet = true;
+  options.site = &site;
+  options.poll_interval = 20ms;
+  return options;
+}
+
 TEST(ServeResolve, MapsFoldersToTheirIndexPage) {
   Project p;
   p.write("out/site/guide/index.html", "x");
   auto file = serve::resolve_request(p.dir / "out" / "site", "/guide/");
   ASSERT_TRUE(file.has_value());
   EXPECT_EQ(file->filename(), "index.html");
+}
+
+TEST(ServeScript, GoesBeforeTheLastClosingBodyTag) {
+  EXPECT_EQ(serve::with_preview_script("<p>x</p>\n</body>\n</html>\n"),
+            "<p>x</p>\n<script src=\"/__tampon/apercu.js\"></script></body>\n</html>\n");
+  EXPECT_EQ(serve::with_preview_script("<p>x</p>"),
+            "<p>x</p><script src=\"/__tampon/apercu.js\"></script>");
 }
 
 TEST(ServeResolve, RefusesEveryPathLeavingTheSiteFolder) {
@@ -43,14 +63,7 @@ TEST(Serve, BuildsServesAndRebuildsAnEditedPage) {
   Project p;
   p.write("content/a.md", "---\ntitle: Avant\n---\nTexte initial.\n");
   auto emitter = make_site_emitter();
-  serve::ServeOptions options;
-  options.project = p.project;
-  options.as_of = *Date::from_ymd(2024, 1, 1);
-  options.out_dir = p.dir / "out";
-  options.port = 0;
-  options.site = emitter.get();
-  options.quiet = true;
-  options.poll_interval = 20ms;
+  serve::ServeOptions options = serve_options(p, *emitter);
   std::atomic<int> port{0};
   std::atomic<bool> stop{false};
   options.on_listening = [&](int actual) { port = actual; };
@@ -65,6 +78,10 @@ TEST(Serve, BuildsServesAndRebuildsAnEditedPage) {
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("Texte initial."), std::string::npos);
   EXPECT_NE(page->body.find("/__tampon/apercu.js"), std::string::npos);  // live reload script
+  // …added as the page is served: the file is what `tampon build` writes.
+  EXPECT_EQ(read_all(p.dir / "out" / "site" / "a" / "index.html").find("apercu.js"),
+            std::string::npos);
+  EXPECT_TRUE(fs::exists(p.dir / "out" / "manifest.json"));
   EXPECT_EQ(client.Get("/a")->status, 302);
   auto missing = client.Get("/../../etc/passwd");
   ASSERT_TRUE(missing);
@@ -91,14 +108,7 @@ TEST(Serve, BuildErrorShowsOverThePageAndClearsWhenFixed) {
   Project p;
   p.write("content/a.md", "---\ntitle: Page A\n---\nTexte juste.\n");
   auto emitter = make_site_emitter();
-  serve::ServeOptions options;
-  options.project = p.project;
-  options.as_of = *Date::from_ymd(2024, 1, 1);
-  options.out_dir = p.dir / "out";
-  options.port = 0;
-  options.site = emitter.get();
-  options.quiet = true;
-  options.poll_interval = 20ms;
+  serve::ServeOptions options = serve_options(p, *emitter);
   std::atomic<int> port{0};
   std::atomic<bool> stop{false};
   options.on_listening = [&](int actual) { port = actual; };
@@ -157,14 +167,7 @@ TEST(Serve, AnUnreadableDataFileShowsOverThePageToo) {
   Project p;
   p.write("content/a.md", "---\ntitle: Page A\n---\nTexte.\n");
   auto emitter = make_site_emitter();
-  serve::ServeOptions options;
-  options.project = p.project;
-  options.as_of = *Date::from_ymd(2024, 1, 1);
-  options.out_dir = p.dir / "out";
-  options.port = 0;
-  options.site = emitter.get();
-  options.quiet = true;
-  options.poll_interval = 20ms;
+  serve::ServeOptions options = serve_options(p, *emitter);
   std::atomic<int> port{0};
   std::atomic<bool> stop{false};
   options.on_listening = [&](int actual) { port = actual; };
@@ -174,13 +177,14 @@ TEST(Serve, AnUnreadableDataFileShowsOverThePageToo) {
   ASSERT_NE(port.load(), 0);
   httplib::Client client("127.0.0.1", port);
   std::this_thread::sleep_for(50ms);
-  p.write("data/structures/s.yaml", "id: [non fermé\n");
+  // The site reads the rules as data (its amount tables): a broken baremes.yaml stops it.
+  p.write("data/baremes.yaml", "regimes: [non fermé\n");
   std::string overlay;
   for (int i = 0; i < 1000 && overlay.empty(); ++i) {  // data/ appears: found by a scan
     std::this_thread::sleep_for(10ms);
     overlay = nlohmann::json::parse(client.Get("/__tampon/status")->body)["overlay"];
   }
-  EXPECT_NE(overlay.find("data/structures/s.yaml:"), std::string::npos) << overlay;
+  EXPECT_NE(overlay.find("data/baremes.yaml:"), std::string::npos) << overlay;
   stop = true;
   server.join();
 }
@@ -189,14 +193,7 @@ TEST(Serve, FirstBuildFailingServesItsErrorsInsteadOfMissingPages) {
   Project p;
   p.write("content/a.md", "---\ntitle: Page A\n---\n[x](absente.md)\n");
   auto emitter = make_site_emitter();
-  serve::ServeOptions options;
-  options.project = p.project;
-  options.as_of = *Date::from_ymd(2024, 1, 1);
-  options.out_dir = p.dir / "out";
-  options.port = 0;
-  options.site = emitter.get();
-  options.quiet = true;
-  options.poll_interval = 20ms;
+  serve::ServeOptions options = serve_options(p, *emitter);
   std::atomic<int> port{0};
   std::atomic<bool> stop{false};
   options.on_listening = [&](int actual) { port = actual; };
@@ -216,7 +213,7 @@ TEST(Serve, FirstBuildFailingServesItsErrorsInsteadOfMissingPages) {
 TEST(Serve, RefusesToListenBeyondLoopback) {
   auto emitter = make_site_emitter();
   serve::ServeOptions options;
-  options.host = "0.0.0.0";
+  options.command.host = "0.0.0.0";
   options.site = emitter.get();
   EXPECT_EQ(serve::serve_site(options), 2);
 }
