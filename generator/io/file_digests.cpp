@@ -13,9 +13,7 @@
 
 namespace tampon {
 
-namespace {
-
-std::optional<FileIdentity> identity_of(const struct stat& st) {
+std::optional<FileIdentity> file_identity(const struct stat& st) {
   if (!S_ISREG(st.st_mode)) return std::nullopt;
   auto ns = [](const timespec& t) {
     return static_cast<long long>(t.tv_sec) * 1000000000 + t.tv_nsec;
@@ -24,18 +22,16 @@ std::optional<FileIdentity> identity_of(const struct stat& st) {
                       static_cast<std::uintmax_t>(st.st_ino)};
 }
 
-}  // namespace
-
 std::optional<FileIdentity> file_identity(const std::filesystem::path& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-  return identity_of(st);
+  return file_identity(st);
 }
 
 std::optional<FileIdentity> file_identity(int fd) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) return std::nullopt;
-  return identity_of(st);
+  return file_identity(st);
 }
 
 std::string FileDigests::digest(const std::filesystem::path& path) {

@@ -8,6 +8,8 @@
 /// reads every page to check its links) reads it through `PrepareContext::read_source`, which
 /// hashes the bytes in hand (`FileDigests::read`): planning then does not open the file a
 /// second time. One per build (host/emitter_builds.hpp), never process-wide.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -32,6 +34,8 @@ struct FileIdentity {
 std::optional<FileIdentity> file_identity(const std::filesystem::path& path);
 /// The same for a file already open.
 std::optional<FileIdentity> file_identity(int fd);
+/// The same from what stat, lstat or fstat returned.
+std::optional<FileIdentity> file_identity(const struct stat& st);
 
 class FileDigests {
  public:

@@ -192,8 +192,8 @@ int open_source(const fs::path& path, const SourceRoot& root, SourceStatus& stat
     ::close(fd);
     return -1;
   }
-  if (identity) {
-    if (auto id = file_identity(fd)) *identity = *id;
+  if (identity) {  // from the fstat above: the file open is the one checked
+    if (auto id = file_identity(st)) *identity = *id;
   }
   return fd;
 }

@@ -101,7 +101,8 @@ Fd OutFolder::folder(std::string_view relative, bool create, const FaultInjector
   return current;
 }
 
-std::optional<std::string> OutFolder::blocked(std::string_view relative) const {
+std::optional<std::string> OutFolder::blocked(std::string_view relative,
+                                              std::string* missing) const {
   Fd current(::dup(m_fd.get()));
   std::string so_far;
   for (std::string_view part : parts_of(relative)) {
@@ -110,7 +111,10 @@ std::optional<std::string> OutFolder::blocked(std::string_view relative) const {
     so_far += name;
     if (auto why = not_a_folder(current.get(), name)) return display(so_far).string() + " " + *why;
     Fd next(::openat(current.get(), name.c_str(), k_folder_flags));
-    if (!next) return std::nullopt;  // missing: made at commit
+    if (!next) {  // missing: made at commit
+      if (missing) *missing = so_far;
+      return std::nullopt;
+    }
     current = std::move(next);
   }
   return std::nullopt;

@@ -49,8 +49,10 @@ class OutFolder {
   /// part is a link, a file, or cannot be made.
   Fd folder(std::string_view relative, bool create, const FaultInjector* faults = nullptr) const;
   /// Why the folder `relative` cannot receive outputs (a part of it is a link or a file), or
-  /// nullopt. Missing parts are fine: they will be made.
-  std::optional<std::string> blocked(std::string_view relative) const;
+  /// nullopt. Missing parts are fine: they will be made; `missing`, when given, receives the
+  /// first missing part ("a/b" of "a/b/c"), or stays empty when every part is there.
+  std::optional<std::string> blocked(std::string_view relative,
+                                     std::string* missing = nullptr) const;
 
   /// Renames `from` (relative to `from_dir`) to `to` (relative to `to_dir`). Throws Fatal.
   void rename(int from_dir, const std::string& from, int to_dir, const std::string& to,
