@@ -319,11 +319,14 @@ void write(const fs::path& path, const std::string& text) {
 
 void render_all(const Model& model, const std::vector<const ConventionState*>& states,
                 const ProjectContext& project, const fs::path& out, unsigned threads) {
+  // As the emitter does: the templates read once, before the documents.
+  const convention_pdf::DocumentTemplates templates =
+      convention_pdf::load_document_templates(model, project);
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < states.size();)
       convention_pdf::render_document({RecordKind::Convention, states[i]->record->id}, model,
-                                      project, out / (states[i]->record->id + ".pdf"));
+                                      project, templates, out / (states[i]->record->id + ".pdf"));
   };
   fs::create_directories(out);
   auto start = std::chrono::steady_clock::now();

@@ -12,6 +12,12 @@ namespace {
 
 using namespace convention_pdf;
 
+/// One build's templates, read once in prepare (a national build renders 5 400 documents from
+/// three templates: reading them per document cost more system calls than the rendering).
+struct ConventionPdfBuild final : BuildState {
+  DocumentTemplates templates;
+};
+
 class ConventionPdfEmitter final : public Emitter {
  public:
   const EmitterInfo& info() const override {
@@ -27,24 +33,30 @@ class ConventionPdfEmitter final : public Emitter {
     return k_info;
   }
 
+  std::unique_ptr<BuildState> prepare(const Model& model, PrepareContext& ctx) const override {
+    auto build = std::make_unique<ConventionPdfBuild>();
+    build->templates = load_document_templates(model, ctx.project());
+    return build;
+  }
+
   Diagnostics check(const Model& model, const ProjectContext& project,
                     const BuildState&) const override {
     return check_documents(model, project);
   }
 
   std::vector<OutputJob> plan(const Model& model, const ProjectContext& project,
-                              const BuildState&) const override {
+                              const BuildState& state) const override {
     // Each document depends on its template and the clauses it includes; read each template
     // once per plan.
+    const DocumentTemplates& templates = state.as<ConventionPdfBuild>().templates;
     std::map<std::string, std::vector<std::string>> files_of;
     auto files = [&](const std::string& relative) -> const std::vector<std::string>& {
       auto [it, fresh] = files_of.try_emplace(relative);
       if (fresh) {
-        try {
-          it->second = load_document_template(project, relative).files;
-        } catch (const Fatal&) {
+        if (auto t = templates.by_path.find(relative); t != templates.by_path.end())
+          it->second = t->second.files;
+        else
           it->second = {project.find(relative).string()};  // check() reports it
-        }
       }
       return it->second;
     };
@@ -66,11 +78,12 @@ class ConventionPdfEmitter final : public Emitter {
     return jobs;
   }
 
-  void render(const OutputJob& job, const Model& model, const BuildState&,
+  void render(const OutputJob& job, const Model& model, const BuildState& state,
               RenderContext& ctx) const override {
     const RecordRef& document = job.id.record;
     try {
-      render_document(document, model, ctx.project(), ctx.output_path());
+      render_document(document, model, ctx.project(), state.as<ConventionPdfBuild>().templates,
+                      ctx.output_path());
     } catch (const doc::DocumentError& e) {
       const FieldLocs* locs = nullptr;
       if (document.kind == RecordKind::Avenant) {

@@ -1,5 +1,7 @@
 #include "document_job.hpp"
 
+#include <optional>
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -113,8 +115,29 @@ doc::DocumentOptions avenant_options(const ConventionState& state, const Avenant
   return o;
 }
 
+DocumentTemplates load_document_templates(const Model& model, const ProjectContext& project) {
+  DocumentTemplates templates;
+  auto read = [&](const std::string& relative) {
+    if (templates.by_path.contains(relative)) return;
+    try {
+      templates.by_path.emplace(relative, load_document_template(project, relative));
+    } catch (const Fatal&) {
+      // check() reports it; a render needing it reads it again and fails there.
+    }
+  };
+  read(k_avenant_template);
+  for (const ConventionState& state : model.conventions) {
+    const std::string& regime = state.record->regime;
+    if (templates.convention_of_regime.contains(regime)) continue;
+    std::string relative = convention_template_for(project, regime);
+    read(relative);
+    templates.convention_of_regime.emplace(regime, std::move(relative));
+  }
+  return templates;
+}
+
 doc::RenderStats render_document(const RecordRef& document, const Model& model,
-                                 const ProjectContext& project,
+                                 const ProjectContext& project, const DocumentTemplates& templates,
                                  const std::filesystem::path& output) {
   const ConventionState* state = nullptr;
   const Avenant* avenant = nullptr;
@@ -127,9 +150,19 @@ doc::RenderStats render_document(const RecordRef& document, const Model& model,
   }
   if (!state || (is_avenant && !avenant))
     throw std::logic_error("convention-pdf : document inconnu " + document.id);
-  std::string relative = is_avenant ? std::string(k_avenant_template)
-                                    : convention_template_for(project, state->record->regime);
-  DocumentTemplate t = load_document_template(project, relative);
+  std::string relative;
+  if (is_avenant) {
+    relative = k_avenant_template;
+  } else if (auto known = templates.convention_of_regime.find(state->record->regime);
+             known != templates.convention_of_regime.end()) {
+    relative = known->second;
+  } else {
+    relative = convention_template_for(project, state->record->regime);
+  }
+  auto prepared = templates.by_path.find(relative);
+  std::optional<DocumentTemplate> read_now;
+  if (prepared == templates.by_path.end()) read_now = load_document_template(project, relative);
+  const DocumentTemplate& t = read_now ? *read_now : prepared->second;
   tmpl::Data view =
       avenant ? avenant_view(model, *state, *avenant) : convention_view(model, *state);
   std::string markdown;

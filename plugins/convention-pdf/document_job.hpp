@@ -1,6 +1,7 @@
 #pragma once
 /// One PDF of the convention-pdf emitter: which template, which view, which metadata.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,16 @@ struct DocumentTemplate {
 /// (check_template then reports it at its tag).
 DocumentTemplate load_document_template(const ProjectContext& project, const std::string& relative);
 
+/// The templates of one build, read once in the emitter's `prepare` instead of once per
+/// document: the template each regime's conventions use, and each template by its path.
+struct DocumentTemplates {
+  std::map<std::string, std::string, std::less<>> convention_of_regime;
+  std::map<std::string, DocumentTemplate, std::less<>> by_path;
+};
+/// The avenant template and every regime's convention template of `model`. A template that
+/// cannot be read is left out: `check` reports it, and a render reading it again fails there.
+DocumentTemplates load_document_templates(const Model& model, const ProjectContext& project);
+
 /// What a job's key names: a convention ("convention:<id>") or an avenant ("avenant:<id>").
 /// The records a document reads: for --keep-going and the manifest.
 std::vector<RecordRef> convention_inputs(const ConventionState& state);
@@ -41,8 +52,9 @@ doc::DocumentOptions avenant_options(const ConventionState& state, const Avenant
 
 /// Renders `document` (a convention or an avenant) to `output`. Throws doc::DocumentError for
 /// content problems (a character missing from the font, a template naming an unknown variable).
+/// Takes its template from `templates` (a template missing there is read from the project).
 doc::RenderStats render_document(const RecordRef& document, const Model& model,
-                                 const ProjectContext& project,
+                                 const ProjectContext& project, const DocumentTemplates& templates,
                                  const std::filesystem::path& output);
 
 /// Findings of `Emitter::check`: templates present and consistent with the views, every

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 
+#include "io/source_file.hpp"
 #include "support/model_fixture.hpp"
 #include "support/pdf_readback.hpp"
 #include "tampon/emitter.hpp"
@@ -31,15 +33,41 @@ class FakeContext final : public RenderContext {
   std::filesystem::path m_out;
 };
 
+/// What the host gives `prepare`, on one thread (host/emitter_builds.cpp is not linked here).
+class Preparing final : public PrepareContext {
+ public:
+  explicit Preparing(const ProjectContext& project) : m_project(project) {}
+  const ProjectContext& project() const override { return m_project; }
+  void for_each(std::size_t count, const std::function<void(std::size_t)>& work) override {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+  }
+  SourceStatus read_source(const std::filesystem::path& path, const SourceRoot& root,
+                           std::string& bytes) override {
+    return tampon::read_source(path, root, bytes);
+  }
+
+ private:
+  const ProjectContext& m_project;
+};
+
 struct EmitterTest : ::testing::Test {
   ModelFixture fixture;
   TempDir dir;
   ProjectContext project{dir.path(), TAMPON_SOURCE_DIR};
   std::unique_ptr<Emitter> emitter = make_convention_pdf_emitter();
+  std::unique_ptr<BuildState> state;
+
+  /// The emitter prepared as the host prepares it, for the model as it is now (the templates
+  /// it renders with are read there).
+  const BuildState& prepared() {
+    Preparing ctx(project);
+    state = emitter->prepare(fixture.model, ctx);
+    return *state;
+  }
 
   std::string render_text(const OutputJob& job, const std::string& name) {
     FakeContext ctx(project, dir / name);
-    emitter->render(job, fixture.model, BuildState{}, ctx);
+    emitter->render(job, fixture.model, prepared(), ctx);
     EXPECT_TRUE(ctx.diagnostics.empty())
         << (ctx.diagnostics.empty() ? "" : ctx.diagnostics[0].message);
     EXPECT_EQ(qpdf_check(dir / name), 0);
@@ -48,7 +76,7 @@ struct EmitterTest : ::testing::Test {
 };
 
 TEST_F(EmitterTest, PlansOneDocumentPerConventionAndPerAvenant) {
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_EQ(jobs[0].path, "conventions/cv-2021-0042.pdf");
   EXPECT_EQ(jobs[1].path, "avenants/cv-2021-0042-av1.pdf");
@@ -75,19 +103,19 @@ TEST_F(EmitterTest, PlansDocumentsThatReadAnInvalidRecordListingIt) {
   const RecordRef avenant{RecordKind::Avenant, "cv-2021-0042-av1"};
   const RecordRef conseiller{RecordKind::Conseiller, "cn-0001"};
   fixture.model.invalid.insert(avenant);
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_FALSE(lists(jobs[0], avenant));
   EXPECT_TRUE(lists(jobs[1], avenant));
   fixture.model.invalid.insert(conseiller);
-  jobs = emitter->plan(fixture.model, project, BuildState{});
+  jobs = emitter->plan(fixture.model, project, prepared());
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_TRUE(lists(jobs[0], conseiller));
   EXPECT_TRUE(lists(jobs[1], conseiller));
 }
 
 TEST_F(EmitterTest, ConventionShowsPartiesPostsAmountsInFiguresAndWordsAndDates) {
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   std::string text = render_text(jobs[0], "convention.pdf");
   for (const char* expected :
        {"Convention n°\u00A0cv-2021-0042",
@@ -124,7 +152,7 @@ TEST_F(EmitterTest, ConventionShowsPartiesPostsAmountsInFiguresAndWordsAndDates)
 }
 
 TEST_F(EmitterTest, ConventionCarriesTwoSignatureFieldsAndItsOwnMetadata) {
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   render_text(jobs[0], "c.pdf");
   EXPECT_EQ(count(qdf(dir / "c.pdf"), "/FT /Sig"), 2);
   std::string info = pdfinfo(dir / "c.pdf");
@@ -138,7 +166,7 @@ TEST_F(EmitterTest, OverseasParagraphAppearsForAnIncreasedPost) {
   structure.departement = "974";
   fixture.model.conventions.front().territory = "La Réunion (974)";  // as the model derives it
   fixture.model.conventions.front().versions[0].posts[0].overseas_increase = true;
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   std::string text = render_text(jobs[0], "c.pdf");
   // The structure's own territory, not the group of the increase (issue 21).
   EXPECT_TRUE(contains_phrase(text, "La Réunion (974)"));
@@ -147,7 +175,7 @@ TEST_F(EmitterTest, OverseasParagraphAppearsForAnIncreasedPost) {
 }
 
 TEST_F(EmitterTest, AvenantShowsTheConventionBeforeAndAfterAndTheNewSchedule) {
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   std::string text = render_text(jobs[1], "avenant.pdf");
   for (const char* expected :
        {"Avenant n°\u00A01 à la convention de subvention n°\u00A0cv-2021-0042", "15 juin 2022",
@@ -165,14 +193,14 @@ TEST_F(EmitterTest, AvenantShowsTheConventionBeforeAndAfterAndTheNewSchedule) {
 // that is the training departure; Article 1 said the avenant's date while the schedule said
 // the training departure (issue 21).
 TEST_F(EmitterTest, AddedPostsAnchorIsStatedOnceAsTheScheduleCountsIt) {
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   std::string text = render_text(jobs[1], "avenant.pdf");
   EXPECT_FALSE(contains_phrase(text, "se comptent à partir de la date du présent avenant"));
   EXPECT_TRUE(contains_phrase(text, "se comptent à partir de la date de départ en formation"));
 }
 
 TEST_F(EmitterTest, ShippedTemplatesPassTheCheck) {
-  auto found = emitter->check(fixture.model, project, BuildState{});
+  auto found = emitter->check(fixture.model, project, prepared());
   EXPECT_TRUE(found.empty()) << found[0].where.file << ":" << found[0].where.line << " "
                              << found[0].message;
 }
@@ -181,7 +209,7 @@ TEST_F(EmitterTest, CheckNamesTheTemplateLineOfAnUnknownVariable) {
   std::filesystem::create_directories(dir / "templates/documents");
   std::ofstream(dir / "templates/documents/convention.md")
       << "# Convention\n\nTotal : {{total.montant}}\nMontant : {{total.montnat}}\n";
-  auto found = emitter->check(fixture.model, project, BuildState{});
+  auto found = emitter->check(fixture.model, project, prepared());
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].where.file, "templates/documents/convention.md");
   EXPECT_EQ(found[0].where.line, 4u);
@@ -194,7 +222,7 @@ TEST_F(EmitterTest, AnUnknownVariableGetsAHintFromTheConventionView) {
   std::filesystem::create_directories(dir / "templates/documents");
   std::ofstream(dir / "templates/documents/convention.md")
       << "# Convention\n\n{{structure.nomm}}\n\n{{#postes}}{{montnat}}{{/postes}}\n";
-  auto found = emitter->check(fixture.model, project, BuildState{});
+  auto found = emitter->check(fixture.model, project, prepared());
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].where.line, 3u);
   EXPECT_EQ(found[0].message,
@@ -207,7 +235,7 @@ TEST_F(EmitterTest, AnUnknownVariableGetsAHintFromTheConventionView) {
 
 TEST_F(EmitterTest, CheckReportsARecordCharacterTheFontLacks) {
   fixture.model.records.structures.front().nom = "Association 漢字";
-  auto found = emitter->check(fixture.model, project, BuildState{});
+  auto found = emitter->check(fixture.model, project, prepared());
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].code, "missing-glyph");
   EXPECT_NE(found[0].message.find("U+6F22"), std::string::npos);
@@ -215,9 +243,9 @@ TEST_F(EmitterTest, CheckReportsARecordCharacterTheFontLacks) {
 
 TEST_F(EmitterTest, RenderReportsAMissingGlyphInsteadOfPrintingABlankBox) {
   fixture.model.records.structures.front().nom = "Association 漢字";
-  auto jobs = emitter->plan(fixture.model, project, BuildState{});
+  auto jobs = emitter->plan(fixture.model, project, prepared());
   FakeContext ctx(project, dir / "x.pdf");
-  emitter->render(jobs[0], fixture.model, BuildState{}, ctx);
+  emitter->render(jobs[0], fixture.model, prepared(), ctx);
   ASSERT_EQ(ctx.diagnostics.size(), 1u);
   EXPECT_EQ(ctx.diagnostics[0].severity, Severity::Error);
   EXPECT_EQ(ctx.diagnostics[0].code, "document-failed");
@@ -229,7 +257,7 @@ TEST_F(EmitterTest, CheckReportsAnUnclosedSectionAtItsTemplateLine) {
   std::filesystem::create_directories(dir / "templates/documents");
   std::ofstream(dir / "templates/documents/convention.md")
       << "# Convention\n\n{{#postes}}\n| {{numero}} |\n";
-  auto found = emitter->check(fixture.model, project, BuildState{});
+  auto found = emitter->check(fixture.model, project, prepared());
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].code, "template-syntax");
   EXPECT_EQ(found[0].where.file, "templates/documents/convention.md");
@@ -238,7 +266,7 @@ TEST_F(EmitterTest, CheckReportsAnUnclosedSectionAtItsTemplateLine) {
 
 TEST_F(EmitterTest, CheckReportsATemplateFoundNeitherInTheProjectNorShipped) {
   ProjectContext bare{dir.path(), dir.path()};
-  auto found = emitter->check(fixture.model, bare, BuildState{});
+  auto found = emitter->check(fixture.model, bare, prepared());
   ASSERT_EQ(found.size(), 2u);  // the convention's and the avenant's
   for (const auto& d : found) {
     EXPECT_EQ(d.code, "template-missing");
