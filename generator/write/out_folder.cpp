@@ -31,15 +31,20 @@ std::vector<std::string_view> parts_of(std::string_view relative) {
   return parts;
 }
 
-// Why `name` in `dir` is not a folder Tampon may go through, from lstat.
-std::optional<std::string> not_a_folder(int dir, const std::string& name) {
-  struct stat st {};
-  if (::fstatat(dir, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+// Why what lstat says of a path is not a folder Tampon may go through.
+std::optional<std::string> not_a_folder(const struct stat& st) {
   if (S_ISLNK(st.st_mode))
     return "est un lien symbolique : Tampon n'écrit ni ne supprime à travers un lien ; "
            "remplacez-le par un dossier ou choisissez un autre --out";
   if (!S_ISDIR(st.st_mode)) return "n'est pas un dossier : déplacez ou supprimez ce fichier";
   return std::nullopt;
+}
+
+// The same for `name` in `dir`.
+std::optional<std::string> not_a_folder(int dir, const std::string& name) {
+  struct stat st {};
+  if (::fstatat(dir, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+  return not_a_folder(st);
 }
 
 }  // namespace
@@ -103,19 +108,42 @@ Fd OutFolder::folder(std::string_view relative, bool create, const FaultInjector
 
 std::optional<std::string> OutFolder::blocked(std::string_view relative,
                                               std::string* missing) const {
-  Fd current(::dup(m_fd.get()));
+  return FolderWalk(*this).blocked(relative, missing);
+}
+
+std::optional<std::string> FolderWalk::blocked(std::string_view relative, std::string* missing) {
+  std::vector<std::string_view> parts = parts_of(relative);
+  // Keep the open folders that lead to `relative`; close the others.
   std::string so_far;
-  for (std::string_view part : parts_of(relative)) {
-    std::string name(part);
+  std::size_t depth = 0;
+  for (; depth < parts.size() && depth < m_open.size(); ++depth) {
+    std::string next =
+        depth == 0 ? std::string(parts[0]) : so_far + "/" + std::string(parts[depth]);
+    if (m_open[depth].first != next) break;
+    so_far = std::move(next);
+  }
+  m_open.erase(m_open.begin() + static_cast<std::ptrdiff_t>(depth), m_open.end());
+  for (; depth < parts.size(); ++depth) {
+    std::string name(parts[depth]);
     if (!so_far.empty()) so_far += '/';
     so_far += name;
-    if (auto why = not_a_folder(current.get(), name)) return display(so_far).string() + " " + *why;
-    Fd next(::openat(current.get(), name.c_str(), k_folder_flags));
-    if (!next) {  // missing: made at commit
-      if (missing) *missing = so_far;
+    int parent = m_open.empty() ? m_out.fd() : m_open.back().second.get();
+    if (depth + 1 == parts.size()) {  // the last part: only what it is
+      struct stat st {};
+      if (::fstatat(parent, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (missing) *missing = so_far;  // made at commit
+        return std::nullopt;
+      }
+      if (auto why = not_a_folder(st)) return m_out.display(so_far).string() + " " + *why;
       return std::nullopt;
     }
-    current = std::move(next);
+    Fd next(::openat(parent, name.c_str(), k_folder_flags));
+    if (!next) {
+      if (auto why = not_a_folder(parent, name)) return m_out.display(so_far).string() + " " + *why;
+      if (missing) *missing = so_far;  // made at commit
+      return std::nullopt;
+    }
+    m_open.emplace_back(so_far, std::move(next));
   }
   return std::nullopt;
 }

@@ -334,6 +334,7 @@ void OutputTree::check_free(const std::vector<std::string>& targets,
   // Folders --out lacks: nothing under them can be in the way. A first build of a 1 000-page
   // site asked the file system about each page's folder and file (5 000 calls, one thread).
   std::unordered_set<std::string> missing;
+  FolderWalk walk(*m_out);
   auto any_part_in = [](const std::unordered_set<std::string>& set, std::string_view path) {
     for (std::string_view part = path; !part.empty(); part = split_parent(part).first)
       if (set.contains(std::string(part))) return true;
@@ -342,7 +343,7 @@ void OutputTree::check_free(const std::vector<std::string>& targets,
   auto check_folder = [&](const std::string& folder) {
     if (!checked.insert(folder).second || any_part_in(giving_way, folder)) return;
     std::string absent;
-    if (auto why = m_out->blocked(folder, &absent)) throw Fatal(*why);
+    if (auto why = walk.blocked(folder, &absent)) throw Fatal(*why);
     if (!absent.empty()) missing.insert(std::move(absent));
   };
   for (const auto& folder : folders) check_folder(folder);

@@ -178,3 +178,46 @@ TEST_F(OutputTreeTest, StagingLeftByACrashedBuildIsClearedBeforeUse) {
 
 }  // namespace
 }  // namespace tampon
+
+namespace tampon {
+namespace {
+
+// FolderWalk answers as OutFolder::blocked does for each folder of a list, whatever their
+// order: siblings share their parent's descriptor, a last part is only looked at.
+TEST_F(OutputTreeTest, AFolderWalkFindsTheLinkTheFileAndTheMissingPartAmongSiblings) {
+  for (const char* folder : {"site/a/p1", "site/a/p2", "site/b/p1", "site/c"})
+    fs::create_directories(out / folder);
+  fs::create_directories(root / "ailleurs");
+  fs::create_symlink("../../../ailleurs", out / "site" / "a" / "p3");
+  std::ofstream(out / "site" / "b" / "p2") << "un fichier";
+  OutFolder folder(out);
+  FolderWalk walk(folder);
+  std::string missing;
+  EXPECT_EQ(walk.blocked("site/a/p1", &missing), std::nullopt);
+  EXPECT_EQ(missing, "");
+  EXPECT_EQ(walk.blocked("site/a/p2", &missing), std::nullopt);
+  auto link = walk.blocked("site/a/p3", &missing);
+  ASSERT_TRUE(link.has_value());
+  EXPECT_NE(link->find("lien symbolique"), std::string::npos) << *link;
+  EXPECT_NE(link->find((out / "site/a/p3").string()), std::string::npos) << *link;
+  EXPECT_EQ(walk.blocked("site/b/p1", &missing), std::nullopt);
+  auto file = walk.blocked("site/b/p2", &missing);
+  ASSERT_TRUE(file.has_value());
+  EXPECT_NE(file->find("n'est pas un dossier"), std::string::npos) << *file;
+  // Below a link: refused at the link, never looked at through it.
+  link = walk.blocked("site/a/p3/sous", &missing);
+  ASSERT_TRUE(link.has_value());
+  EXPECT_NE(link->find((out / "site/a/p3").string() + " "), std::string::npos) << *link;
+  EXPECT_EQ(walk.blocked("site/c/neuf/encore", &missing), std::nullopt);
+  EXPECT_EQ(missing, "site/c/neuf");
+  missing.clear();
+  EXPECT_EQ(walk.blocked("site/a/p1", &missing), std::nullopt);  // back up the tree
+  EXPECT_EQ(missing, "");
+  EXPECT_EQ(walk.blocked("", &missing), std::nullopt);
+  // The same answers as one folder at a time.
+  EXPECT_EQ(folder.blocked("site/a/p3"), FolderWalk(folder).blocked("site/a/p3"));
+  EXPECT_TRUE(fs::is_empty(root / "ailleurs"));
+}
+
+}  // namespace
+}  // namespace tampon
