@@ -42,8 +42,16 @@ bool stamp_of(const fs::path& path, FileStamp& stamp) {
   return true;
 }
 
+OutputStamps::Folder::~Folder() {
+  if (fd >= 0) ::close(fd);
+}
+
 OutputStamps OutputStamps::read(const fs::path& out_dir) {
   OutputStamps stamps;
+  auto out = std::make_shared<Folder>();
+  out->path = out_dir;
+  out->fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (out->fd >= 0) stamps.m_out = std::move(out);
   fs::path path = out_dir / k_file_name;
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
@@ -78,15 +86,25 @@ OutputStamps OutputStamps::read(const fs::path& out_dir) {
 
 bool OutputStamps::holds(const fs::path& out_dir, const std::string& relative, std::uint64_t size,
                          std::string_view sha256, FileStamp* seen) const {
-  fs::path path = out_dir / relative;
   FileStamp now;
-  if (!stamp_of(path, now) || now.size != size) return false;
+  if (m_out && m_out->path == out_dir) {  // the same file as `out_dir / relative`, looked up
+    struct stat st {};                    // from --out's descriptor
+    if (::fstatat(m_out->fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode))
+      return false;
+    now = FileStamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_size),
+                    nanoseconds(st.st_mtim), nanoseconds(st.st_ctim)};
+  } else if (!stamp_of(out_dir / relative, now)) {
+    return false;
+  }
+  if (now.size != size) return false;
   if (auto it = m_stamps.find(relative);
       it != m_stamps.end() && it->second.stamp == now && it->second.sha256 == sha256) {
     if (seen) *seen = now;
     return true;
   }
   ++m_hashed.n;
+  fs::path path = out_dir / relative;
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   std::string actual = sha256_fd(fd);

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -63,6 +64,14 @@ class OutputStamps {
     std::string sha256;
   };
   std::unordered_map<std::string, Entry> m_stamps;
+  /// --out, open since `read`: `holds` looks at an output relative to it (fstatat), without
+  /// building its absolute path nor walking --out's own parents for each of a thousand files.
+  struct Folder {
+    std::filesystem::path path;
+    int fd = -1;
+    ~Folder();
+  };
+  std::shared_ptr<const Folder> m_out;
   struct Count {  // copied with the stamps
     std::atomic<std::size_t> n{0};
     Count() = default;
