@@ -69,16 +69,33 @@ std::vector<std::string> template_deps(const SiteModel& site) {
 
 }  // namespace
 
-std::vector<SiteFile> site_files(const SiteModel& site) {
+namespace {
+
+SiteFile page_file(const SiteModel& site, std::size_t i, const ViewDigests& views,
+                   const std::vector<std::string>& base) {
+  const Page& page = site.pages[i];
+  std::vector<std::string> deps = page_files(site, page);
+  deps.insert(deps.end(), base.begin(), base.end());
+  return {page.output, FileKind::Page, i, page_view(site, page, views), std::move(deps)};
+}
+
+}  // namespace
+
+void refresh_pages(const SiteModel& site, const ViewDigests& views,
+                   const std::vector<std::size_t>& touched, std::vector<SiteFile>& files) {
+  std::set<std::size_t> pages(touched.begin(), touched.end());
+  auto base = template_deps(site);
+  for (SiteFile& file : files)
+    if (file.kind == FileKind::Page && pages.contains(file.index))
+      file = page_file(site, file.index, views, base);
+}
+
+std::vector<SiteFile> site_files(const SiteModel& site, const ViewDigests& views) {
   std::vector<SiteFile> files;
   auto base = template_deps(site);
-  ViewDigests views = view_digests(site);
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& page = site.pages[i];
-    std::vector<std::string> deps = page_files(site, page);
-    deps.insert(deps.end(), base.begin(), base.end());
-    files.push_back(
-        {page.output, FileKind::Page, i, page_view(site, page, views), std::move(deps)});
+    files.push_back(page_file(site, i, views, base));
     for (const std::string& alias : page.meta.aliases)
       if (std::string out = alias_output(alias); !out.empty())
         files.push_back({out, FileKind::Alias, i, {}, {page.file.string()}});

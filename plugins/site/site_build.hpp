@@ -5,6 +5,7 @@
 
 #include "page_render.hpp"
 #include "site_model.hpp"
+#include "site_views.hpp"
 #include "tampon/model.hpp"
 
 namespace tampon::site {
@@ -38,7 +39,14 @@ struct SiteFile {
   std::vector<std::string> depends_on{};
 };
 
-std::vector<SiteFile> site_files(const SiteModel& site);
+/// Every file of the site, each page with what it shows of the others (`views`, computed once
+/// per site: view_digests).
+std::vector<SiteFile> site_files(const SiteModel& site, const ViewDigests& views);
+/// The entries of the pages `touched` made again in `files` (their Markdown was edited: their
+/// links and downloads may differ), when no title, order or menu changed, so that `views`
+/// still holds: a one-page edit in `serve` then costs one page, not the site.
+void refresh_pages(const SiteModel& site, const ViewDigests& views,
+                   const std::vector<std::size_t>& touched, std::vector<SiteFile>& files);
 
 /// The bytes of a generated file, or false for a copied file (`copy` is then set). Pages are
 /// rendered with `scratch` (page_render.hpp).

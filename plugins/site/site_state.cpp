@@ -77,7 +77,12 @@ bool update_site(SiteBuild& build, const Model& model, PrepareContext& ctx,
   else
     build.by_origin.recheck(site, model, touched);
   build.findings = build.by_origin.all(site);
-  build.files = site_files(site);
+  if (menus) {
+    build.views = view_digests(site);
+    build.files = site_files(site, build.views);
+  } else {
+    refresh_pages(site, build.views, touched, build.files);
+  }
   return true;
 }
 
@@ -135,7 +140,8 @@ std::unique_ptr<SiteBuild> prepare_site(const Model& model, PrepareContext& ctx)
   build->site = read_site(ctx);
   build->by_origin.check_all(*build->site, model, &ctx);
   build->findings = build->by_origin.all(*build->site);
-  build->files = site_files(*build->site);
+  build->views = view_digests(*build->site);
+  build->files = site_files(*build->site, build->views);
   return build;
 }
 

@@ -39,6 +39,7 @@ struct SiteBuild final : BuildState {
   std::shared_ptr<SiteModel> site;
   SiteFindings by_origin;
   Diagnostics findings;  ///< what check() reports
+  ViewDigests views;     ///< what pages show of each other, for `files`
   std::vector<SiteFile> files;
   std::unique_ptr<ScratchPool> scratch = std::make_unique<ScratchPool>();
 };
