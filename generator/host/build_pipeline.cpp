@@ -258,7 +258,7 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
     for (const auto& p : jobs) {
       if (p.fate == PlannedJob::Fate::Render) {
         targets.push_back(p.job.path);
-      } else if (p.fate == PlannedJob::Fate::Unchanged) {
+      } else if (p.fate == PlannedJob::Fate::Unchanged && !options.outputs_as_left) {
         std::string_view folder = split_parent(p.job.path).first;
         if (kept_folders.empty() || kept_folders.back() != folder)
           kept_folders.emplace_back(folder);
@@ -290,6 +290,7 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
       tree.place(p.staged, p.job.path);
       ++report.written;
+      if (options.list_touched) report.touched.push_back(p.job.path);
     } else if (p.fate == PlannedJob::Fate::Unchanged) {
       ++report.unchanged;
     }
@@ -297,6 +298,7 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   for (const auto& path : next.stale) {
     tree.remove(path);
     ++report.removed;
+    if (options.list_touched) report.touched.push_back(path);
   }
   // A rebuild that changes no entry leaves manifest.json as it is (tens of MB for the national
   // set), and one that also places, removes and re-hashes nothing leaves --out untouched.

@@ -14,6 +14,7 @@
 namespace tampon {
 
 class EmitterBuilds;
+class FingerprintMemo;
 class RecordDigests;
 
 struct BuildOptions {
@@ -48,6 +49,15 @@ struct BuildOptions {
   /// names on the national set) are left to the process exit rather than freed, like the
   /// session (cli/session.hpp): freeing them costs CPU nobody waits for.
   bool leave_to_exit = false;
+  /// A process that builds again (`tampon serve`): the fingerprints of its earlier builds,
+  /// reused for jobs made from the same text, and kept for the next (host/fingerprint_memo.hpp).
+  FingerprintMemo* fingerprint_memo = nullptr;
+  /// The caller watches --out and knows that nothing in it changed since its own previous
+  /// build committed (`serve`: serve/out_watch.hpp): an unchanged output is taken by the stamp
+  /// recorded then, without a `stat`, and the folders of kept outputs are not checked again.
+  bool outputs_as_left = false;
+  /// Fill BuildReport::touched (serve tells its own changes to --out from others').
+  bool list_touched = false;
 };
 
 struct BuildReport {
@@ -60,6 +70,8 @@ struct BuildReport {
   std::vector<std::string> skipped;
   std::size_t unselected = 0;  ///< outside --select: left as they were
   bool wrote_nothing = true;   ///< out/ left exactly as it was
+  /// With BuildOptions::list_touched: the outputs placed or removed, relative to --out.
+  std::vector<std::string> touched;
 };
 
 /// Runs every emitter of `emitters` over `model`, as one transaction on --out (write/

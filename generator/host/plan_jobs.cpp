@@ -8,6 +8,7 @@
 
 #include "core/parallel.hpp"
 #include "core/phase_clock.hpp"
+#include "host/fingerprint_memo.hpp"
 #include "host/record_digests.hpp"
 #include "io/file_digests.hpp"
 #include "io/sha256.hpp"
@@ -28,23 +29,24 @@ class BuildDigests {
  public:
   BuildDigests(const std::vector<PlannedJob>& planned, const ProjectContext& project,
                FileDigests& files, unsigned threads) {
+    // Keyed by the jobs' own strings (they outlive this table): no copy of each path.
     for (const auto& p : planned)
       for (const auto& dep : p.job.depends_on) m_known.emplace(dep, std::string());
-    std::vector<std::pair<const std::string, std::string>*> slots;
+    std::vector<std::pair<const std::string_view, std::string>*> slots;
     slots.reserve(m_known.size());
     for (auto& entry : m_known) slots.push_back(&entry);
     // Each thread fills its own slots; the map's shape no longer changes.
     for_each_index(slots.size(), threads, [&](std::size_t i) {
-      const std::string& dependency = slots[i]->first;
-      fs::path path = fs::path(dependency).is_absolute() ? fs::path(dependency)
-                                                         : project.project_dir / dependency;
+      std::string_view dependency = slots[i]->first;
+      fs::path path =
+          dependency.starts_with('/') ? fs::path(dependency) : project.project_dir / dependency;
       slots[i]->second = files.digest(path);
     });
   }
   const std::string& of(const std::string& dependency) const { return m_known.at(dependency); }
 
  private:
-  std::unordered_map<std::string, std::string> m_known;
+  std::unordered_map<std::string_view, std::string> m_known;
 };
 
 // Everything a file is made from: tool, emitter, reference date, its path and what else the
@@ -54,9 +56,12 @@ class BuildDigests {
 // file, or (per_record) the rules' digest followed by the digest of each record the job lists:
 // only for emitters whose `inputs` name every record their outputs read; of the public part of
 // each record (`public_part`) for those whose outputs print no personal data.
+// With a memo (`serve`), a text hashed by an earlier build gives its fingerprint back, and a new
+// one is copied to `fresh` for the memo to keep.
 std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
                         const std::string& data, const RecordDigests* per_record, bool public_part,
-                        const BuildDigests& digests, std::string& text) {
+                        const BuildDigests& digests, std::string& text, const FingerprintMemo* memo,
+                        std::string* fresh) {
   const auto& info = planned.emitter->info();
   const OutputJob& job = planned.job;
   // One buffer per thread, reused from job to job, filled in place: the text of a bulletin
@@ -103,6 +108,10 @@ std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
     text.append(dep).append("=");
     line(digests.of(dep));
   }
+  if (memo) {
+    if (const std::string* known = memo->find(job.path, text)) return *known;
+    *fresh = text;
+  }
   return sha256_hex(text);
 }
 
@@ -114,9 +123,18 @@ Diagnostic emitter_error(const Emitter& emitter, const std::string& message) {
 // Unchanged: made from the same inputs, and the file on disk is still the one the manifest
 // describes (its SHA-256, checked by stamp or by hashing it: write/output_stamps.hpp). A
 // file edited by hand, or left by a crash, is rendered again.
+// With `as_left` (BuildOptions::outputs_as_left), the stamp recorded at the previous commit
+// stands for the file: the caller knows nothing under --out changed since.
 bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const fs::path& out_dir,
-                     const OutputStamps& stamps, FileStamp& seen) {
+                     const OutputStamps& stamps, bool as_left, FileStamp& seen) {
   if (!previous || previous->fingerprint != fp) return false;
+  if (as_left) {
+    const FileStamp* recorded = stamps.recorded(previous->path, previous->sha256);
+    if (recorded && recorded->size == previous->size) {
+      seen = *recorded;
+      return true;
+    }
+  }
   return stamps.holds(out_dir, previous->path, previous->size, previous->sha256, &seen);
 }
 
@@ -219,8 +237,11 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
   }
   // Jobs are independent once the digests are known: fingerprint them side by side.
   const std::string as_of = model.as_of.iso();
+  FingerprintMemo* memo = options.fingerprint_memo;
+  std::vector<std::string> fresh(memo ? planned.size() : 0);  // texts the memo lacks
   for_each_index(planned.size(), threads, [&](std::size_t i) {
     thread_local std::string text;
+    std::string* fresh_text = memo ? &fresh[i] : nullptr;
     PlannedJob& p = planned[i];
     if (p.fate == PlannedJob::Fate::Unselected) return;
     for (const auto& input : p.job.inputs) {
@@ -232,20 +253,27 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     }
     bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
     if (!reads_records)
-      p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests, text);
+      p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests, text,
+                                  memo, fresh_text);
     else if (by_record && options.per_record.contains(p.emitter))
-      p.fingerprint = fingerprint(p, as_of, options.rules_digest, options.record_digests,
-                                  options.public_part.contains(p.emitter), digests, text);
+      p.fingerprint =
+          fingerprint(p, as_of, options.rules_digest, options.record_digests,
+                      options.public_part.contains(p.emitter), digests, text, memo, fresh_text);
     else
-      p.fingerprint = fingerprint(p, as_of, options.data_digest, nullptr, false, digests, text);
+      p.fingerprint = fingerprint(p, as_of, options.data_digest, nullptr, false, digests, text,
+                                  memo, fresh_text);
     const ManifestEntry* before = previous_of[i];
-    if (unchanged_since(before, p.fingerprint, options.out_dir, stamps, p.seen)) {
+    if (unchanged_since(before, p.fingerprint, options.out_dir, stamps, options.outputs_as_left,
+                        p.seen)) {
       p.fate = PlannedJob::Fate::Unchanged;
       p.ok = true;
       p.size = before->size;
       p.sha256 = before->sha256;
     }
   });
+  for (std::size_t i = 0; i < fresh.size(); ++i)
+    if (!fresh[i].empty())
+      memo->keep(planned[i].job.path, std::move(fresh[i]), planned[i].fingerprint);
   return planned;
 }
 

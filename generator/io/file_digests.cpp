@@ -34,10 +34,42 @@ std::optional<FileIdentity> file_identity(int fd) {
   return file_identity(st);
 }
 
+bool FileDigests::trusted(const std::string& path) const {
+  for (const std::string& root : m_trusted_roots)
+    if (path.size() > root.size() && path.starts_with(root) && path[root.size()] == '/')
+      return true;
+  return false;
+}
+
+void FileDigests::trust_under(std::vector<std::filesystem::path> roots) {
+  std::lock_guard lock(m_mutex);
+  m_trusted_roots.clear();
+  for (const auto& root : roots) {
+    std::string normal = root.lexically_normal().string();
+    while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+    m_trusted_roots.push_back(std::move(normal));
+  }
+}
+
+void FileDigests::forget(const std::vector<std::filesystem::path>& paths) {
+  std::lock_guard lock(m_mutex);
+  for (const auto& path : paths) {
+    m_entries.erase(path.string());
+    m_entries.erase(path.lexically_normal().string());
+  }
+}
+
 std::string FileDigests::digest(const std::filesystem::path& path) {
+  std::string key = path.string();
+  // Only a path written the normal way: "content/./a.md" would not be the name the watcher
+  // reports when it changes.
+  if (!m_trusted_roots.empty() && trusted(key) && key.find("/.") == std::string::npos &&
+      key.find("//") == std::string::npos) {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_entries.find(key); it != m_entries.end()) return it->second.sha256;
+  }
   auto before = file_identity(path);
   if (!before) return "absent";
-  std::string key = path.string();
   {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(key);

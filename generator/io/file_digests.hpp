@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace tampon {
 
@@ -53,13 +54,27 @@ class FileDigests {
   /// How many times a file was actually read and hashed (tests, benchmarks).
   std::size_t files_hashed() const;
 
+  /// For a process that watches folders for changes (`tampon serve`, serve/watcher.hpp): the
+  /// known digest of a file under one of `roots` is given without a `stat` (one per page and
+  /// template was a third of a one-page rebuild), until `forget` names the file. Whoever calls
+  /// this must call `forget` with every file it sees change under `roots` before the next
+  /// build; a file outside them is still checked by its identity.
+  void trust_under(std::vector<std::filesystem::path> roots);
+  /// Drops what is known of `paths` (changed, added or deleted files): the next `digest` reads
+  /// them again.
+  void forget(const std::vector<std::filesystem::path>& paths);
+
  private:
   struct Entry {
     FileIdentity identity;
     std::string sha256;
   };
+  bool trusted(const std::string& path) const;
+
   mutable std::mutex m_mutex;
   std::unordered_map<std::string, Entry> m_entries;
+  std::vector<std::string> m_trusted_roots;  ///< normalised, without a trailing '/'
+
   std::size_t m_hashed = 0;
 };
 

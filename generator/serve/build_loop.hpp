@@ -12,6 +12,8 @@
 #include "cli/session.hpp"
 #include "host/build_pipeline.hpp"
 #include "host/emitter_builds.hpp"
+#include "host/fingerprint_memo.hpp"
+#include "serve/out_watch.hpp"
 
 namespace tampon::serve {
 
@@ -48,13 +50,16 @@ class BuildLoop {
 
  private:
   Attempt build(const std::vector<std::filesystem::path>& changed, bool reload);
+  Attempt attempt_build(const std::vector<std::filesystem::path>& changed, bool reload);
 
   cli::Options m_command;
   const Emitter* m_site;
   std::unique_ptr<cli::Session> m_session;
   std::unique_ptr<EmitterBuilds> m_builds;  ///< the previous build's, handed to the next
   std::shared_ptr<FileDigests> m_digests = std::make_shared<FileDigests>();
-  bool m_reload = true;  ///< the model must be loaded (again) before the next build
+  FingerprintMemo m_fingerprints;  ///< texts and fingerprints of the earlier builds
+  OutWatch m_out_watch;            ///< whether out/site is as the previous build left it
+  bool m_reload = true;            ///< the model must be loaded (again) before the next build
 };
 
 }  // namespace tampon::serve

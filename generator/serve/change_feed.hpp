@@ -20,6 +20,8 @@ class ChangeFeed {
 
   /// False when the kernel cannot notify (not Linux, no inotify, limit reached): poll by scanning.
   bool active() const { return m_fd >= 0; }
+  /// Active, with at least one folder watched (a root that did not exist watches nothing).
+  bool watching() const { return m_fd >= 0 && !m_folders.empty(); }
   /// The paths named by the events received since the last call (files or folders, created,
   /// written, moved or deleted); folders created since are watched from now on. Sets `lost`
   /// when the kernel dropped events (queue overflow): the caller must scan everything.

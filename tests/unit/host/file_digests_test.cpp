@@ -50,6 +50,31 @@ TEST_F(FileDigestsTest, AFileReadAsASourceIsNotReadAgainToDigestIt) {
   EXPECT_FALSE(digests.read(root / "absent.md", SourceRoot(), text));
 }
 
+// serve's watcher names every change under the sources: a digest there is kept, without a
+// stat, until `forget` names the file; a file outside the trusted folders is still checked.
+TEST_F(FileDigestsTest, AFileUnderATrustedFolderKeepsItsDigestUntilForgotten) {
+  fs::create_directories(root / "content");
+  fs::path page = root / "content" / "page.md", outside = root / "site.yaml";
+  write(page, "# Un");
+  write(outside, "titre: un");
+  FileDigests digests;
+  digests.trust_under({root / "content"});
+  EXPECT_EQ(digests.digest(page), sha256_hex("# Un"));
+  EXPECT_EQ(digests.digest(outside), sha256_hex("titre: un"));
+  write(page, "# Deux, plus long");
+  write(outside, "titre: deux, plus long");
+  EXPECT_EQ(digests.digest(page), sha256_hex("# Un"));  // not looked at again
+  EXPECT_EQ(digests.digest(outside), sha256_hex("titre: deux, plus long"));
+  digests.forget({page});
+  EXPECT_EQ(digests.digest(page), sha256_hex("# Deux, plus long"));
+  fs::remove(page);
+  digests.forget({page});
+  EXPECT_EQ(digests.digest(page), "absent");
+  // Only paths written the normal way are trusted: another spelling is checked.
+  write(page, "# Trois");
+  EXPECT_EQ(digests.digest(root / "content" / "." / "page.md"), sha256_hex("# Trois"));
+}
+
 /// Reads its one dependency while preparing, as the site reads its pages.
 class ReadingEmitter final : public Emitter {
  public:

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -280,6 +281,52 @@ TEST_F(ServeRebuild, APageInANewFolderIsSeenAndBuilt) {
 }  // namespace
 
 namespace {
+
+/// Between two of its builds serve takes the outputs as it left them only while the kernel
+/// reports no other change under out/site (serve/out_watch.hpp): an output edited by hand, or
+/// deleted, is written again at the next rebuild, as `tampon build` would.
+TEST_F(ServeRebuild, AnOutputEditedOrDeletedByHandWhileServingIsWrittenAgain) {
+  write_guide(p);
+  start();
+  for (int round = 0; round < 2; ++round) {  // the second round starts from trusted outputs
+    p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A" +
+                                      std::to_string(round) + ".\n");
+    serve::PollResult r = poll();
+    ASSERT_TRUE(r.rebuilt);
+    EXPECT_EQ(r.attempt.report.written, 2u);  // nothing else was touched: nothing else written
+  }
+  std::ofstream(site_dir() / "autre" / "index.html", std::ios::trunc) << "falsifié";
+  fs::remove(site_dir() / "guide" / "b" / "index.html");
+  p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A2.\n");
+  serve::PollResult r = poll();
+  ASSERT_TRUE(r.rebuilt);
+  EXPECT_EQ(r.attempt.report.written, 4u);
+  EXPECT_EQ(files_under(site_dir()), fresh_build());
+  // Then trusted again: the next edit writes its page and search part only.
+  p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A3.\n");
+  r = poll();
+  ASSERT_TRUE(r.rebuilt);
+  EXPECT_EQ(r.attempt.report.written, 2u);
+  EXPECT_EQ(files_under(site_dir()), fresh_build());
+}
+
+/// A kept output's folder replaced by a link while serving is refused at the next rebuild,
+/// even when the outputs were trusted before.
+TEST_F(ServeRebuild, AKeptOutputsFolderReplacedByALinkWhileServingIsRefused) {
+  write_guide(p);
+  start();
+  p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A1.\n");
+  ASSERT_TRUE(poll().rebuilt);
+  fs::create_directories(p.dir / "ailleurs");
+  fs::rename(site_dir() / "autre", p.dir / "ailleurs" / "autre");
+  fs::create_symlink("../../ailleurs/autre", site_dir() / "autre");
+  p.write("content/guide/a.md", "---\ntitle: Page A\norder: 1\n---\n## Ancre\n\nTexte A2.\n");
+  serve::PollResult r = poll();
+  EXPECT_FALSE(r.rebuilt);
+  EXPECT_NE(find_code(r.attempt.findings, "output-failure"), nullptr);
+  EXPECT_EQ(read_all(site_dir() / "guide" / "a" / "index.html").find("Texte A2."),
+            std::string::npos);
+}
 
 /// Serve writes through write/ (the build's transaction): never through a link planted in
 /// --out, reported as an `output-failure` error, the files outside untouched.
