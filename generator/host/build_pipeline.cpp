@@ -1,6 +1,7 @@
 #include "host/build_pipeline.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "host/render_pool.hpp"
 #include "render/json_text.hpp"
 #include "write/manifest.hpp"
+#include "write/manifest_memory.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
 
@@ -201,6 +203,56 @@ struct LeftToExit {
   }
 };
 
+// The manifest `next` describes, as Manifest::read gives it back from the file written: the
+// kept entries moved out of `previous` (no copy), this build's made from its jobs.
+Manifest manifest_of(const NextManifest& next, Manifest& previous, const Model& model) {
+  Manifest out;
+  out.tool_version = TAMPON_VERSION;
+  out.as_of = model.as_of.iso();
+  out.as_written = true;
+  for (const ManifestRow& row : next.rows) {
+    if (row.kept) {
+      bool stale = row.kept->stale || row.stale;
+      auto node = previous.entries.extract(row.kept->path);
+      node.mapped().stale = stale;
+      out.entries.insert(out.entries.end(), std::move(node));
+      continue;
+    }
+    const PlannedJob& p = *row.made;
+    ManifestEntry entry;
+    entry.path = p.job.path;
+    entry.emitter = p.emitter->info().name;
+    entry.size = p.size;
+    entry.sha256 = p.sha256;
+    entry.fingerprint = p.fingerprint;
+    for (const RecordRef& ref : p.job.inputs) {
+      if (!entry.records_json.empty()) entry.records_json += '\n';
+      append_manifest_string(entry.records_json, std::string(name(ref.kind)) + ":" + ref.id);
+    }
+    out.entries.emplace_hint(out.entries.end(), entry.path, std::move(entry));
+  }
+  return out;
+}
+
+// BuildOptions::manifest_memory: whatever way run_build ends, the memory is left holding what
+// manifest.json holds: this build's manifest once committed, else the previous one as read
+// (unless reading it found problems: the next build reads it again and says so). Nothing on an
+// exception: the commit may have stopped half way.
+struct KeepManifest {
+  ManifestMemory* memory;
+  const std::filesystem::path& out_dir;
+  Manifest& previous;
+  bool previous_clean = false;
+  std::optional<Manifest> next{};
+  ~KeepManifest() {
+    if (!memory || std::uncaught_exceptions() > 0) return;
+    if (next)
+      memory->keep(std::move(*next), out_dir);
+    else if (previous_clean)
+      memory->keep(std::move(previous), out_dir);
+  }
+};
+
 Diagnostic warning(std::string code, std::string message) {
   return Diagnostic::warning({}, std::move(code), std::move(message));
 }
@@ -232,7 +284,15 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   // Even under --force the previous manifest is read: it names the other emitters' outputs
   // (kept) and this build's stale ones (removed). --force only disables reuse.
   std::vector<std::string> problems;
-  Manifest previous = Manifest::read(options.out_dir / "manifest.json", &problems);
+  Manifest previous;
+  if (auto kept =
+          options.manifest_memory ? options.manifest_memory->take(options.out_dir) : std::nullopt)
+    previous = std::move(*kept);
+  else
+    previous = Manifest::read(options.out_dir / "manifest.json", &problems);
+  // (leave_to_exit hands `previous` to the process's exit instead.)
+  KeepManifest keep{options.leave_to_exit ? nullptr : options.manifest_memory, options.out_dir,
+                    previous, problems.empty()};
   phase_done("manifest lu");
   for (auto& problem : problems)
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
@@ -325,6 +385,7 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
       }
     }
     tree.commit(outputs);
+    if (options.manifest_memory) keep.next = manifest_of(next, previous, model);
     phase_done("validation du dossier");
     report.wrote_nothing = false;
   }

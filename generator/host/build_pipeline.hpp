@@ -15,6 +15,7 @@ namespace tampon {
 
 class EmitterBuilds;
 class FingerprintMemo;
+struct ManifestMemory;
 class RecordDigests;
 
 struct BuildOptions {
@@ -58,6 +59,10 @@ struct BuildOptions {
   bool outputs_as_left = false;
   /// Fill BuildReport::touched (serve tells its own changes to --out from others').
   bool list_touched = false;
+  /// A process that builds again (`serve`): the manifest its previous build left, used instead
+  /// of reading manifest.json while that file is still the one it wrote
+  /// (write/manifest_memory.hpp), and updated with this build's.
+  ManifestMemory* manifest_memory = nullptr;
 };
 
 struct BuildReport {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "core/parallel.hpp"
@@ -29,24 +30,58 @@ class BuildDigests {
  public:
   BuildDigests(const std::vector<PlannedJob>& planned, const ProjectContext& project,
                FileDigests& files, unsigned threads) {
-    // Keyed by the jobs' own strings (they outlive this table): no copy of each path.
-    for (const auto& p : planned)
-      for (const auto& dep : p.job.depends_on) m_known.emplace(dep, std::string());
+    // Keyed by the jobs' own strings (they outlive this table): no copy of each path. Each
+    // job's dependencies are also kept as pointers to their digests, so that fingerprinting
+    // looks nothing up; a dependency equal to the one at the same place from the end of the
+    // previous job's list (the templates every page of a site lists) takes its pointer after
+    // one comparison instead of a hash.
+    m_first.reserve(planned.size() + 1);
+    const std::vector<std::string>* before = nullptr;
+    for (const auto& p : planned) {
+      const std::vector<std::string>& deps = p.job.depends_on;
+      std::size_t start = m_digest_of.size();
+      for (std::size_t k = 0; k < deps.size(); ++k) {
+        std::size_t from_end = deps.size() - 1 - k;
+        if (before && from_end < before->size()) {
+          std::size_t at = before->size() - 1 - from_end;
+          if ((*before)[at] == deps[k]) {
+            m_digest_of.push_back(m_digest_of[m_first.back() + at]);
+            continue;
+          }
+        }
+        m_digest_of.push_back(&m_known.emplace(deps[k], std::string()).first->second);
+      }
+      m_first.push_back(start);
+      before = &deps;
+    }
+    m_first.push_back(m_digest_of.size());
+    // The digests known without a look at the file (serve: FileDigests::trust_under) first,
+    // on this thread; the others, which may need reading, on `threads`.
     std::vector<std::pair<const std::string_view, std::string>*> slots;
     slots.reserve(m_known.size());
-    for (auto& entry : m_known) slots.push_back(&entry);
+    for (auto& entry : m_known) {
+      if (auto known = files.trusted_digest(path_of(entry.first, project).string()))
+        entry.second = std::move(*known);
+      else
+        slots.push_back(&entry);
+    }
     // Each thread fills its own slots; the map's shape no longer changes.
     for_each_index(slots.size(), threads, [&](std::size_t i) {
-      std::string_view dependency = slots[i]->first;
-      fs::path path =
-          dependency.starts_with('/') ? fs::path(dependency) : project.project_dir / dependency;
-      slots[i]->second = files.digest(path);
+      slots[i]->second = files.digest(path_of(slots[i]->first, project));
     });
   }
-  const std::string& of(const std::string& dependency) const { return m_known.at(dependency); }
+  /// The digest of each dependency of job `i` of `planned`, in its order.
+  std::span<const std::string* const> of_job(std::size_t i) const {
+    return {m_digest_of.data() + m_first[i], m_first[i + 1] - m_first[i]};
+  }
 
  private:
-  std::unordered_map<std::string_view, std::string> m_known;
+  static fs::path path_of(std::string_view dependency, const ProjectContext& project) {
+    return dependency.starts_with('/') ? fs::path(dependency) : project.project_dir / dependency;
+  }
+  std::unordered_map<std::string_view, std::string> m_known;  ///< nodes: their values stay put
+  std::vector<const std::string*> m_digest_of;  ///< every job's dependencies', job after job
+  std::vector<std::size_t> m_first;             ///< where each job's start in m_digest_of
 };
 
 // Everything a file is made from: tool, emitter, reference date, its path and what else the
@@ -60,8 +95,8 @@ class BuildDigests {
 // one is copied to `fresh` for the memo to keep.
 std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
                         const std::string& data, const RecordDigests* per_record, bool public_part,
-                        const BuildDigests& digests, std::string& text, const FingerprintMemo* memo,
-                        std::string* fresh) {
+                        std::span<const std::string* const> dep_digests, std::string& text,
+                        const FingerprintMemo* memo, std::string* fresh) {
   const auto& info = planned.emitter->info();
   const OutputJob& job = planned.job;
   // One buffer per thread, reused from job to job, filled in place: the text of a bulletin
@@ -104,9 +139,9 @@ std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
       }
     }
   }
-  for (const auto& dep : job.depends_on) {
-    text.append(dep).append("=");
-    line(digests.of(dep));
+  for (std::size_t k = 0; k < job.depends_on.size(); ++k) {
+    text.append(job.depends_on[k]).append("=");
+    line(*dep_digests[k]);
   }
   if (memo) {
     if (const std::string* known = memo->find(job.path, text)) return *known;
@@ -253,15 +288,15 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     }
     bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
     if (!reads_records)
-      p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests, text,
-                                  memo, fresh_text);
+      p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests.of_job(i),
+                                  text, memo, fresh_text);
     else if (by_record && options.per_record.contains(p.emitter))
-      p.fingerprint =
-          fingerprint(p, as_of, options.rules_digest, options.record_digests,
-                      options.public_part.contains(p.emitter), digests, text, memo, fresh_text);
-    else
-      p.fingerprint = fingerprint(p, as_of, options.data_digest, nullptr, false, digests, text,
+      p.fingerprint = fingerprint(p, as_of, options.rules_digest, options.record_digests,
+                                  options.public_part.contains(p.emitter), digests.of_job(i), text,
                                   memo, fresh_text);
+    else
+      p.fingerprint = fingerprint(p, as_of, options.data_digest, nullptr, false, digests.of_job(i),
+                                  text, memo, fresh_text);
     const ManifestEntry* before = previous_of[i];
     if (unchanged_since(before, p.fingerprint, options.out_dir, stamps, options.outputs_as_left,
                         p.seen)) {

@@ -59,15 +59,20 @@ void FileDigests::forget(const std::vector<std::filesystem::path>& paths) {
   }
 }
 
-std::string FileDigests::digest(const std::filesystem::path& path) {
-  std::string key = path.string();
+std::optional<std::string> FileDigests::trusted_digest(const std::string& path) const {
   // Only a path written the normal way: "content/./a.md" would not be the name the watcher
   // reports when it changes.
-  if (!m_trusted_roots.empty() && trusted(key) && key.find("/.") == std::string::npos &&
-      key.find("//") == std::string::npos) {
-    std::lock_guard lock(m_mutex);
-    if (auto it = m_entries.find(key); it != m_entries.end()) return it->second.sha256;
-  }
+  if (m_trusted_roots.empty() || !trusted(path) || path.find("/.") != std::string::npos ||
+      path.find("//") != std::string::npos)
+    return std::nullopt;
+  std::lock_guard lock(m_mutex);
+  if (auto it = m_entries.find(path); it != m_entries.end()) return it->second.sha256;
+  return std::nullopt;
+}
+
+std::string FileDigests::digest(const std::filesystem::path& path) {
+  std::string key = path.string();
+  if (auto known = trusted_digest(key)) return *known;
   auto before = file_identity(path);
   if (!before) return "absent";
   {

@@ -60,6 +60,9 @@ class FileDigests {
   /// this must call `forget` with every file it sees change under `roots` before the next
   /// build; a file outside them is still checked by its identity.
   void trust_under(std::vector<std::filesystem::path> roots);
+  /// The digest of `path` when it is trusted (under a root of `trust_under`, known, not
+  /// forgotten): given without looking at the file. Otherwise nothing: ask `digest`.
+  std::optional<std::string> trusted_digest(const std::string& path) const;
   /// Drops what is known of `paths` (changed, added or deleted files): the next `digest` reads
   /// them again.
   void forget(const std::vector<std::filesystem::path>& paths);

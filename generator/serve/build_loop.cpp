@@ -68,6 +68,7 @@ Attempt BuildLoop::attempt_build(const std::vector<fs::path>& changed, bool relo
     BuildOptions options = cli::build_options(m_command, session);
     options.fingerprint_memo = &m_fingerprints;
     options.list_touched = true;
+    options.manifest_memory = &m_manifest;
     options.outputs_as_left = m_out_watch.as_left();
     attempt.report = run_build(session.model, *m_builds, session.project, options);
     attempt.findings.insert(attempt.findings.end(), attempt.report.diagnostics.begin(),

@@ -14,6 +14,7 @@
 #include "host/emitter_builds.hpp"
 #include "host/fingerprint_memo.hpp"
 #include "serve/out_watch.hpp"
+#include "write/manifest_memory.hpp"
 
 namespace tampon::serve {
 
@@ -59,6 +60,7 @@ class BuildLoop {
   std::shared_ptr<FileDigests> m_digests = std::make_shared<FileDigests>();
   FingerprintMemo m_fingerprints;  ///< texts and fingerprints of the earlier builds
   OutWatch m_out_watch;            ///< whether out/site is as the previous build left it
+  ManifestMemory m_manifest;       ///< the manifest the previous build left
   bool m_reload = true;            ///< the model must be loaded (again) before the next build
 };
 

@@ -19,6 +19,7 @@
 #include "fake_emitter.hpp"
 #include "host/build_pipeline.hpp"
 #include "write/manifest.hpp"
+#include "write/manifest_memory.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
 
@@ -105,6 +106,59 @@ std::vector<OutputJob> new_jobs() {
   return {job("a/un.txt"),        job("a/six.txt"),       job("b/trois.txt", "memory"),
           job("neuf/x/sept.txt"), job("neuf/y/huit.txt"), job("zz/dedans.txt"),
           job("b/c/quatre.txt")};
+}
+
+// Every field of every entry, as a comparable text. (Not `as_written`: the reader says it only
+// of files it could read the fast way, which an escaped record name is not; a kept manifest is
+// by definition what the writer wrote.)
+std::string manifest_text(const Manifest& m) {
+  std::ostringstream out;
+  out << m.tool_version << "|" << m.as_of << "\n";
+  for (const auto& [path, e] : m.entries)
+    out << path << "|" << e.path << "|" << e.emitter << "|" << e.size << "|" << e.sha256 << "|"
+        << e.records_json << "|" << e.fingerprint << "|" << e.stale << "\n";
+  return out.str();
+}
+
+// serve keeps the manifest it committed (BuildOptions::manifest_memory): what it keeps is what
+// reading manifest.json gives back, and a manifest changed by anyone else is read from disk.
+TEST_F(Transaction, AManifestKeptInMemoryIsTheFileAsReadAndAnEditedOneIsReadAgain) {
+  ManifestMemory memory;
+  options.manifest_memory = &memory;
+  std::vector<RecordRef> reads = {{RecordKind::Convention, "cv-1"},
+                                  {RecordKind::Structure, "s \"é\"\\1"}};
+  FakeEmitter first("alpha", {job("a/un.txt", "ok", reads), job("b/deux.txt"), job("c.txt")});
+  ASSERT_EQ(count_errors(build({&first}).diagnostics), 0u);
+  ASSERT_TRUE(memory.identity.has_value());
+  fs::path file = options.out_dir / "manifest.json";
+  EXPECT_EQ(manifest_text(memory.manifest), manifest_text(Manifest::read(file)));
+  // Kept entries, a new one, a changed one, a removed one: taken from memory, kept again.
+  first.content_version = 2;
+  FakeEmitter second("alpha", {job("a/un.txt", "ok", reads), job("b/deux.txt", "memory"),
+                               job("d/quatre.txt", "ok", {reads[1]})});
+  ASSERT_EQ(count_errors(build({&second}).diagnostics), 0u);
+  EXPECT_EQ(manifest_text(memory.manifest), manifest_text(Manifest::read(file)));
+  // Edited by hand: the identity no longer matches, the file is read (and trusted no more than
+  // any manifest): the entry it spoils is rendered again.
+  std::string text;
+  {
+    std::ifstream in(file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  auto at = text.find("\"sha256\": \"") + 11;
+  text[at] = text[at] == '0' ? '1' : '0';
+  std::ofstream(file, std::ios::trunc) << text;
+  BuildReport again = build({&second});
+  EXPECT_EQ(count_errors(again.diagnostics), 0u);
+  EXPECT_GE(again.written, 1u);
+  EXPECT_EQ(manifest_text(memory.manifest), manifest_text(Manifest::read(file)));
+  // Removed: nothing kept is used, everything is rendered again.
+  fs::remove(file);
+  BuildReport fresh = build({&second});
+  EXPECT_EQ(fresh.written, 3u);
+  EXPECT_EQ(manifest_text(memory.manifest), manifest_text(Manifest::read(file)));
 }
 
 TEST_F(Transaction, AKillAtAnyCallOfTheCommitLeavesTheOldOrTheNewBuild) {
