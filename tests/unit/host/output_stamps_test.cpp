@@ -37,8 +37,9 @@ class OutputStampsTest : public ::testing::Test {
   fs::path out;
 };
 
-// holds() keeps each thread's last folder open (output_stamps.cpp): a folder replaced between
-// two builds of one process (tampon serve) must be looked at again, not through the old one.
+// holds() looks at outputs through a folder opened when the stamps are read: a folder replaced
+// between two builds of one process (tampon serve) must be looked at again, never through a
+// descriptor of the old one.
 TEST_F(OutputStampsTest, AFolderReplacedBetweenTwoBuildsIsLookedAtAgain) {
   const std::string one = sha256_hex("one"), two = sha256_hex("two");
   write(out / "a/f.txt", "one");
@@ -46,7 +47,7 @@ TEST_F(OutputStampsTest, AFolderReplacedBetweenTwoBuildsIsLookedAtAgain) {
   stamp({{"a/f.txt", one}, {"top.txt", one}});
   OutputStamps first = OutputStamps::read(out);
   EXPECT_TRUE(first.holds(out, "top.txt", 3, one));  // a file of --out itself
-  EXPECT_TRUE(first.holds(out, "a/f.txt", 3, one));  // "a" is left open on this thread
+  EXPECT_TRUE(first.holds(out, "a/f.txt", 3, one));
   EXPECT_TRUE(first.all_known());
   fs::rename(out / "a", out / "old");  // the folder moved away, kept whole
   write(out / "a/f.txt", "two");       // same size, other bytes
