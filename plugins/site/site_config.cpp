@@ -159,10 +159,18 @@ class Reader {
       error(*root.find("url_base"), "« url_base » doit commencer par https:// ou http://");
       return;
     }
+    // A site name after the scheme: "https://" alone, or "https:///x", has none (found by
+    // fuzz_site_config: the path below was then taken from past the end).
+    std::size_t host_start = scheme_end + 3;
+    if (host_start >= url.size() || url[host_start] == '/') {
+      error(*root.find("url_base"),
+            "« url_base » n'a pas de nom de site après « " + url.substr(0, host_start) +
+                " » : écrivez l'adresse complète, par exemple https://www.exemple.fr/");
+      return;
+    }
     if (url.back() != '/') url += '/';
     m_config.base_url = url;
-    auto path_start = url.find('/', scheme_end + 3);
-    m_config.base_path = url.substr(path_start);
+    m_config.base_path = url.substr(url.find('/', host_start));
   }
 
   void read_accessibility(const load::MapReader& root) {

@@ -136,6 +136,23 @@ TEST(SiteDiagnostics, UnreadableSiteConfigurationIsAnErrorInFrenchAtItsPlace) {
   EXPECT_EQ(d->message.find("found"), std::string::npos) << "in French: " << d->message;
 }
 
+// site-config: a base address without a site name (fuzz_site_config: "url_base: https://"
+// ended the build with an uncaught exception).
+TEST(SiteDiagnostics, SiteConfig_BaseUrlWithoutASiteNameIsAnErrorAtItsLine) {
+  for (const char* bad : {"https://", "http://", "https:///guide/"}) {
+    Project p;
+    std::string config =
+        shipped_config_with("url_base: https://guide-employeur.conseiller-numerique.gouv.fr/",
+                            "url_base: " + std::string(bad));
+    p.write("content/site.yaml", config);
+    Diagnostics found = p.build();
+    const Diagnostic* d = find_code(found, "site-config");
+    ASSERT_NE(d, nullptr) << bad;
+    EXPECT_EQ(d->where.line, line_of(config, "url_base: " + std::string(bad))) << bad;
+    EXPECT_NE(d->message.find("n'a pas de nom de site"), std::string::npos) << d->message;
+  }
+}
+
 TEST(SiteDiagnostics, FrontMatterKeyMisspeltGetsASuggestion) {
   Project p;
   p.write("content/guide.md", "---\ntitle: Guide\ndescripton: Texte\n---\n\nTexte.\n");
