@@ -2,9 +2,14 @@
 
 namespace tampon::render {
 
-void append_escaped(std::string& out, std::string_view text) {
+void append_escaped(std::string& out, std::string_view text, Apostrophe apostrophe) {
   std::size_t from = 0;
   for (std::size_t at; (at = find_html_special(text, from)) != std::string_view::npos;) {
+    if (text[at] == '\'' && apostrophe == Apostrophe::Kept) {
+      out.append(text, from, at + 1 - from);
+      from = at + 1;
+      continue;
+    }
     out.append(text, from, at - from);
     switch (text[at]) {
       case '&':
@@ -56,6 +61,13 @@ std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   append_escaped(out, text);
+  return out;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  append_escaped(out, text, Apostrophe::Kept);
   return out;
 }
 

@@ -28,11 +28,19 @@ inline std::size_t find_html_special(std::string_view text, std::size_t from = 0
   return std::string_view::npos;
 }
 
+/// Whether an apostrophe is written &#39; (HTML, where attribute values may be single-quoted)
+/// or kept as it is (the XMP metadata of the PDFs, always double-quoted: their bytes stay
+/// those of every earlier build).
+enum class Apostrophe { Escaped, Kept };
+
 /// Appends `text` escaped, copying runs of plain characters at once.
-void append_escaped(std::string& out, std::string_view text);
+void append_escaped(std::string& out, std::string_view text,
+                    Apostrophe apostrophe = Apostrophe::Escaped);
 
 /// `text` escaped, for element content and attribute values.
 std::string html_escape(std::string_view text);
+/// `text` with & < > " escaped and the apostrophe kept: XML text and double-quoted attributes.
+std::string xml_escape(std::string_view text);
 
 /// Appends a link target for an href or src attribute as CommonMark's reference writer does
 /// (cmark's houdini_escape_href): letters, digits and -_.+!*(),%#@?=;:/$~ stay, & and ' become

@@ -1,5 +1,7 @@
 #include "render/document/pdf_writer.hpp"
 
+#include "render/html_escape.hpp"
+
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -595,31 +597,10 @@ const std::string& icc_profile(const std::filesystem::path& path) {
   return cache.emplace(path, std::move(compressed)).first->second;
 }
 
-// The XMP packet's text: & < > " escaped, the apostrophe kept. Not render::html_escape, which
-// also writes ' as &#39;: the titles of the bulletins ("Bulletin d'activité…") would change
-// the bytes of every PDF's metadata (issue 14, point 3: outputs stay byte-identical).
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+// The XMP packet's text: & < > " escaped, the apostrophe kept (render::xml_escape): with
+// html_escape's &#39;, the titles of the bulletins ("Bulletin d'activité…") would change the
+// bytes of every PDF's metadata.
+using render::xml_escape;
 
 /// "2021-04-02T00:00:00Z": the XMP form of pdf_date().
 std::string xmp_date(Date day) {

@@ -49,6 +49,16 @@ TEST(HotPathText, EscapesTheFiveHtmlSpecialCharactersAndNothingElse) {
   }
 }
 
+// The XMP metadata of the PDFs: the same escaping with the apostrophe kept, so that their
+// bytes stay those of earlier builds ("Bulletin d'activité").
+TEST(HotPathText, XmlEscapingKeepsTheApostropheAndEscapesTheOtherFour) {
+  EXPECT_EQ(tampon::render::xml_escape("Bulletin d'activité <T&T> \"été\""),
+            "Bulletin d'activité &lt;T&amp;T&gt; &quot;été&quot;");
+  EXPECT_EQ(tampon::render::xml_escape("''"), "''");
+  EXPECT_EQ(tampon::render::xml_escape(""), "");
+  EXPECT_EQ(tampon::render::html_escape("d'a"), "d&#39;a");
+}
+
 TEST(HotPathText, FoldsAppendedTextLikeFold) {
   std::string out = "x";
   tampon::site::fold_append(out, "ÉTAPE 8 : Œuvre");
