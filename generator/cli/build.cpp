@@ -50,7 +50,6 @@ int run_build(const Options& options) {
   const bool load_records =
       options.only.empty() || reads_records(*selected) || !options.select.empty();
   Session& session = open_session_until_exit(options, load_records);
-  phase_done("chargement et validation");
   const RecordSet* read = load_records ? &session.model.records : nullptr;
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/phase_clock.hpp"
 #include "host/emitter_builds.hpp"
 #include "host/emitter_codes.hpp"
 #include "io/sha256.hpp"
@@ -87,12 +88,14 @@ Session open_session(const Options& options, bool load_records) {
   LoadResult loaded =
       load_records ? load_project(session.project, load_options) : load_rules_only(session.project);
   if (load_records) warn_if_no_records(session.project, loaded);
+  phase_done("chargement");
   session.input_failure = loaded.input_failure;
   session.files = loaded.files;
   session.diagnostics = std::move(loaded.diagnostics);
   loaded.diagnostics.clear();
   if (!session.input_failure)
     session.model = validate(std::move(loaded), options.as_of, session.diagnostics);
+  phase_done("validation");
   return session;
 }
 

@@ -1,7 +1,9 @@
 // duplicate-id (records.md): the same id twice is reported at the second place, with a note
 // at the first. "Second" follows file and line order, so the message is deterministic.
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "rules/checks.hpp"
@@ -31,19 +33,17 @@ void report_groups(Checker& check, Groups& groups, const std::string& what) {
   }
 }
 
-// Most keys are unique: hash them all, and keep occurrences only for the keys seen twice
-// (national data: 120 000 reports, each keyed by conseiller and month).
-template <class R, class Key, class Place>
-void find_repeats(Checker& check, const std::vector<R>& records, Key key, Place place,
-                  const std::string& what) {
-  std::unordered_map<std::string, std::size_t> first;
-  first.reserve(records.size());
+// Records come sorted so that equal keys are neighbours (validate runs load::sort_records
+// first): a repeat is found by comparing each record with the one before it, with no table
+// of every key (national data: 120 000 reports, 20 000 versements).
+template <class R, class Same, class Key, class Place>
+void neighbour_repeats(Checker& check, const std::vector<R>& records, Same same, Key key,
+                       Place place, const std::string& what) {
   Groups groups;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    auto [it, inserted] = first.try_emplace(key(records[i]), i);
-    if (inserted) continue;
-    auto& found = groups[it->first];
-    if (found.empty()) found.push_back({place(records[it->second]), ref_of(records[it->second])});
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    if (!same(records[i - 1], records[i])) continue;
+    auto& found = groups[key(records[i])];
+    if (found.empty()) found.push_back({place(records[i - 1]), ref_of(records[i - 1])});
     found.push_back({place(records[i]), ref_of(records[i])});
   }
   report_groups(check, groups, what);
@@ -51,16 +51,60 @@ void find_repeats(Checker& check, const std::vector<R>& records, Key key, Place 
 
 template <class R>
 void by_id(Checker& check, const std::vector<R>& records, const std::string& what) {
-  find_repeats(
-      check, records, [](const R& r) { return r.id; }, [](const R& r) { return r.locs.at("id"); },
-      what);
+  neighbour_repeats(
+      check, records, [](const R& a, const R& b) { return a.id == b.id; },
+      [](const R& r) { return r.id; }, [](const R& r) { return r.locs.at("id"); }, what);
 }
 
-template <class R>
-void by_key(Checker& check, const std::vector<R>& records, const std::string& what) {
-  find_repeats(
-      check, records, [](const R& r) { return ref_of(r).id; },
-      [](const R& r) { return r.locs.record; }, what);
+// A versement is known by (convention, poste, tranche), which its sort order starts with; a
+// déclaration de dépenses by (structure, convention, trimestre), its whole sort order.
+void versements(Checker& check, const std::vector<Versement>& records) {
+  neighbour_repeats(
+      check, records,
+      [](const Versement& a, const Versement& b) {
+        return a.convention == b.convention && a.poste == b.poste && a.tranche == b.tranche;
+      },
+      [](const Versement& v) { return ref_of(v).id; },
+      [](const Versement& v) { return v.locs.record; }, "versement");
+}
+
+void depenses(Checker& check, const std::vector<Depense>& records) {
+  neighbour_repeats(
+      check, records,
+      [](const Depense& a, const Depense& b) {
+        return a.structure == b.structure && a.convention == b.convention &&
+               a.trimestre == b.trimestre;
+      },
+      [](const Depense& d) { return ref_of(d).id; }, [](const Depense& d) { return d.locs.record; },
+      "déclaration de dépenses");
+}
+
+// A report is known by (conseiller, mois) but sorted by structure first: two reports of one
+// conseiller and month that name different structures are not neighbours. Hashed by a view of
+// the conseiller and the month's number, without building a string per report.
+void rapports(Checker& check, const std::vector<Rapport>& records) {
+  struct Key {
+    std::string_view conseiller;
+    int mois;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      return std::hash<std::string_view>{}(k.conseiller) * 31 + static_cast<std::size_t>(k.mois);
+    }
+  };
+  std::unordered_map<Key, std::size_t, KeyHash> first;
+  first.reserve(records.size());
+  Groups groups;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    auto [it, inserted] = first.try_emplace(Key{records[i].conseiller, records[i].mois.index()}, i);
+    if (inserted) continue;
+    const Rapport& earlier = records[it->second];
+    auto& found = groups[ref_of(records[i]).id];
+    if (found.empty()) found.push_back({earlier.locs.record, ref_of(earlier)});
+    found.push_back({records[i].locs.record, ref_of(records[i])});
+  }
+  report_groups(check, groups, "rapport mensuel");
 }
 
 // Post numbers are unique within a convention, its avenants' added posts included.
@@ -90,9 +134,9 @@ void check_duplicates(Checker& check) {
   by_id(check, r.conseillers, "identifiant de conseiller");
   by_id(check, r.conventions, "identifiant de convention");
   by_id(check, r.avenants, "identifiant d'avenant");
-  by_key(check, r.versements, "versement");
-  by_key(check, r.rapports, "rapport mensuel");
-  by_key(check, r.depenses, "déclaration de dépenses");
+  versements(check, r.versements);
+  rapports(check, r.rapports);
+  depenses(check, r.depenses);
   post_numbers(check);
   avenant_numbers(check);
 }

@@ -52,6 +52,37 @@ TEST(DuplicateId, CoversPostNumbersAvenantNumbersAndNaturalKeys) {
   EXPECT_EQ(found[2].where.file, "data/rapports/zz/cn-1-2021-05.yaml");
 }
 
+// Repeats are looked for among neighbours of the sorted records: a versement repeated three
+// times (each with its own date, which sorts after the key), two reports of one conseiller
+// and month under two structures (sorted apart, by structure first, with another report
+// between them) and a repeated déclaration de dépenses are each found, every repeat once.
+TEST(DuplicateId, RepeatsOfFollowUpRecordsAreFoundWhereverTheySort) {
+  Project p = valid_project();
+  p.add(structure("s-2"));
+  for (const char* date : {"2021-05-14", "2021-05-10", "2021-05-20"})
+    p.add(Versement{"cv-1", 1, 1, d(date), Money::euros(1000), VersementStatut::Versee, {}});
+  p.add(rapport("s-2", "cn-1", "2021-05"))
+      .add(rapport("s-1", "cn-2", "2021-05"))
+      .add(rapport("s-1", "cn-1", "2021-05"))
+      .add(rapport("s-1", "cn-1", "2021-06"));
+  Depense dep;
+  dep.structure = "s-1";
+  dep.convention = "cv-1";
+  dep.trimestre = {2021, 2};
+  p.add(dep).add(dep);
+  Outcome out = p.run();
+  std::vector<std::string> messages;
+  for (const auto& f : out.with("duplicate-id")) messages.push_back(f.message);
+  auto count = [&](std::string_view what) {
+    return std::ranges::count_if(messages,
+                                 [&](const std::string& m) { return m.starts_with(what); });
+  };
+  EXPECT_EQ(count("versement « cv-1/poste-1/tranche-1 »"), 2) << out.codes();
+  EXPECT_EQ(count("rapport mensuel « cn-1/2021-05 »"), 1) << out.codes();
+  EXPECT_EQ(count("déclaration de dépenses « s-1/cv-1/2021-T2 »"), 1) << out.codes();
+  EXPECT_EQ(messages.size(), 4u) << out.codes();
+}
+
 TEST(DanglingReference, EveryReferenceFieldIsChecked) {
   Project p = valid_project();
   Conseiller orphan = conseiller("cn-2", "s-404");
