@@ -47,6 +47,21 @@ TEST(OutputPathClashes, AFileAndAFolderOfTheSameName) {
   EXPECT_EQ(clashes({"a/b", "a/b/c/d.pdf"}).size(), 1u);  // deeper folders too
 }
 
+// Sorted paths share their folders (each folder is recorded once, with the first path in it);
+// a file named like one of them is found whatever its neighbours, and the message names the
+// first file of that folder.
+TEST(OutputPathClashes, AFileNamedLikeAFolderItsNeighboursShare) {
+  auto found = clashes({"b/s-1/2023-T1.pdf", "b/s-1/2023-T2.pdf", "b/s-1/2023-T2.pdf/x.html",
+                        "b/s-1/2023-T3.pdf", "b/s-10/2023-T1.pdf", "b/s-1", "b/s-2/a.pdf"});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(mentions(found, "« b/s-1 »", "« b/s-1/2023-T1.pdf »"));
+  EXPECT_TRUE(mentions(found, "« b/s-1/2023-T2.pdf »", "« b/s-1/2023-T2.pdf/x.html »"));
+  // "b/s-1-x/…" sorts before "b/s-1/…" and starts like it, but is another folder.
+  found = clashes({"b/s-1-x/a.pdf", "b/s-1/a.pdf", "b/s-1"});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(mentions(found, "« b/s-1 »", "« b/s-1/a.pdf »")) << found[0];
+}
+
 TEST(OutputPathClashes, PathsThatDifferOnlyByCase) {
   auto found = clashes({"site/Guide.html", "site/guide.html"});
   ASSERT_EQ(found.size(), 1u);
