@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 
+#include "render/clock_buffers.hpp"
 #include "render/document/content_stream.hpp"
 #include "render/document/pdf_file_id.hpp"
 #include "render/document/pdf_font.hpp"
@@ -741,6 +742,7 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
 RenderStats write_pdf(const FlowResult& flow, const std::vector<Page>& pages, const PageGeometry& g,
                       const DocumentOptions& options, const FontSet& fonts,
                       const std::filesystem::path& output) {
+  render::use_clock_buffers_per_thread();  // PoDoFo reads the clock with localtime()
   std::unique_lock clock_lock(podofo_clock_mutex());
   PdfMemDocument doc;
   clock_lock.unlock();

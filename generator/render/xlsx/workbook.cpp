@@ -9,6 +9,7 @@
 #include <string>
 
 #include "io/whole_file.hpp"
+#include "render/clock_buffers.hpp"
 #include "render/xlsx/library_messages.hpp"
 #include "tampon/diagnostic.hpp"
 
@@ -91,6 +92,7 @@ Workbook::Workbook(const std::filesystem::path& path, Size size, const DocInfo& 
 }
 
 void Workbook::open(Size size) {
+  render::use_clock_buffers_per_thread();  // the creation date below, formatted by gmtime()
   // The zip goes to memory: libxlsxwriter opens a file name, so it gets the memfd's. Without
   // memfd or /proc it writes the file itself, as before.
   m_memory = ::memfd_create("tampon-xlsx", MFD_CLOEXEC);
