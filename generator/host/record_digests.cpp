@@ -1,6 +1,8 @@
 #include "host/record_digests.hpp"
 
+#include <functional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/parallel.hpp"
@@ -11,7 +13,7 @@
 namespace tampon {
 namespace {
 
-struct Slot {
+struct Digested {
   RecordRef ref;
   RecordDigests::Digest digest{}, public_digest{};
 };
@@ -46,12 +48,12 @@ const Structure& public_part(const Structure& s, Structure& copy) {
 }
 
 template <class R>
-void digest_all(std::span<const R> records, unsigned threads, std::vector<Slot>& slots) {
+void digest_all(std::span<const R> records, unsigned threads, std::vector<Digested>& slots) {
   std::size_t first = slots.size();
   slots.resize(first + records.size());
   // Each index fills its own slot: no lock, and the result never depends on timing.
   for_each_index(records.size(), threads, [&](std::size_t i) {
-    Slot& slot = slots[first + i];
+    Digested& slot = slots[first + i];
     slot.ref = ref_of(records[i]);
     slot.digest = load::sha256(load::record_content(records[i]));
     R copy;
@@ -65,7 +67,7 @@ void digest_all(std::span<const R> records, unsigned threads, std::vector<Slot>&
 
 RecordDigests::RecordDigests(const Model& model, unsigned threads) {
   const RecordSet& r = model.records;
-  std::vector<Slot> slots;
+  std::vector<Digested> slots;
   slots.reserve(r.structures.size() + r.conseillers.size() + r.conventions.size() +
                 r.avenants.size() + r.versements.size() + r.rapports.size() + r.depenses.size());
   digest_all<Structure>(r.structures, threads, slots);
@@ -75,19 +77,73 @@ RecordDigests::RecordDigests(const Model& model, unsigned threads) {
   digest_all<Versement>(r.versements, threads, slots);
   digest_all<Rapport>(r.rapports, threads, slots);
   digest_all<Depense>(r.depenses, threads, slots);
-  m_digests.reserve(slots.size());
+  std::size_t capacity = 16;
+  while (capacity < 2 * slots.size()) capacity *= 2;
+  m_slots.assign(capacity, Slot{});
+  m_entries.reserve(slots.size());
+  std::size_t id_bytes = 0;
+  for (const Digested& s : slots) id_bytes += s.ref.id.size();
+  m_ids.reserve(id_bytes);
+  const std::size_t mask = capacity - 1;
   // A duplicate id (an error, so --keep-going skips its readers) keeps its first digest.
-  for (Slot& s : slots) m_digests.emplace(std::move(s.ref), Digests{s.digest, s.public_digest});
+  for (const Digested& s : slots) {
+    std::uint64_t hash = hash_of(s.ref.kind, s.ref.id);
+    std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+    bool duplicate = false;
+    std::size_t at = hash & mask;
+    for (;; at = (at + 1) & mask) {
+      const RecordDigests::Slot& slot = m_slots[at];
+      if (slot.entry == 0) break;
+      const Entry& e = m_entries[slot.entry - 1];
+      if (slot.tag == tag && e.kind == s.ref.kind &&
+          std::string_view(m_ids).substr(e.id_at, e.id_size) == s.ref.id) {
+        duplicate = true;
+        break;
+      }
+    }
+    if (duplicate) continue;
+    m_entries.push_back({s.digest, s.public_digest, hash, static_cast<std::uint32_t>(m_ids.size()),
+                         static_cast<std::uint32_t>(s.ref.id.size()), s.ref.kind});
+    m_ids += s.ref.id;
+    m_slots[at] = {tag, static_cast<std::uint32_t>(m_entries.size())};
+  }
+}
+
+std::uint64_t RecordDigests::hash_of(RecordKind kind, std::string_view id) {
+  std::uint64_t h = std::hash<std::string_view>{}(id);
+  // Mixed with the kind (a structure and a conseiller may share an id) and spread over both
+  // halves: the low bits pick the slot, the high ones are the tag.
+  h ^= (static_cast<std::uint64_t>(kind) + 1) * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 32;
+  return h;
+}
+
+const RecordDigests::Entry* RecordDigests::lookup(const RecordRef& ref) const {
+  if (m_slots.empty()) return nullptr;
+  std::uint64_t hash = hash_of(ref.kind, ref.id);
+  std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const Slot& slot = m_slots[at];
+    if (slot.entry == 0) return nullptr;
+    if (slot.tag != tag) continue;
+    const Entry& e = m_entries[slot.entry - 1];
+    if (e.hash == hash && e.kind == ref.kind && e.id_size == ref.id.size() &&
+        std::string_view(m_ids).substr(e.id_at, e.id_size) == ref.id)
+      return &e;
+  }
 }
 
 const RecordDigests::Digest* RecordDigests::find(const RecordRef& ref) const {
-  auto it = m_digests.find(ref);
-  return it == m_digests.end() ? nullptr : &it->second.whole;
+  const Entry* e = lookup(ref);
+  return e ? &e->whole : nullptr;
 }
 
 const RecordDigests::Digest* RecordDigests::find_public(const RecordRef& ref) const {
-  auto it = m_digests.find(ref);
-  return it == m_digests.end() ? nullptr : &it->second.public_part;
+  const Entry* e = lookup(ref);
+  return e ? &e->public_part : nullptr;
 }
 
 }  // namespace tampon
