@@ -49,7 +49,7 @@ int run_build(const Options& options) {
   if (!selected) return k_exit_usage;
   const bool load_records =
       options.only.empty() || reads_records(*selected) || !options.select.empty();
-  Session& session = open_session_until_exit(options, load_records);
+  Session& session = open_session_until_exit(options, load_records, /*for_build=*/true);
   const RecordSet* read = load_records ? &session.model.records : nullptr;
   Diagnostics& diagnostics = session.diagnostics;
   if (session.input_failure) {

@@ -81,10 +81,11 @@ void warn_if_no_records(const ProjectContext& project, LoadResult& loaded) {
 
 }  // namespace
 
-Session open_session(const Options& options, bool load_records) {
+Session open_session(const Options& options, bool load_records, bool for_build) {
   Session session;
   session.project = make_project_context(options);
   LoadOptions load_options{options.jobs, cache_dir(options)};
+  load_options.release_freed_memory = !for_build;
   LoadResult loaded =
       load_records ? load_project(session.project, load_options) : load_rules_only(session.project);
   if (load_records) warn_if_no_records(session.project, loaded);
@@ -103,8 +104,8 @@ Session open_session(const Options& options, bool load_records) {
 // leak checkers see the session as reachable.
 Session* g_session_until_exit = nullptr;
 
-Session& open_session_until_exit(const Options& options, bool load_records) {
-  g_session_until_exit = new Session(open_session(options, load_records));
+Session& open_session_until_exit(const Options& options, bool load_records, bool for_build) {
+  g_session_until_exit = new Session(open_session(options, load_records, for_build));
   return *g_session_until_exit;
 }
 

@@ -30,11 +30,14 @@ ProjectContext make_project_context(const Options& options);
 /// Loads and validates. Never throws for bad input. Without `load_records`, only the rules as
 /// data (baremes.yaml, smic.yaml) are loaded and validated: for builds whose emitters read no
 /// record kind (`--only site`), which then neither wait for nor fail on the records.
-Session open_session(const Options& options, bool load_records = true);
+/// `for_build`: the memory freed by loading is kept for the plans rather than handed back
+/// (LoadOptions::release_freed_memory).
+Session open_session(const Options& options, bool load_records = true, bool for_build = false);
 /// The same, for one-shot commands: the session is never freed. Freeing a national model
 /// (hundreds of thousands of small strings) takes a tenth of a second just before the
 /// process exits anyway. It stays reachable from a static, so leak checkers stay quiet.
-Session& open_session_until_exit(const Options& options, bool load_records = true);
+Session& open_session_until_exit(const Options& options, bool load_records = true,
+                                 bool for_build = false);
 /// Built-ins plus modules from --plugin-dir and TAMPON_PLUGIN_PATH.
 std::unique_ptr<EmitterSet> make_emitter_set(const Options& options, Diagnostics& diagnostics);
 /// The same for `build`, never freed like the session: the emitters keep what they read (a

@@ -135,7 +135,7 @@ LoadResult load_project(const ProjectContext& project, const LoadOptions& option
   sort_diagnostics(out.diagnostics);
   std::sort(out.files.begin(), out.files.end(),
             [](const LoadedFile& a, const LoadedFile& b) { return a.path < b.path; });
-  release_freed_memory();
+  if (options.release_freed_memory) release_freed_memory();
   return out;
 }
 

@@ -18,6 +18,11 @@ namespace tampon {
 struct LoadOptions {
   unsigned jobs = 0;                ///< parser threads; 0 = number of cores
   std::filesystem::path cache_dir;  ///< parse cache keyed by file content; empty = none
+  /// Hands the memory freed while loading back to the system (malloc_trim) at the end. Off
+  /// for a build, whose plans and fingerprints reuse that memory at once: trimming splits the
+  /// heap's 2 MiB pages and each is faulted in and zeroed again (load/README.md: fewer
+  /// faults and less system CPU without it, for the same peak).
+  bool release_freed_memory = true;
 };
 
 struct LoadedFile {
