@@ -1,9 +1,10 @@
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "io/whole_file.hpp"
@@ -276,31 +277,27 @@ class WrittenManifest {
   std::string_view m_rest;
 };
 
-// A read-only private mapping of a whole file (empty for an empty file).
-class MappedText {
+// A whole file read into memory that is never zero-filled first: a national manifest is over
+// 100 MB. Read, not mapped: a mapped file that someone truncates meanwhile (a sync client, an
+// editor, a second tool writing out/) kills the build with SIGBUS on the next page touched; a
+// copy read while it changes is only text that does not parse, and costs a full rebuild.
+class ReadText {
  public:
-  MappedText() = default;
-  MappedText(const MappedText&) = delete;
-  MappedText& operator=(const MappedText&) = delete;
-  ~MappedText() {
-    if (m_data != nullptr) ::munmap(m_data, m_size);
-  }
-  bool map(int fd, std::size_t size) {
-    if (size == 0) return true;
-    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (data == MAP_FAILED) return false;
-    ::madvise(data, size, MADV_SEQUENTIAL);
-    m_data = data;
-    m_size = size;
+  bool read(int fd, std::size_t size) {
+    m_data = std::make_unique_for_overwrite<char[]>(size == 0 ? 1 : size);
+    while (m_size < size) {
+      ssize_t got = ::read(fd, m_data.get() + m_size, size - m_size);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return false;
+      if (got == 0) break;  // shorter than it was: what was read does not parse
+      m_size += static_cast<std::size_t>(got);
+    }
     return true;
   }
-  std::string_view text() const {
-    return m_data == nullptr ? std::string_view{}
-                             : std::string_view(static_cast<const char*>(m_data), m_size);
-  }
+  std::string_view text() const { return {m_data.get(), m_size}; }
 
  private:
-  void* m_data = nullptr;
+  std::unique_ptr<char[]> m_data;
   std::size_t m_size = 0;
 };
 
@@ -318,16 +315,13 @@ Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::stri
   if (static_cast<std::uintmax_t>(st.st_size) > k_max_manifest_bytes)
     return problem("dépasse 1 Gio : ignoré, tout est reconstruit");
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  // Mapped, not read: a national manifest is over 100 MB, and a copy into a fresh string costs
-  // its zero-filling and a page fault per 4 KiB on top of the copy. The mapping is private and
-  // read-only; every string the entries keep is copied out before it is unmapped.
-  MappedText mapped;
+  ReadText whole;
   bool read = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
               static_cast<std::uintmax_t>(st.st_size) <= k_max_manifest_bytes &&
-              mapped.map(fd, static_cast<std::size_t>(st.st_size));
+              whole.read(fd, static_cast<std::size_t>(st.st_size));
   if (fd >= 0) ::close(fd);
   if (!read) return problem("illisible : ignoré, tout est reconstruit");
-  std::string_view text = mapped.text();
+  std::string_view text = whole.text();
   Manifest manifest;
   bool as_written = WrittenManifest(text).read(manifest);
   if (!as_written) {

@@ -1,11 +1,15 @@
 #include "write/manifest.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
 
 namespace tampon {
 namespace {
@@ -227,6 +231,48 @@ TEST_F(ManifestFile, TheFastWayAndTheJsonParserReadTheSameEntries) {
 
 TEST_F(ManifestFile, AMissingManifestReadsAsEmpty) {
   EXPECT_TRUE(Manifest::read(file).entries.empty());
+}
+
+// Someone else truncates and rewrites manifest.json in place while a build reads it (a sync
+// client, an editor). The reader mapped the file: a page touched after the truncation killed
+// the process with SIGBUS. Now each read gives the whole manifest or, from a torn copy, none.
+TEST_F(ManifestFile, AManifestTruncatedWhileItIsReadIsNeverACrash) {
+  std::ostringstream text;
+  ManifestWriter writer(text, "1.2.3", "2024-06-30");
+  constexpr std::size_t k_entries = 8000;
+  for (std::size_t i = 0; i < k_entries; ++i) {
+    char path[32];
+    std::snprintf(path, sizeof path, "conventions/cv-%06zu.pdf", i);
+    writer.begin_entry(path, "convention-pdf", 1000 + i, std::string(64, 'a'));
+    writer.record("convention", path + 12);
+    writer.end_entry(std::string(64, 'f'));
+  }
+  writer.finish();
+  const std::string bytes = text.str();
+  std::ofstream(file, std::ios::binary) << bytes;
+  std::atomic<bool> done = false;
+  std::thread rewriter([&] {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+    ASSERT_GE(fd, 0);
+    while (!done) {  // the same file (same inode) emptied, then written again
+      ASSERT_EQ(::ftruncate(fd, 0), 0);
+      ASSERT_EQ(::pwrite(fd, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
+    }
+    ::close(fd);
+  });
+  std::size_t whole = 0, torn = 0;
+  for (int i = 0; i < 150; ++i) {
+    Manifest m = Manifest::read(file);
+    if (m.entries.size() == k_entries)
+      ++whole;
+    else if (m.entries.empty())
+      ++torn;
+    else
+      ADD_FAILURE() << m.entries.size() << " entries of " << k_entries;
+  }
+  done = true;
+  rewriter.join();
+  EXPECT_EQ(whole + torn, 150u);
 }
 
 }  // namespace
