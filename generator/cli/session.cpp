@@ -19,7 +19,13 @@ namespace tampon::cli {
 namespace fs = std::filesystem;
 
 fs::path shipped_dir() {
-  if (const char* env = std::getenv("TAMPON_SHARE_DIR"); env && *env) return env;
+  // Absolute: emitters name the shipped files they read by absolute path, and a relative one
+  // would be read as relative to the project (host/plan_jobs.cpp).
+  std::error_code ec;
+  if (const char* env = std::getenv("TAMPON_SHARE_DIR"); env && *env) {
+    fs::path absolute = fs::absolute(env, ec);
+    return ec ? fs::path(env) : absolute.lexically_normal();
+  }
   return TAMPON_SHARE_DIR;
 }
 

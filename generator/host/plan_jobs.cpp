@@ -90,12 +90,14 @@ class BuildDigests {
 // deterministic), so the previous file can be kept. `data` is either the digest of every data
 // file, or (per_record) the rules' digest followed by the digest of each record the job lists:
 // only for emitters whose `inputs` name every record their outputs read; of the public part of
-// each record (`public_part`) for those whose outputs print no personal data.
+// each record (`public_part`) for those whose outputs print no personal data. Files of the
+// shipped folder are named relative to `shipped_prefix` (that folder, ending in '/').
 // With a memo (`serve`), a text hashed by an earlier build gives its fingerprint back, and a new
 // one is copied to `fresh` for the memo to keep.
 std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
                         const std::string& data, const RecordDigests* per_record, bool public_part,
-                        std::span<const std::string* const> dep_digests, std::string& text,
+                        std::span<const std::string* const> dep_digests,
+                        std::string_view shipped_prefix, std::string& text,
                         const FingerprintMemo* memo, std::string* fresh) {
   const auto& info = planned.emitter->info();
   const OutputJob& job = planned.job;
@@ -140,7 +142,14 @@ std::string fingerprint(const PlannedJob& planned, const std::string& as_of,
     }
   }
   for (std::size_t k = 0; k < job.depends_on.size(); ++k) {
-    text.append(job.depends_on[k]).append("=");
+    // A file of the tool's own share folder by its name there, not where the tool is
+    // installed: moving or reinstalling Tampon changes no output, so it re-renders none.
+    std::string_view dep = job.depends_on[k];
+    if (!shipped_prefix.empty() && dep.starts_with(shipped_prefix)) {
+      text.append("<partagé>/");
+      dep.remove_prefix(shipped_prefix.size());
+    }
+    text.append(dep).append("=");
     line(*dep_digests[k]);
   }
   if (memo) {
@@ -272,6 +281,8 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
   }
   // Jobs are independent once the digests are known: fingerprint them side by side.
   const std::string as_of = model.as_of.iso();
+  std::string shipped_prefix =
+      project.shipped_dir.empty() ? std::string() : (project.shipped_dir / "").string();
   FingerprintMemo* memo = options.fingerprint_memo;
   std::vector<std::string> fresh(memo ? planned.size() : 0);  // texts the memo lacks
   for_each_index(planned.size(), threads, [&](std::size_t i) {
@@ -289,14 +300,14 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     bool reads_records = !p.emitter->info().reads.empty() || options.rules_digest.empty();
     if (!reads_records)
       p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests.of_job(i),
-                                  text, memo, fresh_text);
+                                  shipped_prefix, text, memo, fresh_text);
     else if (by_record && options.per_record.contains(p.emitter))
       p.fingerprint = fingerprint(p, as_of, options.rules_digest, options.record_digests,
-                                  options.public_part.contains(p.emitter), digests.of_job(i), text,
-                                  memo, fresh_text);
+                                  options.public_part.contains(p.emitter), digests.of_job(i),
+                                  shipped_prefix, text, memo, fresh_text);
     else
       p.fingerprint = fingerprint(p, as_of, options.data_digest, nullptr, false, digests.of_job(i),
-                                  text, memo, fresh_text);
+                                  shipped_prefix, text, memo, fresh_text);
     const ManifestEntry* before = previous_of[i];
     if (unchanged_since(before, p.fingerprint, options.out_dir, stamps, options.outputs_as_left,
                         p.seen)) {

@@ -396,5 +396,48 @@ TEST(PerRecordFingerprints, AStructuresContactAndBankDetailsRenderNoBulletinAgai
       });
 }
 
+// Templates and pages of the tool's own share folder are fingerprinted by their name in it:
+// reinstalling or moving Tampon (another prefix, TAMPON_SHARE_DIR) renders nothing again. They
+// were named by absolute path, and an installation moved re-rendered every output.
+TEST(Fingerprints, MovingTheToolsShareFolderRendersNothingAgain) {
+  Project p;
+  fs::copy(k_source / "data", p.dir() / "data", fs::copy_options::recursive);  // no templates/
+  // The share folder beside the project, as an installation is (/usr/share/tampon).
+  const fs::path share_a = p.dir().string() + "-partage-a",
+                 share_b = p.dir().string() + "-partage-b";
+  fs::remove_all(share_a);
+  fs::remove_all(share_b);
+  fs::create_directories(share_a);
+  for (const char* part : {"data", "templates", "content"})
+    fs::copy(k_source / part, share_a / part, fs::copy_options::recursive);
+  fs::create_directory_symlink(k_source / "node_modules", share_a / "node_modules");  // DSFR
+  auto with_share = [&](const fs::path& share, const std::vector<std::string>& args) {
+    ::setenv("TAMPON_SHARE_DIR", share.c_str(), 1);
+    auto result = p.run(args);
+    ::unsetenv("TAMPON_SHARE_DIR");
+    return result;
+  };
+  const std::vector<std::string> build = {"build", "--as-of", k_as_of, "--out", "out"};
+  auto first = with_share(share_a, build);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto before = p.snapshot("out");
+  ASSERT_GT(before.size(), 10u);
+  fs::rename(share_a, share_b);
+  // Relative, as a user may set it: taken from the working folder, here the project's.
+  auto moved = with_share(fs::path("..") / share_b.filename(), build);
+  EXPECT_EQ(moved.exit_code, 0) << moved.err;
+  const std::regex nothing_written("(^|\\n)0 fichier\\(s\\) écrit\\(s\\), ");
+  EXPECT_TRUE(std::regex_search(moved.err, nothing_written)) << moved.err;
+  EXPECT_EQ(p.snapshot("out"), before);
+  // A shipped template edited in the new place is still seen.
+  fs::path page = share_b / "templates/site/page.mustache";
+  ASSERT_TRUE(fs::exists(page));
+  { std::ofstream(page, std::ios::app) << "<!-- modifié -->\n"; }
+  auto edited = with_share(share_b, build);
+  EXPECT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_FALSE(std::regex_search(edited.err, nothing_written)) << edited.err;
+  fs::remove_all(share_b);
+}
+
 }  // namespace
 }  // namespace tampon::testing
