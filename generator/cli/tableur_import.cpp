@@ -30,6 +30,7 @@
 #include "tabular/csv_reader.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tampon/date.hpp"
+#include "tampon/money.hpp"
 #include "tampon/suggest.hpp"
 
 namespace tampon::cli {
@@ -71,6 +72,40 @@ std::string number_text(const Cell& c) {
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, c.number, std::chars_format::fixed);
   return ec == std::errc() ? std::string(buf, end) : c.text;
+}
+
+/// What the loader expects of a number it would refuse (load/map_reader.cpp: whole numbers
+/// and decimals within the field's bounds, amounts with two decimals at most), or nothing when
+/// it takes `text`. Checked here so that the cell is named, and nothing is written.
+std::optional<std::string> number_refused(const load::Field* field, std::string_view text) {
+  if (field == nullptr) return std::nullopt;
+  using load::FieldType;
+  switch (field->type) {
+    case FieldType::Integer:
+    case FieldType::Counts: {
+      int value = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec == std::errc{} && end == text.data() + text.size() && value >= field->min &&
+          value <= field->max)
+        return std::nullopt;
+      return fmt::format("nombre entier de {} à {}", field->min, field->max);
+    }
+    case FieldType::Number: {
+      double value = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      bool plain = std::all_of(text.begin(), text.end(),
+                               [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+      if (plain && ec == std::errc{} && end == text.data() + text.size() && std::isfinite(value) &&
+          value >= field->min && value <= field->max)
+        return std::nullopt;
+      return fmt::format("nombre de {} à {}", field->min, field->max);
+    }
+    case FieldType::Money:
+      if (Money::parse(text)) return std::nullopt;
+      return std::string("montant en euros, positif, deux décimales au plus,");
+    default:
+      return std::nullopt;
+  }
 }
 
 bool id_like(std::string_view s) {
@@ -380,7 +415,8 @@ class Importer {
         continue;
       }
       const auto& column = layout.columns[static_cast<std::size_t>(index)];
-      if (auto value = convert(column, cell, w)) rec.value.set(column.path, std::move(*value));
+      if (auto value = convert(layout, column, cell, w))
+        rec.value.set(column.path, std::move(*value));
     }
     if (!layout.list.empty()) {
       if (owner.empty()) {
@@ -529,8 +565,8 @@ class Importer {
     return out;
   }
 
-  std::optional<YamlValue> convert(const tableur::Column& column, const Cell& cell,
-                                   const Where& w) {
+  std::optional<YamlValue> convert(const SheetLayout& layout, const tableur::Column& column,
+                                   const Cell& cell, const Where& w) {
     switch (column.type) {
       case ColumnType::Text:
         if (cell.type == Cell::Type::Number) return YamlValue::quoted(number_text(cell));
@@ -552,14 +588,22 @@ class Importer {
         return std::nullopt;
       }
       case ColumnType::Number: {
-        if (cell.type == Cell::Type::Number) return YamlValue::plain(number_text(cell));
-        if (cell.type == Cell::Type::Text) {
-          std::string n = french_number(cell.text);
-          if (!n.empty()) return YamlValue::plain(n);
+        std::string n;
+        if (cell.type == Cell::Type::Number)
+          n = number_text(cell);
+        else if (cell.type == Cell::Type::Text)
+          n = french_number(cell.text);
+        if (n.empty()) {
+          error(w, fmt::format("« {} » : nombre attendu (par exemple 1850,50), trouvé « {} »",
+                               column.path, cell.text));
+          return std::nullopt;
         }
-        error(w, fmt::format("« {} » : nombre attendu (par exemple 1850,50), trouvé « {} »",
-                             column.path, cell.text));
-        return std::nullopt;
+        if (auto expected = number_refused(tableur::record_field(layout, column), n)) {
+          error(w, fmt::format("« {} » : {} attendu, trouvé « {} »", column.path, *expected,
+                               cell.text));
+          return std::nullopt;
+        }
+        return YamlValue::plain(n);
       }
       case ColumnType::Bool: {
         std::string t = cell.text;

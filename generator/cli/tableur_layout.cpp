@@ -190,6 +190,27 @@ std::vector<const SheetLayout*> list_sheets_of(const SheetLayout& main) {
   return out;
 }
 
+namespace {
+const load::Field* field_at(std::span<const load::Field> fields, std::string_view path) {
+  auto dot = path.find('.');
+  const load::Field* f = load::find_field(fields, path.substr(0, dot));
+  if (!f || dot == std::string_view::npos || f->type == load::FieldType::Counts) return f;
+  return field_at(f->fields, path.substr(dot + 1));
+}
+}  // namespace
+
+const load::Field* record_field(const SheetLayout& sheet, const Column& column) {
+  auto kind = parse_enum<RecordKind>(sheet.kind);
+  if (!kind) return nullptr;
+  std::span<const load::Field> fields = load::record_table(*kind).fields;
+  if (!sheet.list.empty()) {
+    const load::Field* list = load::find_field(fields, sheet.list);
+    if (!list) return nullptr;
+    fields = list->fields;
+  }
+  return field_at(fields, column.path);
+}
+
 std::string owner_header(const SheetLayout& main) {
   return main.has_id ? std::string(main.kind) : std::string(main.kind) + " (ligne)";
 }

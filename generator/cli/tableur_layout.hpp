@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "load/record_fields.hpp"
+
 namespace tampon::cli::tableur {
 
 enum class ColumnType {
@@ -40,6 +42,10 @@ std::span<const SheetLayout> sheets();
 const SheetLayout* find_sheet(std::string_view name);
 /// The list sheets of a main sheet.
 std::vector<const SheetLayout*> list_sheets_of(const SheetLayout& main);
+
+/// The loader's field a column fills (load/record_fields.cpp), or nullptr: the import checks a
+/// cell against the same type and bounds as the loader will check the YAML it writes.
+const load::Field* record_field(const SheetLayout& sheet, const Column& column);
 
 /// The header of a list sheet's owner column: "convention" (the owner's id) or, for kinds
 /// without an id, "depense (ligne)" (the owner's row in its own sheet).

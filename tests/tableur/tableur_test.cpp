@@ -278,6 +278,48 @@ TEST(ImportTableur, ReadsOneCsvPerSheetWithBomQuotesAndFrenchFormats) {
             "      contrat: \"cdd-droit-public\"\n");
 }
 
+// Found by fuzz_import_tableur: a number the loader refuses (out of its field's bounds, a
+// fraction where a whole number goes, three decimals in an amount) was written, and the error
+// came only from `validate`, at a line of the YAML instead of the cell.
+TEST(ImportTableur, ANumberTheLoaderWouldRefuseIsReportedAtItsCellAndNothingIsWritten) {
+  Project p;
+  p.write("versements.csv",
+          "convention;poste;tranche;date;montant\n"
+          "cv-1;1;1;2021-05-14;10000\n"
+          "cv-1;1,5;2;2021-11-14;10000\n"
+          "cv-1;1;0;2021-11-14;10000\n"
+          "cv-1;1;2;2021-11-14;\"10 000,125\"\n");
+  auto r = p.run({"import", "tableur", "versements.csv"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("versements.csv:3:6: erreur: « poste » : nombre entier de 1 à"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("versements.csv:4:8: erreur: « tranche » : nombre entier de 1 à 99 "
+                       "attendu, trouvé « 0 »"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("versements.csv:5:21: erreur: « montant » : montant en euros"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(p.snapshot("data").empty());
+}
+
+TEST(ImportTableur, HoursOutsideOneToFortyEightAreRefusedAtTheirCell) {
+  Project p;
+  p.write("conseillers.csv",
+          "id;prenom;nom;structure;role;contrat.type;contrat.debut;contrat.heures_hebdo;"
+          "contrat.salaire_brut_mensuel\n"
+          "cn-1;Kévin;Delannoy;mairie;conseiller;cdi;2021-04-19;35180;1720\n"
+          "cn-2;Léa;Martin;mairie;conseiller;cdi;2021-04-19;17,5;1720\n");
+  auto r = p.run({"import", "tableur", "conseillers.csv"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("conseillers.csv:2:54: erreur: « contrat.heures_hebdo » : nombre de 1 à 48 "
+                       "attendu, trouvé « 35180 »"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("conseillers.csv:3:"), std::string::npos) << r.err;  // 17,5 is right
+}
+
 TEST(ImportTableur, ABadCsvFieldIsReportedAtItsLineAndColumn) {
   Project p;
   p.write("versements.csv",
