@@ -9,36 +9,14 @@
 #include <zip.h>
 
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "fuzz_parts.hpp"
 #include "read_workbook.hpp"
 
 namespace {
 
-struct Part {
-  std::string name;
-  std::string_view bytes;
-};
-
-// "=== name\n" starts a part; what comes before the first one is ignored.
-std::vector<Part> parts_of(std::string_view input) {
-  std::vector<Part> parts;
-  constexpr std::string_view k_mark = "=== ";
-  std::size_t at = input.starts_with(k_mark) ? 0 : input.find(std::string("\n") + "=== ");
-  if (at != std::string_view::npos && at != 0) ++at;
-  while (at != std::string_view::npos && at < input.size()) {
-    std::size_t name_end = input.find('\n', at);
-    if (name_end == std::string_view::npos) break;
-    std::string name(input.substr(at + k_mark.size(), name_end - at - k_mark.size()));
-    std::size_t next = input.find("\n=== ", name_end);
-    std::size_t end = next == std::string_view::npos ? input.size() : next;
-    std::size_t length = end > name_end ? end - name_end - 1 : 0;  // empty: a mark right after
-    parts.push_back({std::move(name), input.substr(name_end + 1, length)});
-    at = next == std::string_view::npos ? next : next + 1;
-  }
-  return parts;
-}
+using tampon::fuzz::Part;
 
 bool write_archive(const std::string& path, const std::vector<Part>& parts) {
   int code = 0;
@@ -67,7 +45,7 @@ bool write_archive(const std::string& path, const std::vector<Part>& parts) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tampon;
-  auto parts = parts_of(fuzz::text_of(data, size));
+  auto parts = fuzz::parts_of(fuzz::text_of(data, size));
   if (parts.empty() || parts.size() > 64) return 0;
   auto path = fuzz::scratch() / "parties.xlsx";
   if (!write_archive(path.string(), parts)) return 0;
