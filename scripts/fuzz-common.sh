@@ -27,7 +27,7 @@ fuzz_command() {
     manifest | external_protocol) dict=tests/fuzz/dict/json.dict ;;
     template) dict=tests/fuzz/dict/template.dict ;;
     journal) dict=tests/fuzz/dict/journal.dict ;;
-    xlsx_parts) dict=tests/fuzz/dict/xlsx_parts.dict ;;
+    xlsx_parts | import_justification) dict=tests/fuzz/dict/xlsx_parts.dict ;;
     *) dict="" ;;
   esac
   FUZZ_CMD=("$fuzz_build/tests/fuzz/fuzz_$what" -max_total_time="$seconds" -timeout="$timeout"

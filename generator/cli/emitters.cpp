@@ -8,6 +8,7 @@ namespace tampon::cli {
 EmitterSet* g_emitters_until_exit = nullptr;  // reachable, like the session
 
 EmitterSet& emitter_set_until_exit(const Options& options, Diagnostics& diagnostics) {
+  delete g_emitters_until_exit;  // a command run again in the same process (the fuzz targets)
   g_emitters_until_exit = make_emitter_set(options, diagnostics).release();
   return *g_emitters_until_exit;
 }

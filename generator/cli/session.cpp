@@ -111,6 +111,7 @@ Session open_session(const Options& options, bool load_records, bool for_build) 
 Session* g_session_until_exit = nullptr;
 
 Session& open_session_until_exit(const Options& options, bool load_records, bool for_build) {
+  delete g_session_until_exit;  // a command run again in the same process (the fuzz targets)
   g_session_until_exit = new Session(open_session(options, load_records, for_build));
   return *g_session_until_exit;
 }

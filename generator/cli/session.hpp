@@ -35,7 +35,8 @@ ProjectContext make_project_context(const Options& options);
 Session open_session(const Options& options, bool load_records = true, bool for_build = false);
 /// The same, for one-shot commands: the session is never freed. Freeing a national model
 /// (hundreds of thousands of small strings) takes a tenth of a second just before the
-/// process exits anyway. It stays reachable from a static, so leak checkers stay quiet.
+/// process exits anyway. It stays reachable from a static, so leak checkers stay quiet; a
+/// second call in the same process (a fuzz target running a command again) frees the first.
 Session& open_session_until_exit(const Options& options, bool load_records = true,
                                  bool for_build = false);
 /// Built-ins plus modules from --plugin-dir and TAMPON_PLUGIN_PATH.
