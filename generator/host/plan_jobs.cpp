@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
-#include <map>
 #include <span>
 #include <unordered_map>
 
@@ -190,7 +189,6 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
                                   Diagnostics& diagnostics) {
   const std::vector<const Emitter*>& emitters = builds.emitters();
   std::vector<PlannedJob> planned;
-  std::map<std::string, const Emitter*> owners;
   // Emitters plan side by side (plan only reads the model); their jobs are then taken in
   // emitter order, so nothing depends on timing. An exception is passed on as it came.
   std::vector<std::vector<OutputJob>> proposed(emitters.size());
@@ -211,13 +209,6 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
         diagnostics.push_back(emitter_error(*emitter, *why + " : « " + job.path + " »"));
         continue;
       }
-      auto [it, fresh] = owners.emplace(job.path, emitter);
-      if (!fresh) {
-        diagnostics.push_back(emitter_error(*emitter, "le fichier « " + job.path +
-                                                          " » est déjà produit par « " +
-                                                          it->second->info().name + " »"));
-        continue;
-      }
       PlannedJob p;
       p.emitter = emitter;
       p.state = &builds.state(e);
@@ -227,10 +218,12 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
   }
   phase_done("plan des émetteurs");
   {  // Sorted by path through an index: each job (a few hundred bytes) moves about once.
+    // Equal paths keep the emitters' order, so that the first to plan a file owns it.
     std::vector<std::uint32_t> order(planned.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return planned[a].job.path < planned[b].job.path;
+      int c = planned[a].job.path.compare(planned[b].job.path);
+      return c < 0 || (c == 0 && a < b);
     });
     // In place, cycle by cycle (no second vector of jobs at the peak of memory): position j
     // receives job order[j].
@@ -250,6 +243,21 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
       }
     }
   }
+  // A file planned twice is its first emitter's: found among sorted neighbours rather than
+  // in a map of 94 000 path strings (about 150 ms of a national build's planning).
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    if (kept > 0 && planned[i].job.path == planned[kept - 1].job.path) {
+      diagnostics.push_back(
+          emitter_error(*planned[i].emitter, "le fichier « " + planned[i].job.path +
+                                                 " » est déjà produit par « " +
+                                                 planned[kept - 1].emitter->info().name + " »"));
+      continue;
+    }
+    if (kept != i) planned[kept] = std::move(planned[i]);
+    ++kept;
+  }
+  planned.erase(planned.begin() + static_cast<std::ptrdiff_t>(kept), planned.end());
   std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
   for (const PlannedJob& p : planned) paths.push_back(p.job.path);
   for (std::string& why : output_path_clashes(paths))

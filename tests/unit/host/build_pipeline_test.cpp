@@ -262,6 +262,23 @@ TEST_F(BuildPipeline, TwoEmittersClaimingOnePathIsAnError) {
   EXPECT_NE(report.diagnostics[0].message.find("déjà produit par « alpha »"), std::string::npos);
 }
 
+// Duplicates are found among paths sorted with the emitters' order kept for equal paths: the
+// first emitter to plan a file owns it, whatever the names sort like, and an emitter planning a
+// file twice is told so too.
+TEST_F(BuildPipeline, TheFirstEmitterToPlanAPathOwnsItWhateverTheNamesSortLike) {
+  FakeEmitter z("zeta", {job("a.txt"), job("meme.txt")}), a("alpha", {job("meme.txt")}),
+      b("beta", {job("b.txt"), job("b.txt"), job("meme.txt")});
+  auto report = build({&z, &a, &b});
+  ASSERT_EQ(count_errors(report.diagnostics), 3u);
+  int by_zeta = 0, by_beta = 0;
+  for (const auto& d : report.diagnostics) {
+    by_zeta += d.message.find("« meme.txt » est déjà produit par « zeta »") != std::string::npos;
+    by_beta += d.message.find("« b.txt » est déjà produit par « beta »") != std::string::npos;
+  }
+  EXPECT_EQ(by_zeta, 2);
+  EXPECT_EQ(by_beta, 1);
+}
+
 TEST_F(BuildPipeline, ManifestIsIdenticalAcrossBuildsAndThreadCounts) {
   std::vector<OutputJob> jobs;
   for (int i = 0; i < 50; ++i) jobs.push_back(job("f" + std::to_string(i) + ".txt"));
