@@ -279,15 +279,20 @@ class Reader {
     else
       d = *date;
   }
+  // Years as the record files write them, four digits: a larger one is corrupt (and its
+  // index would overflow an int when encoded again).
+  static constexpr std::uint32_t k_max_year = 9999;
   void get(Month& m) {
     std::uint32_t i = 0;
     get(i);
-    m = Month{static_cast<int>(i / 12), i % 12 + 1};
+    if (i / 12 > k_max_year) m_ok = false;
+    m = Month{static_cast<int>(i / 12 > k_max_year ? 0 : i / 12), i % 12 + 1};
   }
   void get(Quarter& q) {
     std::uint32_t i = 0;
     get(i);
-    q = Quarter{static_cast<int>(i / 4), i % 4 + 1};
+    if (i / 4 > k_max_year) m_ok = false;
+    q = Quarter{static_cast<int>(i / 4 > k_max_year ? 0 : i / 4), i % 4 + 1};
   }
   void get(SourceLoc& l) {
     l.file = m_file;

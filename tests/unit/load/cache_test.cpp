@@ -168,6 +168,26 @@ TEST(RecordCodec, CorruptBytesNeverDecode) {
   EXPECT_FALSE(load::decode_file_result(bytes + "x", 1));
 }
 
+// Found by fuzz_record_codec: a month or quarter decoded with a year of hundreds of millions
+// overflowed an int when the record was encoded again. Years have four digits in record
+// files; a larger one is corrupt bytes.
+TEST(RecordCodec, AMonthOrQuarterBeyondYear9999NeverDecodes) {
+  auto round_trip = [](Month mois, Quarter trimestre) {
+    load::FileResult result;
+    result.rapports.push_back({});
+    result.rapports[0].record.mois = mois;
+    result.depenses.push_back({});
+    result.depenses[0].record.trimestre = trimestre;
+    return load::decode_file_result(load::encode_file_result(result), 0);
+  };
+  auto kept = round_trip(Month{9999, 12}, Quarter{9999, 4});
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->rapports[0].record.mois.iso(), "9999-12");
+  EXPECT_EQ(kept->depenses[0].record.trimestre.iso(), "9999-T4");
+  EXPECT_FALSE(round_trip(Month{10000, 1}, Quarter{2024, 1}));
+  EXPECT_FALSE(round_trip(Month{2024, 1}, Quarter{10000, 1}));
+}
+
 TEST(RecordCodec, TheRecordStructsHaveTheSizeTheCodecWasWrittenFor) {
   // If this fails, records.hpp gained or lost a field: add it to the `fields` functions of
   // generator/load/record_codec.cpp (else the cache would drop it), bump
