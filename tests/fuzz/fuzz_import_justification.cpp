@@ -18,8 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto parts = fuzz::parts_of(fuzz::text_of(data, size));
   if (parts.empty() || parts.size() > 64) return 0;
   fuzz::ImportScratch s;
-  std::filesystem::copy(std::filesystem::path(TAMPON_SOURCE_DIR) / "data", s.project / "data",
-                        std::filesystem::copy_options::recursive);
+  s.copy_sample_data();
   s.inputs.insert("2024-T1.xlsx");
   if (!fuzz::write_archive(s.root / "2024-T1.xlsx", parts)) return 0;
   cli::Options options;

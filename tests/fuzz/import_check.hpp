@@ -13,6 +13,7 @@
 #include <string>
 
 #include "fuzz_support.hpp"
+#include "io/whole_file.hpp"
 #include "load/decode_file.hpp"
 #include "load/source_files.hpp"
 
@@ -33,6 +34,26 @@ struct ImportScratch {
     std::filesystem::create_directories((root / relative).parent_path());
     std::ofstream(root / relative, std::ios::binary) << bytes;
     inputs.insert(relative);
+  }
+  /// Puts the sample project's data/ in the scratch project. Read once per process, then
+  /// written with the tool's own calls: std::filesystem::copy gives up on EINTR, and
+  /// libFuzzer's timeout alarm interrupts its sendfile() now and then (a false crash in CI).
+  void copy_sample_data() {
+    static const std::map<std::string, std::string> sample = [] {
+      std::map<std::string, std::string> files;
+      const std::filesystem::path data = std::filesystem::path(TAMPON_SOURCE_DIR) / "data";
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(data)) {
+        if (!entry.is_regular_file()) continue;
+        std::string bytes;
+        if (!read_whole_file(entry.path(), bytes)) broken("lecture de " + entry.path().string());
+        files[entry.path().lexically_relative(data).generic_string()] = std::move(bytes);
+      }
+      return files;
+    }();
+    for (const auto& [relative, bytes] : sample) {
+      std::filesystem::create_directories((project / "data" / relative).parent_path());
+      if (!write_whole_file(project / "data" / relative, bytes)) broken("écriture de " + relative);
+    }
   }
   /// Every file under data/, with its bytes.
   std::map<std::string, std::string> data_files() const {
