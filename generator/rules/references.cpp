@@ -49,6 +49,8 @@ void regimes(Checker& check) {
   for (const auto& regime : check.baremes().regimes) known.push_back(regime.id);
   for (const auto& c : check.model().records.conventions) {
     if (check.baremes().regime(c.regime)) continue;
+    // Never written: the loader's missing-field says so, a "régime «  »" would say it twice.
+    if (c.regime.empty() && !written(c.locs, "regime")) continue;
     check.report(
         "unknown-value", c.locs.at("regime"),
         "régime « " + c.regime + " » absent de baremes.yaml" + did_you_mean(c.regime, known),

@@ -75,6 +75,24 @@ TEST(CrossRecordNotes, ADanglingReferenceShowsTheIdItProbablyMeant) {
 
 // "Vouliez-vous dire" for a document template's variable and a page's anchor, as `validate`
 // reports them (the emitters' checks), in text and in JSON.
+// A convention without `regime` gets the loader's missing-field, not also « régime «  » absent
+// de baremes.yaml » (an import of a sheet without the column showed both, at the same cell).
+TEST(OneFindingPerMistake, ARegimeNeverWrittenIsMissingNotUnknown) {
+  Project p;
+  write_minimal_valid_project(p);
+  ASSERT_EQ(p.run({"validate", "--as-of", "2022-01-01"}).exit_code, 0);
+  auto files = p.snapshot("data/conventions");
+  ASSERT_EQ(files.size(), 1u);
+  auto [name, text] = *files.begin();
+  auto line = text.find("regime:");
+  ASSERT_NE(line, std::string::npos) << text;
+  text.erase(line, text.find('\n', line) + 1 - line);
+  p.write("data/conventions/" + name, text);
+  auto r = p.run({"validate", "--as-of", "2022-01-01"});
+  EXPECT_TRUE(contains(r.err, "champ obligatoire « regime » manquant")) << r.err;
+  EXPECT_FALSE(contains(r.err, "[unknown-value]")) << r.err;
+}
+
 TEST(Hints, TemplateVariableAndAnchorGetTheClosestName) {
   Project p;
   copy_fixture(p, "date-order");
