@@ -14,13 +14,15 @@ int run_serve(const Options& options);
 /// `tampon init DIR`: a new project from the shipped skeleton (init.cpp).
 int run_init(const Options& options);
 /// `tampon export tableur FICHIER.xlsx` and `tampon import tableur FICHIER…` (tableur_*.cpp).
+/// The imports that validate the project once their files are written (`tableur`,
+/// `justification`) set `*committed` then: their status is the validation's, not a refusal.
 int run_export(const Options& options);
-int run_import(const Options& options);
+int run_import(const Options& options, bool* committed = nullptr);
 /// `tampon import pilotage FICHIER.csv [--mapping F.yaml]` (pilotage_import.cpp).
 int run_import_pilotage(const Options& options);
 /// `tampon import justification FICHIER.xlsx…`: filled justification forms into `depense`
 /// records (justification_import.cpp).
-int run_import_justification(const Options& options);
+int run_import_justification(const Options& options, bool* committed = nullptr);
 
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_invalid = 1;

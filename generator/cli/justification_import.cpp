@@ -754,7 +754,7 @@ int usage() {
 
 }  // namespace
 
-int run_import_justification(const Options& options) {
+int run_import_justification(const Options& options, bool* committed) {
   if (options.files.empty()) return usage();
   for (const fs::path& file : options.files) {
     std::string ext = file.extension().string();
@@ -903,6 +903,7 @@ int run_import_justification(const Options& options) {
                              plural(imported, "formulaire", "formulaires"), imported > 1 ? "s" : "",
                              replaced, plural(unchanged, "inchangé", "inchangés"));
   }
+  if (committed) *committed = true;
   // The project as it is now, validated like `tampon validate` (with --as-of).
   Session& session = open_session_until_exit(options);
   Diagnostics& found = session.diagnostics;

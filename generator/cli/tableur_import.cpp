@@ -20,8 +20,10 @@
 #include <unordered_map>
 
 #include "cli/commands.hpp"
+#include "cli/import_findings.hpp"
 #include "cli/import_support.hpp"
 #include "cli/report.hpp"
+#include "cli/session.hpp"
 #include "cli/tableur.hpp"
 #include "cli/tableur_layout.hpp"
 #include "cli/tableur_yaml.hpp"
@@ -53,6 +55,7 @@ struct Where {
   std::string sheet;  // empty for CSV
   int row = 0, col = 0;
   bool csv = false;
+  int source = -1;  // index of its Source
 };
 
 /// A table to import: rows with their cells, from a sheet or a CSV file.
@@ -61,8 +64,25 @@ struct Source {
   std::string file;  // display name
   bool csv = false;
   const tabular::XlsxWorkbook* book = nullptr;
-  fs::path path;  // CSV
+  fs::path path;   // CSV
+  int index = -1;  // in run_import's list: what tableur::Origin::source names
 };
+
+/// Where a cell is, as the import's own findings say it: `FICHIER.csv:LIGNE:COLONNE`, or the
+/// workbook, sheet and cell in one name.
+Location cell_location(const Where& w) {
+  Location at;
+  if (w.csv) {
+    at.file = w.file;
+    at.line = static_cast<std::uint32_t>(w.row);
+    at.column = static_cast<std::uint32_t>(w.col);
+  } else {
+    at.file = w.sheet.empty() ? w.file : tabular::cell_position(w.file, w.sheet, w.row, w.col);
+  }
+  return at;
+}
+
+tableur::Origin origin_of(const Where& w) { return {w.source, w.row, w.col}; }
 
 /// A number cell's value as YAML: the file's own text when it is a plain decimal, else the
 /// shortest text that gives the same double.
@@ -225,14 +245,7 @@ class Importer {
 
   void error(const Where& w, std::string message, std::string code = "import-cell") {
     Diagnostic d;
-    if (w.csv) {
-      d.where.file = w.file;
-      d.where.line = static_cast<std::uint32_t>(w.row);
-      d.where.column = static_cast<std::uint32_t>(w.col);
-    } else {
-      d.where.file =
-          w.sheet.empty() ? w.file : tabular::cell_position(w.file, w.sheet, w.row, w.col);
-    }
+    d.where = cell_location(w);
     d.code = std::move(code);
     d.message = std::move(message);
     m_diagnostics.push_back(std::move(d));
@@ -246,7 +259,8 @@ class Importer {
     bool header_done = false, header_ok = true;
     int data_index = 0;
     auto where_of = [&](int row, const Cell& c, int col) {
-      Where w{src.file, src.csv ? std::string() : std::string(layout.name), row, col, src.csv};
+      Where w{src.file, src.csv ? std::string() : std::string(layout.name), row, col, src.csv,
+              src.index};
       if (src.csv) {
         w.row = c.line;
         w.col = c.column;
@@ -397,6 +411,7 @@ class Importer {
                   const std::vector<int>& column_of, int excel_row, WhereFn where) {
     Record rec;
     rec.where = where(cells.front().first, cells.front().second);
+    rec.value.origin = origin_of(rec.where);
     std::string owner;
     Where owner_where = rec.where;
     for (auto& [col, cell] : cells) {
@@ -415,8 +430,10 @@ class Importer {
         continue;
       }
       const auto& column = layout.columns[static_cast<std::size_t>(index)];
-      if (auto value = convert(layout, column, cell, w))
+      if (auto value = convert(layout, column, cell, w)) {
+        value->origin = origin_of(w);
         rec.value.set(column.path, std::move(*value));
+      }
     }
     if (!layout.list.empty()) {
       if (owner.empty()) {
@@ -489,9 +506,10 @@ class Importer {
     const YamlValue* id_pilotage = rec.value.find("id_pilotage");
     if (layout.has_id && id_pilotage && !id_pilotage->text.empty()) {
       e.own_file = rec.owner_key;
-      e.text = tableur::emit_record(rec.value);
+      e.text = tableur::emit_record(rec.value, {}, &e.lines);
     } else {
-      e.text = "\n" + tableur::emit_item(rec.value);  // a blank line between records
+      e.text = "\n" + tableur::emit_item(rec.value, &e.lines);  // a blank line between records
+      for (auto& line : e.lines) ++line.line;
     }
     m_emitted.push_back(std::move(e));
     ++counts[std::string(layout.name)];
@@ -502,6 +520,7 @@ class Importer {
     std::string path;  // data/<folder>/<file>.yaml
     std::string header;
     std::vector<std::string_view> records;
+    std::vector<const std::vector<tableur::LineOrigin>*> origins;  // records[i]'s lines
   };
 
   /// The files to write, data/<folder>/<file>.yaml, by path: each a sequence of the
@@ -557,9 +576,14 @@ class Importer {
       PlannedFile file{
           path,
           header.empty() ? std::string() : fmt::format("# {} (tampon import tableur)\n", header),
+          {},
           {}};
       file.records.reserve(items.size());
-      for (std::size_t i : items) file.records.push_back(m_emitted[i].text);
+      file.origins.reserve(items.size());
+      for (std::size_t i : items) {
+        file.records.push_back(m_emitted[i].text);
+        file.origins.push_back(&m_emitted[i].lines);
+      }
       out.push_back(std::move(file));
     }
     return out;
@@ -671,7 +695,8 @@ class Importer {
     const SheetLayout* layout = nullptr;
     std::string text;
     std::string departement, structure, convention, conseiller, mois;
-    std::string own_file;  // the id, for a record kept in a file of its own
+    std::string own_file;                    // the id, for a record kept in a file of its own
+    std::vector<tableur::LineOrigin> lines;  // the cell each line of `text` was read from
   };
   std::vector<Emitted> m_emitted;
   std::unordered_map<std::string, std::string> m_departement_of;  // structure → département
@@ -681,9 +706,33 @@ class Importer {
   std::map<std::string, std::map<std::string, std::pair<std::vector<YamlValue>, Where>>> m_lists;
 };
 
+/// The file the import planned at `path` (files come sorted by path), or nullptr.
+const Importer::PlannedFile* planned_file(const std::vector<Importer::PlannedFile>& files,
+                                          std::string_view path) {
+  auto it = std::lower_bound(
+      files.begin(), files.end(), path,
+      [](const Importer::PlannedFile& f, std::string_view p) { return f.path < p; });
+  return it != files.end() && it->path == path ? &*it : nullptr;
+}
+
+/// Each line of the file that writes a key, with its cell (lines 0-based in the whole file).
+std::vector<tableur::LineOrigin> lines_of(const Importer::PlannedFile& file) {
+  std::vector<tableur::LineOrigin> out;
+  auto line = static_cast<std::uint32_t>(std::count(file.header.begin(), file.header.end(), '\n'));
+  for (std::size_t i = 0; i < file.records.size(); ++i) {
+    for (tableur::LineOrigin o : *file.origins[i]) {
+      o.line += line;
+      out.push_back(o);
+    }
+    line += static_cast<std::uint32_t>(
+        std::count(file.records[i].begin(), file.records[i].end(), '\n'));
+  }
+  return out;
+}
+
 }  // namespace
 
-int run_import(const Options& options) {
+int run_import(const Options& options, bool* committed) {
   if (options.subcommand == "pilotage") return run_import_pilotage(options);
   if (options.subcommand != "tableur")
     return tableur_usage(
@@ -713,7 +762,8 @@ int run_import(const Options& options) {
       for (const auto& layout : tableur::sheets()) {
         if (!books.back().has_sheet(layout.name)) continue;
         any = true;
-        sources.push_back({&layout, display, false, &books.back(), {}});
+        sources.push_back(
+            {&layout, display, false, &books.back(), {}, static_cast<int>(sources.size())});
       }
       if (!any) {
         std::string names;
@@ -740,7 +790,8 @@ int run_import(const Options& options) {
       }
       auto add = [&](const SheetLayout* l, const fs::path& p) {
         if (!seen_csv.insert(fs::absolute(p).lexically_normal().string()).second) return;
-        sources.push_back({l, p.filename().string(), true, nullptr, p});
+        sources.push_back(
+            {l, p.filename().string(), true, nullptr, p, static_cast<int>(sources.size())});
       };
       add(layout, file);
       if (layout->list.empty()) {
@@ -863,6 +914,7 @@ int run_import(const Options& options) {
     std::cerr << "tampon: erreur: impossible d'écrire « " << to_write[written].path << " »\n";
     return k_exit_io;
   }
+  if (committed) *committed = true;
   if (!options.quiet) {
     std::string summary;
     for (const auto& layout : tableur::sheets()) {
@@ -876,7 +928,37 @@ int run_import(const Options& options) {
                              unchanged, unchanged > 1 ? "s" : "",
                              summary.empty() ? "aucune fiche" : summary);
   }
-  print_diagnostics(diagnostics, options);
+  // The project as it is now, validated like `tampon validate` (with --as-of), the findings in
+  // the records written shown at the cells they came from.
+  Session& session = open_session_until_exit(options);
+  Diagnostics& found = session.diagnostics;
+  std::map<std::string, std::vector<tableur::LineOrigin>, std::less<>> tables;
+  std::size_t moved = findings_to_cells(
+      found, [&](std::string_view path, std::uint32_t line) -> std::optional<Location> {
+        const auto* file = planned_file(files, path);
+        if (!file) return std::nullopt;
+        auto table = tables.find(path);
+        if (table == tables.end()) table = tables.emplace(path, lines_of(*file)).first;
+        const auto& lines = table->second;
+        // The last key written on or above the line (lines are 0-based in the table).
+        auto after = std::upper_bound(
+            lines.begin(), lines.end(), line - 1,
+            [](std::uint32_t l, const tableur::LineOrigin& o) { return l < o.line; });
+        if (after == lines.begin()) return std::nullopt;
+        const tableur::Origin& o = std::prev(after)->origin;
+        const Source& src = sources[static_cast<std::size_t>(o.source)];
+        return cell_location(Where{src.file,
+                                   src.csv ? std::string() : std::string(src.layout->name), o.row,
+                                   o.col, src.csv, o.source});
+      });
+  phase_done("import : fiches vérifiées");
+  if (!options.quiet && options.format == Format::Text)
+    std::cerr << findings_to_cells_summary(moved);
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
+  apply_strict(diagnostics, options);
+  print_diagnostics(diagnostics, options, &session.model.records);
+  if (session.input_failure) return k_exit_io;
   return exit_code_for(diagnostics);
 }
 

@@ -1,5 +1,6 @@
 #include "cli/tableur_yaml.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tampon::cli::tableur {
@@ -107,9 +108,32 @@ bool is_scalar(const YamlValue& v) {
   return v.kind == YamlValue::Kind::Plain || v.kind == YamlValue::Kind::Quoted;
 }
 
-void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out);
+/// Collects LineOrigins while a text is emitted: the line a key starts on is the number of line
+/// feeds written so far (counted once each, as the text grows).
+class Marks {
+ public:
+  explicit Marks(std::vector<LineOrigin>* lines) : m_lines(lines) {}
+  void mark(const std::string& out, Origin origin) {
+    if (!m_lines || !origin.known()) return;
+    m_count += static_cast<std::uint32_t>(
+        std::count(out.begin() + static_cast<std::ptrdiff_t>(m_scanned), out.end(), '\n'));
+    m_scanned = out.size();
+    m_lines->push_back({m_count, origin});
+  }
 
-void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
+ private:
+  std::vector<LineOrigin>* m_lines;
+  std::size_t m_scanned = 0;
+  std::uint32_t m_count = 0;
+};
+
+Origin closest(const YamlValue& v, Origin around) { return v.origin.known() ? v.origin : around; }
+
+void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out, Marks& marks,
+              Origin around);
+
+void emit_value_after_key(const YamlValue& v, int indent, std::string& out, Marks& marks,
+                          Origin around) {
   if (is_scalar(v)) {
     out += ' ';
     out += scalar_text(v);
@@ -120,7 +144,7 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
       return;
     }
     out += '\n';
-    emit_map(v, indent + 2, false, out);
+    emit_map(v, indent + 2, false, out, marks, closest(v, around));
   } else {
     bool all_scalars = true;
     for (auto& item : v.seq) all_scalars = all_scalars && is_scalar(item);
@@ -141,9 +165,9 @@ void emit_value_after_key(const YamlValue& v, int indent, std::string& out) {
           item.values.front().kind == YamlValue::Kind::Placeholder) {
         out.pop_back();  // "-" alone, the item's fields on the lines below
         out += '\n';
-        emit_map(item, indent + 4, false, out);
+        emit_map(item, indent + 4, false, out, marks, closest(item, around));
       } else if (item.kind == YamlValue::Kind::Map && !item.keys.empty()) {
-        emit_map(item, indent + 4, true, out);
+        emit_map(item, indent + 4, true, out, marks, closest(item, around));
       } else if (is_scalar(item)) {
         out += scalar_text(item);
         out += '\n';
@@ -172,7 +196,9 @@ void emit_placeholder(std::string_view key, const YamlValue& v, int indent, int 
     emit_placeholder(v.keys[i], v.values[i], indent, inner + 2, out);
 }
 
-void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out) {
+void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& out, Marks& marks,
+              Origin around) {
+  around = closest(map, around);
   bool first = true;
   for (std::size_t i = 0; i < map.keys.size(); ++i) {
     const std::string& key = map.keys[i];
@@ -182,18 +208,21 @@ void emit_map(const YamlValue& map, int indent, bool first_inline, std::string& 
       emit_placeholder(key, value, indent, 0, out);
       continue;
     }
+    marks.mark(out, closest(value, around));
     if (!(first && first_inline)) out.append(static_cast<std::size_t>(indent), ' ');
     first = false;
     out += key_text(key);
     out += ':';
-    emit_value_after_key(value, indent, out);
+    emit_value_after_key(value, indent, out, marks, around);
   }
 }
 
 }  // namespace
 
-std::string emit_record(const YamlValue& record, std::string_view header_comment) {
+std::string emit_record(const YamlValue& record, std::string_view header_comment,
+                        std::vector<LineOrigin>* lines) {
   std::string out;
+  Marks marks(lines);
   while (!header_comment.empty()) {
     auto eol = header_comment.find('\n');
     out += "# ";
@@ -202,21 +231,24 @@ std::string emit_record(const YamlValue& record, std::string_view header_comment
     header_comment =
         eol == std::string_view::npos ? std::string_view() : header_comment.substr(eol + 1);
   }
-  emit_map(record, 0, false, out);
+  marks.mark(out, record.origin);
+  emit_map(record, 0, false, out, marks, record.origin);
   if (record.keys.empty()) out += "{}\n";
   return out;
 }
 
-std::string emit_item(const YamlValue& record) {
+std::string emit_item(const YamlValue& record, std::vector<LineOrigin>* lines) {
   std::string out = "- ";
+  Marks marks(lines);
+  marks.mark(out, record.origin);  // the item's own line, when its first key has no origin
   if (record.keys.empty()) {
     out += "{}\n";
   } else if (record.values.front().kind == YamlValue::Kind::Placeholder) {
     out.pop_back();  // "-" alone, the fields on the lines below
     out += '\n';
-    emit_map(record, 2, false, out);
+    emit_map(record, 2, false, out, marks, record.origin);
   } else {
-    emit_map(record, 2, true, out);
+    emit_map(record, 2, true, out, marks, record.origin);
   }
   return out;
 }

@@ -2,12 +2,26 @@
 /// Writing records as YAML (records.md), for `tampon import`. Text is always double-quoted
 /// with escapes, so that no value can change type or meaning (`"non"`, `"0059"`, `"a: b"`,
 /// `"#1"`, line breaks); numbers, dates and booleans come out plain, as users write them.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace tampon::cli::tableur {
+
+/// The cell a value was read from (`source`: the importer's table, a sheet or a CSV file), so
+/// that a finding `tampon validate` makes later in the YAML written can be shown at that cell.
+struct Origin {
+  std::int32_t source = -1;  ///< none when negative: the value's place is its parent's
+  std::int32_t row = 0, col = 0;
+  bool known() const { return source >= 0; }
+};
+/// Line `line` (0-based, in the emitted text) writes a value read from `origin`.
+struct LineOrigin {
+  std::uint32_t line = 0;
+  Origin origin;
+};
 
 struct YamlValue {
   /// Placeholder: a field to complete, written as a comment (`# key:  # text`); its `keys` and
@@ -21,6 +35,7 @@ struct YamlValue {
   std::vector<std::string> keys;
   std::vector<YamlValue> values;
   std::vector<YamlValue> seq;  ///< Seq
+  Origin origin;               ///< where it was read, when it was (a map: its row's first cell)
 
   static YamlValue plain(std::string t);
   static YamlValue quoted(std::string t);
@@ -53,10 +68,12 @@ inline YamlValue YamlValue::placeholder(std::string hint) {
 /// `"text"` with YAML double-quote escapes (\" \\ \n \t \xNN \u0085 \u2028 \u2029).
 std::string yaml_quote(std::string_view text);
 /// One record as a YAML document (a mapping at the top level), ending with a newline. Each line
-/// of `header_comment` becomes a `# ` line above it.
-std::string emit_record(const YamlValue& record, std::string_view header_comment = {});
+/// of `header_comment` becomes a `# ` line above it. With `lines`, each line that writes a key
+/// gets the origin of its value (or, unknown, of the closest map around it that has one).
+std::string emit_record(const YamlValue& record, std::string_view header_comment = {},
+                        std::vector<LineOrigin>* lines = nullptr);
 /// One record as an item of a block sequence (`- id: …`, its other fields two columns in),
 /// ending with a newline: files that hold several records are sequences of these.
-std::string emit_item(const YamlValue& record);
+std::string emit_item(const YamlValue& record, std::vector<LineOrigin>* lines = nullptr);
 
 }  // namespace tampon::cli::tableur

@@ -30,10 +30,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.files.push_back(s.root / "2024-T1.xlsx");
   auto before = s.data_files();
   int status;
+  bool committed = false;
   {
     fuzz::Silence quiet;
-    status = cli::run_import_justification(options);
+    status = cli::run_import_justification(options, &committed);
   }
-  fuzz::check_import(s, status, before);
+  fuzz::check_import(s, status, before, committed);
   return 0;
 }
