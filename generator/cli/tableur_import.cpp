@@ -9,11 +9,14 @@
 #include <charconv>
 #include <cmath>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -84,13 +87,33 @@ Location cell_location(const Where& w) {
 
 tableur::Origin origin_of(const Where& w) { return {w.source, w.row, w.col}; }
 
-/// A number cell's value as YAML: the file's own text when it is a plain decimal, else the
-/// shortest text that gives the same double.
+/// Digits of a plain decimal that carry its value (leading zeros do not).
+std::size_t significant_digits(std::string_view plain) {
+  std::size_t n = 0;
+  bool leading = true;
+  for (char ch : plain) {
+    if (ch < '0' || ch > '9') continue;
+    if (leading && ch == '0') continue;
+    leading = false;
+    ++n;
+  }
+  return n;
+}
+
+/// A number cell's value as YAML: the file's own text when it is a plain decimal of 15
+/// significant digits at most, else the shortest text of its value to 15 significant digits.
+/// A spreadsheet number holds 15 (what Excel shows and keeps); writers store 16 or 17, whose
+/// last ones are binary noise: libxlsxwriter writes 540.43 as "540.4299999999999", Excel a
+/// sum as "0.30000000000000004". Taken as written, such an amount has more than two decimals,
+/// and the national workbook's round trip failed on 879 of its amounts.
 std::string number_text(const Cell& c) {
   std::string plain = french_number(c.text);
-  if (!plain.empty()) return plain;
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, c.number, std::chars_format::fixed);
+  if (!plain.empty() && significant_digits(plain) <= 15) return plain;
+  char fifteen[40];
+  std::snprintf(fifteen, sizeof fifteen, "%.15g", c.number);
+  double value = std::strtod(fifteen, nullptr);
+  char buf[400];  // fixed notation of up to 1.8e308
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
   return ec == std::errc() ? std::string(buf, end) : c.text;
 }
 
@@ -236,6 +259,8 @@ class Importer {
     for (const auto& [sheet, n] : other.counts) counts[sheet] += n;
     m_emitted.insert(m_emitted.end(), std::make_move_iterator(other.m_emitted.begin()),
                      std::make_move_iterator(other.m_emitted.end()));
+    m_placed.insert(m_placed.end(), other.m_placed.begin(), other.m_placed.end());
+    m_origins.absorb(std::move(other.m_origins));
     m_departement_of.merge(other.m_departement_of);
     m_structure_of.merge(other.m_structure_of);
     m_structure_of_convention.merge(other.m_structure_of_convention);
@@ -504,13 +529,19 @@ class Importer {
     // its id, as `import pilotage` writes it: the next `import pilotage` rewrites such a file
     // only (it does not edit a file of several records: pilotage-update).
     const YamlValue* id_pilotage = rec.value.find("id_pilotage");
+    m_scratch.clear();
     if (layout.has_id && id_pilotage && !id_pilotage->text.empty()) {
       e.own_file = rec.owner_key;
-      e.text = tableur::emit_record(rec.value, {}, &e.lines);
+      e.text = tableur::emit_record(rec.value, {}, &m_scratch);
     } else {
-      e.text = "\n" + tableur::emit_item(rec.value, &e.lines);  // a blank line between records
-      for (auto& line : e.lines) ++line.line;
+      e.text = "\n" + tableur::emit_item(rec.value, &m_scratch);  // a blank line between
+      for (auto& line : m_scratch) ++line.line;                   // records
     }
+    Placed placed;
+    placed.first = m_origins.keep(m_scratch);
+    placed.count = static_cast<std::uint32_t>(m_scratch.size());
+    placed.line_count = static_cast<std::uint32_t>(std::count(e.text.begin(), e.text.end(), '\n'));
+    m_placed.push_back(placed);
     m_emitted.push_back(std::move(e));
     ++counts[std::string(layout.name)];
   }
@@ -520,7 +551,10 @@ class Importer {
     std::string path;  // data/<folder>/<file>.yaml
     std::string header;
     std::vector<std::string_view> records;
-    std::vector<const std::vector<tableur::LineOrigin>*> origins;  // records[i]'s lines
+    // For findings at their cells, once the texts are freed: the header's lines, and each
+    // record's index in Importer::placed().
+    std::uint32_t header_lines = 0;
+    std::vector<std::size_t> items;
   };
 
   /// The files to write, data/<folder>/<file>.yaml, by path: each a sequence of the
@@ -577,13 +611,13 @@ class Importer {
           path,
           header.empty() ? std::string() : fmt::format("# {} (tampon import tableur)\n", header),
           {},
+          0,
           {}};
+      file.header_lines =
+          static_cast<std::uint32_t>(std::count(file.header.begin(), file.header.end(), '\n'));
       file.records.reserve(items.size());
-      file.origins.reserve(items.size());
-      for (std::size_t i : items) {
-        file.records.push_back(m_emitted[i].text);
-        file.origins.push_back(&m_emitted[i].lines);
-      }
+      for (std::size_t i : items) file.records.push_back(m_emitted[i].text);
+      file.items = std::move(items);
       out.push_back(std::move(file));
     }
     return out;
@@ -685,6 +719,22 @@ class Importer {
   }
 
   bool failed_input() const { return m_failed_input; }
+  /// Where each record read went in its text: m_emitted's, kept once the texts are freed.
+  /// The cells of its lines are first[0, count).
+  struct Placed {
+    const tableur::LineOrigin* first = nullptr;
+    std::uint32_t count = 0;
+    std::uint32_t line_count = 0;  // of the record's text
+  };
+  const std::vector<Placed>& placed() const { return m_placed; }
+  /// Once written, the records' texts are not needed (their lines' cells are): the project's
+  /// validation then loads it all again, and peak memory stays that of the import alone.
+  void release_texts() {
+    m_emitted = {};
+    m_departement_of = {};
+    m_structure_of = {};
+    m_structure_of_convention = {};
+  }
   std::map<std::string, std::size_t> counts;
 
  private:
@@ -695,10 +745,39 @@ class Importer {
     const SheetLayout* layout = nullptr;
     std::string text;
     std::string departement, structure, convention, conseiller, mois;
-    std::string own_file;                    // the id, for a record kept in a file of its own
-    std::vector<tableur::LineOrigin> lines;  // the cell each line of `text` was read from
+    std::string own_file;  // the id, for a record kept in a file of its own
   };
   std::vector<Emitted> m_emitted;
+  std::vector<Placed> m_placed;  // one per m_emitted
+  /// Every record's line cells, in blocks of 64 Ki that never move: not a small array per
+  /// record, whose leftovers between the freed texts kept whole pages resident (the national
+  /// import held 240 MB after freeing its texts), nor one growing array copied as it doubles.
+  class OriginBlocks {
+   public:
+    const tableur::LineOrigin* keep(const std::vector<tableur::LineOrigin>& lines) {
+      if (m_blocks.empty() || m_used + lines.size() > k_block) {
+        m_blocks.push_back(
+            std::make_unique<tableur::LineOrigin[]>(std::max<std::size_t>(k_block, lines.size())));
+        m_used = 0;
+      }
+      tableur::LineOrigin* at = m_blocks.back().get() + m_used;
+      std::copy(lines.begin(), lines.end(), at);
+      m_used += lines.size();
+      return at;
+    }
+    void absorb(OriginBlocks&& other) {
+      for (auto& block : other.m_blocks) m_blocks.push_back(std::move(block));
+      m_used = k_block;  // the last block may be another's: start a new one
+      other.m_blocks.clear();
+    }
+
+   private:
+    static constexpr std::size_t k_block = 1 << 16;
+    std::vector<std::unique_ptr<tableur::LineOrigin[]>> m_blocks;
+    std::size_t m_used = 0;
+  };
+  OriginBlocks m_origins;
+  std::vector<tableur::LineOrigin> m_scratch;                     // one record's, as it is emitted
   std::unordered_map<std::string, std::string> m_departement_of;  // structure → département
   std::unordered_map<std::string, std::string> m_structure_of;    // conseiller → structure
   std::unordered_map<std::string, std::string> m_structure_of_convention;
@@ -716,16 +795,18 @@ const Importer::PlannedFile* planned_file(const std::vector<Importer::PlannedFil
 }
 
 /// Each line of the file that writes a key, with its cell (lines 0-based in the whole file).
-std::vector<tableur::LineOrigin> lines_of(const Importer::PlannedFile& file) {
+std::vector<tableur::LineOrigin> lines_of(const Importer::PlannedFile& file,
+                                          const Importer& importer) {
   std::vector<tableur::LineOrigin> out;
-  auto line = static_cast<std::uint32_t>(std::count(file.header.begin(), file.header.end(), '\n'));
-  for (std::size_t i = 0; i < file.records.size(); ++i) {
-    for (tableur::LineOrigin o : *file.origins[i]) {
+  std::uint32_t line = file.header_lines;
+  for (std::size_t i : file.items) {
+    const Importer::Placed& placed = importer.placed()[i];
+    for (std::size_t k = 0; k < placed.count; ++k) {
+      tableur::LineOrigin o = placed.first[k];
       o.line += line;
       out.push_back(o);
     }
-    line += static_cast<std::uint32_t>(
-        std::count(file.records[i].begin(), file.records[i].end(), '\n'));
+    line += placed.line_count;
   }
   return out;
 }
@@ -852,6 +933,7 @@ int run_import(const Options& options, bool* committed) {
   });
   Importer importer;
   for (auto& part : importers) importer.absorb(std::move(part));
+  importers.clear();  // their arrays of moved-from records: 40 MB on the national set
   Diagnostics& diagnostics = importer.diagnostics();
   phase_done("import : classeur lu, fiches en YAML");
   if (importer.failed_input() || count_errors(diagnostics) > 0) {
@@ -929,7 +1011,13 @@ int run_import(const Options& options, bool* committed) {
                              summary.empty() ? "aucune fiche" : summary);
   }
   // The project as it is now, validated like `tampon validate` (with --as-of), the findings in
-  // the records written shown at the cells they came from.
+  // the records written shown at the cells they came from. What the import holds goes first.
+  planned = {};
+  to_write = {};
+  for (auto& file : files) file.records = {};
+  importer.release_texts();
+  books.clear();
+  release_freed_memory();
   Session& session = open_session_until_exit(options);
   Diagnostics& found = session.diagnostics;
   std::map<std::string, std::vector<tableur::LineOrigin>, std::less<>> tables;
@@ -938,14 +1026,14 @@ int run_import(const Options& options, bool* committed) {
         const auto* file = planned_file(files, path);
         if (!file) return std::nullopt;
         auto table = tables.find(path);
-        if (table == tables.end()) table = tables.emplace(path, lines_of(*file)).first;
+        if (table == tables.end()) table = tables.emplace(path, lines_of(*file, importer)).first;
         const auto& lines = table->second;
         // The last key written on or above the line (lines are 0-based in the table).
         auto after = std::upper_bound(
             lines.begin(), lines.end(), line - 1,
             [](std::uint32_t l, const tableur::LineOrigin& o) { return l < o.line; });
         if (after == lines.begin()) return std::nullopt;
-        const tableur::Origin& o = std::prev(after)->origin;
+        const tableur::Origin o = std::prev(after)->origin();
         const Source& src = sources[static_cast<std::size_t>(o.source)];
         return cell_location(Where{src.file,
                                    src.csv ? std::string() : std::string(src.layout->name), o.row,

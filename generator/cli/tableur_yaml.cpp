@@ -1,6 +1,7 @@
 #include "cli/tableur_yaml.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 namespace tampon::cli::tableur {
@@ -114,11 +115,14 @@ class Marks {
  public:
   explicit Marks(std::vector<LineOrigin>* lines) : m_lines(lines) {}
   void mark(const std::string& out, Origin origin) {
-    if (!m_lines || !origin.known()) return;
+    if (!m_lines || !origin.known() || origin.source > INT16_MAX || origin.col < 0 ||
+        origin.col > UINT16_MAX)
+      return;
     m_count += static_cast<std::uint32_t>(
         std::count(out.begin() + static_cast<std::ptrdiff_t>(m_scanned), out.end(), '\n'));
     m_scanned = out.size();
-    m_lines->push_back({m_count, origin});
+    m_lines->push_back({m_count, origin.row, static_cast<std::uint16_t>(origin.col),
+                        static_cast<std::int16_t>(origin.source)});
   }
 
  private:

@@ -114,6 +114,8 @@ void load_records(const ProjectContext& project, const LoadOptions& options, Loa
   }
 }
 
+}  // namespace
+
 // Gives back to the system the memory freed while loading: file bytes, YAML trees, the parser
 // threads' per-file results. glibc keeps freed memory for reuse, in one arena per thread, so
 // without this the process stays as large as at the busiest moment of loading (on the national
@@ -123,8 +125,6 @@ void release_freed_memory() {
   malloc_trim(0);
 #endif
 }
-
-}  // namespace
 
 LoadResult load_project(const ProjectContext& project, const LoadOptions& options) {
   LoadResult out;

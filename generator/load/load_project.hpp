@@ -25,6 +25,10 @@ struct LoadOptions {
   bool release_freed_memory = true;
 };
 
+/// Gives the memory the process freed back to the system (glibc's malloc_trim; nothing
+/// elsewhere), so that what comes next does not add to the peak of what came before.
+void release_freed_memory();
+
 struct LoadedFile {
   std::string path;    ///< relative to the project folder ('/'-separated)
   std::string sha256;  ///< hex digest of the bytes read (rebuild fingerprints)
