@@ -27,6 +27,12 @@ std::string records_read_fr(const RecordSet& r) {
          count_fr(r.depenses.size(), "déclaration de dépenses", "déclarations de dépenses");
 }
 
+std::string records_of_kind_fr(std::string_view kind, std::size_t n) {
+  if (kind == "depense") return count_fr(n, "déclaration de dépenses", "déclarations de dépenses");
+  std::string singular(kind);
+  return count_fr(n, singular.c_str(), (singular + "s").c_str());
+}
+
 void print_diagnostics(Diagnostics diagnostics, const Options& options, const RecordSet* read) {
   sort_diagnostics(diagnostics);
   if (options.format == Format::Json) {

@@ -14,6 +14,9 @@ void print_diagnostics(Diagnostics diagnostics, const Options& options,
                        const RecordSet* read = nullptr);
 /// "lus : 1 structure, 2 conseillers, 0 convention, …".
 std::string records_read_fr(const RecordSet& read);
+/// `n` records of a kind (records.md's name: "structure", "depense"), in French: "1 structure",
+/// "2 déclarations de dépenses".
+std::string records_of_kind_fr(std::string_view kind, std::size_t n);
 /// The exit code for findings: 0 without errors; 3 when an error is a project file that was not
 /// read (`source-outside`, `source-not-regular`: an input failure, outputs.md), found by an
 /// emitter's check after loading; else 1.

@@ -464,7 +464,7 @@ int run_export(const Options& options) {
       if (!layout.list.empty()) continue;
       auto n = exporter.counts[std::string(layout.name)];
       if (!summary.empty()) summary += ", ";
-      summary += fmt::format("{} {}", n, layout.name);
+      summary += records_of_kind_fr(layout.kind, n);
     }
     std::cerr << "classeur écrit : " << target.string() << " (" << summary << ")\n";
   }

@@ -1003,7 +1003,7 @@ int run_import(const Options& options, bool* committed) {
       if (!layout.list.empty()) continue;
       auto n = importer.counts[std::string(layout.name)];
       if (!n) continue;
-      summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", n, layout.name);
+      summary += (summary.empty() ? "" : ", ") + records_of_kind_fr(layout.kind, n);
     }
     std::cerr << fmt::format("import : {} fichier{} écrit{}, {} inchangé{} ({})\n", to_write.size(),
                              to_write.size() > 1 ? "s" : "", to_write.size() > 1 ? "s" : "",

@@ -612,7 +612,7 @@ TEST(ImportTableur, RecordsAreGroupedByDepartementAndRapportsByMonth) {
             "- conseiller: \"cn-1\"\n  mois: \"2022-03\"\n");
   EXPECT_NE(data["conseillers/sans-departement.yaml"].find("cn-3"), std::string::npos);
   EXPECT_NE(r.err.find("import : 10 fichiers écrits, 0 inchangé (2 structures, 3 conseillers, "
-                       "1 conventions, 1 versements, 4 rapports)"),
+                       "1 convention, 1 versement, 4 rapports)"),
             std::string::npos)
       << r.err;
 }
