@@ -749,34 +749,7 @@ class Importer {
   };
   std::vector<Emitted> m_emitted;
   std::vector<Placed> m_placed;  // one per m_emitted
-  /// Every record's line cells, in blocks of 64 Ki that never move: not a small array per
-  /// record, whose leftovers between the freed texts kept whole pages resident (the national
-  /// import held 240 MB after freeing its texts), nor one growing array copied as it doubles.
-  class OriginBlocks {
-   public:
-    const tableur::LineOrigin* keep(const std::vector<tableur::LineOrigin>& lines) {
-      if (m_blocks.empty() || m_used + lines.size() > k_block) {
-        m_blocks.push_back(
-            std::make_unique<tableur::LineOrigin[]>(std::max<std::size_t>(k_block, lines.size())));
-        m_used = 0;
-      }
-      tableur::LineOrigin* at = m_blocks.back().get() + m_used;
-      std::copy(lines.begin(), lines.end(), at);
-      m_used += lines.size();
-      return at;
-    }
-    void absorb(OriginBlocks&& other) {
-      for (auto& block : other.m_blocks) m_blocks.push_back(std::move(block));
-      m_used = k_block;  // the last block may be another's: start a new one
-      other.m_blocks.clear();
-    }
-
-   private:
-    static constexpr std::size_t k_block = 1 << 16;
-    std::vector<std::unique_ptr<tableur::LineOrigin[]>> m_blocks;
-    std::size_t m_used = 0;
-  };
-  OriginBlocks m_origins;
+  tableur::LineOriginStore m_origins;
   std::vector<tableur::LineOrigin> m_scratch;                     // one record's, as it is emitted
   std::unordered_map<std::string, std::string> m_departement_of;  // structure → département
   std::unordered_map<std::string, std::string> m_structure_of;    // conseiller → structure

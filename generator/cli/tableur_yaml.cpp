@@ -115,9 +115,9 @@ class Marks {
  public:
   explicit Marks(std::vector<LineOrigin>* lines) : m_lines(lines) {}
   void mark(const std::string& out, Origin origin) {
-    if (!m_lines || !origin.known() || origin.source > INT16_MAX || origin.col < 0 ||
-        origin.col > UINT16_MAX)
-      return;
+    if (!m_lines || !origin.known() || origin.source > INT16_MAX) return;
+    // A CSV field past the 65 535th character of its line keeps its line, at that column.
+    origin.col = std::clamp(origin.col, 0, static_cast<std::int32_t>(UINT16_MAX));
     m_count += static_cast<std::uint32_t>(
         std::count(out.begin() + static_cast<std::ptrdiff_t>(m_scanned), out.end(), '\n'));
     m_scanned = out.size();
