@@ -238,11 +238,11 @@ class FormChecker {
     m_diagnostics.push_back(std::move(d));
   }
 
-  /// A refusal naming the cell (0-based row and column) as `2024-T1.xlsx!Justification!E8`.
+  /// A refusal naming the cell (0-based row and column) as every reader of a workbook does:
+  /// `2024-T1.xlsx, feuille « Justification », cellule E8`.
   void refuse(int row, int col, std::string code, std::string message) {
     Diagnostic d = Diagnostic::error({}, std::move(code), std::move(message));
-    d.where.file =
-        m_display + "!" + std::string(k_sheet) + "!" + tabular::cell_name(row + 1, col + 1);
+    d.where.file = tabular::cell_position(m_display, k_sheet, row + 1, col + 1);
     m_diagnostics.push_back(std::move(d));
   }
 
@@ -782,7 +782,8 @@ int run_import_justification(const Options& options, bool* committed) {
           fmt::format("{} et {} sont deux formulaires de {} pour {} : importez-en un seul",
                       it->second, form->display, form->identity.structure,
                       form->identity.quarter.iso()));
-      d.where.file = form->display + "!Justification!B6";
+      d.where.file = tabular::cell_position(form->display, k_sheet, form::k_identity_row + 1,
+                                            form::k_identity_col + 1);
       diagnostics.push_back(std::move(d));
       continue;
     }

@@ -116,8 +116,9 @@ class ImportJustification : public ::testing::Test {
     auto before = project.snapshot("proj/data");
     auto result = import(fill(cells));
     EXPECT_EQ(result.exit_code, 1) << result.err;
-    EXPECT_NE(result.err.find("2024-T1.xlsx!Justification!" + cell + ": erreur: "),
-              std::string::npos)
+    EXPECT_NE(
+        result.err.find("2024-T1.xlsx, feuille « Justification », cellule " + cell + ": erreur: "),
+        std::string::npos)
         << result.err;
     EXPECT_NE(result.err.find("[" + code + "]"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("rien n'a été écrit"), std::string::npos) << result.err;
