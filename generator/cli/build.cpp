@@ -11,7 +11,6 @@
 #include "core/phase_clock.hpp"
 #include "host/build_pipeline.hpp"
 #include "host/emitter_builds.hpp"
-#include "host/record_digests.hpp"
 
 namespace tampon::cli {
 namespace {
@@ -88,10 +87,8 @@ int run_build(const Options& options) {
                 << " ; celle-ci commencera quand elle aura fini\n";
   };
   // One digest per record, so that a job is rendered again only when a record it reads
-  // changed (host/record_digests.hpp).
-  RecordDigests record_digests(session.model, job_count(options));
-  build.record_digests = &record_digests;
-  phase_done("empreintes des fiches");
+  // changed (host/record_digests.hpp); taken while planning, of the records the jobs read.
+  build.digest_records = true;
   for (const LoadedEmitter& e : set.all()) {
     if (e.lists_every_input) build.per_record.insert(e.emitter);
     if (e.lists_every_input && e.prints_public_part_only) build.public_part.insert(e.emitter);

@@ -35,9 +35,7 @@ struct NextManifest {
   std::vector<std::string> skipped;
 };
 
-bool made_by_this_build(const PlannedJob& p) {
-  return p.fate != PlannedJob::Fate::Skipped && p.fate != PlannedJob::Fate::Unselected && p.ok;
-}
+bool made_by_this_build(const PlannedJob& p) { return p.fate != PlannedJob::Fate::Skipped && p.ok; }
 
 // Records as manifest.json lists them ("\"convention:cv-…\""), to match against
 // ManifestEntry::records_json without parsing it.
@@ -72,26 +70,34 @@ struct PreviousReads {
 };
 
 // The new manifest, by merging the previous one and the jobs (both sorted by path): entries of
-// emitters that did not run are kept as they were (--only), and so are those of jobs outside
-// --select; every output of this build is (re)recorded; skipped or failed outputs keep their
-// previous entry, marked stale. A previous output no longer planned is stale (removed) unless
+// emitters that did not run are kept as they were (--only), and so are those of the jobs
+// --select left out (`unselected`, sorted by path); every output of this build is (re)recorded;
+// skipped or failed outputs keep their previous entry, marked stale. A previous output no longer
+// planned is stale (removed) unless
 // --select leaves it out, or it read a record now in error: --keep-going keeps it, marked stale
 // (an invalid convention has no derived state, so its emitters plan nothing for it).
-NextManifest next_manifest(const Manifest& previous, const std::vector<PlannedJob>& jobs,
+NextManifest next_manifest(const Manifest& previous, const Plan& plan,
                            const std::vector<const Emitter*>& emitters,
                            const PreviousReads& reads) {
+  const std::vector<PlannedJob>& jobs = plan.jobs;
   std::set<std::string, std::less<>> ran;
   for (const Emitter* e : emitters) ran.insert(e->info().name);
   NextManifest next;
   auto before = previous.entries.begin();
   auto job = jobs.begin();
+  auto aside = plan.unselected.begin();
+  // Whether `path` is one of the jobs --select left out (paths come in increasing order).
+  auto left_out = [&](const std::string& path) {
+    while (aside != plan.unselected.end() && aside->path < path) ++aside;
+    return aside != plan.unselected.end() && aside->path == path;
+  };
   while (before != previous.entries.end() || job != jobs.end()) {
     int order = before == previous.entries.end() ? 1
                 : job == jobs.end()              ? -1
                                                  : before->first.compare(job->job.path);
     if (order < 0) {  // an output this build does not plan
       const ManifestEntry& entry = before->second;
-      if (!ran.contains(entry.emitter) ||
+      if (!ran.contains(entry.emitter) || left_out(entry.path) ||
           (reads.selected && first_read(entry, *reads.selected).empty())) {
         next.rows.push_back({&entry, nullptr, false});
       } else if (auto bad = first_read(entry, reads.invalid); !bad.empty()) {
@@ -108,7 +114,7 @@ NextManifest next_manifest(const Manifest& previous, const std::vector<PlannedJo
     if (made_by_this_build(*job))
       next.rows.push_back({nullptr, &*job, false});
     else if (order == 0)
-      next.rows.push_back({&before->second, nullptr, job->fate != PlannedJob::Fate::Unselected});
+      next.rows.push_back({&before->second, nullptr, true});
     if (order == 0) ++before;
     ++job;
   }
@@ -194,12 +200,12 @@ bool manifest_unchanged(const Manifest& previous, const NextManifest& next, cons
 // leaks).
 struct LeftToExit {
   bool on;
-  std::vector<PlannedJob>& jobs;
+  Plan& plan;
   Manifest& previous;
   ~LeftToExit() {
     if (!on) return;
-    static auto* left = new std::vector<std::pair<std::vector<PlannedJob>, Manifest>>();
-    left->emplace_back(std::move(jobs), std::move(previous));
+    static auto* left = new std::vector<std::pair<Plan, Manifest>>();
+    left->emplace_back(std::move(plan), std::move(previous));
   }
 };
 
@@ -300,16 +306,18 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   phase_done("tampons lus");
   // By reference: a copy of a national manifest costs a second of CPU.
   static const Manifest k_none;
-  auto jobs = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,
+  Plan plan = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,
                         report.diagnostics);
-  LeftToExit leave{options.leave_to_exit, jobs, previous};
+  std::vector<PlannedJob>& jobs = plan.jobs;
+  LeftToExit leave{options.leave_to_exit, plan, previous};
   phase_done("plan");
-  report.planned = jobs.size();
+  report.planned = jobs.size() + plan.unselected.size();
+  report.unselected = plan.unselected.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 
   PreviousReads reads{literals(model.invalid), std::nullopt};
   if (options.selection) reads.selected = literals(*options.selection);
-  NextManifest next = next_manifest(previous, jobs, emitters, reads);
+  NextManifest next = next_manifest(previous, plan, emitters, reads);
   phase_done("manifest suivant");
   {  // Refused now, before rendering, rather than at commit: --out stays untouched. Only the
      // files this build will place: an unchanged, skipped or unselected output stays as it is.
@@ -336,15 +344,13 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Skipped) {
       report.skipped.push_back(p.job.path + " (" + p.skip_reason + ")");
-    } else if (p.fate == PlannedJob::Fate::Unselected) {
-      ++report.unselected;
     } else if (!p.ok) {
       report.skipped.push_back(p.job.path + " (échec du rendu)");
     }
   }
   if (failed && !options.keep_going) return report;  // ~OutputTree discards the staging
 
-  next = next_manifest(previous, jobs, emitters, reads);  // failed jobs keep their entry
+  next = next_manifest(previous, plan, emitters, reads);  // failed jobs keep their entry
   report.skipped.insert(report.skipped.end(), next.skipped.begin(), next.skipped.end());
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
@@ -364,7 +370,7 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   // set), and one that also places, removes and re-hashes nothing leaves --out untouched.
   bool same_manifest = manifest_unchanged(previous, next, model);
   bool stamps_known = stamps.all_known();
-  bool nothing_at_all = previous.entries.empty() && jobs.empty();  // not even a manifest
+  bool nothing_at_all = previous.entries.empty() && jobs.empty() && plan.unselected.empty();
   if (report.written || report.removed || (!nothing_at_all && (!same_manifest || !stamps_known))) {
     if (!same_manifest)
       tree.stage_tool_file("manifest.json",

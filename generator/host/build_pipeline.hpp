@@ -38,6 +38,9 @@ struct BuildOptions {
   /// emitters in `per_record` are fingerprinted from the records they list instead of
   /// data_digest: one edited salary renders again only the outputs that read it.
   const RecordDigests* record_digests = nullptr;
+  /// Without record_digests: plan_jobs digests the records the planned jobs read itself (all
+  /// of them, or under --select only those the selected jobs read).
+  bool digest_records = false;
   /// Emitters whose jobs' `inputs` name every record their output reads (audited built-ins).
   std::set<const Emitter*> per_record{};
   /// Those of `per_record` whose outputs print no personal data: fingerprinted from the public

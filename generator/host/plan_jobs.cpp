@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <optional>
+#include <set>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/parallel.hpp"
@@ -183,19 +186,137 @@ bool unchanged_since(const ManifestEntry* previous, const std::string& fp, const
 
 }  // namespace
 
-std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& builds,
-                                  const ProjectContext& project, const Manifest& previous,
-                                  const OutputStamps& stamps, const BuildOptions& options,
-                                  Diagnostics& diagnostics) {
+namespace {
+
+// Whether `job` reads one of the records --select names.
+bool reads_selected(const OutputJob& job, const std::set<RecordRef>& selection) {
+  return std::any_of(job.inputs.begin(), job.inputs.end(),
+                     [&](const RecordRef& ref) { return selection.contains(ref); });
+}
+
+// Sorts `planned` by path through an index: each job (a few hundred bytes) moves about once.
+// Equal paths keep their order, so that the first emitter to plan a file owns it.
+void sort_by_path(std::vector<PlannedJob>& planned) {
+  std::vector<std::uint32_t> order(planned.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    int c = planned[a].job.path.compare(planned[b].job.path);
+    return c < 0 || (c == 0 && a < b);
+  });
+  // In place, cycle by cycle (no second vector of jobs at the peak of memory): position j
+  // receives job order[j].
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    PlannedJob first = std::move(planned[i]);
+    std::uint32_t j = i;
+    for (;;) {
+      std::uint32_t from = order[j];
+      order[j] = j;
+      if (from == i) {
+        planned[j] = std::move(first);
+        break;
+      }
+      planned[j] = std::move(planned[from]);
+      j = from;
+    }
+  }
+}
+
+// The files planned twice, each an error of the emitter that planned it second (the first
+// owns it), found among sorted neighbours: `planned` (sorted) loses those jobs. `unselected`
+// (--select: the other jobs' paths, sorted) keeps its entries but is checked with them, so
+// that a partial build finds the same conflicts as a full one. Returns every path once, sorted.
+std::vector<std::string_view> drop_duplicates(std::vector<PlannedJob>& planned,
+                                              const std::vector<UnselectedJob>& unselected,
+                                              const std::vector<const Emitter*>& emitters,
+                                              Diagnostics& diagnostics) {
+  auto error = [&](const Emitter& second, std::string_view path, const Emitter& first) {
+    diagnostics.push_back(emitter_error(second, "le fichier « " + std::string(path) +
+                                                    " » est déjà produit par « " +
+                                                    first.info().name + " »"));
+  };
+  auto emitter_index = [&](const Emitter* e) {
+    return static_cast<std::size_t>(std::find(emitters.begin(), emitters.end(), e) -
+                                    emitters.begin());
+  };
+  // Both lists merged in order of path, then of emitter and place in its plan: the first of a
+  // path owns it, whether its job is selected or not.
+  std::vector<std::string_view> paths;
+  paths.reserve(planned.size() + unselected.size());
+  std::vector<bool> dropped(planned.size(), false);
+  std::size_t i = 0, j = 0;
+  std::string_view owner_path;
+  const Emitter* owner = nullptr;
+  while (i < planned.size() || j < unselected.size()) {
+    bool take_planned = j == unselected.size();
+    if (!take_planned && i < planned.size()) {
+      const PlannedJob& p = planned[i];
+      const UnselectedJob& u = unselected[j];
+      take_planned =
+          std::make_tuple(std::string_view(p.job.path), emitter_index(p.emitter), p.plan_order) <
+          std::make_tuple(std::string_view(u.path), u.emitter, u.order);
+    }
+    std::string_view path = take_planned ? planned[i].job.path : unselected[j].path;
+    const Emitter* emitter = take_planned ? planned[i].emitter : emitters[unselected[j].emitter];
+    if (owner && path == owner_path) {
+      error(*emitter, path, *owner);
+      if (take_planned) dropped[i] = true;
+    } else {
+      owner_path = path;
+      owner = emitter;
+      paths.push_back(path);
+    }
+    if (take_planned)
+      ++i;
+    else
+      ++j;
+  }
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < planned.size(); ++k) {
+    if (dropped[k]) continue;
+    if (kept != k) planned[kept] = std::move(planned[k]);
+    ++kept;
+  }
+  planned.erase(planned.begin() + static_cast<std::ptrdiff_t>(kept), planned.end());
+  return paths;
+}
+
+}  // namespace
+
+Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
+               const Manifest& previous, const OutputStamps& stamps, const BuildOptions& options,
+               Diagnostics& diagnostics) {
   const std::vector<const Emitter*>& emitters = builds.emitters();
-  std::vector<PlannedJob> planned;
+  Plan plan;
+  std::vector<PlannedJob>& planned = plan.jobs;
   // Emitters plan side by side (plan only reads the model); their jobs are then taken in
   // emitter order, so nothing depends on timing. An exception is passed on as it came.
+  // Under --select, each emitter's jobs that read none of the selected records are set aside
+  // at once, as their paths alone: they are checked like the others (unsafe paths, files
+  // planned twice, clashes) but never sorted with them nor fingerprinted, and their memory goes
+  // back before the next emitter plans (a selection of one convention plans in a fraction of
+  // the time of a full build).
   std::vector<std::vector<OutputJob>> proposed(emitters.size());
+  std::vector<std::vector<UnselectedJob>> set_aside(emitters.size());
+  std::vector<std::vector<std::size_t>> order_of_kept(emitters.size());
   std::vector<std::exception_ptr> failures(emitters.size());
   for_each_index(emitters.size(), options.jobs, [&](std::size_t i) {
     try {
       proposed[i] = emitters[i]->plan(model, project, builds.state(i));
+      if (!options.selection) return;
+      std::vector<OutputJob>& jobs = proposed[i];
+      std::size_t kept = 0;
+      for (std::size_t k = 0; k < jobs.size(); ++k) {
+        if (!reads_selected(jobs[k], *options.selection)) {
+          set_aside[i].push_back({std::move(jobs[k].path), i, k});
+          continue;
+        }
+        if (kept != k) jobs[kept] = std::move(jobs[k]);
+        order_of_kept[i].push_back(k);
+        ++kept;
+      }
+      jobs.erase(jobs.begin() + static_cast<std::ptrdiff_t>(kept), jobs.end());
+      jobs.shrink_to_fit();
     } catch (...) {
       failures[i] = std::current_exception();
     }
@@ -204,7 +325,8 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     if (failure) std::rethrow_exception(failure);
   for (std::size_t e = 0; e < emitters.size(); ++e) {
     const Emitter* emitter = emitters[e];
-    for (auto& job : proposed[e]) {
+    for (std::size_t k = 0; k < proposed[e].size(); ++k) {
+      OutputJob& job = proposed[e][k];
       if (auto why = unsafe_output_path(job.path)) {
         diagnostics.push_back(emitter_error(*emitter, *why + " : « " + job.path + " »"));
         continue;
@@ -212,69 +334,50 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
       PlannedJob p;
       p.emitter = emitter;
       p.state = &builds.state(e);
+      p.plan_order = options.selection ? order_of_kept[e][k] : k;
       p.job = std::move(job);
       planned.push_back(std::move(p));
     }
+    for (UnselectedJob& aside : set_aside[e]) {
+      if (auto why = unsafe_output_path(aside.path)) {
+        diagnostics.push_back(emitter_error(*emitter, *why + " : « " + aside.path + " »"));
+        continue;
+      }
+      plan.unselected.push_back(std::move(aside));
+    }
   }
   phase_done("plan des émetteurs");
-  {  // Sorted by path through an index: each job (a few hundred bytes) moves about once.
-    // Equal paths keep the emitters' order, so that the first to plan a file owns it.
-    std::vector<std::uint32_t> order(planned.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      int c = planned[a].job.path.compare(planned[b].job.path);
-      return c < 0 || (c == 0 && a < b);
-    });
-    // In place, cycle by cycle (no second vector of jobs at the peak of memory): position j
-    // receives job order[j].
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-      if (order[i] == i) continue;
-      PlannedJob first = std::move(planned[i]);
-      std::uint32_t j = i;
-      for (;;) {
-        std::uint32_t from = order[j];
-        order[j] = j;
-        if (from == i) {
-          planned[j] = std::move(first);
-          break;
-        }
-        planned[j] = std::move(planned[from]);
-        j = from;
-      }
-    }
-  }
-  // A file planned twice is its first emitter's: found among sorted neighbours rather than
-  // in a map of 94 000 path strings (about 150 ms of a national build's planning).
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < planned.size(); ++i) {
-    if (kept > 0 && planned[i].job.path == planned[kept - 1].job.path) {
-      diagnostics.push_back(
-          emitter_error(*planned[i].emitter, "le fichier « " + planned[i].job.path +
-                                                 " » est déjà produit par « " +
-                                                 planned[kept - 1].emitter->info().name + " »"));
-      continue;
-    }
-    if (kept != i) planned[kept] = std::move(planned[i]);
-    ++kept;
-  }
-  planned.erase(planned.begin() + static_cast<std::ptrdiff_t>(kept), planned.end());
-  std::vector<std::string_view> paths;  // clashes between files, folders, cases (issue 13)
-  for (const PlannedJob& p : planned) paths.push_back(p.job.path);
-  for (std::string& why : output_path_clashes(paths))
+  sort_by_path(planned);
+  std::sort(plan.unselected.begin(), plan.unselected.end(),
+            [](const UnselectedJob& a, const UnselectedJob& b) {
+              return std::tie(a.path, a.emitter, a.order) < std::tie(b.path, b.emitter, b.order);
+            });
+  // Clashes between files, folders, cases (issue 13), over every planned path.
+  for (std::string& why :
+       output_path_clashes(drop_duplicates(planned, plan.unselected, emitters, diagnostics)))
     diagnostics.push_back(Diagnostic::error({}, "emitter-output", std::move(why)));
-  // --select: the jobs that read none of the selected records are left as they are, and
-  // never fingerprinted (a selection of one convention plans in a fraction of a second).
-  if (options.selection) {
-    for (PlannedJob& p : planned)
-      if (!std::any_of(p.job.inputs.begin(), p.job.inputs.end(),
-                       [&](const RecordRef& ref) { return options.selection->contains(ref); }))
-        p.fate = PlannedJob::Fate::Unselected;
-  }
   unsigned threads = options.jobs;
   phase_done("tri et conflits de chemins");
   BuildDigests digests(planned, project, builds.digests(), threads);
   phase_done("empreintes des dépendances");
-  bool by_record = options.record_digests != nullptr && !options.rules_digest.empty();
+  // The digest of each record the jobs list (host/record_digests.hpp), unless the caller has
+  // them: of every record for a full build, of those the selected jobs read under --select.
+  const RecordDigests* record_digests = options.record_digests;
+  std::optional<RecordDigests> own_digests;
+  if (!record_digests && options.digest_records) {
+    std::size_t listed = 0;  // a selection of a few outputs lists a few records
+    for (const PlannedJob& p : planned) listed += p.job.inputs.size();
+    if (options.selection && listed < 10'000) {
+      std::set<RecordRef> read;
+      for (const PlannedJob& p : planned) read.insert(p.job.inputs.begin(), p.job.inputs.end());
+      own_digests.emplace(model, threads, &read);
+    } else {
+      own_digests.emplace(model, threads);
+    }
+    record_digests = &*own_digests;
+    phase_done("empreintes des fiches");
+  }
+  bool by_record = record_digests != nullptr && !options.rules_digest.empty();
   // Each job's previous entry, found by walking both sorted lists once: a lookup per job in
   // the map compared about 17 long paths ("bulletins/s-…/…") each.
   std::vector<const ManifestEntry*> previous_of(planned.size(), nullptr);
@@ -297,7 +400,6 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
     thread_local std::string text;
     std::string* fresh_text = memo ? &fresh[i] : nullptr;
     PlannedJob& p = planned[i];
-    if (p.fate == PlannedJob::Fate::Unselected) return;
     for (const auto& input : p.job.inputs) {
       if (!model.is_valid(input)) {
         p.fate = PlannedJob::Fate::Skipped;
@@ -310,7 +412,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
       p.fingerprint = fingerprint(p, as_of, options.rules_digest, nullptr, false, digests.of_job(i),
                                   shipped_prefix, text, memo, fresh_text);
     else if (by_record && options.per_record.contains(p.emitter))
-      p.fingerprint = fingerprint(p, as_of, options.rules_digest, options.record_digests,
+      p.fingerprint = fingerprint(p, as_of, options.rules_digest, record_digests,
                                   options.public_part.contains(p.emitter), digests.of_job(i),
                                   shipped_prefix, text, memo, fresh_text);
     else
@@ -328,7 +430,7 @@ std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& build
   for (std::size_t i = 0; i < fresh.size(); ++i)
     if (!fresh[i].empty())
       memo->keep(planned[i].job.path, std::move(fresh[i]), planned[i].fingerprint);
-  return planned;
+  return plan;
 }
 
 }  // namespace tampon

@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <vector>
 
 #include "host/build_pipeline.hpp"
@@ -10,17 +11,30 @@
 
 namespace tampon {
 
+/// --select: an output planned but left out (it reads none of the selected records), kept
+/// as its path and who planned it: checked with the others, never rendered.
+struct UnselectedJob {
+  std::string path;
+  std::size_t emitter = 0;  ///< index in EmitterBuilds::emitters()
+  std::size_t order = 0;    ///< its place in that emitter's plan
+};
+
+struct Plan {
+  std::vector<PlannedJob> jobs;           ///< sorted by path
+  std::vector<UnselectedJob> unselected;  ///< sorted by path
+};
+
 /// Asks each emitter for its jobs, refuses unsafe or clashing paths (internal errors of the
-/// emitter), marks jobs that read none of `options.selection` (--select) as unselected, jobs
+/// emitter), sets aside jobs that read none of `options.selection` (--select), marks jobs
 /// reading invalid records as skipped (--keep-going), and jobs whose fingerprint matches the
 /// previous manifest, and whose file still has the recorded SHA-256 (`stamps`), as
 /// unchanged. Sorted by path. Fingerprints take, for the data: the rules'
 /// digest for emitters that read no record kind; the rules' digest and the digest of each
-/// listed record for emitters in `options.per_record` (when `options.record_digests` is set);
+/// listed record for emitters in `options.per_record` (with `options.record_digests` or
+/// `options.digest_records`);
 /// the digest of every data file otherwise. Computed on `options.jobs` threads.
-std::vector<PlannedJob> plan_jobs(const Model& model, const EmitterBuilds& builds,
-                                  const ProjectContext& project, const Manifest& previous,
-                                  const OutputStamps& stamps, const BuildOptions& options,
-                                  Diagnostics& diagnostics);
+Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
+               const Manifest& previous, const OutputStamps& stamps, const BuildOptions& options,
+               Diagnostics& diagnostics);
 
 }  // namespace tampon

@@ -12,9 +12,9 @@ struct PlannedJob {
   const Emitter* emitter = nullptr;
   const BuildState* state = nullptr;  ///< what the emitter prepared for this build
   OutputJob job;
+  std::size_t plan_order = 0;  ///< its place in its emitter's plan: the first of a path owns it
   std::string fingerprint;
-  /// Unselected: outside --select, left on disk and in the manifest as it was.
-  enum class Fate { Render, Unchanged, Skipped, Unselected } fate = Fate::Render;
+  enum class Fate { Render, Unchanged, Skipped } fate = Fate::Render;
   std::string skip_reason;  ///< "fiche en erreur : convention:cv-…"
   // Filled by render:
   std::filesystem::path staged;  ///< the staging file written, renamed into place at commit

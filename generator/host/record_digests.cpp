@@ -48,35 +48,43 @@ const Structure& public_part(const Structure& s, Structure& copy) {
 }
 
 template <class R>
-void digest_all(std::span<const R> records, unsigned threads, std::vector<Digested>& slots) {
+void digest_all(std::span<const R> records, unsigned threads, const std::set<RecordRef>* only,
+                std::vector<Digested>& slots) {
+  std::vector<const R*> chosen;
+  chosen.reserve(only ? only->size() : records.size());
+  for (const R& record : records)
+    if (!only || only->contains(ref_of(record))) chosen.push_back(&record);
   std::size_t first = slots.size();
-  slots.resize(first + records.size());
+  slots.resize(first + chosen.size());
   // Each index fills its own slot: no lock, and the result never depends on timing.
-  for_each_index(records.size(), threads, [&](std::size_t i) {
+  for_each_index(chosen.size(), threads, [&](std::size_t i) {
     Digested& slot = slots[first + i];
-    slot.ref = ref_of(records[i]);
-    slot.digest = load::sha256(load::record_content(records[i]));
+    const R& record = *chosen[i];
+    slot.ref = ref_of(record);
+    slot.digest = load::sha256(load::record_content(record));
     R copy;
-    const R& shown = public_part(records[i], copy);
+    const R& shown = public_part(record, copy);
     slot.public_digest =
-        &shown == &records[i] ? slot.digest : load::sha256(load::record_content(shown));
+        &shown == &record ? slot.digest : load::sha256(load::record_content(shown));
   });
 }
 
 }  // namespace
 
-RecordDigests::RecordDigests(const Model& model, unsigned threads) {
+RecordDigests::RecordDigests(const Model& model, unsigned threads,
+                             const std::set<RecordRef>* only) {
   const RecordSet& r = model.records;
   std::vector<Digested> slots;
-  slots.reserve(r.structures.size() + r.conseillers.size() + r.conventions.size() +
-                r.avenants.size() + r.versements.size() + r.rapports.size() + r.depenses.size());
-  digest_all<Structure>(r.structures, threads, slots);
-  digest_all<Conseiller>(r.conseillers, threads, slots);
-  digest_all<Convention>(r.conventions, threads, slots);
-  digest_all<Avenant>(r.avenants, threads, slots);
-  digest_all<Versement>(r.versements, threads, slots);
-  digest_all<Rapport>(r.rapports, threads, slots);
-  digest_all<Depense>(r.depenses, threads, slots);
+  if (!only)
+    slots.reserve(r.structures.size() + r.conseillers.size() + r.conventions.size() +
+                  r.avenants.size() + r.versements.size() + r.rapports.size() + r.depenses.size());
+  digest_all<Structure>(r.structures, threads, only, slots);
+  digest_all<Conseiller>(r.conseillers, threads, only, slots);
+  digest_all<Convention>(r.conventions, threads, only, slots);
+  digest_all<Avenant>(r.avenants, threads, only, slots);
+  digest_all<Versement>(r.versements, threads, only, slots);
+  digest_all<Rapport>(r.rapports, threads, only, slots);
+  digest_all<Depense>(r.depenses, threads, only, slots);
   std::size_t capacity = 16;
   while (capacity < 2 * slots.size()) capacity *= 2;
   m_slots.assign(capacity, Slot{});

@@ -12,6 +12,7 @@
 /// whole. Editing a salary then changes no bulletin's fingerprint.
 #include <array>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,9 @@ namespace tampon {
 class RecordDigests {
  public:
   using Digest = std::array<std::uint8_t, 32>;
-  /// Digests every record of `model.records`, on `threads` threads.
-  RecordDigests(const Model& model, unsigned threads);
+  /// Digests every record of `model.records`, on `threads` threads; with `only`, those of
+  /// them it names (--select: the records the selected outputs read).
+  RecordDigests(const Model& model, unsigned threads, const std::set<RecordRef>* only = nullptr);
   /// The digest of `ref`, or nullptr for a record the model does not have.
   const Digest* find(const RecordRef& ref) const;
   /// The digest of the public part of `ref`, or nullptr for a record the model does not have.
