@@ -89,6 +89,8 @@ int run_build(const Options& options) {
   // One digest per record, so that a job is rendered again only when a record it reads
   // changed (host/record_digests.hpp); taken while planning, of the records the jobs read.
   build.digest_records = true;
+  // Emitters for which nothing changed since the last build are not planned again.
+  build.remember_plans = true;
   for (const LoadedEmitter& e : set.all()) {
     if (e.lists_every_input) build.per_record.insert(e.emitter);
     if (e.lists_every_input && e.prints_public_part_only) build.public_part.insert(e.emitter);

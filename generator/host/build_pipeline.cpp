@@ -9,12 +9,15 @@
 #include "core/phase_clock.hpp"
 #include "host/emitter_builds.hpp"
 #include "host/plan_jobs.hpp"
+#include "host/record_digests.hpp"
 #include "host/render_pool.hpp"
+#include "host/unchanged_emitters.hpp"
 #include "render/json_text.hpp"
 #include "write/manifest.hpp"
 #include "write/manifest_memory.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
+#include "write/plan_memo.hpp"
 
 namespace tampon {
 namespace {
@@ -49,11 +52,30 @@ std::set<std::string, std::less<>> literals(const std::set<RecordRef>& refs) {
   return out;
 }
 
-// The first record of `entry` found in `among`, as its literal; empty when none.
+// The first record of `entry` found in `among`, as its literal; empty when none. A few
+// records (--select, the records in error) are searched for in the text as a whole, which is
+// many times faster than looking each line of a national manifest up in the set.
 std::string_view first_read(const ManifestEntry& entry,
                             const std::set<std::string, std::less<>>& among) {
   if (among.empty()) return {};
   std::string_view rest = entry.records_json;
+  if (among.size() <= 8) {
+    std::size_t first = std::string_view::npos;
+    std::string_view found;
+    for (const std::string& literal : among) {
+      // A whole line: a literal ends with its quote, so "…cv-1" never matches "…cv-10".
+      for (std::size_t at = rest.find(literal); at != std::string_view::npos && at < first;
+           at = rest.find(literal, at + 1)) {
+        if (at > 0 && rest[at - 1] != '\n') continue;
+        std::size_t end = at + literal.size();
+        if (end != rest.size() && rest[end] != '\n') continue;
+        first = at;
+        found = literal;
+        break;
+      }
+    }
+    return found;
+  }
   while (!rest.empty()) {
     auto cut = rest.find('\n');
     std::string_view literal = rest.substr(0, cut);
@@ -202,10 +224,18 @@ struct LeftToExit {
   bool on;
   Plan& plan;
   Manifest& previous;
+  OutputStamps& stamps;
+  std::optional<RecordDigests>& digests;
   ~LeftToExit() {
     if (!on) return;
-    static auto* left = new std::vector<std::pair<Plan, Manifest>>();
-    left->emplace_back(std::move(plan), std::move(previous));
+    struct Left {
+      Plan plan;
+      Manifest previous;
+      OutputStamps stamps;
+      std::optional<RecordDigests> digests;
+    };
+    static auto* left = new std::vector<Left>();
+    left->push_back({std::move(plan), std::move(previous), std::move(stamps), std::move(digests)});
   }
 };
 
@@ -259,6 +289,13 @@ struct KeepManifest {
   }
 };
 
+// The outputs of the emitters not planned again, as the summary counts them: unchanged, or
+// outside --select when they read none of the selected records (those were not checked).
+void count_unchanged_outputs(const UnchangedEmitters& unchanged, BuildReport& report) {
+  report.unchanged += unchanged.checked_outputs();
+  report.unselected += unchanged.outputs() - unchanged.checked_outputs();
+}
+
 Diagnostic warning(std::string code, std::string message) {
   return Diagnostic::warning({}, std::move(code), std::move(message));
 }
@@ -304,20 +341,44 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
   OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
   phase_done("tampons lus");
+  // Emitters for which nothing changed are not planned again (host/unchanged_emitters.hpp):
+  // that needs every record's digest, taken here once for their keys and the fingerprints.
+  std::optional<RecordDigests> own_digests;
+  const RecordDigests* record_digests = options.record_digests;
+  const bool remember = options.remember_plans && !options.force;
+  if (remember && !record_digests && options.digest_records) {
+    own_digests.emplace(model, options.jobs);
+    record_digests = &*own_digests;
+    phase_done("empreintes des fiches");
+  }
+  PreviousReads reads{literals(model.invalid), std::nullopt};
+  if (options.selection) reads.selected = literals(*options.selection);
+  // Under --select, the outputs reading none of the selected records are left as they are,
+  // unchecked, as for the emitters planned.
+  auto checked = [&](const ManifestEntry& entry) {
+    return !reads.selected || !first_read(entry, *reads.selected).empty();
+  };
+  UnchangedEmitters unchanged(model, builds, project, options, remember ? record_digests : nullptr,
+                              previous, stamps,
+                              remember ? PlanMemo::read(options.out_dir) : PlanMemo{}, checked);
+  phase_done("émetteurs inchangés");
   // By reference: a copy of a national manifest costs a second of CPU.
   static const Manifest k_none;
   Plan plan = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,
-                        report.diagnostics);
+                        report.diagnostics, &unchanged.all(), record_digests);
   std::vector<PlannedJob>& jobs = plan.jobs;
-  LeftToExit leave{options.leave_to_exit, plan, previous};
+  LeftToExit leave{options.leave_to_exit, plan, previous, stamps, own_digests};
   phase_done("plan");
-  report.planned = jobs.size() + plan.unselected.size();
+  report.planned = jobs.size() + plan.unselected.size() + unchanged.outputs();
   report.unselected = plan.unselected.size();
   if (count_errors(report.diagnostics) > 0) return report;  // an emitter bug: write nothing
 
-  PreviousReads reads{literals(model.invalid), std::nullopt};
-  if (options.selection) reads.selected = literals(*options.selection);
-  NextManifest next = next_manifest(previous, plan, emitters, reads);
+  // The unchanged emitters' entries are kept as they are, like those of emitters not run.
+  std::vector<const Emitter*> planned_emitters;
+  for (std::size_t i = 0; i < emitters.size(); ++i)
+    if (!unchanged.unchanged(i)) planned_emitters.push_back(emitters[i]);
+  count_unchanged_outputs(unchanged, report);
+  NextManifest next = next_manifest(previous, plan, planned_emitters, reads);
   phase_done("manifest suivant");
   {  // Refused now, before rendering, rather than at commit: --out stays untouched. Only the
      // files this build will place: an unchanged, skipped or unselected output stays as it is.
@@ -333,6 +394,9 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
       }
     }
     targets.push_back("manifest.json");
+    if (!options.outputs_as_left)
+      kept_folders.insert(kept_folders.end(), unchanged.folders().begin(),
+                          unchanged.folders().end());
     tree.check_free(targets, next.stale, kept_folders);
   }
   phase_done("chemins libres");
@@ -350,7 +414,7 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   }
   if (failed && !options.keep_going) return report;  // ~OutputTree discards the staging
 
-  next = next_manifest(previous, plan, emitters, reads);  // failed jobs keep their entry
+  next = next_manifest(previous, plan, planned_emitters, reads);  // failed jobs keep their entry
   report.skipped.insert(report.skipped.end(), next.skipped.begin(), next.skipped.end());
   for (const auto& p : jobs) {
     if (p.fate == PlannedJob::Fate::Render && p.ok) {
@@ -395,6 +459,15 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
     phase_done("validation du dossier");
     report.wrote_nothing = false;
   }
+  if (remember) {  // after the commit: the memo names manifest.json's stamp as it now is
+    FileStamp manifest;
+    if (stamp_of(options.out_dir / "manifest.json", manifest)) {
+      PlanMemo memo = unchanged.next(plan, manifest, count_errors(report.diagnostics) == 0);
+      if (!(memo == unchanged.previous_memo()))
+        tree.replace_cache_file(PlanMemo::k_file_name, memo.text());
+    }
+  }
+  phase_done("mémo des plans");
   return report;
 }
 

@@ -41,6 +41,10 @@ struct BuildOptions {
   /// Without record_digests: plan_jobs digests the records the planned jobs read itself (all
   /// of them, or under --select only those the selected jobs read).
   bool digest_records = false;
+  /// Keep in --out what each emitter's plan was made from (`.tampon-plans`), and do not plan
+  /// again the emitters for which nothing changed (host/unchanged_emitters.hpp). Needs
+  /// record_digests or digest_records.
+  bool remember_plans = false;
   /// Emitters whose jobs' `inputs` name every record their output reads (audited built-ins).
   std::set<const Emitter*> per_record{};
   /// Those of `per_record` whose outputs print no personal data: fingerprinted from the public

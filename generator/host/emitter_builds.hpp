@@ -41,12 +41,16 @@ class EmitterBuilds {
   const BuildState& state(std::size_t i) const { return *m_states[i]; }
   /// Digests of the files read while preparing (and, later, of every job's dependencies).
   FileDigests& digests() const { return *m_digests; }
+  /// The source files `emitters()[i]` read while preparing (PrepareContext::read_source),
+  /// sorted, each once.
+  const std::vector<std::filesystem::path>& read_by(std::size_t i) const { return m_read[i]; }
   /// The same table, to keep for the next build of the process (WarmStart::digests).
   std::shared_ptr<FileDigests> shared_digests() const { return m_digests; }
 
  private:
   std::vector<const Emitter*> m_emitters;
   std::vector<std::unique_ptr<BuildState>> m_states;
+  std::vector<std::vector<std::filesystem::path>> m_read;
   std::shared_ptr<FileDigests> m_digests;
 };
 

@@ -285,7 +285,8 @@ std::vector<std::string_view> drop_duplicates(std::vector<PlannedJob>& planned,
 
 Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
                const Manifest& previous, const OutputStamps& stamps, const BuildOptions& options,
-               Diagnostics& diagnostics) {
+               Diagnostics& diagnostics, const std::vector<bool>* not_planned,
+               const RecordDigests* known_digests) {
   const std::vector<const Emitter*>& emitters = builds.emitters();
   Plan plan;
   std::vector<PlannedJob>& planned = plan.jobs;
@@ -302,6 +303,7 @@ Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectCon
   std::vector<std::exception_ptr> failures(emitters.size());
   for_each_index(emitters.size(), options.jobs, [&](std::size_t i) {
     try {
+      if (not_planned && (*not_planned)[i]) return;
       proposed[i] = emitters[i]->plan(model, project, builds.state(i));
       if (!options.selection) return;
       std::vector<OutputJob>& jobs = proposed[i];
@@ -362,7 +364,7 @@ Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectCon
   phase_done("empreintes des dépendances");
   // The digest of each record the jobs list (host/record_digests.hpp), unless the caller has
   // them: of every record for a full build, of those the selected jobs read under --select.
-  const RecordDigests* record_digests = options.record_digests;
+  const RecordDigests* record_digests = known_digests ? known_digests : options.record_digests;
   std::optional<RecordDigests> own_digests;
   if (!record_digests && options.digest_records) {
     std::size_t listed = 0;  // a selection of a few outputs lists a few records

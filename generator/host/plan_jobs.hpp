@@ -11,6 +11,8 @@
 
 namespace tampon {
 
+class RecordDigests;
+
 /// --select: an output planned but left out (it reads none of the selected records), kept
 /// as its path and who planned it: checked with the others, never rendered.
 struct UnselectedJob {
@@ -33,8 +35,11 @@ struct Plan {
 /// listed record for emitters in `options.per_record` (with `options.record_digests` or
 /// `options.digest_records`);
 /// the digest of every data file otherwise. Computed on `options.jobs` threads.
+/// `not_planned` (when given): emitters not asked for their plan (host/unchanged_emitters.hpp).
+/// `record_digests` (when given): used instead of options.record_digests.
 Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
                const Manifest& previous, const OutputStamps& stamps, const BuildOptions& options,
-               Diagnostics& diagnostics);
+               Diagnostics& diagnostics, const std::vector<bool>* not_planned = nullptr,
+               const RecordDigests* record_digests = nullptr);
 
 }  // namespace tampon

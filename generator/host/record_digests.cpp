@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "io/sha256.hpp"
 #include "load/record_codec.hpp"
 #include "load/source_files.hpp"
 #include "tampon/record_refs.hpp"
@@ -142,6 +143,19 @@ const RecordDigests::Entry* RecordDigests::lookup(const RecordRef& ref) const {
         std::string_view(m_ids).substr(e.id_at, e.id_size) == ref.id)
       return &e;
   }
+}
+
+std::string RecordDigests::of_all(bool public_part) const {
+  std::string text;
+  text.reserve(m_entries.size() * (4 + 16 + 32));
+  for (const Entry& e : m_entries) {
+    text += static_cast<char>(e.kind);
+    text.append(m_ids, e.id_at, e.id_size);
+    text += '\0';
+    const Digest& d = public_part ? e.public_part : e.whole;
+    text.append(reinterpret_cast<const char*>(d.data()), d.size());
+  }
+  return sha256_hex(text);
 }
 
 const RecordDigests::Digest* RecordDigests::find(const RecordRef& ref) const {

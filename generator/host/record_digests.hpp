@@ -32,6 +32,10 @@ class RecordDigests {
   /// The digest of the public part of `ref`, or nullptr for a record the model does not have.
   const Digest* find_public(const RecordRef& ref) const;
   std::size_t size() const { return m_entries.size(); }
+  /// Lower-case hex SHA-256 of every record's kind, id and digest (of its public part with
+  /// `public_part`), in the model's order: what changes when any record does (for an output
+  /// without personal data, any record's public part). Only of a table of every record.
+  std::string of_all(bool public_part) const;
 
  private:
   /// One record: its kind and id (in `m_ids`), both digests. A flat, open-addressed table

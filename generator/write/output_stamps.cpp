@@ -84,6 +84,24 @@ OutputStamps OutputStamps::read(const fs::path& out_dir) {
   return stamps;
 }
 
+bool OutputStamps::known(const fs::path& out_dir, const std::string& relative, std::uint64_t size,
+                         std::string_view sha256) const {
+  const FileStamp* recorded_stamp = recorded(relative, sha256);
+  if (!recorded_stamp || recorded_stamp->size != size) return false;
+  FileStamp now;
+  if (m_out && m_out->path == out_dir) {
+    struct stat st {};
+    if (::fstatat(m_out->fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode))
+      return false;
+    now = FileStamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_size),
+                    nanoseconds(st.st_mtim), nanoseconds(st.st_ctim)};
+  } else if (!stamp_of(out_dir / relative, now)) {
+    return false;
+  }
+  return now == *recorded_stamp;
+}
+
 bool OutputStamps::holds(const fs::path& out_dir, const std::string& relative, std::uint64_t size,
                          std::string_view sha256, FileStamp* seen) const {
   FileStamp now;

@@ -46,6 +46,11 @@ class OutputStamps {
   /// `seen`, when given, receives the stamp the file had when it was found to hold `sha256`.
   bool holds(const std::filesystem::path& out_dir, const std::string& relative, std::uint64_t size,
              std::string_view sha256, FileStamp* seen = nullptr) const;
+  /// Whether the file `relative` under `out_dir` still has exactly the stamp recorded with
+  /// `sha256` and `size`: `holds` without ever hashing (a file whose stamp moved answers false,
+  /// even if its bytes are the same). Thread-safe.
+  bool known(const std::filesystem::path& out_dir, const std::string& relative, std::uint64_t size,
+             std::string_view sha256) const;
   /// The stamp recorded for `relative` with this `sha256`, or nullptr.
   const FileStamp* recorded(const std::string& relative, std::string_view sha256) const;
 

@@ -409,6 +409,23 @@ void OutputTree::commit(const std::vector<StampedOutput>& outputs) {
   m_out->remove_tree(k_staging_name);
 }
 
+void OutputTree::replace_cache_file(const std::string& name, std::string_view text) {
+  if (!m_out) return;
+  const std::string fresh = name + ".new";
+  ::unlinkat(m_out->fd(), fresh.c_str(), 0);  // left by a crash: a file or a link, never followed
+  Fd fd(::openat(m_out->fd(), fresh.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                 0666));
+  if (!fd) throw_io("écriture impossible de", m_root / name, errno);
+  FdBuffer buffer(fd.get());
+  std::ostream out(&buffer);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.flush();
+  if (buffer.error() || !out) throw_io("écriture impossible de", m_root / name, buffer.error());
+  if (::close(fd.release()) != 0) throw_io("écriture impossible de", m_root / name, errno);
+  if (::renameat(m_out->fd(), fresh.c_str(), m_out->fd(), name.c_str()) != 0)
+    throw_io("écriture impossible de", m_root / name, errno);
+}
+
 void OutputTree::discard() {
   if (!m_out) return;
   m_out->remove_tree(k_staging_name);

@@ -85,6 +85,10 @@ class OutputTree {
   /// the outputs kept as they are) must be a real folder too: a link there is refused as well.
   void check_free(const std::vector<std::string>& targets, const std::vector<std::string>& removed,
                   const std::vector<std::string>& folders = {}) const;
+  /// Replaces the tool's file `name` in --out by `text`, outside the transaction: for a cache
+  /// whose loss costs only time (`.tampon-plans`), written to a new file then renamed over the
+  /// old one, never through a link. Throws Fatal.
+  void replace_cache_file(const std::string& name, std::string_view text);
   /// Removes the staging folder, and --out itself when this build created it.
   void discard();
 

@@ -81,9 +81,10 @@ std::map<std::string, std::string> Project::snapshot(const std::string& relative
   if (!fs::exists(root)) return files;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     std::string rel = fs::relative(e.path(), root).generic_string();
-    // The build lock, and the stamps (inodes and times, which differ between identical
-    // builds): the tool's bookkeeping, not outputs. A leftover journal or staging would show.
-    if (rel == ".tampon-lock" || rel == ".tampon-stamps") continue;
+    // The build lock, the stamps and the plan memo (inodes and times, which differ between
+    // identical builds): the tool's bookkeeping, not outputs. A leftover journal or staging would
+    // show.
+    if (rel == ".tampon-lock" || rel == ".tampon-stamps" || rel == ".tampon-plans") continue;
     files[rel] = e.is_directory() ? "<dossier>" : read_file(e.path());
   }
   return files;

@@ -2,11 +2,15 @@
 // SHA-256, read at the start of every build; anyone with write access to out/ can edit them.
 // Promise: a damaged file gives fewer stamps, never a crash; a file a stamp does not match is
 // hashed, so an output whose bytes are not the recorded ones is never "unchanged".
+// The same bytes are also read as the plan memo (`out/.tampon-plans`, write/plan_memo.hpp), the
+// other line-based file of the tool in out/: never a crash, and what it reads it writes back
+// as a file that reads the same.
 #include <fstream>
 
 #include "fuzz_support.hpp"
 #include "io/sha256.hpp"
 #include "write/output_stamps.hpp"
+#include "write/plan_memo.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -42,5 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<StampedOutput> files = {{"a.pdf", pdf_digest, nullptr},
                                       {"site/index.html", page_digest, nullptr}};
   (void)OutputStamps::text_of(out, files);
+  if (stamps.known(out, "site/index.html", page.size(), sha256_hex("autre chose")))
+    fuzz::broken("un fichier est tenu pour connu avec une autre empreinte");
+
+  write(out / PlanMemo::k_file_name, fuzz::text_of(data, size));
+  PlanMemo memo = PlanMemo::read(out);
+  write(out / PlanMemo::k_file_name, memo.text());
+  if (!(PlanMemo::read(out) == memo)) fuzz::broken("le mémo des plans relu diffère de l'écrit");
   return 0;
 }

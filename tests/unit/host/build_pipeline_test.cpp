@@ -25,7 +25,7 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     std::string rel = fs::relative(e.path(), root).generic_string();
     // The lock, and the stamps (inodes and times, which differ between identical builds).
-    if (rel == ".tampon-lock" || rel == ".tampon-stamps") continue;
+    if (rel == ".tampon-lock" || rel == ".tampon-stamps" || rel == ".tampon-plans") continue;
     if (e.is_directory()) {
       files[rel + "/"] = "";
     } else {

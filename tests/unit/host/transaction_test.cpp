@@ -45,7 +45,8 @@ std::map<std::string, std::string> outputs(const fs::path& root) {
     std::string rel = fs::relative(it->path(), root).generic_string();
     if (rel.starts_with(".tampon")) {
       if (it->is_directory()) it.disable_recursion_pending();
-      if (rel != ".tampon-lock" && rel != ".tampon-stamps") files[rel] = "(reste)";
+      if (rel != ".tampon-lock" && rel != ".tampon-stamps" && rel != ".tampon-plans")
+        files[rel] = "(reste)";
       continue;
     }
     if (it->is_symlink())

@@ -1,0 +1,74 @@
+#pragma once
+/// Emitters whose plan is known without asking them (issue 13: a rebuild after one edit on a
+/// national project planned 94 000 outputs again). An emitter's plan is a function of the
+/// model, of the files it read while preparing and of the files its jobs depend on; when none
+/// of these changed since the last committed build (write/plan_memo.hpp), its outputs are the
+/// previous ones: the build keeps their manifest entries as they are, after checking that each
+/// file is still the one recorded (its stamp, write/output_stamps.hpp), and never calls `plan`.
+///
+/// Only for the audited built-in emitters whose jobs list every record they read
+/// (BuildOptions::per_record), and only when the model has no record in error (--keep-going
+/// reports skipped outputs from the plan). The key of such an emitter takes every record's
+/// digest, or every record's public part for an emitter that prints no personal data: a
+/// salary edit then leaves the bulletins' plan as it was, and an edit of any other record plans
+/// every emitter that reads records again (exactly as before). Checked by
+/// tests/cli/partial_build_test.cpp, which edits every field of a conseiller and of a structure
+/// and compares the incremental build with a build from scratch, byte for byte.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "host/build_pipeline.hpp"
+#include "host/emitter_builds.hpp"
+#include "host/plan_jobs.hpp"
+#include "write/manifest.hpp"
+#include "write/output_stamps.hpp"
+#include "write/plan_memo.hpp"
+
+namespace tampon {
+
+class RecordDigests;
+
+class UnchangedEmitters {
+ public:
+  /// Decides, before planning, which emitters of `builds` are unchanged. Without
+  /// `record_digests` (or with --force) none is. Only the outputs `checked` accepts are
+  /// checked on disk (--select: those reading a selected record; the others are left as they
+  /// are, as the jobs set aside are).
+  UnchangedEmitters(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
+                    const BuildOptions& options, const RecordDigests* record_digests,
+                    const Manifest& previous, const OutputStamps& stamps, PlanMemo memo,
+                    const std::function<bool(const ManifestEntry&)>& checked);
+
+  /// Whether emitter `i` of `builds.emitters()` is not to be planned.
+  bool unchanged(std::size_t i) const { return m_unchanged[i]; }
+  const std::vector<bool>& all() const { return m_unchanged; }
+  /// How many outputs the unchanged emitters have (kept in the manifest as they are).
+  std::size_t outputs() const { return m_outputs; }
+  /// How many of those `checked` accepted (under --select: read a selected record).
+  std::size_t checked_outputs() const { return m_checked; }
+  /// The folders of those outputs, each once: still checked to be real folders of --out.
+  const std::vector<std::string>& folders() const { return m_folders; }
+
+  /// What the next `.tampon-plans` says, once this build's `plan` is committed: the unchanged
+  /// emitters as they were, and each emitter planned in full whose every output is now as
+  /// planned (rendered or unchanged), unless not `record_planned` (the build found errors: the
+  /// next one must plan again to report them). `manifest` is manifest.json's stamp after the
+  /// commit.
+  PlanMemo next(const Plan& plan, const FileStamp& manifest, bool record_planned) const;
+  /// The memo as read from --out (to leave the file alone when the next one is the same).
+  const PlanMemo& previous_memo() const { return m_memo; }
+
+ private:
+  const EmitterBuilds& m_builds;
+  const ProjectContext& m_project;
+  FileDigests& m_files;
+  PlanMemo m_memo;
+  std::vector<std::string> m_keys;  ///< per emitter; empty: never memoized
+  std::vector<bool> m_unchanged;
+  std::size_t m_outputs = 0, m_checked = 0;
+  std::vector<std::string> m_folders;
+};
+
+}  // namespace tampon
