@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/import_findings.hpp"
 #include "cli/import_support.hpp"
 #include "cli/report.hpp"
 #include "cli/session.hpp"
@@ -470,12 +471,22 @@ class FormChecker {
       const Cell* convention = expected.at(row + 1, form::kConvention + 1);
       std::string id = convention ? convention->text : std::string();
       auto [it, added] = index.emplace(id, out.declarations.size());
+      // Each value keeps the cell it came from: what validation later finds in the file
+      // written is shown there (cli/import_findings.hpp).
+      auto from = [&](YamlValue v, int cell_row, int cell_col) {
+        v.origin = {0, cell_row, cell_col};
+        return v;
+      };
+      const int identity_row = form::k_identity_row, identity_col = form::k_identity_col;
       if (added) {
         Declaration d;
         d.convention = id;
-        d.record.set("structure", YamlValue::quoted(identity.structure));
-        d.record.set("convention", YamlValue::quoted(id));
-        d.record.set("trimestre", YamlValue::plain(identity.quarter.iso()));
+        d.record.origin = {0, row, form::kConvention};
+        d.record.set("structure",
+                     from(YamlValue::quoted(identity.structure), identity_row, identity_col));
+        d.record.set("convention", from(YamlValue::quoted(id), row, form::kConvention));
+        d.record.set("trimestre",
+                     from(YamlValue::plain(identity.quarter.iso()), identity_row, identity_col));
         YamlValue lignes;
         lignes.kind = YamlValue::Kind::Seq;
         d.record.set("lignes", std::move(lignes));
@@ -483,16 +494,19 @@ class FormChecker {
       }
       Declaration& d = out.declarations[it->second];
       YamlValue line;
-      line.set("conseiller", YamlValue::quoted(conseiller_of(who->text)));
-      line.set("salaires_bruts", YamlValue::plain(money[0].plain()));
-      line.set("charges_patronales", YamlValue::plain(money[1].plain()));
-      line.set("frais", YamlValue::plain(money[2].plain()));
+      line.origin = {0, row, form::kConseiller};
+      line.set("conseiller",
+               from(YamlValue::quoted(conseiller_of(who->text)), row, form::kConseiller));
+      line.set("salaires_bruts", from(YamlValue::plain(money[0].plain()), row, form::kQSalaires));
+      line.set("charges_patronales",
+               from(YamlValue::plain(money[1].plain()), row, form::kQSalaires + 1));
+      line.set("frais", from(YamlValue::plain(money[2].plain()), row, form::kQSalaires + 2));
       std::string text = justificatif(reference, date);
       if (text.empty())  // records.md: every line of a declaration names its documents
         refuse(row, form::kJustificatifs, "import-form-text",
                "référence des justificatifs manquante : chaque dépense déclarée renvoie à ses "
                "pièces (bulletins de paie, factures)");
-      line.set("justificatif", YamlValue::quoted(text));
+      line.set("justificatif", from(YamlValue::quoted(text), row, form::kJustificatifs));
       d.record.find("lignes")->seq.push_back(std::move(line));
       ++d.lines;
     }
@@ -670,8 +684,9 @@ std::string comment_safe(std::string text) {
 }
 
 /// data/depenses/<structure>-<YYYY>-T<n>.yaml: the quarter's declarations, one per convention,
-/// as a YAML sequence written by the records writer of `import tableur`.
-std::string declaration_file(const FormImport& f) {
+/// as a YAML sequence written by the records writer of `import tableur`. `cells` receives, for
+/// each line (0-based) that writes a value read from the form, the cell it came from.
+std::string declaration_file(const FormImport& f, std::vector<tableur::LineOrigin>& cells) {
   std::string out =
       comment_safe(fmt::format("# Déclaration trimestrielle de dépenses de {} pour {},",
                                f.identity.structure, f.identity.quarter.iso()));
@@ -679,8 +694,15 @@ std::string declaration_file(const FormImport& f) {
   if (!f.attestation.empty())
     out += comment_safe("# Montants certifiés exacts par " + f.attestation + ".") + "\n";
   for (const Declaration& d : f.declarations) {
-    std::string record = tableur::emit_record(d.record);
+    std::vector<tableur::LineOrigin> lines;
+    std::string record = tableur::emit_record(d.record, {}, &lines);
     out += "\n";
+    // Each line of the record becomes one line of the file, shifted by what comes before.
+    auto before = static_cast<std::uint32_t>(std::count(out.begin(), out.end(), '\n'));
+    for (tableur::LineOrigin& l : lines) {
+      l.line += before;
+      cells.push_back(l);
+    }
     bool first = true;
     std::size_t start = 0;
     while (start < record.size()) {
@@ -800,7 +822,10 @@ int run_import_justification(const Options& options, bool* committed) {
   const Generation* generation = importer.any_generation();
   const RecordSet& records = generation->session.model.records;
   std::map<fs::path, std::optional<std::string>> changes;  // relative path → text (nullopt: remove)
-  std::map<fs::path, std::set<std::uint32_t>> removals;    // relative path → record lines
+  // Each form's file (relative, '/'-separated): the form's name and the cell of each line.
+  std::map<std::string, std::pair<std::string, std::vector<tableur::LineOrigin>>, std::less<>>
+      cells_of;
+  std::map<fs::path, std::set<std::uint32_t>> removals;  // relative path → record lines
   std::set<fs::path> targets;
   std::vector<std::string> messages;
   std::size_t unchanged = 0, replaced = 0;
@@ -808,7 +833,9 @@ int run_import_justification(const Options& options, bool* committed) {
     fs::path target = fs::path("data") / "depenses" /
                       (f.identity.structure + "-" + f.identity.quarter.iso() + ".yaml");
     targets.insert(target);
-    std::string text = declaration_file(f);
+    std::vector<tableur::LineOrigin> cells;
+    std::string text = declaration_file(f, cells);
+    cells_of[target.generic_string()] = {f.display, std::move(cells)};
     auto current = read_text(options.project / target);
     bool other_files = false;
     for (const Depense& d : records.depenses) {
@@ -906,8 +933,25 @@ int run_import_justification(const Options& options, bool* committed) {
   }
   if (committed) *committed = true;
   // The project as it is now, validated like `tampon validate` (with --as-of).
+  // What it finds in a form's file is shown at the form's cell, the line written as a note.
   Session& session = open_session_until_exit(options);
   Diagnostics& found = session.diagnostics;
+  std::size_t moved = findings_to_cells(
+      found, [&](std::string_view path, std::uint32_t line) -> std::optional<Location> {
+        auto file = cells_of.find(path);
+        if (file == cells_of.end()) return std::nullopt;
+        const auto& [display, lines] = file->second;
+        // The last value written on or above the line (0-based in the table).
+        auto after = std::upper_bound(
+            lines.begin(), lines.end(), line - 1,
+            [](std::uint32_t l, const tableur::LineOrigin& o) { return l < o.line; });
+        if (after == lines.begin()) return std::nullopt;
+        const tableur::Origin o = std::prev(after)->origin();
+        Location at;
+        at.file = tabular::cell_position(display, k_sheet, o.row + 1, o.col + 1);
+        return at;
+      });
+  if (!quiet) std::cerr << findings_to_cells_summary(moved);
   apply_strict(found, options);
   print_diagnostics(found, options, &session.model.records);
   if (session.input_failure) return k_exit_io;

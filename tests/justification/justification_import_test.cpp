@@ -377,6 +377,32 @@ TEST_F(ImportJustification, ImportFormTarget_QuartersFileHoldingAnotherDeclarati
   EXPECT_EQ(project.snapshot("proj/data"), before);
 }
 
+// The project is validated once the form's file is written; what validation finds in that file
+// is shown at the form's cell its value came from, the line written as a note. Here the
+// conseiller of row 21 has moved to another structure since the form was made.
+TEST_F(ImportJustification, AFindingInTheDeclarationWrittenIsShownAtTheFormsCell) {
+  fs::path form = fill(k_filled);
+  const std::string file = "proj/data/conseillers/ccas-de-kourou.yaml";
+  std::string text = read(project.dir() / file);
+  auto at = text.find("structure: ccas-de-kourou", text.find("- id: cn-0027"));
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 25, "structure: la-passerelle-numerique");
+  project.write(file, text);
+  auto result = import(form);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.err.find("2024-T1.xlsx, feuille « Justification », cellule C21: erreur: le "
+                            "conseiller « cn-0027 » relève de la structure"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("data/depenses/ccas-de-kourou-2024-T1.yaml:9:19: note: écrit ici "
+                            "par l'import"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("vérification : 1 constat dans les fiches importées"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST_F(ImportJustification, FormWithoutAnySheetOfItsOwnIsNotAForm) {
   auto result = import(fs::path(TAMPON_SOURCE_DIR) / "tests/fixtures/does-not-exist.xlsx");
   EXPECT_EQ(result.exit_code, 3) << result.err;
