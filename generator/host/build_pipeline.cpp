@@ -1,5 +1,7 @@
 #include "host/build_pipeline.hpp"
 
+#include <string.h>
+
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -62,10 +64,19 @@ std::string_view first_read(const ManifestEntry& entry,
   if (among.size() <= 8) {
     std::size_t first = std::string_view::npos;
     std::string_view found;
+    // memmem rather than string_view::find: every line starts with the literal's first
+    // character (a quote), which find looks for first, comparing at each of them.
+    auto find = [&](std::string_view literal, std::size_t from) {
+      if (from >= rest.size()) return std::string_view::npos;
+      const void* hit =
+          ::memmem(rest.data() + from, rest.size() - from, literal.data(), literal.size());
+      return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - rest.data())
+                 : std::string_view::npos;
+    };
     for (const std::string& literal : among) {
       // A whole line: a literal ends with its quote, so "…cv-1" never matches "…cv-10".
-      for (std::size_t at = rest.find(literal); at != std::string_view::npos && at < first;
-           at = rest.find(literal, at + 1)) {
+      for (std::size_t at = find(literal, 0); at != std::string_view::npos && at < first;
+           at = find(literal, at + 1)) {
         if (at > 0 && rest[at - 1] != '\n') continue;
         std::size_t end = at + literal.size();
         if (end != rest.size() && rest[end] != '\n') continue;
@@ -343,14 +354,19 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   phase_done("tampons lus");
   // Emitters for which nothing changed are not planned again (host/unchanged_emitters.hpp):
   // that needs every record's digest, taken here once for their keys and the fingerprints.
+  // Every record's digest is taken only when needed: for the keys when the data files
+  // changed, for the fingerprints when an emitter that lists its records is planned.
   std::optional<RecordDigests> own_digests;
   const RecordDigests* record_digests = options.record_digests;
   const bool remember = options.remember_plans && !options.force;
-  if (remember && !record_digests && options.digest_records) {
-    own_digests.emplace(model, options.jobs);
-    record_digests = &*own_digests;
-    phase_done("empreintes des fiches");
-  }
+  auto digests_on_demand = [&]() -> const RecordDigests* {
+    if (!record_digests && options.digest_records) {
+      own_digests.emplace(model, options.jobs);
+      record_digests = &*own_digests;
+      phase_done("empreintes des fiches");
+    }
+    return record_digests;
+  };
   PreviousReads reads{literals(model.invalid), std::nullopt};
   if (options.selection) reads.selected = literals(*options.selection);
   // Under --select, the outputs reading none of the selected records are left as they are,
@@ -358,10 +374,14 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   auto checked = [&](const ManifestEntry& entry) {
     return !reads.selected || !first_read(entry, *reads.selected).empty();
   };
-  UnchangedEmitters unchanged(model, builds, project, options, remember ? record_digests : nullptr,
-                              previous, stamps,
-                              remember ? PlanMemo::read(options.out_dir) : PlanMemo{}, checked);
+  UnchangedEmitters unchanged(
+      model, builds, project, options,
+      remember ? UnchangedEmitters::DigestsOnDemand(digests_on_demand) : nullptr, previous, stamps,
+      remember ? PlanMemo::read(options.out_dir) : PlanMemo{}, checked);
   phase_done("émetteurs inchangés");
+  for (std::size_t i = 0; i < emitters.size(); ++i)
+    if (remember && !unchanged.unchanged(i) && options.per_record.contains(emitters[i]))
+      digests_on_demand();  // for the fingerprints of its jobs
   // By reference: a copy of a national manifest costs a second of CPU.
   static const Manifest k_none;
   Plan plan = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,

@@ -366,7 +366,10 @@ Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectCon
   // them: of every record for a full build, of those the selected jobs read under --select.
   const RecordDigests* record_digests = known_digests ? known_digests : options.record_digests;
   std::optional<RecordDigests> own_digests;
-  if (!record_digests && options.digest_records) {
+  bool lists_records = std::any_of(planned.begin(), planned.end(), [&](const PlannedJob& p) {
+    return options.per_record.contains(p.emitter);
+  });
+  if (!record_digests && options.digest_records && lists_records) {
     std::size_t listed = 0;  // a selection of a few outputs lists a few records
     for (const PlannedJob& p : planned) listed += p.job.inputs.size();
     if (options.selection && listed < 10'000) {

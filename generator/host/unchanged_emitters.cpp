@@ -17,11 +17,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // Everything an emitter's plan is made from, besides the files its jobs depend on (checked one
-// by one from the memo): the tool, the emitter, the reference date, the rules, every record
-// (its public part for an emitter without personal data), and the files it read while
-// preparing, each with its digest.
-std::string key_of(const Emitter& emitter, bool public_part, const Model& model,
-                   const BuildOptions& options, const std::string& records,
+// by one from the memo): the tool, the emitter, the reference date, the rules, the files it
+// read while preparing, each with its digest, and the records: `records` is either the digest
+// of every record's digest (their public part for an emitter without personal data) or, for
+// the data key, the digest of every data file.
+std::string key_of(const Emitter& emitter, std::string_view records_kind,
+                   const std::string& records, const Model& model, const BuildOptions& options,
                    const std::vector<fs::path>& prepared_from, FileDigests& files) {
   const EmitterInfo& info = emitter.info();
   std::string text = "tampon-plan 1\n";
@@ -31,7 +32,7 @@ std::string key_of(const Emitter& emitter, bool public_part, const Model& model,
     text += '\n';
   }
   text += model.as_of.iso() + "\n" + options.rules_digest + "\n";
-  text += (public_part ? "public " : "records ") + records + "\n";
+  text.append(records_kind).append(" ").append(records).append("\n");
   for (const fs::path& file : prepared_from)
     text += file.string() + "=" + files.digest(file) + "\n";
   return sha256_hex(text);
@@ -59,25 +60,27 @@ bool same_file(const std::string& path, const std::string& digest, const Project
 
 UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& builds,
                                      const ProjectContext& project, const BuildOptions& options,
-                                     const RecordDigests* record_digests, const Manifest& previous,
+                                     DigestsOnDemand digests, const Manifest& previous,
                                      const OutputStamps& stamps, PlanMemo memo,
                                      const std::function<bool(const ManifestEntry&)>& checked)
-    : m_builds(builds),
+    : m_model(model),
+      m_builds(builds),
       m_project(project),
+      m_options(options),
+      m_digests(std::move(digests)),
       m_files(builds.digests()),
       m_memo(std::move(memo)),
       m_keys(builds.emitters().size()),
+      m_data_keys(builds.emitters().size()),
       m_unchanged(builds.emitters().size(), false) {
   const std::vector<const Emitter*>& emitters = builds.emitters();
-  if (!record_digests || options.force || options.rules_digest.empty() || !model.invalid.empty())
+  if (!m_digests || options.force || options.rules_digest.empty() || options.data_digest.empty() ||
+      !model.invalid.empty())
     return;
-  std::string records[2];  // of every record, whole and public: 160 000 on the national set
   for (std::size_t i = 0; i < emitters.size(); ++i) {
     if (!options.per_record.contains(emitters[i])) continue;
-    bool public_part = options.public_part.contains(emitters[i]);
-    if (records[public_part].empty()) records[public_part] = record_digests->of_all(public_part);
-    m_keys[i] = key_of(*emitters[i], public_part, model, options, records[public_part],
-                       builds.read_by(i), m_files);
+    m_data_keys[i] = key_of(*emitters[i], "data", options.data_digest, model, options,
+                            builds.read_by(i), m_files);
   }
   // The memo speaks of the manifest it was written with, and of no other.
   FileStamp manifest;
@@ -89,7 +92,10 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
   std::map<std::string, std::vector<const ManifestEntry*>, std::less<>> outputs_of;
   for (std::size_t i = 0; i < emitters.size(); ++i) {
     auto it = m_memo.emitters.find(emitters[i]->info().name);
-    if (m_keys[i].empty() || it == m_memo.emitters.end() || it->second.key != m_keys[i]) continue;
+    if (m_data_keys[i].empty() || it == m_memo.emitters.end()) continue;
+    // The same data files: the same records, without digesting one. Other files (a record
+    // moved, a comment edited) may still hold the same records: then by their digests.
+    if (it->second.data_key != m_data_keys[i] && it->second.key != key(i)) continue;
     bool files_same = std::all_of(it->second.files.begin(), it->second.files.end(), [&](auto& f) {
       return same_file(f.first, f.second, project, shipped_prefix, m_files);
     });
@@ -131,6 +137,22 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
   m_folders.erase(std::unique(m_folders.begin(), m_folders.end()), m_folders.end());
 }
 
+const std::string& UnchangedEmitters::key(std::size_t i) const {
+  if (m_keys[i].empty() && !m_data_keys[i].empty()) {
+    const Emitter& emitter = *m_builds.emitters()[i];
+    bool public_part = m_options.public_part.contains(&emitter);
+    std::string& records = m_records[public_part];
+    if (records.empty()) {
+      const RecordDigests* digests = m_digests();
+      if (!digests) return m_keys[i];  // empty: never equal, never recorded
+      records = digests->of_all(public_part);
+    }
+    m_keys[i] = key_of(emitter, public_part ? "public" : "records", records, m_model, m_options,
+                       m_builds.read_by(i), m_files);
+  }
+  return m_keys[i];
+}
+
 PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
                                  bool record_planned) const {
   const std::vector<const Emitter*>& emitters = m_builds.emitters();
@@ -149,7 +171,7 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
         p.fate == PlannedJob::Fate::Unchanged || (p.fate == PlannedJob::Fate::Render && p.ok);
     if (!done) complete[i] = false;
     ++outputs[i];
-    if (!m_keys[i].empty() && complete[i])
+    if (!m_data_keys[i].empty() && complete[i])
       files[i].insert(files[i].end(), p.job.depends_on.begin(), p.job.depends_on.end());
   }
   for (std::size_t i = 0; i < emitters.size(); ++i) {
@@ -158,9 +180,10 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
       next.emitters.emplace(name, m_memo.emitters.at(name));
       continue;
     }
-    if (!record_planned || m_keys[i].empty() || !complete[i]) continue;
+    if (!record_planned || m_data_keys[i].empty() || !complete[i]) continue;
     EmitterPlanMemo e;
-    e.key = m_keys[i];
+    e.key = key(i);
+    e.data_key = m_data_keys[i];
     e.outputs = outputs[i];
     std::sort(files[i].begin(), files[i].end());
     files[i].erase(std::unique(files[i].begin(), files[i].end()), files[i].end());

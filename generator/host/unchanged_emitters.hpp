@@ -32,13 +32,17 @@ class RecordDigests;
 
 class UnchangedEmitters {
  public:
-  /// Decides, before planning, which emitters of `builds` are unchanged. Without
-  /// `record_digests` (or with --force) none is. Only the outputs `checked` accepts are
-  /// checked on disk (--select: those reading a selected record; the others are left as they
-  /// are, as the jobs set aside are).
+  /// Every record's digest, computed on the first call (once; the same table after): the
+  /// emitters' keys need it only when the data files changed.
+  using DigestsOnDemand = std::function<const RecordDigests*()>;
+
+  /// Decides, before planning, which emitters of `builds` are unchanged. Without `digests`
+  /// (or with --force) none is. Only the outputs `checked` accepts are checked on disk
+  /// (--select: those reading a selected record; the others are left as they are, as the jobs
+  /// set aside are).
   UnchangedEmitters(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
-                    const BuildOptions& options, const RecordDigests* record_digests,
-                    const Manifest& previous, const OutputStamps& stamps, PlanMemo memo,
+                    const BuildOptions& options, DigestsOnDemand digests, const Manifest& previous,
+                    const OutputStamps& stamps, PlanMemo memo,
                     const std::function<bool(const ManifestEntry&)>& checked);
 
   /// Whether emitter `i` of `builds.emitters()` is not to be planned.
@@ -61,11 +65,19 @@ class UnchangedEmitters {
   const PlanMemo& previous_memo() const { return m_memo; }
 
  private:
+  /// Emitter `i`'s key from every record's digest (computed on first use).
+  const std::string& key(std::size_t i) const;
+
+  const Model& m_model;
   const EmitterBuilds& m_builds;
   const ProjectContext& m_project;
+  const BuildOptions& m_options;
+  DigestsOnDemand m_digests;
   FileDigests& m_files;
   PlanMemo m_memo;
-  std::vector<std::string> m_keys;  ///< per emitter; empty: never memoized
+  mutable std::vector<std::string> m_keys;  ///< per emitter, from the records (on demand)
+  std::vector<std::string> m_data_keys;     ///< per emitter; empty: never memoized
+  mutable std::string m_records[2];         ///< of every record, whole and public
   std::vector<bool> m_unchanged;
   std::size_t m_outputs = 0, m_checked = 0;
   std::vector<std::string> m_folders;

@@ -12,7 +12,7 @@
 namespace tampon {
 namespace {
 
-constexpr std::string_view k_header = "tampon-plans 1";
+constexpr std::string_view k_header = "tampon-plans 2";
 constexpr std::uintmax_t k_max_bytes = 64u << 20;
 
 // The next space-separated word of `line`, removed from it; false when there is none.
@@ -64,11 +64,12 @@ bool parse(std::string_view rest, PlanMemo& memo) {
     if (line.starts_with("emitter ")) {
       line.remove_prefix(8);
       EmitterPlanMemo e;
-      std::string_view key;
+      std::string_view key, data_key;
       if (!number(line, e.outputs) || !word(line, key) || key.size() != 64 || !is_digest(key) ||
-          line.empty())
+          !word(line, data_key) || data_key.size() != 64 || !is_digest(data_key) || line.empty())
         return false;
       e.key = std::string(key);
+      e.data_key = std::string(data_key);
       auto [it, fresh] = memo.emitters.emplace(std::string(line), std::move(e));
       if (!fresh) return false;
       current = &it->second;
@@ -109,11 +110,13 @@ std::string PlanMemo::text() const {
   out += "\nmanifest " + std::to_string(manifest.inode) + " " + std::to_string(manifest.size) +
          " " + std::to_string(manifest.mtime_ns) + " " + std::to_string(manifest.ctime_ns) + "\n";
   for (const auto& [name, e] : emitters) {
-    bool plain = name.find('\n') == std::string::npos && !name.empty();
+    bool plain = name.find('\n') == std::string::npos && !name.empty() && e.key.size() == 64 &&
+                 is_digest(e.key) && e.data_key.size() == 64 && is_digest(e.data_key);
     for (const auto& [file, digest] : e.files)
       plain = plain && !file.empty() && file.find('\n') == std::string::npos;
     if (!plain) continue;  // never recorded: planned again next time
-    out += "emitter " + std::to_string(e.outputs) + " " + e.key + " " + name + "\n";
+    out +=
+        "emitter " + std::to_string(e.outputs) + " " + e.key + " " + e.data_key + " " + name + "\n";
     for (const auto& [file, digest] : e.files) out += "file " + digest + " " + file + "\n";
   }
   return out;

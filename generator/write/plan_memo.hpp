@@ -1,7 +1,8 @@
 #pragma once
 /// What each emitter's plan was made from at the last committed build, kept in
-/// `out/.tampon-plans`: a key (host/unchanged_emitters.hpp: the tool, the emitter, the reference
-/// date, the rules, every record's digest, the files it read while preparing), the files its
+/// `out/.tampon-plans`: two keys (host/unchanged_emitters.hpp: the tool, the emitter, the
+/// reference date, the rules, the files it read while preparing, and either every record's
+/// digest or the digest of every data file, which needs no record digested), the files its
 /// jobs depend on with their digests, and how many outputs it had. A build whose key and files
 /// are the same, for an emitter whose outputs are all still on disk as recorded, need not ask it
 /// for its plan again: its outputs are the previous ones.
@@ -22,7 +23,8 @@
 namespace tampon {
 
 struct EmitterPlanMemo {
-  std::string key;          ///< lower-case hex SHA-256
+  std::string key;          ///< lower-case hex SHA-256, from every record's digest
+  std::string data_key;     ///< the same key from the digest of every data file instead
   std::size_t outputs = 0;  ///< its entries in the manifest
   /// Every file its jobs listed in `depends_on`, with its digest then ("absent" when missing),
   /// sorted by path.

@@ -134,9 +134,19 @@ TEST_F(UnchangedEmitters, ARecordEditedPlansAgainAndRendersWhatReadsIt) {
                         [&] {
                           model.records.conventions[0].dossier = "D-1 bis";
                           model.index();
+                          options.data_digest = "données modifiées";  // the file edited
                         }),
             1);
   EXPECT_EQ(e.renders, 3);  // a.txt once more
+}
+
+// The data files' digest is compared first: the same files, the same records, none digested.
+// Other files may hold the same records (one moved to another file, a comment edited): the
+// records' digests then decide.
+TEST_F(UnchangedEmitters, DataFilesEditedWithoutChangingARecordPlanNothing) {
+  Counted e({job("a.txt", {k_cv1}), job("b.txt", {k_cv2})});
+  EXPECT_EQ(plans_after(e, [&] { options.data_digest = "un commentaire ajouté"; }), 0);
+  EXPECT_EQ(e.renders, 2);
 }
 
 TEST_F(UnchangedEmitters, AnOutputEditedByHandIsRenderedAgain) {
@@ -219,8 +229,9 @@ TEST_F(UnchangedEmitters, UnderSelectTheOthersCountAsOutsideTheSelection) {
 TEST(PlanMemo, ReadsBackWhatItWrites) {
   PlanMemo memo;
   memo.manifest = {12, 34, 56, 78};
-  memo.emitters["bulletin"] = {std::string(64, 'a'), 3, {{"/gabarits/page.mustache", "absent"}}};
-  memo.emitters["avec espace"] = {std::string(64, 'b'), 0, {}};
+  memo.emitters["bulletin"] = {
+      std::string(64, 'a'), std::string(64, 'c'), 3, {{"/gabarits/page.mustache", "absent"}}};
+  memo.emitters["avec espace"] = {std::string(64, 'b'), std::string(64, 'd'), 0, {}};
   fs::path dir = fs::temp_directory_path() / ("tampon-memo-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   write(dir / PlanMemo::k_file_name, memo.text());
