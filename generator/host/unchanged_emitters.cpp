@@ -177,7 +177,11 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
   for (std::size_t i = 0; i < emitters.size(); ++i) {
     const std::string& name = emitters[i]->info().name;
     if (m_unchanged[i]) {
-      next.emitters.emplace(name, m_memo.emitters.at(name));
+      // As it was, under today's data key: found unchanged by its records' digests after a
+      // data file changed, it is the same for these files too.
+      EmitterPlanMemo same = m_memo.emitters.at(name);
+      same.data_key = m_data_keys[i];
+      next.emitters.emplace(name, std::move(same));
       continue;
     }
     if (!record_planned || m_data_keys[i].empty() || !complete[i]) continue;
