@@ -381,7 +381,8 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   phase_done("émetteurs inchangés");
   for (std::size_t i = 0; i < emitters.size(); ++i)
     if (remember && !unchanged.unchanged(i) && options.per_record.contains(emitters[i]))
-      digests_on_demand();  // for the fingerprints of its jobs
+      digests_on_demand();  // for the fingerprints of its jobs, and its key
+  if (remember) unchanged.take_keys();
   // By reference: a copy of a national manifest costs a second of CPU.
   static const Manifest k_none;
   Plan plan = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,

@@ -72,6 +72,12 @@ class BuildDigests {
       slots[i]->second = files.digest(path_of(slots[i]->first, project));
     });
   }
+  /// Every dependency's digest as planning took it, by its name in the jobs.
+  std::unordered_map<std::string, std::string> all() const {
+    std::unordered_map<std::string, std::string> out;
+    for (const auto& [dependency, digest] : m_known) out.emplace(dependency, digest);
+    return out;
+  }
   /// The digest of each dependency of job `i` of `planned`, in its order.
   std::span<const std::string* const> of_job(std::size_t i) const {
     return {m_digest_of.data() + m_first[i], m_first[i + 1] - m_first[i]};
@@ -435,6 +441,7 @@ Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectCon
   for (std::size_t i = 0; i < fresh.size(); ++i)
     if (!fresh[i].empty())
       memo->keep(planned[i].job.path, std::move(fresh[i]), planned[i].fingerprint);
+  plan.dependency_digests = digests.all();
   return plan;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "host/build_pipeline.hpp"
@@ -24,6 +25,9 @@ struct UnselectedJob {
 struct Plan {
   std::vector<PlannedJob> jobs;           ///< sorted by path
   std::vector<UnselectedJob> unselected;  ///< sorted by path
+  /// The digest of every file the jobs depend on, as their fingerprints took it (the plan
+  /// memo records these, not the files as they are once the build is over).
+  std::unordered_map<std::string, std::string> dependency_digests;
 };
 
 /// Asks each emitter for its jobs, refuses unsafe or clashing paths (internal errors of the

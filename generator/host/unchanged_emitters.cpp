@@ -137,6 +137,11 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
   m_folders.erase(std::unique(m_folders.begin(), m_folders.end()), m_folders.end());
 }
 
+void UnchangedEmitters::take_keys() const {
+  for (std::size_t i = 0; i < m_unchanged.size(); ++i)
+    if (!m_unchanged[i] && !m_data_keys[i].empty()) key(i);
+}
+
 const std::string& UnchangedEmitters::key(std::size_t i) const {
   if (m_keys[i].empty() && !m_data_keys[i].empty()) {
     const Emitter& emitter = *m_builds.emitters()[i];
@@ -191,10 +196,18 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
     e.outputs = outputs[i];
     std::sort(files[i].begin(), files[i].end());
     files[i].erase(std::unique(files[i].begin(), files[i].end()), files[i].end());
+    // As planning took them: a file edited while the outputs were rendered is then seen as
+    // changed by the next build, which plans again.
+    bool known = true;
     for (std::string& file : files[i]) {
-      std::string digest = m_files.digest(resolved(file, m_project));
-      e.files.emplace_back(std::move(file), std::move(digest));
+      auto digest = plan.dependency_digests.find(file);
+      if (digest == plan.dependency_digests.end()) {
+        known = false;
+        break;
+      }
+      e.files.emplace_back(std::move(file), digest->second);
     }
+    if (!known || e.key.empty()) continue;
     next.emitters.emplace(name, std::move(e));
   }
   return next;

@@ -55,6 +55,10 @@ class UnchangedEmitters {
   /// The folders of those outputs, each once: still checked to be real folders of --out.
   const std::vector<std::string>& folders() const { return m_folders; }
 
+  /// Takes, before planning, the record key of each emitter to be planned (needs every
+  /// record's digest): the memo must say what the plan was made from, not what the files hold
+  /// once the build is over.
+  void take_keys() const;
   /// What the next `.tampon-plans` says, once this build's `plan` is committed: the unchanged
   /// emitters as they were, and each emitter planned in full whose every output is now as
   /// planned (rendered or unchanged), unless not `record_planned` (the build found errors: the

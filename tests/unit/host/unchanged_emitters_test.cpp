@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <sstream>
 
@@ -35,8 +36,11 @@ class Counted final : public Emitter {
   void render(const OutputJob& job, const Model&, const BuildState&,
               RenderContext& ctx) const override {
     ++renders;
+    if (while_rendering) while_rendering();
     ctx.write(job.path + " v" + std::to_string(version));
   }
+  /// Something that happens meanwhile (a person editing a template).
+  std::function<void()> while_rendering;
   std::vector<OutputJob> m_jobs;
   int version = 1;
   mutable std::atomic<int> plans{0}, renders{0};
@@ -168,6 +172,20 @@ TEST_F(UnchangedEmitters, ADependencyEditedPlansAgain) {
   Counted e({job("a.txt", {k_cv1}, {"templates/page.txt"})});
   EXPECT_EQ(plans_after(e, [&] { write(root / "project/templates/page.txt", "autre gabarit"); }),
             1);
+}
+
+// The memo records the files as planning read them: a template edited while the outputs were
+// being rendered leaves them made from the old one, and the next build must plan again.
+TEST_F(UnchangedEmitters, ADependencyEditedDuringTheBuildPlansAgainNextTime) {
+  fs::path page = root / "project/templates/page.txt";
+  write(page, "gabarit");
+  Counted e({job("a.txt", {k_cv1}, {"templates/page.txt"})});
+  e.while_rendering = [&] { write(page, "gabarit modifié pendant la construction"); };
+  build(e);
+  e.while_rendering = nullptr;
+  build(e);
+  EXPECT_EQ(e.plans, 2);
+  EXPECT_EQ(e.renders, 2);
 }
 
 TEST_F(UnchangedEmitters, AProjectFileNamedLikeAShippedDependencyPlansAgain) {
