@@ -22,8 +22,9 @@ namespace {
 // of every record's digest (their public part for an emitter without personal data) or, for
 // the data key, the digest of every data file.
 std::string key_of(const Emitter& emitter, std::string_view records_kind,
-                   const std::string& records, const Model& model, const BuildOptions& options,
-                   const std::vector<fs::path>& prepared_from, FileDigests& files) {
+                   const std::string& records, const Model& model, const ProjectContext& project,
+                   const BuildOptions& options, const std::vector<fs::path>& prepared_from,
+                   FileDigests& files) {
   const EmitterInfo& info = emitter.info();
   std::string text = "tampon-plan 1\n";
   for (std::string_view part : {std::string_view(TAMPON_VERSION), std::string_view(info.name),
@@ -32,6 +33,8 @@ std::string key_of(const Emitter& emitter, std::string_view records_kind,
     text += '\n';
   }
   text += model.as_of.iso() + "\n" + options.rules_digest + "\n";
+  // The folders it reads from: a copy of the project built into the same --out plans again.
+  text += project.project_dir.string() + "\n" + project.shipped_dir.string() + "\n";
   text.append(records_kind).append(" ").append(records).append("\n");
   for (const fs::path& file : prepared_from)
     text += file.string() + "=" + files.digest(file) + "\n";
@@ -79,7 +82,7 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
     return;
   for (std::size_t i = 0; i < emitters.size(); ++i) {
     if (!options.per_record.contains(emitters[i])) continue;
-    m_data_keys[i] = key_of(*emitters[i], "data", options.data_digest, model, options,
+    m_data_keys[i] = key_of(*emitters[i], "data", options.data_digest, model, project, options,
                             builds.read_by(i), m_files);
   }
   // The memo speaks of the manifest it was written with, and of no other.
@@ -152,8 +155,8 @@ const std::string& UnchangedEmitters::key(std::size_t i) const {
       if (!digests) return m_keys[i];  // empty: never equal, never recorded
       records = digests->of_all(public_part);
     }
-    m_keys[i] = key_of(emitter, public_part ? "public" : "records", records, m_model, m_options,
-                       m_builds.read_by(i), m_files);
+    m_keys[i] = key_of(emitter, public_part ? "public" : "records", records, m_model, m_project,
+                       m_options, m_builds.read_by(i), m_files);
   }
   return m_keys[i];
 }

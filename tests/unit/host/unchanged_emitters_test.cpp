@@ -196,6 +196,21 @@ TEST_F(UnchangedEmitters, AProjectFileNamedLikeAShippedDependencyPlansAgain) {
             1);
 }
 
+// Another project with the same data, built into the same --out (a copy of the project
+// folder, one of its templates edited): its emitters read other files, so they plan again.
+TEST_F(UnchangedEmitters, AnotherProjectIntoTheSameOutPlansAgain) {
+  write(root / "project/templates/page.txt", "gabarit");
+  write(root / "copie/templates/page.txt", "gabarit de la copie");
+  Counted e({job("a.txt", {k_cv1}, {(root / "project/templates/page.txt").string()})});
+  EXPECT_EQ(plans_after(e,
+                        [&] {
+                          project.project_dir = root / "copie";
+                          e.m_jobs = {job("a.txt", {k_cv1},
+                                          {(root / "copie/templates/page.txt").string()})};
+                        }),
+            1);
+}
+
 TEST_F(UnchangedEmitters, AManifestWrittenAgainMakesTheMemoWorthless) {
   Counted e({job("a.txt", {k_cv1})});
   EXPECT_EQ(plans_after(e,
