@@ -8,10 +8,11 @@
 ///
 /// Only for the audited built-in emitters whose jobs list every record they read
 /// (BuildOptions::per_record), and only when the model has no record in error (--keep-going
-/// reports skipped outputs from the plan). The key of such an emitter takes every record's
-/// digest, or every record's public part for an emitter that prints no personal data: a
-/// salary edit then leaves the bulletins' plan as it was, and an edit of any other record plans
-/// every emitter that reads records again (exactly as before). Checked by
+/// reports skipped outputs from the plan). Its key is compared first as made from the digest
+/// of every data file (no record digested), then, when the data files changed, as made from
+/// every record's digest, or every record's public part for an emitter that prints no
+/// personal data: a salary edit then leaves the bulletins' plan as it was, and an edit of any
+/// other record plans every emitter that reads records again (exactly as before). Checked by
 /// tests/cli/partial_build_test.cpp, which edits every field of a conseiller and of a structure
 /// and compares the incremental build with a build from scratch, byte for byte.
 #include <cstddef>
