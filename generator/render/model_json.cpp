@@ -131,12 +131,45 @@ Selection named(const Model& model, std::span<const RecordRef> only) {
   return picked;
 }
 
+// Calls `start(name)` at each section of the document ("structures", "conseillers",
+// "conventions", those `kinds` may see) and `item(json)` for each valid record in it, in
+// model order: the one walk behind the document and its streamed text.
+template <class Start, class Item>
+void for_each_section(const Model& model, std::span<const RecordKind> kinds,
+                      std::span<const RecordRef> only, Start&& start, Item&& item) {
+  auto reads = [&](RecordKind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  };
+  Selection selection = only.empty() ? everything(model) : named(model, only);
+  if (reads(RecordKind::Structure)) {
+    start("structures");
+    for (const Structure* s : selection.structures)
+      if (model.is_valid({RecordKind::Structure, s->id})) item(structure_json(*s));
+  }
+  if (reads(RecordKind::Conseiller)) {
+    start("conseillers");
+    for (const Conseiller* c : selection.conseillers)
+      if (model.is_valid({RecordKind::Conseiller, c->id})) item(conseiller_json(*c));
+  }
+  if (reads(RecordKind::Convention) || reads(RecordKind::Avenant) || reads(RecordKind::Versement)) {
+    start("conventions");
+    for (const ConventionState* state : selection.conventions)
+      if (model.is_valid({RecordKind::Convention, state->record->id}))
+        item(convention_json(*state));
+  }
+}
+
+Json header(const Model& model) {
+  return Json{{"format", "tampon-records/1"}, {"date_reference", model.as_of.iso()}};
+}
+
+constexpr RecordKind k_all_kinds[] = {RecordKind::Structure, RecordKind::Conseiller,
+                                      RecordKind::Convention};
+
 }  // namespace
 
 nlohmann::ordered_json model_to_json(const Model& model) {
-  static constexpr RecordKind k_all[] = {RecordKind::Structure, RecordKind::Conseiller,
-                                         RecordKind::Convention};
-  return model_to_json(model, k_all);
+  return model_to_json(model, k_all_kinds);
 }
 
 nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordKind> kinds) {
@@ -145,28 +178,49 @@ nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordK
 
 nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordKind> kinds,
                                      std::span<const RecordRef> only) {
-  auto reads = [&](RecordKind kind) {
-    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  Json out = header(model);
+  Json* section = nullptr;
+  for_each_section(
+      model, kinds, only, [&](const char* name) { section = &(out[name] = Json::array()); },
+      [&](Json&& record) { section->push_back(std::move(record)); });
+  return out;
+}
+
+std::string model_to_json_text(const Model& model) {
+  // Written as dump(2) writes the whole document, one record at a time: each record is
+  // dumped alone and indented by the two levels it sits at (a JSON string holds no raw line
+  // feed, so every '\n' of a dump starts a line).
+  std::string out = header(model).dump(2);
+  out.pop_back();  // the header's closing "\n}"
+  out.pop_back();
+  bool first = true;  // the current section has no record yet
+  bool open = false;  // a section was started
+  auto close = [&] {
+    if (open) out += first ? "]" : "\n  ]";
   };
-  Selection selection = only.empty() ? everything(model) : named(model, only);
-  Json out{{"format", "tampon-records/1"}, {"date_reference", model.as_of.iso()}};
-  if (reads(RecordKind::Structure)) {
-    Json& structures = out["structures"] = Json::array();
-    for (const Structure* s : selection.structures)
-      if (model.is_valid({RecordKind::Structure, s->id})) structures.push_back(structure_json(*s));
-  }
-  if (reads(RecordKind::Conseiller)) {
-    Json& conseillers = out["conseillers"] = Json::array();
-    for (const Conseiller* c : selection.conseillers)
-      if (model.is_valid({RecordKind::Conseiller, c->id}))
-        conseillers.push_back(conseiller_json(*c));
-  }
-  if (reads(RecordKind::Convention) || reads(RecordKind::Avenant) || reads(RecordKind::Versement)) {
-    Json& conventions = out["conventions"] = Json::array();
-    for (const ConventionState* state : selection.conventions)
-      if (model.is_valid({RecordKind::Convention, state->record->id}))
-        conventions.push_back(convention_json(*state));
-  }
+  for_each_section(
+      model, k_all_kinds, {},
+      [&](const char* name) {
+        close();
+        out += ",\n  ";
+        out += Json(name).dump();
+        out += ": [";
+        first = true;
+        open = true;
+      },
+      [&](Json&& record) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        std::string text = record.dump(2);
+        std::string_view rest = text;
+        for (auto cut = rest.find('\n'); cut != std::string_view::npos; cut = rest.find('\n')) {
+          out.append(rest.substr(0, cut + 1)).append("    ");
+          rest.remove_prefix(cut + 1);
+        }
+        out += rest;
+      });
+  close();
+  out += "\n}";
   return out;
 }
 

@@ -27,4 +27,9 @@ nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordK
 nlohmann::ordered_json model_to_json(const Model& model, std::span<const RecordKind> kinds,
                                      std::span<const RecordRef> only);
 
+/// `model_to_json(model).dump(2)`, byte for byte, without the document in memory: only one
+/// record's tree at a time (a national export is 28 MB of text and several times that as a
+/// tree; export/records.json is rewritten whenever any record changes).
+std::string model_to_json_text(const Model& model);
+
 }  // namespace tampon::render

@@ -1,6 +1,6 @@
 // records-json: the validated model as one JSON file (export/records.json) for other systems.
-#include <fstream>
 #include <memory>
+#include <string>
 
 #include "render/model_json.hpp"
 #include "tampon/emitter.hpp"
@@ -31,9 +31,9 @@ class RecordsJsonEmitter final : public Emitter {
 
   void render(const OutputJob&, const Model& model, const BuildState&,
               RenderContext& ctx) const override {
-    std::ofstream out(ctx.output_path(), std::ios::binary);
-    out << render::model_to_json(model).dump(2) << "\n";
-    if (!out) throw Fatal("écriture impossible de " + ctx.output_path().string());
+    std::string text = render::model_to_json_text(model);
+    text += '\n';
+    ctx.write(text);
   }
 };
 
