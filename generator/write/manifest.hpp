@@ -46,8 +46,11 @@ struct Manifest {
   /// over 1 GiB gives an empty one (a full rebuild), and an entry whose path leaves --out or
   /// names the tool's own files is dropped. Each such finding is added to `problems`, in
   /// French.
+  /// A manifest as the writer writes it is read through a window of `window` bytes (widened
+  /// for a longer line), never whole: tests pass a tiny one to cut lines everywhere.
   static Manifest read(const std::filesystem::path& path,
-                       std::vector<std::string>* problems = nullptr);
+                       std::vector<std::string>* problems = nullptr,
+                       std::size_t window = std::size_t{256} << 10);
   /// Deterministic JSON (sorted keys and entries, no timestamp).
   std::string to_json() const;
 };

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -173,6 +174,80 @@ bool ManifestSax::start_array(std::size_t) {
   return true;
 }
 
+// The lines of a file read through a window of a few hundred KiB rather than whole: a
+// national manifest is over 100 MB, and memory a build touches for the first time is among
+// its largest costs (the kernel zeroes each page). A line is a view into the window, valid
+// until the next call. A line longer than the window widens it.
+class FileLines {
+ public:
+  FileLines(int fd, std::size_t window, std::uintmax_t limit)
+      : m_fd(fd), m_capacity(window == 0 ? 1 : window), m_limit(limit) {
+    m_data = std::make_unique_for_overwrite<char[]>(m_capacity);
+  }
+
+  bool next_line(std::string_view& out) {
+    for (;;) {
+      const char* begin = m_data.get() + m_begin;
+      if (auto* nl = static_cast<const char*>(std::memchr(begin, '\n', m_end - m_begin))) {
+        out = std::string_view(begin, static_cast<std::size_t>(nl - begin));
+        m_begin += out.size() + 1;
+        return true;
+      }
+      if (!fill()) return false;
+    }
+  }
+  /// The rest of the window holds `needle` (a hint: looks no further than what was read).
+  std::size_t find_ahead(std::string_view needle) const {
+    std::string_view rest(m_data.get() + m_begin, m_end - m_begin);
+    return rest.find(needle);
+  }
+  /// Nothing is left to read (and nothing went wrong reading).
+  bool at_end() {
+    while (m_begin == m_end)
+      if (!fill()) return !m_failed;
+    return false;
+  }
+
+ private:
+  // More bytes after those not yet taken; false at the end of the file or on an error.
+  bool fill() {
+    if (m_eof) return false;
+    if (m_begin > 0) {  // keep the start of the current line, drop what was taken
+      std::memmove(m_data.get(), m_data.get() + m_begin, m_end - m_begin);
+      m_end -= m_begin;
+      m_begin = 0;
+    }
+    if (m_end == m_capacity) {  // a line longer than the window
+      auto wider = std::make_unique_for_overwrite<char[]>(m_capacity * 2);
+      std::memcpy(wider.get(), m_data.get(), m_end);
+      m_data = std::move(wider);
+      m_capacity *= 2;
+    }
+    for (;;) {
+      ssize_t got = ::read(m_fd, m_data.get() + m_end, m_capacity - m_end);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) m_failed = true;
+      if (got <= 0) {
+        m_eof = true;
+        return false;
+      }
+      m_end += static_cast<std::size_t>(got);
+      m_total += static_cast<std::uintmax_t>(got);
+      if (m_total > m_limit) {  // grew past the limit while being read
+        m_failed = m_eof = true;
+        return false;
+      }
+      return true;
+    }
+  }
+
+  int m_fd;
+  std::unique_ptr<char[]> m_data;
+  std::size_t m_capacity, m_begin = 0, m_end = 0;
+  std::uintmax_t m_total = 0, m_limit;
+  bool m_eof = false, m_failed = false;
+};
+
 // The fast way, for a manifest exactly as ManifestWriter writes it (any manifest Tampon wrote
 // whose strings are plain printable ASCII): line by line, each string taken as it is, records
 // kept as their literals. A national manifest (115 MB, over a million records) is read in a
@@ -181,15 +256,17 @@ bool ManifestSax::start_array(std::size_t) {
 // manifests and give the same entries.
 class WrittenManifest {
  public:
-  explicit WrittenManifest(std::string_view text) : m_rest(text) {}
+  explicit WrittenManifest(FileLines& lines) : m_lines(lines) {}
 
   bool read(Manifest& manifest) {
     if (!line("{") || !line("  \"tool\": \"tampon\",") ||
         !field("  \"version\": ", ",", manifest.tool_version) ||
         !field("  \"as_of\": ", ",", manifest.as_of))
       return false;
-    if (m_rest == "  \"files\": []\n}\n") return true;
-    if (!line("  \"files\": [")) return false;
+    std::string_view files;
+    if (!next_line(files)) return false;
+    if (files == "  \"files\": []") return line("}") && m_lines.at_end();
+    if (files != "  \"files\": [") return false;
     for (;;) {
       ManifestEntry entry;
       if (!line("    {") || !field("      \"path\": ", ",", entry.path) ||
@@ -207,25 +284,20 @@ class WrittenManifest {
       entry.stale = stale;
       std::string_view end;
       if (!next_line(end)) return false;
+      bool more = end == "    },";
+      if (!more && end != "    }") return false;
       // Sorted as written: each entry goes at the end, without a search among the others
       // (94 000 paths sharing long prefixes).
       std::string path = entry.path;
       std::size_t before = manifest.entries.size();
       manifest.entries.emplace_hint(manifest.entries.end(), std::move(path), std::move(entry));
       if (manifest.entries.size() == before) return false;  // a path listed twice
-      if (end == "    },") continue;
-      return end == "    }" && line("  ]") && line("}") && m_rest.empty();
+      if (!more) return line("  ]") && line("}") && m_lines.at_end();
     }
   }
 
  private:
-  bool next_line(std::string_view& out) {
-    auto cut = m_rest.find('\n');
-    if (cut == std::string_view::npos) return false;
-    out = m_rest.substr(0, cut);
-    m_rest.remove_prefix(cut + 1);
-    return true;
-  }
+  bool next_line(std::string_view& out) { return m_lines.next_line(out); }
   bool line(std::string_view expected) {
     std::string_view got;
     return next_line(got) && got == expected;
@@ -262,10 +334,10 @@ class WrittenManifest {
     if (!next_line(got)) return false;
     if (got == "      \"records\": [],") return true;
     if (got != "      \"records\": [") return false;
-    // One allocation per entry: a bulletin lists tens of records.
-    auto end = m_rest.find("\n      ],\n");
-    if (end == std::string_view::npos) return false;
-    out.reserve(end);
+    // One allocation per entry when the window holds the whole list (a bulletin lists tens of
+    // records): at most the lines' length, indentation included.
+    auto end = m_lines.find_ahead("\n      ],\n");
+    if (end != std::string_view::npos) out.reserve(end);
     for (;;) {
       if (!next_line(got) || !got.starts_with("        ")) return false;
       got.remove_prefix(8);
@@ -278,7 +350,7 @@ class WrittenManifest {
     }
   }
 
-  std::string_view m_rest;
+  FileLines& m_lines;
 };
 
 // A whole file read into memory that is never zero-filled first: a national manifest is over
@@ -307,7 +379,8 @@ class ReadText {
 
 }  // namespace
 
-Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::string>* problems) {
+Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::string>* problems,
+                        std::size_t window) {
   auto problem = [&](std::string text) {
     if (problems) problems->push_back(path.string() + " " + text);
     return Manifest{};
@@ -319,21 +392,26 @@ Manifest Manifest::read(const std::filesystem::path& path, std::vector<std::stri
   if (static_cast<std::uintmax_t>(st.st_size) > k_max_manifest_bytes)
     return problem("dépasse 1 Gio : ignoré, tout est reconstruit");
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  bool opened = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                static_cast<std::uintmax_t>(st.st_size) <= k_max_manifest_bytes;
+  Manifest manifest;
+  bool as_written = false;
+  if (opened) {  // the fast way, through a window
+    FileLines lines(fd, window, k_max_manifest_bytes);
+    as_written = WrittenManifest(lines).read(manifest);
+  }
+  // Otherwise the whole file again, from its start, for the JSON parser.
   ReadText whole;
-  bool read = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-              static_cast<std::uintmax_t>(st.st_size) <= k_max_manifest_bytes &&
-              whole.read(fd, static_cast<std::size_t>(st.st_size));
+  bool read = opened && (as_written || (::lseek(fd, 0, SEEK_SET) == 0 &&
+                                        whole.read(fd, static_cast<std::size_t>(st.st_size))));
   if (fd >= 0) ::close(fd);
   if (!read) return problem("illisible : ignoré, tout est reconstruit");
-  std::string_view text = whole.text();
-  Manifest manifest;
-  bool as_written = WrittenManifest(text).read(manifest);
   if (!as_written) {
     manifest = Manifest{};
     ManifestSax sax(manifest);
     bool parsed = false;
     try {
-      parsed = Json::sax_parse(text, &sax);
+      parsed = Json::sax_parse(whole.text(), &sax);
     } catch (const std::exception&) {
       parsed = false;
     }

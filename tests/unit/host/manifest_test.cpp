@@ -94,9 +94,9 @@ class ManifestFile : public ::testing::Test {
             std::to_string(::getpid()) + ".json");
   }
   void TearDown() override { fs::remove(file); }
-  Manifest read(const std::string& text) {
+  Manifest read(const std::string& text, std::size_t window = std::size_t{256} << 10) {
     std::ofstream(file, std::ios::binary) << text;
-    return Manifest::read(file);
+    return Manifest::read(file, nullptr, window);
   }
   fs::path file;
 };
@@ -226,6 +226,34 @@ TEST_F(ManifestFile, TheFastWayAndTheJsonParserReadTheSameEntries) {
       EXPECT_TRUE(same(fast, general)) << text;
     }
     if (written.find('\n', at) == std::string::npos) break;
+  }
+}
+
+// The fast way reads through a window, not the whole file: a line cut by the window's edge,
+// or longer than the window, must read as if the file had been read whole.
+TEST_F(ManifestFile, AWindowSmallerThanALineReadsTheSameEntries) {
+  Manifest in{"1.2.3", "2024-06-30", {}};
+  for (int i = 0; i < 40; ++i) {
+    std::string path = "justifications/s" + std::to_string(i) + "/2024-T1.xlsx";
+    std::vector<std::string> records;
+    for (int r = 0; r < i; ++r) records.push_back("rapport:cn-" + std::to_string(r) + "/2024-01");
+    in.entries.emplace(
+        path, ManifestEntry{path, "justification-xlsx", std::uintmax_t(i), std::string(64, 'a'),
+                            ManifestEntry::records_of(records), std::string(64, 'f'), i % 7 == 3});
+  }
+  const std::string written = in.to_json();
+  for (std::size_t window : {1, 2, 7, 63, 64, 65, 1000, 1 << 20}) {
+    Manifest m = read(written, window);
+    EXPECT_TRUE(m.as_written) << window;
+    EXPECT_EQ(m.entries.size(), in.entries.size()) << window;
+    EXPECT_EQ(m.to_json(), written) << window;
+  }
+  // Cut short or followed by more bytes: the general way decides, as with the whole file.
+  for (std::size_t window : {1, 64, 1 << 20}) {
+    EXPECT_TRUE(read(written.substr(0, written.size() - 3), window).entries.empty()) << window;
+    EXPECT_FALSE(read(written + "x", window).as_written) << window;
+    EXPECT_TRUE(read(written + "x", window).entries.empty()) << window;
+    EXPECT_EQ(read(written + "\n  ", window).entries.size(), in.entries.size()) << window;
   }
 }
 
