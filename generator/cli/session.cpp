@@ -101,7 +101,8 @@ Session open_session(const Options& options, bool load_records, bool for_build) 
   session.diagnostics = std::move(loaded.diagnostics);
   loaded.diagnostics.clear();
   if (!session.input_failure)
-    session.model = validate(std::move(loaded), options.as_of, session.diagnostics);
+    session.model =
+        validate(std::move(loaded), options.as_of, session.diagnostics, job_count(options));
   phase_done("validation");
   return session;
 }

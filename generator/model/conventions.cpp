@@ -1,6 +1,9 @@
 // Model::conventions: every derivable convention with its versions (domain.md §3, §4, §6).
 #include <algorithm>
+#include <optional>
+#include <vector>
 
+#include "core/parallel.hpp"
 #include "model/derive.hpp"
 #include "tampon/territories.hpp"
 
@@ -37,25 +40,35 @@ ConventionVersion signed_version(const Model& model, const ConventionState& stat
 
 }  // namespace
 
-void derive_conventions(Model& model) {
+void derive_conventions(Model& model, unsigned jobs) {
   model.conventions.clear();
+  // Records are sorted by id: a repeated id is a duplicate-id; only the first is derived.
+  std::vector<const Convention*> firsts;
   const std::string* previous_id = nullptr;
   for (const auto& conv : model.records.conventions) {
-    // Records are sorted by id: a repeated id is a duplicate-id; only the first is derived.
     if (previous_id && *previous_id == conv.id) continue;
     previous_id = &conv.id;
+    firsts.push_back(&conv);
+  }
+  // Each convention is derived from the records alone: side by side, into its own slot.
+  std::vector<std::optional<ConventionState>> slots(firsts.size());
+  const Model& records = model;
+  for_each_index(firsts.size(), jobs, [&](std::size_t i) {
+    const Convention& conv = *firsts[i];
     ConventionState state;
     state.record = &conv;
-    state.structure = model.structure(conv.structure);
-    state.regime = model.baremes.regime(conv.regime);
-    if (!state.structure || !state.regime) continue;  // not derivable: errors already reported
+    state.structure = records.structure(conv.structure);
+    state.regime = records.baremes.regime(conv.regime);
+    if (!state.structure || !state.regime) return;  // not derivable: errors already reported
     state.territory = territory_label(state.structure->departement);
-    state.avenants = avenants_of(model, conv.id);
-    state.versions.push_back(signed_version(model, state));
+    state.avenants = avenants_of(records, conv.id);
+    state.versions.push_back(signed_version(records, state));
     for (const Avenant* av : state.avenants)
-      state.versions.push_back(apply_avenant(model, state, state.versions.back(), *av));
-    model.conventions.push_back(std::move(state));
-  }
+      state.versions.push_back(apply_avenant(records, state, state.versions.back(), *av));
+    slots[i] = std::move(state);
+  });
+  for (auto& slot : slots)
+    if (slot) model.conventions.push_back(std::move(*slot));
   std::ranges::stable_sort(model.conventions, {},
                            [](const ConventionState& s) { return s.record->id; });
 }

@@ -45,9 +45,10 @@ ConventionVersion apply_avenant(const Model& model, const ConventionState& state
                                 const ConventionVersion& before, const Avenant& avenant);
 void flag_after_rupture(const Model& model, PostState& post);
 
-void derive_conventions(Model& model);
+/// Model::conventions from the records, on `jobs` threads (the result does not depend on it).
+void derive_conventions(Model& model, unsigned jobs = 1);
 /// Sets paid_date, paid_amount and status of every tranche on model.as_of (§4.1).
-void apply_statuses(Model& model);
+void apply_statuses(Model& model, unsigned jobs = 1);
 
 /// Why a tranche has its status on model.as_of, in French, from the facts apply_statuses
 /// weighed: the payment record, the unknown training date, the due date against --as-of, and

@@ -1,9 +1,14 @@
 // Tranche statuses on the reference date, the first that holds (domain.md §4.1).
+#include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "core/fr_text.hpp"
+#include "core/parallel.hpp"
 #include "model/derive.hpp"
 
 namespace tampon::model {
@@ -18,9 +23,14 @@ std::map<PaymentKey, const Versement*> payments(const Model& model) {
   return out;
 }
 
-std::set<std::pair<std::string, int>> reported_months(const Model& model) {
-  std::set<std::pair<std::string, int>> out;
-  for (const auto& r : model.records.rapports) out.emplace(r.conseiller, r.mois.index());
+// (conseiller, month) of every monthly report, sorted: looked up without a string copy (a
+// national set has 120 000 reports and each owed month of each post is looked up).
+using ReportedMonths = std::vector<std::pair<std::string_view, int>>;
+ReportedMonths reported_months(const Model& model) {
+  ReportedMonths out;
+  out.reserve(model.records.rapports.size());
+  for (const auto& r : model.records.rapports) out.emplace_back(r.conseiller, r.mois.index());
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -34,11 +44,12 @@ std::pair<Month, Month> owed_months(const Conseiller& c, Date as_of) {
 }
 
 // True when a monthly report is missing for an owed month (stops at the first).
-bool missing_report(const Conseiller& c, Date as_of,
-                    const std::set<std::pair<std::string, int>>& reported) {
+bool missing_report(const Conseiller& c, Date as_of, const ReportedMonths& reported) {
   auto [first, last] = owed_months(c, as_of);
   for (Month m = first; m <= last; m = m.next())
-    if (!reported.contains({c.id, m.index()})) return true;
+    if (!std::binary_search(reported.begin(), reported.end(),
+                            std::pair<std::string_view, int>(c.id, m.index())))
+      return true;
   return false;
 }
 
@@ -120,10 +131,12 @@ StatusReason status_reason(const Model& model, const ConventionState& state, con
   return r;
 }
 
-void apply_statuses(Model& model) {
-  auto paid = payments(model);
-  auto reported = reported_months(model);
-  for (auto& state : model.conventions) {
+void apply_statuses(Model& model, unsigned jobs) {
+  const auto paid = payments(model);
+  const auto reported = reported_months(model);
+  // Each convention's tranches are its own: conventions are set side by side.
+  for_each_index(model.conventions.size(), jobs, [&](std::size_t i) {
+    ConventionState& state = model.conventions[i];
     for (auto& version : state.versions) {
       for (auto& post : version.posts) {
         const Conseiller* c = post.conseiller ? model.conseiller(*post.conseiller) : nullptr;
@@ -146,7 +159,7 @@ void apply_statuses(Model& model) {
         }
       }
     }
-  }
+  });
 }
 
 }  // namespace tampon::model

@@ -16,27 +16,38 @@ bool written(const FieldLocs& locs, std::string_view path) {
 }
 
 Checker::Checker(const Model& model, const Diagnostics& earlier, Diagnostics& out)
-    : m_model(model),
-      m_out(out),
-      m_sites(post_sites(model)),
-      m_flagged(records_with_errors(model, earlier)) {
+    : m_model(model), m_out(out) {
+  auto shared = std::make_shared<Shared>();
+  shared->sites = post_sites(model);
+  shared->flagged = records_with_errors(model, earlier);
+  for (std::size_t i = 0; i < shared->sites.size(); ++i)
+    if (shared->sites[i].poste->conseiller)
+      shared->sites_by_conseiller[*shared->sites[i].poste->conseiller].push_back(i);
+  m_shared = std::move(shared);
   for (const auto& d : earlier) m_reported.emplace(d.code, d.where);
   for (const auto& d : out) m_reported.emplace(d.code, d.where);
-  for (std::size_t i = 0; i < m_sites.size(); ++i)
-    if (m_sites[i].poste->conseiller)
-      m_sites_by_conseiller[*m_sites[i].poste->conseiller].push_back(i);
+}
+
+Checker::Checker(const Checker& first, Diagnostics& out)
+    : m_model(first.m_model), m_out(out), m_reported(first.m_reported), m_shared(first.m_shared) {}
+
+void Checker::absorb(Checker& other) {
+  m_faulty.merge(other.m_faulty);  // an error makes its record invalid even when not repeated
+  for (auto& d : other.m_out)
+    if (m_reported.emplace(d.code, d.where).second) m_out.push_back(std::move(d));
+  other.m_out.clear();
 }
 
 std::vector<const PostSite*> Checker::sites_of(std::string_view conseiller_id) const {
   std::vector<const PostSite*> out;
-  auto it = m_sites_by_conseiller.find(conseiller_id);
-  if (it != m_sites_by_conseiller.end())
-    for (std::size_t i : it->second) out.push_back(&m_sites[i]);
+  auto it = m_shared->sites_by_conseiller.find(conseiller_id);
+  if (it != m_shared->sites_by_conseiller.end())
+    for (std::size_t i : it->second) out.push_back(&m_shared->sites[i]);
   return out;
 }
 
 const PostSite* Checker::site_of(std::string_view convention, int numero) const {
-  for (const auto& site : m_sites) {
+  for (const auto& site : m_shared->sites) {
     const std::string& conv = site.convention ? site.convention->id : site.avenant->convention;
     if (conv == convention && site.poste->numero == numero) return &site;
   }
@@ -44,7 +55,7 @@ const PostSite* Checker::site_of(std::string_view convention, int numero) const 
 }
 
 const PostSite* Checker::site_of(const Poste* poste) const {
-  for (const auto& site : m_sites)
+  for (const auto& site : m_shared->sites)
     if (site.poste == poste) return &site;
   return nullptr;
 }

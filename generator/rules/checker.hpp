@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <map>
+#include <memory>
 #include <tuple>
 
 #include "rules/post_sites.hpp"
@@ -23,6 +24,13 @@ class Checker {
  public:
   /// `earlier`: the loader's findings, so a code already reported at a place is not repeated.
   Checker(const Model& model, const Diagnostics& earlier, Diagnostics& out);
+  /// A checker for one rule run beside others (validate runs rules on several threads): it
+  /// shares what `first` worked out from the records and reports into `out`, to be handed
+  /// back, in the rules' order, by `first.absorb(...)`. Made before `first` reports anything.
+  Checker(const Checker& first, Diagnostics& out);
+  /// Takes `other`'s findings as if its rule had run here, after those already reported: a
+  /// code already reported at a place is dropped, as `report` drops it.
+  void absorb(Checker& other);
 
   const Model& model() const { return m_model; }
   const Baremes& baremes() const { return m_model.baremes; }
@@ -36,7 +44,7 @@ class Checker {
   }
 
   /// Every post written in the records, listed once (records do not change during checks).
-  const std::vector<PostSite>& sites() const { return m_sites; }
+  const std::vector<PostSite>& sites() const { return m_shared->sites; }
   /// The posts that name a conseiller.
   std::vector<const PostSite*> sites_of(std::string_view conseiller_id) const;
   /// The post numbered `numero` of `convention` (its own or added by an avenant), or nullptr.
@@ -49,20 +57,25 @@ class Checker {
   const std::set<RecordRef>& faulty() const { return m_faulty; }
   /// Records the loader found a format error in: their fields may hold defaults instead of
   /// what was written, so domain rules skip them rather than report consequences.
-  bool flagged(const RecordRef& ref) const { return m_flagged.contains(ref); }
+  bool flagged(const RecordRef& ref) const { return m_shared->flagged.contains(ref); }
   template <class R>
   bool flagged(const R& record) const {
     return flagged(ref_of(record));
   }
 
  private:
+  /// What the records give every rule, worked out once and shared by the checkers of a run.
+  struct Shared {
+    std::vector<PostSite> sites;
+    std::map<std::string, std::vector<std::size_t>, std::less<>> sites_by_conseiller;
+    std::set<RecordRef> flagged;
+  };
+
   const Model& m_model;
   Diagnostics& m_out;
   std::set<std::tuple<std::string, Location>> m_reported;  ///< (code, place), earlier included
-  std::vector<PostSite> m_sites;
-  std::map<std::string, std::vector<std::size_t>, std::less<>> m_sites_by_conseiller;
+  std::shared_ptr<const Shared> m_shared;
   std::set<RecordRef> m_faulty;
-  std::set<RecordRef> m_flagged;
 };
 
 }  // namespace tampon::rules

@@ -3,8 +3,12 @@
 // caller put them, and serve here to avoid reporting a finding twice, to skip domain rules on
 // records with format errors, and to mark those records invalid.
 #include <algorithm>
+#include <exception>
+#include <iterator>
 #include <tuple>
+#include <vector>
 
+#include "core/parallel.hpp"
 #include "load/merge.hpp"
 #include "model/derive.hpp"
 #include "rules/checks.hpp"
@@ -12,7 +16,7 @@
 
 namespace tampon {
 
-Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
+Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics, unsigned jobs) {
   // The loader's findings reach us either still in `loaded` or already moved by the caller
   // into `diagnostics`: both count as earlier findings.
   Diagnostics load_diagnostics = std::move(loaded.diagnostics);
@@ -29,20 +33,41 @@ Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics) {
 
   Diagnostics found;
   rules::Checker check(model, load_diagnostics, found);
-  rules::check_duplicates(check);
-  rules::check_reserved_ids(check);
-  rules::check_references(check);
-  rules::check_eligibility(check);
-  rules::check_amounts(check);
-  rules::check_contracts(check);
-  rules::check_conventions(check);
-  rules::check_substitution_pairs(check);
+  // The rules on the records as written only read the model. On several threads each runs
+  // into its own checker and their findings are taken back in this order: the result is the
+  // one the run in sequence gives (the same finding twice is reported once, by the first).
+  using Rule = void (*)(rules::Checker&);
+  static constexpr Rule k_on_records[] = {
+      rules::check_duplicates,  rules::check_reserved_ids,      rules::check_references,
+      rules::check_eligibility, rules::check_amounts,           rules::check_contracts,
+      rules::check_conventions, rules::check_substitution_pairs};
+  constexpr std::size_t k_rules = std::size(k_on_records);
+  if (jobs <= 1) {
+    for (Rule rule : k_on_records) rule(check);
+  } else {
+    std::vector<Diagnostics> outs(k_rules);
+    std::vector<rules::Checker> checkers;
+    checkers.reserve(k_rules);
+    for (std::size_t i = 0; i < k_rules; ++i) checkers.emplace_back(check, outs[i]);
+    std::vector<std::exception_ptr> failures(k_rules);
+    for_each_index(k_rules, jobs, [&](std::size_t i) {
+      try {
+        k_on_records[i](checkers[i]);
+      } catch (...) {  // a rule's bug (a code missing from the table): thrown on this thread
+        failures[i] = std::current_exception();
+      }
+    });
+    for (std::size_t i = 0; i < k_rules; ++i) {
+      if (failures[i]) std::rethrow_exception(failures[i]);
+      check.absorb(checkers[i]);
+    }
+  }
 
-  model::derive_conventions(model);
+  model::derive_conventions(model, jobs);
   model.index();
   rules::check_assignments(check);
   rules::check_versements(check);
-  model::apply_statuses(model);
+  model::apply_statuses(model, jobs);
 
   rules::mark_invalid(model, load_diagnostics, check.faulty());
   sort_diagnostics(found);

@@ -25,7 +25,8 @@ const RuleInfo* find_rule(std::string_view code);
 /// Whether findings of `code` involve a second record, and so carry a note at its field.
 bool is_cross_record(std::string_view code);
 
-/// Builds the model from loaded records; appends findings to `diagnostics`.
-Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics);
+/// Builds the model from loaded records; appends findings to `diagnostics`. `jobs` threads
+/// share the rules and the derivation; the result does not depend on it.
+Model validate(LoadResult&& loaded, Date as_of, Diagnostics& diagnostics, unsigned jobs = 1);
 
 }  // namespace tampon

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "model/explain.hpp"
+#include "rules/checker.hpp"
 #include "rules/validate.hpp"
 
 namespace tampon {
@@ -30,13 +31,38 @@ struct Loaded {
   Model model;
 };
 
-Loaded load_and_validate(const fs::path& project_dir) {
+Loaded load_and_validate(const fs::path& project_dir, unsigned jobs = 1) {
   ProjectContext project{project_dir, k_source};
   LoadResult loaded = load_project(project, LoadOptions{1, {}});
   Loaded run;
   run.all = loaded.diagnostics;
-  run.model = validate(std::move(loaded), *Date::parse("2024-01-01"), run.all);
+  run.model = validate(std::move(loaded), *Date::parse("2024-01-01"), run.all, jobs);
   return run;
+}
+
+// Everything validation gives, as text: each finding in order with its message and notes,
+// the records marked invalid, and every derived version's posts, amounts and tranches.
+std::string everything_of(const Loaded& run) {
+  std::ostringstream out;
+  for (const auto& d : run.all) {
+    out << d.where.file << ":" << d.where.line << ":" << d.where.column << " " << d.code << " "
+        << d.message << "\n";
+    for (const auto& note : d.notes)
+      out << "  note " << note.where.file << ":" << note.where.line << " " << note.message << "\n";
+  }
+  for (const auto& ref : run.model.invalid)
+    out << "invalide " << name(ref.kind) << ":" << ref.id << "\n";
+  for (const auto& state : run.model.conventions) {
+    out << state.record->id << " " << state.versions.size() << " version(s)\n";
+    for (const auto& version : state.versions)
+      for (const auto& post : version.posts) {
+        out << "  poste " << post.numero << " " << post.amount.cents() << "\n";
+        for (const auto& t : post.tranches)
+          out << "    " << t.number << " " << t.due.iso() << " " << t.amount.cents() << " "
+              << static_cast<int>(t.status) << "\n";
+      }
+  }
+  return out.str();
 }
 
 std::string place_of(const Location& where) {
@@ -87,6 +113,15 @@ TEST_P(RuleFixture, ReportsExactlyItsCodeAtTheExpectedPlace) {
   std::set<std::string> codes;
   for (const auto& d : run.all) codes.insert(d.code);
   EXPECT_EQ(codes, std::set<std::string>{code}) << messages;
+}
+
+// Validation runs its rules, the derivation and the statuses on several threads: the findings
+// (their order included), the invalid records and the derived model are those of one thread.
+TEST_P(RuleFixture, GivesTheSameResultOnAnyNumberOfThreads) {
+  const fs::path dir = GetParam();
+  const std::string alone = everything_of(load_and_validate(dir, 1));
+  EXPECT_EQ(everything_of(load_and_validate(dir, 2)), alone);
+  EXPECT_EQ(everything_of(load_and_validate(dir, 5)), alone);
 }
 
 // A finding that weighs a field against another record's shows both places: the field to
@@ -150,6 +185,54 @@ TEST(RuleFixtureBase, UntouchedProjectIsValidAndPricedFromTheShippedBaremes) {
   EXPECT_EQ(st->current().posts.at(0).amount, Money::euros(50000));
   EXPECT_EQ(st->current().posts.at(0).tranches.at(0).due, *Date::parse("2021-05-12"));
   fs::remove_all(tmp);
+}
+
+// Every rule fixture's records in one project (each file renamed after its fixture): most
+// ids are then written several times and many rules report at once, some with the same code
+// (dangling-reference, missing-field, date-order): what one thread reports first must stay
+// what several threads report.
+TEST(AllFixturesAtOnce, GiveTheSameResultOnAnyNumberOfThreads) {
+  fs::path tmp = fs::temp_directory_path() / ("tampon-rules-all-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  for (const fs::path& dir : fixture_dirs()) {
+    if (!fs::is_directory(dir / "data")) continue;
+    for (const auto& e : fs::recursive_directory_iterator(dir / "data")) {
+      if (!e.is_regular_file()) continue;
+      fs::path kind = fs::relative(e.path().parent_path(), dir);
+      fs::create_directories(tmp / kind);
+      fs::copy_file(e.path(),
+                    tmp / kind / (dir.filename().string() + "-" + e.path().filename().string()));
+    }
+  }
+  const Loaded alone = load_and_validate(tmp, 1);
+  EXPECT_GT(alone.all.size(), 50u);  // many findings, of many codes
+  std::set<std::string> codes;
+  for (const auto& d : alone.all) codes.insert(d.code);
+  EXPECT_GT(codes.size(), 10u);
+  const std::string expected = everything_of(alone);
+  EXPECT_EQ(everything_of(load_and_validate(tmp, 2)), expected);
+  EXPECT_EQ(everything_of(load_and_validate(tmp, 7)), expected);
+  fs::remove_all(tmp);
+}
+
+// Two rules that report the same code at the same place, run on threads of their own: taken
+// back in the rules' order, the first one's finding is kept, as in sequence, and both records
+// it names become invalid.
+TEST(CheckerAbsorb, KeepsTheFirstRulesFindingOfACodeAtAPlace) {
+  Loaded run = load_and_validate(k_fixtures / "date-order");
+  Diagnostics none, found, first_out, second_out;
+  rules::Checker check(run.model, none, found);
+  rules::Checker first(check, first_out), second(check, second_out);
+  const SourceLoc at{1, 3, 5};
+  first.report("date-order", at, "première règle", {RecordKind::Convention, "cv-a"});
+  second.report("date-order", at, "seconde règle", {RecordKind::Avenant, "cv-a-av1"});
+  second.report("date-order", SourceLoc{1, 4, 5}, "ailleurs", {RecordKind::Avenant, "cv-a-av1"});
+  check.absorb(first);
+  check.absorb(second);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].message, "première règle");
+  EXPECT_EQ(found[1].message, "ailleurs");
+  EXPECT_EQ(check.faulty().size(), 2u);
 }
 
 // Loader codes that only the file system can produce, listed in the rule table.
