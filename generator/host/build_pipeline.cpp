@@ -17,6 +17,7 @@
 #include "render/json_text.hpp"
 #include "write/manifest.hpp"
 #include "write/manifest_memory.hpp"
+#include "write/manifest_prefetch.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
 #include "write/plan_memo.hpp"
@@ -342,6 +343,10 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   if (auto kept =
           options.manifest_memory ? options.manifest_memory->take(options.out_dir) : std::nullopt)
     previous = std::move(*kept);
+  else if (auto read = options.prefetched_manifest
+                           ? options.prefetched_manifest->take(options.out_dir, problems)
+                           : std::nullopt)
+    previous = std::move(*read);
   else
     previous = Manifest::read(options.out_dir / "manifest.json", &problems);
   // (leave_to_exit hands `previous` to the process's exit instead.)

@@ -15,6 +15,7 @@ namespace tampon {
 
 class EmitterBuilds;
 class FingerprintMemo;
+class ManifestPrefetch;
 struct ManifestMemory;
 class RecordDigests;
 
@@ -70,6 +71,9 @@ struct BuildOptions {
   /// of reading manifest.json while that file is still the one it wrote
   /// (write/manifest_memory.hpp), and updated with this build's.
   ManifestMemory* manifest_memory = nullptr;
+  /// `tampon build`: the manifest read on another thread while the records were loaded
+  /// (write/manifest_prefetch.hpp), taken under the lock while manifest.json is still that file.
+  ManifestPrefetch* prefetched_manifest = nullptr;
 };
 
 struct BuildReport {

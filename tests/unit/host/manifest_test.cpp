@@ -1,4 +1,5 @@
 #include "write/manifest.hpp"
+#include "write/manifest_prefetch.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -6,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -255,6 +257,75 @@ TEST_F(ManifestFile, AWindowSmallerThanALineReadsTheSameEntries) {
     EXPECT_TRUE(read(written + "x", window).entries.empty()) << window;
     EXPECT_EQ(read(written + "\n  ", window).entries.size(), in.entries.size()) << window;
   }
+}
+
+// `tampon build` reads the previous manifest while the records load (write/manifest_prefetch):
+// what it takes under the lock is what reading the file then would give, and a manifest
+// replaced or edited after it was read, removed, or planted as a link, is not taken.
+TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
+  const fs::path out =
+      fs::temp_directory_path() / ("tampon-prefetch-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  fs::create_directories(out);
+  const fs::path file = out / "manifest.json";
+  Manifest in{"1.2.3", "2024-06-30", {}};
+  in.entries.emplace(
+      "a.pdf", ManifestEntry{"a.pdf", "e", 3, std::string(64, 'a'),
+                             ManifestEntry::records_of({"convention:cv-1"}), std::string(64, 'f')});
+  const std::string written = in.to_json();
+  // As read: the same entries and the same problems (an entry naming a file outside --out).
+  std::string with_escape = written;
+  with_escape.insert(with_escape.find("    {"),
+                     R"(    {"path": "../x", "emitter": "e", "size": 1, "sha256": "s"},)"
+                     "\n");
+  std::ofstream(file, std::ios::binary) << with_escape;
+  {
+    ManifestPrefetch prefetch(out);
+    std::vector<std::string> problems, expected;
+    std::optional<Manifest> got = prefetch.take(out, problems);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->to_json(), Manifest::read(file, &expected).to_json());
+    EXPECT_EQ(problems, expected);
+    EXPECT_EQ(problems.size(), 1u);
+  }
+  // Replaced after it was read (another file renamed over it, as a commit does): not taken.
+  std::ofstream(file, std::ios::binary) << written;
+  {
+    ManifestPrefetch prefetch(out);
+    prefetch.wait();
+    fs::path other = out / "autre.json";
+    std::ofstream(other, std::ios::binary) << written;
+    fs::rename(other, file);
+    std::vector<std::string> problems;
+    EXPECT_FALSE(prefetch.take(out, problems).has_value());
+  }
+  // Edited in place after it was read, to the same size: not taken.
+  {
+    ManifestPrefetch prefetch(out);
+    prefetch.wait();
+    std::string edited = written;
+    edited[edited.find("cv-1")] = 'C';
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a later modification time
+    std::ofstream(file, std::ios::binary | std::ios::in | std::ios::out) << edited;
+    std::vector<std::string> problems;
+    EXPECT_FALSE(prefetch.take(out, problems).has_value());
+  }
+  // Removed, or a link: not taken (the build reads it again, under the lock).
+  {
+    ManifestPrefetch prefetch(out);
+    prefetch.wait();
+    fs::remove(file);
+    std::vector<std::string> problems;
+    EXPECT_FALSE(prefetch.take(out, problems).has_value());
+  }
+  std::ofstream(out / "vrai.json", std::ios::binary) << written;
+  fs::create_symlink(out / "vrai.json", file);
+  {
+    ManifestPrefetch prefetch(out);
+    std::vector<std::string> problems;
+    EXPECT_FALSE(prefetch.take(out, problems).has_value());
+  }
+  fs::remove_all(out);
 }
 
 TEST_F(ManifestFile, AMissingManifestReadsAsEmpty) {
