@@ -33,7 +33,7 @@ Options :
   --only EMETTEUR[,…]         ne lance que ces émetteurs (voir « tampon plugins »)
   --select CLÉ=ID[,…]         build partiel : seulement les fichiers qui lisent ces fiches
                               (convention=, structure=, departement=, regime= ; répétable)
-  --jobs N, -j N              nombre de rendus en parallèle ; défaut : nombre de cœurs
+  --jobs N, -j N              travaux en parallèle (lecture, règles, rendus) ; défaut : un par cœur
   --keep-going                produit ce qui est valide, liste ce qui est ignoré (code de sortie 1)
   --strict                    les avertissements comptent comme des erreurs
   --format text|json          format des diagnostics (json : un tableau sur la sortie standard)
