@@ -22,6 +22,7 @@
 #include "cli/tableur_layout.hpp"
 #include "cli/tableur_yaml.hpp"
 #include "core/parallel.hpp"
+#include "load/map_reader.hpp"
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
 #include "tabular/csv_reader.hpp"
@@ -61,6 +62,20 @@ struct KindIndex {
   std::unordered_set<std::string> ids;
   std::unordered_set<std::string> files;  ///< relative paths of the folder's files
 };
+
+// The first key of `n` or below that is not a name (a list or a block written as a key,
+// `? [a, b]: …`): such a record cannot be written back as it was, so it is never updated.
+const load::YamlNode* complex_key(const load::YamlTree& t, const load::YamlNode& n) {
+  if (n.kind == load::NodeKind::Sequence)
+    for (auto i : t.items(n))
+      if (const auto* k = complex_key(t, t.node(i))) return k;
+  if (n.kind == load::NodeKind::Mapping)
+    for (std::uint32_t i = 0; i < n.count; ++i) {
+      if (t.key(n, i).kind != load::NodeKind::Scalar) return &t.key(n, i);
+      if (const auto* k = complex_key(t, t.value(n, i))) return k;
+    }
+  return nullptr;
+}
 
 YamlValue to_value(const load::YamlTree& t, const load::YamlNode& n) {
   switch (n.kind) {
@@ -269,7 +284,17 @@ class PilotageImport {
         if (!k.id.empty()) out.ids.insert(k.id);
         std::string idp = scalar_of(tree, *rec, "id_pilotage");
         if (idp.empty()) continue;
-        if (keep_values) k.value = to_value(tree, *rec);
+        if (keep_values) {
+          if (const auto* bad = complex_key(tree, *rec)) {
+            m_diagnostics.push_back(Diagnostic::error(
+                {file.relative, bad->line, bad->column}, "wrong-type",
+                fmt::format("clé de champ invalide ({}) : une clé est un nom simple, comme "
+                            "« nom » ; corrigez la fiche avant de la mettre à jour par l'import",
+                            load::kind_fr(bad->kind))));
+            continue;
+          }
+          k.value = to_value(tree, *rec);
+        }
         if (k.alone) k.fingerprint = parsed[i].fingerprint;
         auto [it, inserted] = out.by_pilotage.emplace(pilotage::normalize(idp), std::move(k));
         if (!inserted) {

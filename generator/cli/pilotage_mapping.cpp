@@ -64,7 +64,14 @@ class Parser {
 
   template <class Fn>
   void each_pair(const YamlNode& map, Fn fn) {
-    for (std::uint32_t i = 0; i < map.count; ++i) fn(m_tree.key(map, i), m_tree.value(map, i));
+    for (std::uint32_t i = 0; i < map.count; ++i) {
+      const YamlNode& k = m_tree.key(map, i);
+      if (k.kind != NodeKind::Scalar) {  // `? [a, b]: …`, found by fuzz_pilotage_mapping
+        error(k, "clé invalide : une clé est un nom simple, comme « export » ou « colonne »");
+        continue;
+      }
+      fn(k, m_tree.value(map, i));
+    }
   }
 
   Rule rule(const YamlNode& n, std::string_view field) {

@@ -34,7 +34,10 @@ class YamlTree {
  public:
   const YamlNode& node(std::uint32_t index) const { return m_nodes[index]; }
   std::span<const std::uint32_t> documents() const { return m_documents; }
+  /// A scalar's text; empty for any other node (a list or a block written as a mapping's key:
+  /// `? [a, b]`), whose `first` and `count` say where its items are, not its text.
   std::string_view scalar(const YamlNode& n) const {
+    if (n.kind != NodeKind::Scalar) return {};
     return std::string_view(m_text).substr(n.first, n.count);
   }
   /// Items of a sequence, as node indexes.

@@ -202,6 +202,22 @@ TEST(ImportPilotage, ImportWouldOverwriteAFieldOfTheExportEditedByHandWithoutFor
   EXPECT_EQ(record(p, path)["nom"], "Commune de Bazuel");
 }
 
+// A record to update holding a list written as a key (`? [a, b]: …`) cannot be written back
+// as it is: the import refuses, at that key, and writes nothing (its text used to be read
+// through the list's offsets: std::out_of_range, found by fuzz_pilotage_mapping).
+TEST(ImportPilotage, ARecordWithAListAsAKeyIsNeverRewritten) {
+  Project p = with_exports();
+  ASSERT_EQ(p.run({"import", "pilotage", "structures.csv"}).exit_code, 0);
+  std::string path = "data/structures/mairie-de-bazuel.yaml";
+  std::string text = read(p.dir() / path) + "? [a, b]\n: c\n";
+  p.write(path, text);
+  auto r = p.run({"import", "pilotage", "structures-2.csv"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("clé de champ invalide (une liste)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[wrong-type]"), std::string::npos) << r.err;
+  EXPECT_EQ(read(p.dir() / path), text);  // all or nothing
+}
+
 TEST(ImportPilotage, PilotageCellABadCellIsReportedAtItsLineAndColumnNamingTheHeader) {
   Project p = with_exports();
   ASSERT_EQ(p.run({"import", "pilotage", "structures.csv"}).exit_code, 0);
@@ -340,6 +356,15 @@ TEST(ImportPilotage, PilotageMappingAUserMappingIsReadAndItsErrorsPlaced) {
             std::string::npos)
       << bad.err;
   EXPECT_NE(bad.err.find("[pilotage-mapping]"), std::string::npos);
+  // A list written as a key (`? [...]`): placed, not a crash (found by fuzz_pilotage_mapping).
+  p.write("cle.yaml",
+          "export: x\nfiche: structure\n? [reconnaissance, identifiant]\n: A\nchamps:\n"
+          "  nom: B\n");
+  auto key = p.run({"import", "pilotage", "export.csv", "--mapping", "cle.yaml"});
+  EXPECT_EQ(key.exit_code, 3) << key.err;
+  EXPECT_NE(key.err.find("cle.yaml:3:3: erreur: clé invalide : une clé est un nom simple"),
+            std::string::npos)
+      << key.err;
   // A mapping whose identifier column the export lacks.
   p.write("sans-id.yaml",
           "export: x\nfiche: structure\nreconnaissance: [Raison sociale]\n"
