@@ -134,8 +134,9 @@ int serve_site(const ServeOptions& options) {
     return 3;
   }
   std::thread listener([&] { server.listen_after_bind(); });
-  if (!command.quiet)
-    std::cerr << "site servi sur http://" << host << ":" << port << "/ (Ctrl-C pour arrêter)\n";
+  if (!command.quiet)  // one write: a program reading stderr gets the address whole
+    std::cerr << ("site servi sur http://" + host + ":" + std::to_string(port) +
+                  "/ (Ctrl-C pour arrêter)\n");
   if (options.on_listening) options.on_listening(port);
 
   auto previous = std::signal(SIGINT, on_interrupt);

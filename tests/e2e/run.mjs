@@ -246,7 +246,8 @@ try {
       child.stderr.on("data", (d) => { stderr += d; });
       const page = await browser.newPage(desktop);
       try {
-        for (let i = 0; i < 200 && !stderr.includes("site servi sur"); ++i) await new Promise((r) => setTimeout(r, 50));
+        // The whole address, not only the start of the line: stderr may come in several pieces.
+        for (let i = 0; i < 200 && !stderr.includes(`http://127.0.0.1:${port}/`); ++i) await new Promise((r) => setTimeout(r, 50));
         assert(stderr.includes(`http://127.0.0.1:${port}/`), `serve n'a pas démarré : ${stderr}`);
         await page.goto(`http://127.0.0.1:${port}/contacts/`);
         await page.waitForTimeout(500);
