@@ -11,7 +11,7 @@
 #include "core/phase_clock.hpp"
 #include "host/build_pipeline.hpp"
 #include "host/emitter_builds.hpp"
-#include "write/manifest_prefetch.hpp"
+#include "write/previous_build_prefetch.hpp"
 
 namespace tampon::cli {
 namespace {
@@ -49,9 +49,9 @@ int run_build(const Options& options) {
   if (!selected) return k_exit_usage;
   const bool load_records =
       options.only.empty() || reads_records(*selected) || !options.select.empty();
-  // The previous manifest is read meanwhile, on a thread of its own (only read: --out is
-  // neither created nor locked before the records are known to be valid).
-  ManifestPrefetch prefetched_manifest(options.out);
+  // The previous manifest and stamps are read meanwhile, on a thread of its own (only read:
+  // --out is neither created nor locked before the records are known to be valid).
+  PreviousBuildPrefetch prefetched(options.out);
   Session& session = open_session_until_exit(options, load_records, /*for_build=*/true);
   const RecordSet* read = load_records ? &session.model.records : nullptr;
   Diagnostics& diagnostics = session.diagnostics;
@@ -101,7 +101,7 @@ int run_build(const Options& options) {
   }
   build.selection = std::move(selection);
   build.leave_to_exit = true;
-  build.prefetched_manifest = &prefetched_manifest;
+  build.prefetched = &prefetched;
   BuildReport report;
   try {
     report = tampon::run_build(session.model, builds, session.project, build);

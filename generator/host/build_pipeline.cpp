@@ -17,10 +17,10 @@
 #include "render/json_text.hpp"
 #include "write/manifest.hpp"
 #include "write/manifest_memory.hpp"
-#include "write/manifest_prefetch.hpp"
 #include "write/output_stamps.hpp"
 #include "write/output_tree.hpp"
 #include "write/plan_memo.hpp"
+#include "write/previous_build_prefetch.hpp"
 
 namespace tampon {
 namespace {
@@ -343,9 +343,8 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   if (auto kept =
           options.manifest_memory ? options.manifest_memory->take(options.out_dir) : std::nullopt)
     previous = std::move(*kept);
-  else if (auto read = options.prefetched_manifest
-                           ? options.prefetched_manifest->take(options.out_dir, problems)
-                           : std::nullopt)
+  else if (auto read = options.prefetched ? options.prefetched->take(options.out_dir, problems)
+                                          : std::nullopt)
     previous = std::move(*read);
   else
     previous = Manifest::read(options.out_dir / "manifest.json", &problems);
@@ -355,7 +354,12 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   phase_done("manifest lu");
   for (auto& problem : problems)
     report.diagnostics.push_back(warning("manifest-ignored", std::move(problem)));
-  OutputStamps stamps = options.force ? OutputStamps{} : OutputStamps::read(options.out_dir);
+  std::optional<OutputStamps> prefetched_stamps;
+  if (!options.force && options.prefetched)
+    prefetched_stamps = options.prefetched->take_stamps(options.out_dir);
+  OutputStamps stamps = options.force       ? OutputStamps{}
+                        : prefetched_stamps ? std::move(*prefetched_stamps)
+                                            : OutputStamps::read(options.out_dir);
   phase_done("tampons lus");
   // Emitters for which nothing changed are not planned again (host/unchanged_emitters.hpp):
   // that needs every record's digest, taken here once for their keys and the fingerprints.

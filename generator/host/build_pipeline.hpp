@@ -15,7 +15,7 @@ namespace tampon {
 
 class EmitterBuilds;
 class FingerprintMemo;
-class ManifestPrefetch;
+class PreviousBuildPrefetch;
 struct ManifestMemory;
 class RecordDigests;
 
@@ -71,9 +71,10 @@ struct BuildOptions {
   /// of reading manifest.json while that file is still the one it wrote
   /// (write/manifest_memory.hpp), and updated with this build's.
   ManifestMemory* manifest_memory = nullptr;
-  /// `tampon build`: the manifest read on another thread while the records were loaded
-  /// (write/manifest_prefetch.hpp), taken under the lock while manifest.json is still that file.
-  ManifestPrefetch* prefetched_manifest = nullptr;
+  /// `tampon build`: the manifest and the stamps read on another thread while the records were
+  /// loaded (write/previous_build_prefetch.hpp), each taken under the lock while its file is
+  /// still the one read.
+  PreviousBuildPrefetch* prefetched = nullptr;
 };
 
 struct BuildReport {

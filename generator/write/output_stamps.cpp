@@ -46,12 +46,17 @@ OutputStamps::Folder::~Folder() {
   if (fd >= 0) ::close(fd);
 }
 
-OutputStamps OutputStamps::read(const fs::path& out_dir) {
-  OutputStamps stamps;
+bool OutputStamps::rebind(const fs::path& out_dir) {
   auto out = std::make_shared<Folder>();
   out->path = out_dir;
   out->fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (out->fd >= 0) stamps.m_out = std::move(out);
+  m_out = out->fd >= 0 ? std::move(out) : nullptr;
+  return m_out != nullptr;
+}
+
+OutputStamps OutputStamps::read(const fs::path& out_dir) {
+  OutputStamps stamps;
+  stamps.rebind(out_dir);
   fs::path path = out_dir / k_file_name;
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||

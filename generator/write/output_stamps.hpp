@@ -40,6 +40,10 @@ class OutputStamps {
   /// Reads `out/.tampon-stamps`; a missing or damaged file gives no stamp (every file is then
   /// hashed once).
   static OutputStamps read(const std::filesystem::path& out_dir);
+  /// Opens `out_dir` again for `holds` and `known`: stamps read before the build took its lock
+  /// (write/previous_build_prefetch.hpp) look at --out as it is now. False if it cannot be
+  /// opened (the stamps then look at nothing: every file is hashed).
+  bool rebind(const std::filesystem::path& out_dir);
   /// Whether the regular file `relative` under `out_dir` has exactly `size` bytes whose
   /// SHA-256 is `sha256`: by its stamp when it matches, else by hashing it (never through a
   /// link). Thread-safe (read only).

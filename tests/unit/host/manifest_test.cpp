@@ -1,5 +1,5 @@
 #include "write/manifest.hpp"
-#include "write/manifest_prefetch.hpp"
+#include "write/previous_build_prefetch.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -259,10 +259,11 @@ TEST_F(ManifestFile, AWindowSmallerThanALineReadsTheSameEntries) {
   }
 }
 
-// `tampon build` reads the previous manifest while the records load (write/manifest_prefetch):
-// what it takes under the lock is what reading the file then would give, and a manifest
-// replaced or edited after it was read, removed, or planted as a link, is not taken.
-TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
+// `tampon build` reads the previous manifest while the records load
+// (write/previous_build_prefetch): what it takes under the lock is what reading the file then would
+// give, and a manifest replaced or edited after it was read, removed, or planted as a link, is not
+// taken.
+TEST(PreviousBuildPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
   const fs::path out =
       fs::temp_directory_path() / ("tampon-prefetch-" + std::to_string(::getpid()));
   fs::remove_all(out);
@@ -280,7 +281,7 @@ TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
                      "\n");
   std::ofstream(file, std::ios::binary) << with_escape;
   {
-    ManifestPrefetch prefetch(out);
+    PreviousBuildPrefetch prefetch(out);
     std::vector<std::string> problems, expected;
     std::optional<Manifest> got = prefetch.take(out, problems);
     ASSERT_TRUE(got.has_value());
@@ -291,7 +292,7 @@ TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
   // Replaced after it was read (another file renamed over it, as a commit does): not taken.
   std::ofstream(file, std::ios::binary) << written;
   {
-    ManifestPrefetch prefetch(out);
+    PreviousBuildPrefetch prefetch(out);
     prefetch.wait();
     fs::path other = out / "autre.json";
     std::ofstream(other, std::ios::binary) << written;
@@ -301,7 +302,7 @@ TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
   }
   // Edited in place after it was read, to the same size: not taken.
   {
-    ManifestPrefetch prefetch(out);
+    PreviousBuildPrefetch prefetch(out);
     prefetch.wait();
     std::string edited = written;
     edited[edited.find("cv-1")] = 'C';
@@ -312,7 +313,7 @@ TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
   }
   // Removed, or a link: not taken (the build reads it again, under the lock).
   {
-    ManifestPrefetch prefetch(out);
+    PreviousBuildPrefetch prefetch(out);
     prefetch.wait();
     fs::remove(file);
     std::vector<std::string> problems;
@@ -321,7 +322,7 @@ TEST(ManifestPrefetch, APrefetchedManifestIsTakenOnlyWhileTheFileIsTheOneRead) {
   std::ofstream(out / "vrai.json", std::ios::binary) << written;
   fs::create_symlink(out / "vrai.json", file);
   {
-    ManifestPrefetch prefetch(out);
+    PreviousBuildPrefetch prefetch(out);
     std::vector<std::string> problems;
     EXPECT_FALSE(prefetch.take(out, problems).has_value());
   }
@@ -372,6 +373,59 @@ TEST_F(ManifestFile, AManifestTruncatedWhileItIsReadIsNeverACrash) {
   done = true;
   rewriter.join();
   EXPECT_EQ(whole + torn, 150u);
+}
+
+// The stamps are read on the same thread (write/previous_build_prefetch): taken while
+// .tampon-stamps is still the file read, then looking at --out as the build opens it (`known`
+// answers from the stamp without hashing); not taken once replaced, removed or a link.
+TEST(PreviousBuildPrefetch, PrefetchedStampsAreTakenOnlyWhileTheFileIsTheOneRead) {
+  const fs::path out =
+      fs::temp_directory_path() / ("tampon-prefetch-stamps-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  fs::create_directories(out);
+  std::ofstream(out / "a.pdf", std::ios::binary) << "abc";
+  const std::string sha(64, 'a');
+  const fs::path file = out / OutputStamps::k_file_name;
+  auto write_stamps = [&](const fs::path& to) {
+    std::ofstream(to, std::ios::binary) << OutputStamps::text_of(out, {{"a.pdf", sha, nullptr}});
+  };
+  write_stamps(file);
+  {
+    PreviousBuildPrefetch prefetch(out);
+    std::optional<OutputStamps> got = prefetch.take_stamps(out);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->size(), 1u);
+    EXPECT_TRUE(got->known(out, "a.pdf", 3, sha));
+    EXPECT_FALSE(got->known(out, "a.pdf", 3, std::string(64, 'b')));
+  }
+  // Taken once only.
+  {
+    PreviousBuildPrefetch prefetch(out);
+    EXPECT_TRUE(prefetch.take_stamps(out).has_value());
+    EXPECT_FALSE(prefetch.take_stamps(out).has_value());
+  }
+  // Replaced after it was read (as a commit or a recovery does): not taken.
+  {
+    PreviousBuildPrefetch prefetch(out);
+    prefetch.wait();
+    write_stamps(out / "autre");
+    fs::rename(out / "autre", file);
+    EXPECT_FALSE(prefetch.take_stamps(out).has_value());
+  }
+  // Removed, or a link: not taken.
+  {
+    PreviousBuildPrefetch prefetch(out);
+    prefetch.wait();
+    fs::remove(file);
+    EXPECT_FALSE(prefetch.take_stamps(out).has_value());
+  }
+  write_stamps(out / "vrai");
+  fs::create_symlink(out / "vrai", file);
+  {
+    PreviousBuildPrefetch prefetch(out);
+    EXPECT_FALSE(prefetch.take_stamps(out).has_value());
+  }
+  fs::remove_all(out);
 }
 
 }  // namespace
