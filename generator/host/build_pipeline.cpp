@@ -155,23 +155,27 @@ NextManifest next_manifest(const Manifest& previous, const Plan& plan,
   return next;
 }
 
-// Streams the manifest: a national build's is tens of MB, never held whole nor as a tree.
-void write_manifest(std::ostream& out, const NextManifest& next, const Model& model) {
-  ManifestWriter writer(out, TAMPON_VERSION, model.as_of.iso());
-  for (const auto& row : next.rows) {
-    if (row.kept) {
-      const ManifestEntry& e = *row.kept;
-      writer.begin_entry(e.path, e.emitter, e.size, e.sha256);
-      writer.records_json(e.records_json);
-      writer.end_entry(e.fingerprint, e.stale || row.stale);
-      continue;
-    }
-    const PlannedJob& p = *row.made;
-    writer.begin_entry(p.job.path, p.emitter->info().name, p.size, p.sha256);
-    for (const auto& ref : p.job.inputs) writer.record(name(ref.kind), ref.id);
-    writer.end_entry(p.fingerprint);
-  }
-  writer.finish();
+// Streams the manifest: a national build's is over 100 MB, never held whole nor as a tree,
+// formatted in blocks on `threads` threads while the blocks before are written.
+void write_manifest(std::ostream& out, const NextManifest& next, const Model& model,
+                    unsigned threads) {
+  write_manifest_in_blocks(out, TAMPON_VERSION, model.as_of.iso(), next.rows.size(), threads,
+                           [&](std::size_t i, ManifestWriter& writer) {
+                             const ManifestRow& row = next.rows[i];
+                             if (row.kept) {
+                               const ManifestEntry& e = *row.kept;
+                               writer.begin_entry(e.path, e.emitter, e.size, e.sha256);
+                               writer.records_json(e.records_json);
+                               writer.end_entry(e.fingerprint, e.stale || row.stale);
+                               return;
+                             }
+                             const PlannedJob& p = *row.made;
+                             writer.begin_entry(p.job.path, p.emitter->info().name, p.size,
+                                                p.sha256);
+                             for (const auto& ref : p.job.inputs)
+                               writer.record(name(ref.kind), ref.id);
+                             writer.end_entry(p.fingerprint);
+                           });
 }
 
 // Whether `records_json` (ManifestEntry) names exactly `inputs`, in order: compared in place,
@@ -467,8 +471,9 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   bool nothing_at_all = previous.entries.empty() && jobs.empty() && plan.unselected.empty();
   if (report.written || report.removed || (!nothing_at_all && (!same_manifest || !stamps_known))) {
     if (!same_manifest)
-      tree.stage_tool_file("manifest.json",
-                           [&](std::ostream& out) { write_manifest(out, next, model); });
+      tree.stage_tool_file("manifest.json", [&](std::ostream& out) {
+        write_manifest(out, next, model, options.jobs);
+      });
     phase_done("manifest écrit");
     // Only the files this commit places are stat'ed for the next stamps: an unchanged output
     // keeps the stamp seen when its SHA-256 was checked, a kept one the stamp recorded with it.

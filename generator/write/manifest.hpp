@@ -6,6 +6,7 @@
 /// records it read (36 MB of JSON for the bulletins); a JSON tree of that costs hundreds of MB.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -62,6 +63,12 @@ struct Manifest {
 class ManifestWriter {
  public:
   ManifestWriter(std::ostream& out, std::string_view tool_version, std::string_view as_of);
+  /// Entries only, appended to `text`, for `write_manifest_in_blocks`: `first` when no entry
+  /// comes before them in the file. `finish` is not called.
+  ManifestWriter(std::string& text, bool first);
+  ManifestWriter(const ManifestWriter&) = delete;
+  ManifestWriter& operator=(const ManifestWriter&) = delete;
+
   void begin_entry(std::string_view path, std::string_view emitter, std::uintmax_t size,
                    std::string_view sha256);
   /// One record the file came from, written `kind:id`.
@@ -70,17 +77,31 @@ class ManifestWriter {
   void records_json(std::string_view records_json);
   void end_entry(std::string_view fingerprint, bool stale = false);
   void entry(const ManifestEntry& entry);  ///< the four calls for a whole entry
+  /// `entries` entries formatted by a writer on a block of text, written as they are.
+  void entries_block(std::string_view text, std::size_t entries);
   void finish();
 
  private:
   void record_literal(std::string_view literal);
   void flush_if_full();
 
-  std::ostream& m_out;
-  std::string m_buffer;  ///< written out in blocks: one ostream call per 64 KiB
+  std::ostream* m_out = nullptr;  ///< nothing for a writer on a block of text
+  std::string m_own;
+  std::string&
+      m_buffer;  ///< m_own (written out in blocks: one ostream call per 64 KiB), or the block
   std::size_t m_entries = 0;
   std::size_t m_records = 0;
 };
+
+/// Writes a manifest of `count` entries sorted by path, entry `i` written by `entry(i, writer)`
+/// (`begin_entry`, the records, `end_entry`): blocks of `block` entries are formatted on
+/// `threads` threads while the calling thread writes the blocks before (core/ordered_blocks.hpp).
+/// The same bytes as one ManifestWriter; a national manifest (120 MB) is written in about half
+/// the time.
+void write_manifest_in_blocks(std::ostream& out, std::string_view tool_version,
+                              std::string_view as_of, std::size_t count, unsigned threads,
+                              const std::function<void(std::size_t, ManifestWriter&)>& entry,
+                              std::size_t block = 256);
 
 /// Appends `text` as a JSON string literal, as nlohmann's dump writes it (UTF-8 kept, control
 /// characters escaped; invalid UTF-8 replaced by U+FFFD rather than thrown).

@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
+#include "core/ordered_blocks.hpp"
 #include "render/json_text.hpp"
 #include "write/manifest.hpp"
 
@@ -23,7 +25,7 @@ std::string ManifestEntry::records_of(const std::vector<std::string>& records) {
 
 ManifestWriter::ManifestWriter(std::ostream& out, std::string_view tool_version,
                                std::string_view as_of)
-    : m_out(out) {
+    : m_out(&out), m_buffer(m_own) {
   m_buffer.reserve(1 << 17);
   m_buffer += "{\n  \"tool\": \"tampon\",\n  \"version\": ";
   append_manifest_string(m_buffer, tool_version);
@@ -31,6 +33,9 @@ ManifestWriter::ManifestWriter(std::ostream& out, std::string_view tool_version,
   append_manifest_string(m_buffer, as_of);
   m_buffer += ",\n  \"files\": ";
 }
+
+ManifestWriter::ManifestWriter(std::string& text, bool first)
+    : m_buffer(text), m_entries(first ? 0 : 1) {}
 
 void ManifestWriter::begin_entry(std::string_view path, std::string_view emitter,
                                  std::uintmax_t size, std::string_view sha256) {
@@ -90,15 +95,45 @@ void ManifestWriter::entry(const ManifestEntry& e) {
 }
 
 void ManifestWriter::flush_if_full() {
-  if (m_buffer.size() < (1 << 16)) return;
-  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  if (!m_out || m_buffer.size() < (1 << 16)) return;
+  m_out->write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
   m_buffer.clear();
+}
+
+void ManifestWriter::entries_block(std::string_view text, std::size_t entries) {
+  if (entries == 0) return;
+  if (!m_out) {  // a block into a block
+    m_buffer += text;
+  } else {
+    m_out->write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+    m_out->write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  m_entries += entries;
 }
 
 void ManifestWriter::finish() {
   m_buffer += m_entries == 0 ? "[]\n}\n" : "\n  ]\n}\n";
-  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  if (m_out) m_out->write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
   m_buffer.clear();
+}
+
+void write_manifest_in_blocks(std::ostream& out, std::string_view tool_version,
+                              std::string_view as_of, std::size_t count, unsigned threads,
+                              const std::function<void(std::size_t, ManifestWriter&)>& entry,
+                              std::size_t block) {
+  if (block == 0) block = 1;
+  ManifestWriter writer(out, tool_version, as_of);
+  std::size_t blocks = (count + block - 1) / block;
+  auto entries_of = [&](std::size_t i) { return std::min(count, (i + 1) * block) - i * block; };
+  make_in_order(
+      blocks, threads, 4 * std::size_t{threads},
+      [&](std::size_t i, std::string& text) {
+        ManifestWriter entries(text, /*first=*/i == 0);
+        for (std::size_t k = i * block, end = k + entries_of(i); k < end; ++k) entry(k, entries);
+      },
+      [&](std::size_t i, std::string& text) { writer.entries_block(text, entries_of(i)); });
+  writer.finish();
 }
 
 std::string Manifest::to_json() const {

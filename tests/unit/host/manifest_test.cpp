@@ -71,6 +71,40 @@ TEST(ManifestJson, BytesAreThoseOfTheTreeImplementationForAwkwardStrings) {
   EXPECT_EQ(manifest_of("v\"\\\n", "é", {}).to_json(), reference_json("v\"\\\n", "é", {}));
 }
 
+// A build writes its manifest in blocks formatted on several threads
+// (write_manifest_in_blocks): the same bytes as one writer, for any number of entries (none,
+// fewer than a block, a block boundary), blocks and threads, stale entries included.
+TEST(ManifestJson, AManifestWrittenInBlocksHasTheBytesOfOneWriter) {
+  Manifest many{"1.2.3", "2024-06-30", {}};
+  for (int i = 0; i < 23; ++i) {
+    std::string path = "p/" + std::to_string(100 + i) + ".pdf";
+    ManifestEntry e{path,
+                    "e",
+                    static_cast<std::uintmax_t>(i),
+                    std::string(64, 'a'),
+                    ManifestEntry::records_of({"convention:cv-" + std::to_string(i), "x:\"y\""}),
+                    std::string(64, 'f')};
+    if (i % 7 == 3) e.records_json.clear();
+    e.stale = i % 5 == 1;
+    many.entries.emplace(path, std::move(e));
+  }
+  for (const Manifest& m :
+       {manifest_of("1.2.3", "2024-06-30", k_awkward), many, Manifest{"1.2.3", "2024-06-30", {}}}) {
+    std::vector<const ManifestEntry*> entries;
+    for (const auto& [path, e] : m.entries) entries.push_back(&e);
+    for (unsigned threads : {1u, 2u, 5u}) {
+      for (std::size_t block :
+           {std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{23}, std::size_t{256}}) {
+        std::ostringstream out;
+        write_manifest_in_blocks(
+            out, m.tool_version, m.as_of, entries.size(), threads,
+            [&](std::size_t i, ManifestWriter& w) { w.entry(*entries[i]); }, block);
+        EXPECT_EQ(out.str(), m.to_json()) << threads << " threads, blocks of " << block;
+      }
+    }
+  }
+}
+
 TEST(ManifestJson, EveryControlCharacterIsEscapedAsNlohmannDoes) {
   std::string all;
   for (int c = 1; c < 0x80; ++c) all += static_cast<char>(c);
