@@ -179,6 +179,14 @@ BuildOptions build_options(const Options& options, const Session& session) {
   build.keep_going = options.keep_going;
   build.force = options.force;
   build.data_digest = data_digest(session.files);
+  for (const auto& f : session.files) build.data_files.emplace_back(f.path, f.sha256);
+  std::sort(build.data_files.begin(), build.data_files.end());
+  // A path read twice (never, but the memo must stay sorted and unique): neither is trusted.
+  for (std::size_t i = 1; i < build.data_files.size(); ++i)
+    if (build.data_files[i].first == build.data_files[i - 1].first) {
+      build.data_files.clear();
+      break;
+    }
   build.rules_digest = rules_digest(session);
   return build;
 }

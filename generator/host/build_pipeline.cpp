@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/phase_clock.hpp"
+#include "host/changed_records.hpp"
 #include "host/emitter_builds.hpp"
 #include "host/plan_jobs.hpp"
 #include "host/record_digests.hpp"
@@ -176,35 +177,6 @@ void write_manifest(std::ostream& out, const NextManifest& next, const Model& mo
                                writer.record(name(ref.kind), ref.id);
                              writer.end_entry(p.fingerprint);
                            });
-}
-
-// Whether `records_json` (ManifestEntry) names exactly `inputs`, in order: compared in place,
-// without a string per record (a national build lists over a million).
-bool lists_exactly(std::string_view records_json, const std::vector<RecordRef>& inputs,
-                   std::string& literal) {
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (i > 0) {
-      if (at >= records_json.size() || records_json[at] != '\n') return false;
-      ++at;
-    }
-    std::string_view kind = name(inputs[i].kind), id = inputs[i].id;
-    std::string_view rest = records_json.substr(at);
-    if (json_plain(kind) && json_plain(id)) {  // "kind:id" as it is
-      std::size_t size = kind.size() + id.size() + 3;
-      if (rest.size() < size || rest[0] != '"' || rest.substr(1, kind.size()) != kind ||
-          rest[kind.size() + 1] != ':' || rest.substr(kind.size() + 2, id.size()) != id ||
-          rest[size - 1] != '"')
-        return false;
-      at += size;
-      continue;
-    }
-    literal.clear();
-    append_manifest_string(literal, std::string(kind) + ":" + std::string(id));
-    if (!rest.starts_with(literal)) return false;
-    at += literal.size();
-  }
-  return at == records_json.size();
 }
 
 // Whether `next` would be written byte for byte as the manifest.json `previous` was read from:
@@ -398,8 +370,13 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   if (remember) unchanged.take_keys();
   // By reference: a copy of a national manifest costs a second of CPU.
   static const Manifest k_none;
+  Narrowing narrowing;
+  narrowing.changed = unchanged.changed();
+  for (std::size_t i = 0; i < emitters.size(); ++i)
+    if (unchanged.narrowed(i)) narrowing.emitters.push_back(emitters[i]);
   Plan plan = plan_jobs(model, builds, project, options.force ? k_none : previous, stamps, options,
-                        report.diagnostics, &unchanged.all(), record_digests);
+                        report.diagnostics, &unchanged.all(), record_digests, &narrowing);
+  report.fingerprints_kept = plan.fingerprints_kept;
   std::vector<PlannedJob>& jobs = plan.jobs;
   LeftToExit leave{options.leave_to_exit, plan, previous, stamps, own_digests};
   phase_done("plan");

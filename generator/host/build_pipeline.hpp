@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tampon/emitter.hpp"
@@ -26,6 +27,10 @@ struct BuildOptions {
   bool force = false;       ///< ignore the previous manifest: render everything
   /// Digest of every data file read (records and rules as data): part of each fingerprint.
   std::string data_digest;
+  /// Every data file read (project-relative path, lower-case hex SHA-256), sorted by path:
+  /// kept in the plan memo, to tell next time which records may have changed
+  /// (host/changed_records.hpp). Empty: nothing is narrowed.
+  std::vector<std::pair<std::string, std::string>> data_files;
   /// Called from worker threads after each job (serialize inside if needed).
   std::function<void(std::size_t done, std::size_t total)> progress;
   /// Digest of the rules-as-data files alone (baremes.yaml, smic.yaml): what stands for the data
@@ -83,6 +88,9 @@ struct BuildReport {
   std::size_t written = 0;    ///< rendered and renamed into place
   std::size_t unchanged = 0;  ///< fingerprint identical to the previous build: not rendered
   std::size_t removed = 0;    ///< stale outputs of the previous build
+  /// Outputs whose previous fingerprint was kept without being computed again: they read no
+  /// record that may have changed (host/changed_records.hpp).
+  std::size_t fingerprints_kept = 0;
   /// "path (fiche en erreur : kind:id)" or "path (échec du rendu)", --keep-going only
   std::vector<std::string> skipped;
   std::size_t unselected = 0;  ///< outside --select: left as they were

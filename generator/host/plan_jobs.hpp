@@ -12,6 +12,7 @@
 
 namespace tampon {
 
+class ChangedRecords;
 class RecordDigests;
 
 /// --select: an output planned but left out (it reads none of the selected records), kept
@@ -22,9 +23,18 @@ struct UnselectedJob {
   std::size_t order = 0;    ///< its place in that emitter's plan
 };
 
+/// Emitters planned again only because records changed (host/unchanged_emitters.hpp): the
+/// fingerprint of a job of theirs that reads none of `changed` and lists exactly the records
+/// of its previous manifest entry is that entry's (host/changed_records.hpp).
+struct Narrowing {
+  std::vector<const Emitter*> emitters;
+  const ChangedRecords* changed = nullptr;
+};
+
 struct Plan {
   std::vector<PlannedJob> jobs;           ///< sorted by path
   std::vector<UnselectedJob> unselected;  ///< sorted by path
+  std::size_t fingerprints_kept = 0;      ///< by Narrowing
   /// The digest of every file the jobs depend on, as their fingerprints took it (the plan
   /// memo records these, not the files as they are once the build is over).
   std::unordered_map<std::string, std::string> dependency_digests;
@@ -41,9 +51,10 @@ struct Plan {
 /// the digest of every data file otherwise. Computed on `options.jobs` threads.
 /// `not_planned` (when given): emitters not asked for their plan (host/unchanged_emitters.hpp).
 /// `record_digests` (when given): used instead of options.record_digests.
+/// `narrowing` (when given): jobs whose previous fingerprint stands (see Narrowing).
 Plan plan_jobs(const Model& model, const EmitterBuilds& builds, const ProjectContext& project,
                const Manifest& previous, const OutputStamps& stamps, const BuildOptions& options,
                Diagnostics& diagnostics, const std::vector<bool>* not_planned = nullptr,
-               const RecordDigests* record_digests = nullptr);
+               const RecordDigests* record_digests = nullptr, const Narrowing* narrowing = nullptr);
 
 }  // namespace tampon

@@ -75,7 +75,9 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
       m_memo(std::move(memo)),
       m_keys(builds.emitters().size()),
       m_data_keys(builds.emitters().size()),
-      m_unchanged(builds.emitters().size(), false) {
+      m_base_keys(builds.emitters().size()),
+      m_unchanged(builds.emitters().size(), false),
+      m_narrowed(builds.emitters().size(), false) {
   const std::vector<const Emitter*>& emitters = builds.emitters();
   if (!m_digests || options.force || options.rules_digest.empty() || options.data_digest.empty() ||
       !model.invalid.empty())
@@ -84,6 +86,9 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
     if (!options.per_record.contains(emitters[i])) continue;
     m_data_keys[i] = key_of(*emitters[i], "data", options.data_digest, model, project, options,
                             builds.read_by(i), m_files);
+    bool public_part = options.public_part.contains(emitters[i]);
+    m_base_keys[i] = key_of(*emitters[i], public_part ? "public-base" : "records-base", "", model,
+                            project, options, builds.read_by(i), m_files);
   }
   // The memo speaks of the manifest it was written with, and of no other.
   FileStamp manifest;
@@ -98,11 +103,24 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
     if (m_data_keys[i].empty() || it == m_memo.emitters.end()) continue;
     // The same data files: the same records, without digesting one. Other files (a record
     // moved, a comment edited) may still hold the same records: then by their digests.
-    if (it->second.data_key != m_data_keys[i] && it->second.key != key(i)) continue;
+    bool same_records = it->second.data_key == m_data_keys[i] || it->second.key == key(i);
+    // Else only records changed, if nothing else did: planned again, narrowed.
+    if (!same_records && it->second.base_key != m_base_keys[i]) continue;
     bool files_same = std::all_of(it->second.files.begin(), it->second.files.end(), [&](auto& f) {
       return same_file(f.first, f.second, project, shipped_prefix, m_files);
     });
-    if (files_same) outputs_of[emitters[i]->info().name];
+    if (!files_same) continue;
+    if (same_records)
+      outputs_of[emitters[i]->info().name];
+    else
+      m_narrowed[i] = true;
+  }
+  if (std::find(m_narrowed.begin(), m_narrowed.end(), true) != m_narrowed.end()) {
+    m_changed.emplace(model, options.data_files, m_memo.data_files);
+    if (!m_changed->usable()) {
+      m_changed.reset();
+      m_narrowed.assign(m_narrowed.size(), false);
+    }
   }
   if (outputs_of.empty()) return;
   for (const auto& [path, entry] : previous.entries)
@@ -166,6 +184,7 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
   const std::vector<const Emitter*>& emitters = m_builds.emitters();
   PlanMemo next;
   next.manifest = manifest;
+  next.data_files = m_options.data_files;
   // Emitters planned in full (--select sets jobs aside, unverified) whose every job is done.
   std::vector<bool> complete(emitters.size(), true);
   for (const UnselectedJob& u : plan.unselected) complete[u.emitter] = false;
@@ -189,6 +208,7 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
       // data file changed, it is the same for these files too.
       EmitterPlanMemo same = m_memo.emitters.at(name);
       same.data_key = m_data_keys[i];
+      same.base_key = m_base_keys[i];
       next.emitters.emplace(name, std::move(same));
       continue;
     }
@@ -196,6 +216,7 @@ PlanMemo UnchangedEmitters::next(const Plan& plan, const FileStamp& manifest,
     EmitterPlanMemo e;
     e.key = key(i);
     e.data_key = m_data_keys[i];
+    e.base_key = m_base_keys[i];
     e.outputs = outputs[i];
     std::sort(files[i].begin(), files[i].end());
     files[i].erase(std::unique(files[i].begin(), files[i].end()), files[i].end());

@@ -17,10 +17,12 @@
 /// and compares the incremental build with a build from scratch, byte for byte.
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "host/build_pipeline.hpp"
+#include "host/changed_records.hpp"
 #include "host/emitter_builds.hpp"
 #include "host/plan_jobs.hpp"
 #include "write/manifest.hpp"
@@ -49,6 +51,12 @@ class UnchangedEmitters {
   /// Whether emitter `i` of `builds.emitters()` is not to be planned.
   bool unchanged(std::size_t i) const { return m_unchanged[i]; }
   const std::vector<bool>& all() const { return m_unchanged; }
+  /// Whether emitter `i` is planned again only because records changed (the same base key
+  /// and files in the memo): its jobs reading none of `changed()` keep their previous
+  /// fingerprints (host/changed_records.hpp).
+  bool narrowed(std::size_t i) const { return m_narrowed[i]; }
+  /// The records that may have changed since the memo; nothing when no emitter is narrowed.
+  const ChangedRecords* changed() const { return m_changed ? &*m_changed : nullptr; }
   /// How many outputs the unchanged emitters have (kept in the manifest as they are).
   std::size_t outputs() const { return m_outputs; }
   /// How many of those `checked` accepted (under --select: read a selected record).
@@ -82,8 +90,11 @@ class UnchangedEmitters {
   PlanMemo m_memo;
   mutable std::vector<std::string> m_keys;  ///< per emitter, from the records (on demand)
   std::vector<std::string> m_data_keys;     ///< per emitter; empty: never memoized
+  std::vector<std::string> m_base_keys;     ///< per emitter, without the records
   mutable std::string m_records[2];         ///< of every record, whole and public
   std::vector<bool> m_unchanged;
+  std::vector<bool> m_narrowed;
+  std::optional<ChangedRecords> m_changed;
   std::size_t m_outputs = 0, m_checked = 0;
   std::vector<std::string> m_folders;
 };

@@ -12,7 +12,7 @@
 namespace tampon {
 namespace {
 
-constexpr std::string_view k_header = "tampon-plans 2";
+constexpr std::string_view k_header = "tampon-plans 3";
 constexpr std::uintmax_t k_max_bytes = 64u << 20;
 
 // The next space-separated word of `line`, removed from it; false when there is none.
@@ -64,15 +64,24 @@ bool parse(std::string_view rest, PlanMemo& memo) {
     if (line.starts_with("emitter ")) {
       line.remove_prefix(8);
       EmitterPlanMemo e;
-      std::string_view key, data_key;
+      std::string_view key, data_key, base_key;
       if (!number(line, e.outputs) || !word(line, key) || key.size() != 64 || !is_digest(key) ||
-          !word(line, data_key) || data_key.size() != 64 || !is_digest(data_key) || line.empty())
+          !word(line, data_key) || data_key.size() != 64 || !is_digest(data_key) ||
+          !word(line, base_key) || base_key.size() != 64 || !is_digest(base_key) || line.empty())
         return false;
       e.key = std::string(key);
       e.data_key = std::string(data_key);
+      e.base_key = std::string(base_key);
       auto [it, fresh] = memo.emitters.emplace(std::string(line), std::move(e));
       if (!fresh) return false;
       current = &it->second;
+    } else if (line.starts_with("data ") && !current) {
+      line.remove_prefix(5);
+      std::string_view digest;
+      if (!word(line, digest) || digest.size() != 64 || !is_digest(digest) || line.empty())
+        return false;
+      if (!memo.data_files.empty() && memo.data_files.back().first >= line) return false;
+      memo.data_files.emplace_back(std::string(line), std::string(digest));
     } else if (line.starts_with("file ") && current) {
       line.remove_prefix(5);
       std::string_view digest;
@@ -109,14 +118,26 @@ std::string PlanMemo::text() const {
   std::string out(k_header);
   out += "\nmanifest " + std::to_string(manifest.inode) + " " + std::to_string(manifest.size) +
          " " + std::to_string(manifest.mtime_ns) + " " + std::to_string(manifest.ctime_ns) + "\n";
+  // The data files only when all can be read back (sorted, one line each): else none, and
+  // the next build narrows nothing (host/changed_records.hpp).
+  bool data_plain = true;
+  for (std::size_t i = 0; i < data_files.size(); ++i) {
+    const auto& [file, digest] = data_files[i];
+    data_plain = data_plain && !file.empty() && file.find('\n') == std::string::npos &&
+                 digest.size() == 64 && is_digest(digest) &&
+                 (i == 0 || data_files[i - 1].first < file);
+  }
+  if (data_plain)
+    for (const auto& [file, digest] : data_files) out += "data " + digest + " " + file + "\n";
   for (const auto& [name, e] : emitters) {
     bool plain = name.find('\n') == std::string::npos && !name.empty() && e.key.size() == 64 &&
-                 is_digest(e.key) && e.data_key.size() == 64 && is_digest(e.data_key);
+                 is_digest(e.key) && e.data_key.size() == 64 && is_digest(e.data_key) &&
+                 e.base_key.size() == 64 && is_digest(e.base_key);
     for (const auto& [file, digest] : e.files)
       plain = plain && !file.empty() && file.find('\n') == std::string::npos;
     if (!plain) continue;  // never recorded: planned again next time
-    out +=
-        "emitter " + std::to_string(e.outputs) + " " + e.key + " " + e.data_key + " " + name + "\n";
+    out += "emitter " + std::to_string(e.outputs) + " " + e.key + " " + e.data_key + " " +
+           e.base_key + " " + name + "\n";
     for (const auto& [file, digest] : e.files) out += "file " + digest + " " + file + "\n";
   }
   return out;

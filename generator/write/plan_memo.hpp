@@ -23,8 +23,11 @@
 namespace tampon {
 
 struct EmitterPlanMemo {
-  std::string key;          ///< lower-case hex SHA-256, from every record's digest
-  std::string data_key;     ///< the same key from the digest of every data file instead
+  std::string key;       ///< lower-case hex SHA-256, from every record's digest
+  std::string data_key;  ///< the same key from the digest of every data file instead
+  /// The same key without the records (host/changed_records.hpp: when only records changed,
+  /// the outputs that read none of them keep their fingerprints).
+  std::string base_key;
   std::size_t outputs = 0;  ///< its entries in the manifest
   /// Every file its jobs listed in `depends_on`, with its digest then ("absent" when missing),
   /// sorted by path.
@@ -36,6 +39,9 @@ struct PlanMemo {
   inline static const std::string k_file_name = ".tampon-plans";
 
   FileStamp manifest{};  ///< manifest.json's stamp when the memo was written
+  /// Every data file the build read (project-relative path, lower-case hex SHA-256), sorted
+  /// by path: the records of a file whose digest is still this one are the same.
+  std::vector<std::pair<std::string, std::string>> data_files;
   std::map<std::string, EmitterPlanMemo> emitters;  ///< by emitter name
 
   /// Reads `out/.tampon-plans`; missing, damaged or suspicious: an empty memo.

@@ -267,18 +267,147 @@ TEST_F(UnchangedEmitters, UnderSelectTheOthersCountAsOutsideTheSelection) {
   EXPECT_EQ(report.unselected, 1u);
 }
 
+// Narrowed planning (host/changed_records.hpp): records read from two files; when one file
+// changes, the outputs that read none of its records keep their previous fingerprints
+// uncomputed, and the manifest is byte for byte the one a build from scratch writes.
+class NarrowedPlanning : public UnchangedEmitters {
+ protected:
+  void SetUp() override {
+    UnchangedEmitters::SetUp();
+    std::uint32_t a = model.records.files.add("data/conventions/a.yaml");
+    std::uint32_t b = model.records.files.add("data/conventions/b.yaml");
+    model.records.conventions[0].locs.record = {a, 1, 1};
+    model.records.conventions[1].locs.record = {b, 1, 1};
+    model.index();
+    options.data_files = {{"data/conventions/a.yaml", std::string(64, 'a')},
+                          {"data/conventions/b.yaml", std::string(64, 'b')}};
+  }
+  // Edits cv-1, as an edit of a.yaml does.
+  void edit_cv1() {
+    model.records.conventions[0].dossier = "D-1 modifié";
+    model.index();
+    options.data_digest = "données modifiées";
+    options.data_files[0].second = std::string(64, 'c');
+  }
+  // manifest.json as a build from scratch writes it for the same model.
+  std::string from_scratch(Counted& e) {
+    BuildOptions fresh = options;
+    fresh.out_dir = root / "scratch";
+    fs::remove_all(fresh.out_dir);
+    fresh.per_record = {&e};
+    run_build(model, {&e}, project, fresh);
+    return read(fresh.out_dir / "manifest.json");
+  }
+};
+
+TEST_F(NarrowedPlanning, OutputsReadingNoChangedRecordKeepTheirFingerprints) {
+  Counted e({job("a.txt", {k_cv1}), job("b.txt", {k_cv2}), job("tout.txt", {k_cv1, k_cv2})});
+  build(e);
+  build(e);
+  edit_cv1();
+  auto report = build(e);
+  EXPECT_EQ(e.plans, 2);
+  EXPECT_EQ(report.fingerprints_kept, 1u);  // b.txt
+  EXPECT_EQ(report.written, 2u);            // a.txt, tout.txt
+  EXPECT_EQ(report.unchanged, 1u);
+  EXPECT_EQ(read(options.out_dir / "manifest.json"), from_scratch(e));
+  // The next build knows the new files: nothing changed, nothing planned.
+  e.plans = 0;
+  build(e);
+  EXPECT_EQ(e.plans, 0);
+}
+
+// A record removed, or added, in an unchanged file's neighbour: the lists of the outputs that
+// read it change, so they are fingerprinted, although the other records they read did not.
+TEST_F(NarrowedPlanning, AnOutputWhoseRecordsAreNoLongerTheSameIsFingerprinted) {
+  Counted e({job("a.txt", {k_cv1}), job("b.txt", {k_cv2}), job("tout.txt", {k_cv1, k_cv2})});
+  build(e);
+  build(e);
+  // cv-2 removed from b.yaml: tout.txt now reads cv-1 alone, which did not change.
+  model.records.conventions.pop_back();
+  model.index();
+  options.data_digest = "b.yaml sans cv-2";
+  options.data_files[1].second = std::string(64, 'd');
+  e.m_jobs = {job("a.txt", {k_cv1}), job("tout.txt", {k_cv1})};
+  auto report = build(e);
+  EXPECT_EQ(report.fingerprints_kept, 1u);  // a.txt
+  EXPECT_EQ(report.removed, 1u);            // b.txt
+  EXPECT_EQ(read(options.out_dir / "manifest.json"), from_scratch(e));
+}
+
+// Without the memo's data files (a memo damaged, a data file unread, too many changed), or
+// with anything else changed, nothing is narrowed: the same outputs, all fingerprinted.
+TEST_F(NarrowedPlanning, NothingIsNarrowedWithoutTheFilesOfTheLastBuild) {
+  Counted e({job("a.txt", {k_cv1}), job("b.txt", {k_cv2})});
+  build(e);
+  build(e);
+  auto saved = options.data_files;
+  options.data_files.clear();  // this build lists none: the next one has nothing to compare
+  model.records.conventions[1].dossier = "D-2 bis";
+  model.index();
+  options.data_digest = "autre";
+  EXPECT_EQ(build(e).fingerprints_kept, 0u);
+  options.data_files = saved;
+  edit_cv1();
+  EXPECT_EQ(build(e).fingerprints_kept, 0u);
+  EXPECT_EQ(read(options.out_dir / "manifest.json"), from_scratch(e));
+}
+
+TEST_F(NarrowedPlanning, NothingIsNarrowedWhenAFileTheJobsReadChangedToo) {
+  write(root / "project/templates/page.txt", "gabarit");
+  Counted e({job("a.txt", {k_cv1}, {"templates/page.txt"}),
+             job("b.txt", {k_cv2}, {"templates/page.txt"})});
+  build(e);
+  build(e);
+  edit_cv1();
+  write(root / "project/templates/page.txt", "autre gabarit");
+  auto report = build(e);
+  EXPECT_EQ(report.fingerprints_kept, 0u);
+  EXPECT_EQ(report.written, 2u);
+  EXPECT_EQ(read(options.out_dir / "manifest.json"), from_scratch(e));
+}
+
+// The rules or the reference date changed with the record: every fingerprint changes.
+TEST_F(NarrowedPlanning, NothingIsNarrowedWhenTheRulesChangedToo) {
+  Counted e({job("a.txt", {k_cv1}), job("b.txt", {k_cv2})});
+  build(e);
+  build(e);
+  edit_cv1();
+  options.rules_digest = "barèmes de l'an prochain";
+  auto report = build(e);
+  EXPECT_EQ(report.fingerprints_kept, 0u);
+  EXPECT_EQ(report.written, 2u);
+  EXPECT_EQ(read(options.out_dir / "manifest.json"), from_scratch(e));
+}
+
 TEST(PlanMemo, ReadsBackWhatItWrites) {
   PlanMemo memo;
   memo.manifest = {12, 34, 56, 78};
-  memo.emitters["bulletin"] = {
-      std::string(64, 'a'), std::string(64, 'c'), 3, {{"/gabarits/page.mustache", "absent"}}};
-  memo.emitters["avec espace"] = {std::string(64, 'b'), std::string(64, 'd'), 0, {}};
+  memo.data_files = {{"data/a b.yaml", std::string(64, '1')},
+                     {"data/c.yaml", std::string(64, '2')}};
+  memo.emitters["bulletin"] = {std::string(64, 'a'),
+                               std::string(64, 'c'),
+                               std::string(64, 'e'),
+                               3,
+                               {{"/gabarits/page.mustache", "absent"}}};
+  memo.emitters["avec espace"] = {
+      std::string(64, 'b'), std::string(64, 'd'), std::string(64, 'f'), 0, {}};
   fs::path dir = fs::temp_directory_path() / ("tampon-memo-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   write(dir / PlanMemo::k_file_name, memo.text());
   EXPECT_EQ(PlanMemo::read(dir), memo);
   write(dir / PlanMemo::k_file_name, memo.text().substr(0, memo.text().size() - 3));
   EXPECT_TRUE(PlanMemo::read(dir).emitters.empty()) << "tronqué : ignoré";
+  // Data files out of order, or a memo of the previous format: not read.
+  std::swap(memo.data_files[0], memo.data_files[1]);
+  std::string text = memo.text();
+  EXPECT_EQ(text.find("data "), std::string::npos) << "jamais écrits dans le désordre";
+  std::string swapped = "tampon-plans 3\nmanifest 12 34 56 78\ndata " + std::string(64, '2') +
+                        " data/c.yaml\ndata " + std::string(64, '1') + " data/a.yaml\n";
+  write(dir / PlanMemo::k_file_name, swapped);
+  EXPECT_TRUE(PlanMemo::read(dir).data_files.empty());
+  write(dir / PlanMemo::k_file_name, "tampon-plans 2\nmanifest 12 34 56 78\n");
+  EXPECT_EQ(PlanMemo::read(dir), PlanMemo{});
   fs::remove_all(dir);
 }
 
