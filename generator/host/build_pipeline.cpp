@@ -308,7 +308,10 @@ BuildReport run_build(const Model& model, const EmitterBuilds& builds,
   const std::vector<const Emitter*>& emitters = builds.emitters();
   BuildReport report;
   // The lock first, and an interrupted commit finished, before anything of --out is read.
-  OutputTree tree(options.out_dir, {options.faults, options.on_wait});
+  OutputTreeOptions tree_options{options.faults, options.on_wait};
+  if (options.max_files_synced_one_by_one)
+    tree_options.max_files_synced_one_by_one = *options.max_files_synced_one_by_one;
+  OutputTree tree(options.out_dir, tree_options);
   tree.open();
   if (!tree.recovery_note().empty())
     report.diagnostics.push_back(warning("interrupted-build", tree.recovery_note()));

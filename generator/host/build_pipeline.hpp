@@ -40,6 +40,9 @@ struct BuildOptions {
   /// Called once when another build holds --out's lock, before waiting for it.
   std::function<void()> on_wait;
   const FaultInjector* faults = nullptr;  ///< tests: failures and crashes at chosen calls
+  /// Up to how many staged files a commit flushes one by one rather than with syncfs
+  /// (tests take both ways); unset: OutputTreeOptions' default.
+  std::optional<std::size_t> max_files_synced_one_by_one{};
   /// Digests of each record (host/record_digests.hpp). With a rules_digest, the jobs of the
   /// emitters in `per_record` are fingerprinted from the records they list instead of
   /// data_digest: one edited salary renders again only the outputs that read it.

@@ -208,6 +208,85 @@ void OutFolder::prune_empty(std::string_view relative_dir) const {
   }
 }
 
+namespace {
+
+void fsync_or_throw(int fd, const fs::path& display, const FaultInjector* faults,
+                    std::string_view relative) {
+  // "" is the whole file system's syncfs for the injector (OutFolder::sync); --out is ".".
+  int error = injected(faults, FsOp::Sync, relative.empty() ? std::string_view(".") : relative);
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (error) throw_io("impossible d'enregistrer sur le disque", display, error);
+}
+
+// Every file and folder under the folder open as `dir` (`relative` under --out), deepest
+// first, then `dir` itself; links and other special files are left alone (never staged).
+void sync_contents(const OutFolder& out, int dir, const std::string& relative,
+                   const FaultInjector* faults) {
+  int listing = ::dup(dir);
+  DIR* stream = listing < 0 ? nullptr : ::fdopendir(listing);
+  if (!stream) {
+    if (listing >= 0) ::close(listing);
+    throw_io("impossible de lire le dossier", out.display(relative), errno);
+  }
+  std::vector<std::pair<std::string, bool>> entries;  // name, is a folder
+  while (dirent* e = ::readdir(stream)) {
+    std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    struct stat st {};
+    if (::fstatat(dir, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) entries.emplace_back(name, S_ISDIR(st.st_mode));
+  }
+  ::closedir(stream);
+  for (const auto& [name, is_folder] : entries) {
+    std::string inside = relative + "/" + name;
+    Fd fd(::openat(dir, name.c_str(),
+                   (is_folder ? k_folder_flags : O_RDONLY | O_NOFOLLOW | O_CLOEXEC) | O_NONBLOCK));
+    if (!fd) throw_io("impossible d'ouvrir", out.display(inside), errno);
+    if (is_folder)
+      sync_contents(out, fd.get(), inside, faults);
+    else
+      fsync_or_throw(fd.get(), out.display(inside), faults, inside);
+  }
+  fsync_or_throw(dir, out.display(relative), faults, relative);
+}
+
+}  // namespace
+
+void OutFolder::sync_file(std::string_view relative, const FaultInjector* faults) const {
+  auto [parent, name] = split_parent(relative);
+  Fd dir = folder(parent, false);
+  if (!dir) return;
+  Fd fd(::openat(dir.get(), std::string(name).c_str(),
+                 O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return;
+    throw_io("impossible d'ouvrir", display(relative), errno);
+  }
+  fsync_or_throw(fd.get(), display(relative), faults, relative);
+}
+
+void OutFolder::sync_folder(std::string_view relative, const FaultInjector* faults) const {
+  // Not OutFolder::folder, which refuses a file or a link on the way: after a commit, a
+  // removal's folder may be gone or replaced by a file of its name, and is then skipped (a link
+  // is never followed: nothing of ours is behind one).
+  Fd current(::dup(m_fd.get()));
+  if (!current) throw_io("impossible d'ouvrir", m_root, errno);
+  for (std::string_view part : parts_of(relative)) {
+    Fd next(::openat(current.get(), std::string(part).c_str(), k_folder_flags));
+    if (!next) {
+      if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP) return;
+      throw_io("impossible d'ouvrir le dossier", display(relative), errno);
+    }
+    current = std::move(next);
+  }
+  fsync_or_throw(current.get(), display(relative), faults, relative);
+}
+
+void OutFolder::sync_tree(std::string_view relative, const FaultInjector* faults) const {
+  Fd dir = folder(relative, false);
+  if (dir) sync_contents(*this, dir.get(), std::string(relative), faults);
+}
+
 void OutFolder::sync(const FaultInjector* faults) const {
   int error = injected(faults, FsOp::Sync, "");
   if (error == 0 && ::syncfs(m_fd.get()) != 0) error = errno;

@@ -69,8 +69,17 @@ class OutFolder {
   void remove_tree(std::string_view relative) const;
   /// Removes the empty folders of `relative_dir`, deepest first, up to --out (excluded).
   void prune_empty(std::string_view relative_dir) const;
-  /// Flushes the whole file system of --out to disk (syncfs), the barrier of the commit.
+  /// Flushes the whole file system of --out to disk (syncfs): the barrier of a large commit.
   void sync(const FaultInjector* faults) const;
+  /// Flushes one file, or one folder's names, of --out to disk (fsync), opened without
+  /// following a link: the barrier of a small commit, which syncfs would make wait for every
+  /// other program's unwritten data on the same file system. A missing one is skipped (a
+  /// removal may have pruned its folder, or a file taken the place of that folder). Throws
+  /// Fatal.
+  void sync_file(std::string_view relative, const FaultInjector* faults) const;
+  void sync_folder(std::string_view relative, const FaultInjector* faults) const;
+  /// The same for every file and folder under the folder `relative`, and the folder itself.
+  void sync_tree(std::string_view relative, const FaultInjector* faults) const;
 
   /// `relative` under --out, as messages print it.
   std::filesystem::path display(std::string_view relative) const { return m_root / relative; }

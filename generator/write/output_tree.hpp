@@ -40,6 +40,9 @@ namespace tampon {
 struct OutputTreeOptions {
   const FaultInjector* faults = nullptr;  ///< tests only
   std::function<void()> on_wait;          ///< called once if another build holds the lock
+  /// A commit staging at most this many files flushes them one by one (fsync), a larger one
+  /// the whole file system (syncfs): see OutputTree::commit.
+  std::size_t max_files_synced_one_by_one = 256;
 };
 
 class OutputTree {
@@ -106,6 +109,9 @@ class OutputTree {
   bool out_has_folder(const std::string& relative_dir);
   std::string staged_relative(const std::filesystem::path& staged) const;
   void write_staged(const std::string& name, std::string_view bytes);
+  bool syncs_one_by_one(const std::vector<JournalOp>& ops) const;
+  void sync_staged(const std::vector<JournalOp>& ops) const;
+  void sync_placed(const std::vector<JournalOp>& ops) const;
 
   std::filesystem::path m_root;
   Options m_options;
@@ -115,6 +121,7 @@ class OutputTree {
   std::filesystem::path m_staging;
   std::filesystem::path m_tree;  ///< m_staging/tree: the copy of new folders
   std::atomic<std::uint64_t> m_counter{0};
+  std::atomic<std::size_t> m_staged_in_tree{0};  ///< files staged in m_tree
   std::once_flag m_staging_once;
   bool m_committed = false;
   mutable std::mutex m_mutex;

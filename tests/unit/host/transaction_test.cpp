@@ -13,6 +13,7 @@
 #include <fstream>
 #include <future>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -162,58 +163,119 @@ TEST_F(Transaction, AManifestKeptInMemoryIsTheFileAsReadAndAnEditedOneIsReadAgai
   EXPECT_EQ(manifest_text(memory.manifest), manifest_text(Manifest::read(file)));
 }
 
-TEST_F(Transaction, AKillAtAnyCallOfTheCommitLeavesTheOldOrTheNewBuild) {
-  for (FsOp op : {FsOp::Rename, FsOp::Sync, FsOp::Write, FsOp::Remove}) {
-    bool finished = false;
-    for (int at = 1; !finished && at < 200; ++at) {
-      fs::remove_all(options.out_dir);
-      FakeEmitter before("alpha", old_jobs());
-      ASSERT_EQ(count_errors(build({&before}).diagnostics), 0u);
-      auto old_state = outputs(options.out_dir);
-      pid_t child = ::fork();
-      ASSERT_GE(child, 0);
-      if (child == 0) {  // the build that crashes
-        Faults crash(op, at, 0);
-        FakeEmitter after("alpha", new_jobs());
-        after.content_version = 2;
-        BuildOptions o = options;
-        o.jobs = 1;
-        o.faults = &crash;
-        try {
-          run_build(Model{}, {&after}, project, o);
-        } catch (...) {
-          ::_exit(2);
-        }
-        ::_exit(0);
-      }
-      int status = 0;
-      ::waitpid(child, &status, 0);
-      ASSERT_TRUE(WIFEXITED(status));
-      finished = WEXITSTATUS(status) == 0;  // no call left to crash at
-      {
-        OutputTree next(options.out_dir);  // what the next build does first
-        next.open();
-      }
-      auto state = outputs(options.out_dir);
-      // The new build, made without a crash, from the previous one (as in the user's folder).
-      FakeEmitter first("alpha", old_jobs());
-      BuildOptions o = options;
-      o.out_dir = root / "propre-incr";
-      fs::remove_all(o.out_dir);
-      run_build(model, {&first}, project, o);
-      FakeEmitter second("alpha", new_jobs());
-      second.content_version = 2;
-      run_build(model, {&second}, project, o);
-      auto new_state = outputs(o.out_dir);
-      EXPECT_TRUE(state == old_state || state == new_state)
-          << "crash at call " << at << " of kind " << static_cast<int>(op);
-      // And a later build from the previous inputs gives exactly the previous build.
-      FakeEmitter again("alpha", old_jobs());
-      ASSERT_EQ(count_errors(build({&again}).diagnostics), 0u);
-      EXPECT_EQ(outputs(options.out_dir), old_state) << "after a crash at call " << at;
-    }
-    EXPECT_TRUE(finished);
+// Every call a build makes that changes --out or flushes it, in order: (kind, path).
+class CallLog final : public FaultInjector {
+ public:
+  int before(FsOp op, std::string_view path) const override {
+    std::lock_guard lock(m_mutex);
+    calls.emplace_back(op, std::string(path));
+    return 0;
   }
+  std::vector<std::string> syncs() const {
+    std::vector<std::string> out;
+    for (const auto& [op, path] : calls)
+      if (op == FsOp::Sync) out.push_back(path);
+    return out;
+  }
+  mutable std::vector<std::pair<FsOp, std::string>> calls;
+
+ private:
+  mutable std::mutex m_mutex;
+};
+
+// A commit of a few files flushes those (fsync), not the whole file system (syncfs waits for
+// every other program's unwritten data there); a large one flushes the file system.
+TEST_F(Transaction, ASmallCommitFlushesItsOwnFilesAndALargeOneTheWholeFileSystem) {
+  FakeEmitter before("alpha", old_jobs());
+  ASSERT_EQ(count_errors(build({&before}).diagnostics), 0u);
+  CallLog small;
+  options.faults = &small;
+  FakeEmitter after("alpha", new_jobs());
+  after.content_version = 2;
+  ASSERT_EQ(count_errors(build({&after}).diagnostics), 0u);
+  std::vector<std::string> synced = small.syncs();
+  auto has = [&](const std::string& path) {
+    return std::find(synced.begin(), synced.end(), path) != synced.end();
+  };
+  EXPECT_FALSE(has("")) << "syncfs for a small commit";
+  EXPECT_TRUE(has(".tampon-tmp/tool-journal"));
+  EXPECT_TRUE(has(".tampon-tmp"));
+  EXPECT_TRUE(has(".tampon-stamps"));
+  EXPECT_TRUE(has("."));
+  EXPECT_TRUE(has("a"));  // a/six.txt placed
+  // New folders go in whole: every file under them was flushed before the commit point.
+  EXPECT_TRUE(has(".tampon-tmp/tree/neuf/x/sept.txt"));
+  EXPECT_TRUE(has(".tampon-tmp/tree/neuf/y"));
+  EXPECT_TRUE(has(".tampon-tmp/tree/neuf"));
+  std::size_t staged_files = 0;
+  for (const auto& path : synced)
+    staged_files += path.starts_with(".tampon-tmp/") && path.ends_with(".txt");
+  // six, sept, huit, dedans (un, trois and quatre are unchanged)
+  EXPECT_EQ(staged_files, 4u) << ::testing::PrintToString(synced);
+
+  CallLog large;
+  options.faults = &large;
+  options.max_files_synced_one_by_one = 3;
+  FakeEmitter back("alpha", old_jobs());
+  ASSERT_EQ(count_errors(build({&back}).diagnostics), 0u);
+  EXPECT_EQ(large.syncs(), (std::vector<std::string>{"", ""}));
+}
+
+TEST_F(Transaction, AKillAtAnyCallOfTheCommitLeavesTheOldOrTheNewBuild) {
+  // Both barriers: file by file (a small commit) and syncfs (a large one).
+  for (std::size_t limit : {std::size_t{256}, std::size_t{0}})
+    for (FsOp op : {FsOp::Rename, FsOp::Sync, FsOp::Write, FsOp::Remove}) {
+      bool finished = false;
+      for (int at = 1; !finished && at < 200; ++at) {
+        fs::remove_all(options.out_dir);
+        FakeEmitter before("alpha", old_jobs());
+        ASSERT_EQ(count_errors(build({&before}).diagnostics), 0u);
+        auto old_state = outputs(options.out_dir);
+        pid_t child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {  // the build that crashes
+          Faults crash(op, at, 0);
+          FakeEmitter after("alpha", new_jobs());
+          after.content_version = 2;
+          BuildOptions o = options;
+          o.jobs = 1;
+          o.faults = &crash;
+          o.max_files_synced_one_by_one = limit;
+          try {
+            run_build(Model{}, {&after}, project, o);
+          } catch (...) {
+            ::_exit(2);
+          }
+          ::_exit(0);
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ASSERT_TRUE(WIFEXITED(status));
+        finished = WEXITSTATUS(status) == 0;  // no call left to crash at
+        {
+          OutputTree next(options.out_dir);  // what the next build does first
+          next.open();
+        }
+        auto state = outputs(options.out_dir);
+        // The new build, made without a crash, from the previous one (as in the user's folder).
+        FakeEmitter first("alpha", old_jobs());
+        BuildOptions o = options;
+        o.out_dir = root / "propre-incr";
+        fs::remove_all(o.out_dir);
+        run_build(model, {&first}, project, o);
+        FakeEmitter second("alpha", new_jobs());
+        second.content_version = 2;
+        run_build(model, {&second}, project, o);
+        auto new_state = outputs(o.out_dir);
+        EXPECT_TRUE(state == old_state || state == new_state)
+            << "crash at call " << at << " of kind " << static_cast<int>(op) << ", limit " << limit;
+        // And a later build from the previous inputs gives exactly the previous build.
+        FakeEmitter again("alpha", old_jobs());
+        ASSERT_EQ(count_errors(build({&again}).diagnostics), 0u);
+        EXPECT_EQ(outputs(options.out_dir), old_state) << "after a crash at call " << at;
+      }
+      EXPECT_TRUE(finished);
+    }
 }
 
 TEST_F(Transaction, AFailureBeforeTheCommitPointLeavesOutExactlyAsItWas) {
