@@ -16,9 +16,9 @@ std::span<const BuiltinEmitter> builtin_emitters() {
       {"convention-pdf", make_convention_pdf_emitter, true},
       {"tranches-xlsx", make_tranches_xlsx_emitter, true},
       {"justification-xlsx", make_justification_xlsx_emitter, true},
-      {"bulletin", make_bulletin_emitter, true, true},     // no personal data (domain.md §7)
-      {"site", make_site_emitter, false},                  // reads no record
-      {"records-json", make_records_json_emitter, false},  // reads every record, lists none
+      {"bulletin", make_bulletin_emitter, true, true},  // no personal data (domain.md §7)
+      {"site", make_site_emitter, false},               // reads no record
+      {"records-json", make_records_json_emitter, false, false, true},  // reads all, lists none
   };
   return k_table;
 }

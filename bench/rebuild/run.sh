@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Incremental rebuild benchmark (issue 13): `tampon build` on a synthetic national project,
-# four runs in a row on the same --out, each under /usr/bin/time -v:
+# five runs in a row on the same --out, each under /usr/bin/time -v:
 #   1. full build (empty --out; the parse cache warmed first by one `validate`);
 #   2. rebuild with nothing changed;
 #   3. rebuild after editing one conseiller's salary (target: < 20 files rewritten, < 1 s);
-#   4. `--select convention=ID` for one convention (target: < 1 s).
+#   4. rebuild after editing that conseiller's name (printed: its documents are rendered);
+#   5. `--select convention=ID` for one convention (target: < 1 s).
 # For each: wall and CPU seconds, files written / unchanged / removed (tampon's summary line),
 # peak RSS; then the phases of the salary rebuild (TAMPON_TIMINGS=1: wall and CPU per phase).
 #
@@ -107,6 +108,18 @@ run "un salaire modifié"
 salary_wall="$LAST_WALL"
 salary_written="$LAST_WRITTEN"
 
+# The same conseiller's name, which its conventions, justifications and the ledger print (the
+# salary is read by the rules alone, so its edit renders no document again).
+python3 - "$salary_file" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+new = re.sub(r"(\n  nom: )([^\n]+)", lambda m: m.group(1) + m.group(2) + "-Martin", text, count=1)
+assert new != text, "aucun nom trouvé"
+open(path, "w", encoding="utf-8").write(new)
+PY
+run "un nom modifié"
+
 convention="$(grep -rhoE --include='*.yaml' -m1 'id: cv-[0-9a-z-]+' "$project/data/conventions" | sort | head -n 1 | cut -d' ' -f2)"
 run "--select convention=$convention" --select "convention=$convention"
 select_wall="$LAST_WALL"
@@ -114,6 +127,9 @@ select_wall="$LAST_WALL"
 echo
 echo "Où passe le temps de la reconstruction après un salaire modifié :"
 grep "^\[temps\]" "$WORK/un salaire modifié.log" | sed "s/^\[temps\] /  /" || true
+echo
+echo "Et après un nom modifié :"
+grep "^\[temps\]" "$WORK/un nom modifié.log" | sed "s/^\[temps\] /  /" || true
 echo
 echo "Charge moyenne à la fin : $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cœurs)"
 check() {

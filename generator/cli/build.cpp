@@ -98,6 +98,7 @@ int run_build(const Options& options) {
   for (const LoadedEmitter& e : set.all()) {
     if (e.lists_every_input) build.per_record.insert(e.emitter);
     if (e.lists_every_input && e.prints_public_part_only) build.public_part.insert(e.emitter);
+    if (e.reads_every_record) build.every_record.insert(e.emitter);
   }
   build.selection = std::move(selection);
   build.leave_to_exit = true;

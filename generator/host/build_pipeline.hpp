@@ -59,6 +59,10 @@ struct BuildOptions {
   /// Those of `per_record` whose outputs print no personal data: fingerprinted from the public
   /// part of the records they list (RecordDigests::find_public).
   std::set<const Emitter*> public_part{};
+  /// Emitters whose outputs read every valid record and list none (audited built-ins:
+  /// records-json): fingerprinted from data_digest, but memoized like those of `per_record`
+  /// (host/unchanged_emitters.hpp), never narrowed.
+  std::set<const Emitter*> every_record{};
   /// --select: render only the jobs that read one of these records; leave the others on disk
   /// and in the manifest as they are. nullopt: every job.
   std::optional<std::set<RecordRef>> selection{};

@@ -19,30 +19,44 @@ struct Digested {
   RecordDigests::Digest digest{}, public_digest{};
 };
 
-// The public part of a record (record_digests.hpp): a copy without what only personal-data
-// outputs may print. Whatever an output prints of a record must stay in this part, or an edit
-// of it would leave that output stale: tests/cli/partial_build_test.cpp edits every field of a
+// What any output may print of a record (record_digests.hpp): a copy without the fields only
+// the rules read. Whatever an output prints of a record must stay in this part, or an edit of
+// it would leave that output stale: tests/cli/partial_build_test.cpp edits every field of a
 // conseiller and of a structure and compares an incremental build with a build from scratch.
 template <class R>
-const R& public_part(const R& record, R&) {
+const R& printed_part(const R& record, R&) {
   return record;
 }
-const Conseiller& public_part(const Conseiller& c, Conseiller& copy) {
+const Conseiller& printed_part(const Conseiller& c, Conseiller& copy) {
   copy = c;
-  copy.courriel.clear();
-  copy.recrutement.reset();
-  copy.contrat.salaire_brut_mensuel = Money{};
-  copy.contrat.aides_emploi = Money{};
+  copy.courriel.clear();                        // no output prints it
+  copy.recrutement.reset();                     // recruitment deadlines (rules)
+  copy.contrat.salaire_brut_mensuel = Money{};  // at least the SMIC (rules)
   if (copy.rupture) copy.rupture->motif.clear();
+  return copy;
+}
+const Structure& printed_part(const Structure& s, Structure& copy) {
+  copy = s;
+  copy.contact = Contact{};  // the programme's correspondent: no output prints it
+  return copy;
+}
+
+// The public part: the printed part without what only personal-data outputs may print.
+template <class R>
+const R& public_part(const R& printed, R&) {
+  return printed;
+}
+const Conseiller& public_part(const Conseiller& printed, Conseiller& copy) {
+  copy = printed;
+  copy.contrat.aides_emploi = Money{};
   if (!copy.publication_nom) {
     copy.prenom.clear();
     copy.nom.clear();
   }
   return copy;
 }
-const Structure& public_part(const Structure& s, Structure& copy) {
-  copy = s;
-  copy.contact = Contact{};
+const Structure& public_part(const Structure& printed, Structure& copy) {
+  copy = printed;
   copy.iban.reset();
   copy.bic.reset();
   return copy;
@@ -62,11 +76,12 @@ void digest_all(std::span<const R> records, unsigned threads, const std::set<Rec
     Digested& slot = slots[first + i];
     const R& record = *chosen[i];
     slot.ref = ref_of(record);
-    slot.digest = load::sha256(load::record_content(record));
-    R copy;
-    const R& shown = public_part(record, copy);
+    R printed_copy, public_copy;
+    const R& printed = printed_part(record, printed_copy);
+    slot.digest = load::sha256(load::record_content(printed));
+    const R& shown = public_part(printed, public_copy);
     slot.public_digest =
-        &shown == &record ? slot.digest : load::sha256(load::record_content(shown));
+        &shown == &printed ? slot.digest : load::sha256(load::record_content(shown));
   });
 }
 
@@ -152,7 +167,7 @@ std::string RecordDigests::of_all(bool public_part) const {
     text += static_cast<char>(e.kind);
     text.append(m_ids, e.id_at, e.id_size);
     text += '\0';
-    const Digest& d = public_part ? e.public_part : e.whole;
+    const Digest& d = public_part ? e.public_part : e.printed;
     text.append(reinterpret_cast<const char*>(d.data()), d.size());
   }
   return sha256_hex(text);
@@ -160,7 +175,7 @@ std::string RecordDigests::of_all(bool public_part) const {
 
 const RecordDigests::Digest* RecordDigests::find(const RecordRef& ref) const {
   const Entry* e = lookup(ref);
-  return e ? &e->whole : nullptr;
+  return e ? &e->printed : nullptr;
 }
 
 const RecordDigests::Digest* RecordDigests::find_public(const RecordRef& ref) const {

@@ -1,15 +1,21 @@
 #pragma once
-/// One SHA-256 per record of the model, of its decoded content without source positions
-/// (load/record_codec.hpp): the per-record part of rebuild fingerprints. Editing one salary
-/// changes the digest of one conseiller, so only the outputs that list it are rendered again;
-/// moving a record to another file or line changes nothing.
+/// One SHA-256 per record of the model, of what an output may print of it: its decoded content
+/// without source positions (load/record_codec.hpp) and without the fields only the rules read
+/// (the printed part). Editing one name changes the digest of one conseiller, so only the
+/// outputs that list it are rendered again; moving a record to another file or line changes
+/// nothing, and neither does editing a field no output prints: a conseiller's salary (checked
+/// against the SMIC), recruitment dates (deadlines), e-mail address and rupture motive, a
+/// structure's contact.
 ///
 /// Each record also has the digest of its public part: what an output without personal data
-/// (domain.md §7: the bulletins) can read of it. A conseiller without its e-mail address,
-/// recruitment dates, salary, employment aid and rupture motive, and without its name unless
-/// its publication is consented (`publication_nom`), as records-json publishes it
-/// (render/model_json.cpp); a structure without its contact, IBAN and BIC; any other record
-/// whole. Editing a salary then changes no bulletin's fingerprint.
+/// (domain.md §7: the bulletins) can read of it. The printed part of a conseiller without its
+/// employment aid, and without its name unless its publication is consented
+/// (`publication_nom`), as records-json publishes it (render/model_json.cpp); of a structure
+/// without its IBAN and BIC; any other record whole.
+///
+/// Both parts are audited, field by field, by tests/cli/partial_build_test.cpp: an output that
+/// prints a field left out of a part would be left stale by an edit of it, and an incremental
+/// build would then differ from a build from scratch.
 #include <array>
 #include <cstdint>
 #include <set>
@@ -27,14 +33,14 @@ class RecordDigests {
   /// Digests every record of `model.records`, on `threads` threads; with `only`, those of
   /// them it names (--select: the records the selected outputs read).
   RecordDigests(const Model& model, unsigned threads, const std::set<RecordRef>* only = nullptr);
-  /// The digest of `ref`, or nullptr for a record the model does not have.
+  /// The digest of the printed part of `ref`, or nullptr for a record the model does not have.
   const Digest* find(const RecordRef& ref) const;
   /// The digest of the public part of `ref`, or nullptr for a record the model does not have.
   const Digest* find_public(const RecordRef& ref) const;
   std::size_t size() const { return m_entries.size(); }
-  /// Lower-case hex SHA-256 of every record's kind, id and digest (of its public part with
-  /// `public_part`), in the model's order: what changes when any record does (for an output
-  /// without personal data, any record's public part). Only of a table of every record.
+  /// Lower-case hex SHA-256 of every record's kind, id and digest (of its printed part, or of
+  /// its public part with `public_part`), in the model's order: what changes when what any
+  /// output may print of a record does. Only of a table of every record.
   std::string of_all(bool public_part) const;
 
  private:
@@ -42,7 +48,7 @@ class RecordDigests {
   /// (`m_slots`), not one node per record: a national build looks up some 2.3 million
   /// references, and each node of a std::unordered_map was a cache miss or two more.
   struct Entry {
-    Digest whole, public_part;
+    Digest printed, public_part;
     std::uint64_t hash;
     std::uint32_t id_at, id_size;
     RecordKind kind;

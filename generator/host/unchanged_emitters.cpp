@@ -83,7 +83,8 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
       !model.invalid.empty())
     return;
   for (std::size_t i = 0; i < emitters.size(); ++i) {
-    if (!options.per_record.contains(emitters[i])) continue;
+    if (!options.per_record.contains(emitters[i]) && !options.every_record.contains(emitters[i]))
+      continue;
     m_data_keys[i] = key_of(*emitters[i], "data", options.data_digest, model, project, options,
                             builds.read_by(i), m_files);
     bool public_part = options.public_part.contains(emitters[i]);
@@ -104,8 +105,11 @@ UnchangedEmitters::UnchangedEmitters(const Model& model, const EmitterBuilds& bu
     // The same data files: the same records, without digesting one. Other files (a record
     // moved, a comment edited) may still hold the same records: then by their digests.
     bool same_records = it->second.data_key == m_data_keys[i] || it->second.key == key(i);
-    // Else only records changed, if nothing else did: planned again, narrowed.
-    if (!same_records && it->second.base_key != m_base_keys[i]) continue;
+    // Else only records changed, if nothing else did: planned again, narrowed (only an emitter
+    // whose jobs list their records: the others' fingerprints take every data file).
+    if (!same_records &&
+        (it->second.base_key != m_base_keys[i] || !options.per_record.contains(emitters[i])))
+      continue;
     bool files_same = std::all_of(it->second.files.begin(), it->second.files.end(), [&](auto& f) {
       return same_file(f.first, f.second, project, shipped_prefix, m_files);
     });

@@ -7,12 +7,14 @@
 /// file is still the one recorded (its stamp, write/output_stamps.hpp), and never calls `plan`.
 ///
 /// Only for the audited built-in emitters whose jobs list every record they read
-/// (BuildOptions::per_record), and only when the model has no record in error (--keep-going
+/// (BuildOptions::per_record) or whose outputs read every record (BuildOptions::every_record:
+/// records-json, never narrowed), and only when the model has no record in error (--keep-going
 /// reports skipped outputs from the plan). Its key is compared first as made from the digest
 /// of every data file (no record digested), then, when the data files changed, as made from
-/// every record's digest, or every record's public part for an emitter that prints no
-/// personal data: a salary edit then leaves the bulletins' plan as it was, and an edit of any
-/// other record plans every emitter that reads records again (exactly as before). Checked by
+/// every record's digest (of what an output may print of it: host/record_digests.hpp), or
+/// every record's public part for an emitter that prints no personal data: a salary edit then
+/// leaves every plan as it was, an IBAN edit the bulletins' plan, and an edit of any other
+/// record plans every emitter that reads records again (exactly as before). Checked by
 /// tests/cli/partial_build_test.cpp, which edits every field of a conseiller and of a structure
 /// and compares the incremental build with a build from scratch, byte for byte.
 #include <cstddef>
@@ -91,7 +93,7 @@ class UnchangedEmitters {
   mutable std::vector<std::string> m_keys;  ///< per emitter, from the records (on demand)
   std::vector<std::string> m_data_keys;     ///< per emitter; empty: never memoized
   std::vector<std::string> m_base_keys;     ///< per emitter, without the records
-  mutable std::string m_records[2];         ///< of every record, whole and public
+  mutable std::string m_records[2];         ///< of every record, printed and public
   std::vector<bool> m_unchanged;
   std::vector<bool> m_narrowed;
   std::optional<ChangedRecords> m_changed;

@@ -19,6 +19,12 @@ struct BuiltinEmitter {
   /// (host/record_digests.hpp), so a salary or an e-mail address edit renders none of them.
   /// Audited like `lists_every_input` (tests/cli/partial_build_test.cpp edits every field).
   bool prints_public_part_only = false;
+  /// Its outputs read every valid record and list none (records-json: listing 160 000 records
+  /// in its manifest entry would cost more than it saves). It is fingerprinted from the data
+  /// files, like a plugin, but not planned again while every record's printed part is the
+  /// same (host/unchanged_emitters.hpp): a salary edit leaves the export as it is. Audited like
+  /// `lists_every_input` (tests/cli/partial_build_test.cpp).
+  bool reads_every_record = false;
 };
 
 /// Defined in generator/builtin_emitters.cpp (linked into the executable only, so host tests

@@ -43,7 +43,8 @@ void EmitterSet::add_builtins(std::span<const BuiltinEmitter> table) {
   for (const auto& entry : table) {
     m_builtins.push_back(entry.create());
     m_emitters.push_back({m_builtins.back().get(), "intégré", TAMPON_PLUGIN_API_VERSION,
-                          entry.lists_every_input, entry.prints_public_part_only});
+                          entry.lists_every_input, entry.prints_public_part_only,
+                          entry.reads_every_record});
   }
 }
 

@@ -20,6 +20,7 @@ struct LoadedEmitter {
   unsigned abi_version = 0;
   bool lists_every_input = false;        ///< BuiltinEmitter::lists_every_input; false for plugins
   bool prints_public_part_only = false;  ///< BuiltinEmitter::prints_public_part_only
+  bool reads_every_record = false;       ///< BuiltinEmitter::reads_every_record
 };
 
 class EmitterSet {

@@ -137,8 +137,7 @@ TEST(Select, RendersOnlyTheSelectedOutputsAndKeepsEveryOtherEntry) {
   // cv-2020-0001's conseiller.
   edit(p, "data/conventions/relance-2021.yaml", "dossier: \"DS-5520231\"",
        "dossier: \"DS-5520232\"");
-  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 1520.00",
-       "salaire_brut_mensuel: 1530.00");
+  edit(p, "data/conseillers/cn-0001.yaml", "nom: Wattiez", "nom: Wattiez-Dubois");
   auto r = p.run({"build", "--as-of", k_as_of, "--only", k_record_emitters, "--select",
                   "convention=cv-2021-0005"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -214,8 +213,7 @@ TEST(PerRecordFingerprints, OnlyTheOutputsThatListAnEditedRecordChange) {
   const std::set<std::string> edited = {
       "conseiller:cn-0001", "versement:cv-2021-0009/poste-2/tranche-2", "rapport:cn-0002/2022-10",
       "depense:cc-vallee-de-la-selle/cv-2020-0002/2022-T4"};
-  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 1520.00",
-       "salaire_brut_mensuel: 1530.00");
+  edit(p, "data/conseillers/cn-0001.yaml", "nom: Wattiez", "nom: Wattiez-Dubois");
   edit(p, "data/versements/2022.yaml", "date: 2022-01-03", "date: 2022-01-04");
   edit(p, "data/rapports/cc-vallee-de-la-selle-2022.yaml", "accompagnements_individuels: 56",
        "accompagnements_individuels: 57");
@@ -254,7 +252,9 @@ TEST(PerRecordFingerprints, OnlyTheOutputsThatListAnEditedRecordChange) {
 // What the bulletins must do after an edit: not be rendered (a field of the private part,
 // host/record_digests.hpp), print something else, or either (a field of the public part that
 // these bulletins happen not to show).
-enum class Bulletins { NotRendered, Changed, Either };
+// NothingRendered: a field only the rules read (host/record_digests.hpp), which no output of any
+// emitter is rendered again for.
+enum class Bulletins { NothingRendered, NotRendered, Changed, Either };
 struct FieldEdit {
   std::string field, from, to;
   Bulletins bulletins;
@@ -278,14 +278,16 @@ void check_field_edits(const Project& p, const std::string& file, const std::str
   for (const FieldEdit& e : edits) {
     SCOPED_TRACE(e.field);
     auto before = p.snapshot("out");
-    std::map<std::string, ino_t> inode_before;
+    std::map<std::string, ino_t> inode_before;  // of every output
     for (const auto& [path, bytes] : before)
-      if (path.starts_with("bulletins/")) {
+      if (path != "manifest.json" && !path.starts_with(".")) {
         struct stat st {};
         ASSERT_EQ(::stat((p.dir() / "out" / path).c_str(), &st), 0);
         inode_before[path] = st.st_ino;
       }
-    ASSERT_FALSE(inode_before.empty());
+    ASSERT_TRUE(std::any_of(inode_before.begin(), inode_before.end(), [](const auto& entry) {
+      return entry.first.starts_with("bulletins/");
+    }));
     p.write(file, in_block(base, e.from, e.to));
     auto incremental = p.run(args);
     ASSERT_EQ(incremental.exit_code, 0) << incremental.err;
@@ -307,6 +309,10 @@ void check_field_edits(const Project& p, const std::string& file, const std::str
       struct stat st {};
       ASSERT_EQ(::stat((p.dir() / "out" / path).c_str(), &st), 0);
       bool rendered = st.st_ino != inode_before[path];  // placed by a rename
+      if (e.bulletins == Bulletins::NothingRendered) {
+        EXPECT_FALSE(rendered) << path << " rendu à nouveau";
+      }
+      if (!path.starts_with("bulletins/")) continue;
       if (e.bulletins == Bulletins::NotRendered) {
         EXPECT_FALSE(rendered) << path << " rendu à nouveau";
       }
@@ -349,28 +355,28 @@ TEST(PerRecordFingerprints, EveryFieldOfAConseillerRendersAgainExactlyWhatPrints
       {
           {"prenom", "prenom: Amandine", "prenom: Amandina", Changed},
           {"nom", "nom: Carlier", "nom: Carlière", Changed},
-          {"courriel", "courriel: amandine.carlier@", "courriel: a.carlier@", NotRendered},
+          {"courriel", "courriel: amandine.carlier@", "courriel: a.carlier@", NothingRendered},
           {"role", "role: conseiller", "role: coordinateur", Either},
           {"publication_nom", "publication_nom: true", "publication_nom: false", Changed},
           {"recrutement.presentation", "presentation: \"2021-04-06\"",
-           "presentation: \"2021-04-07\"", NotRendered},
+           "presentation: \"2021-04-07\"", NothingRendered},
           {"recrutement.selection", "selection: \"2021-04-19\"", "selection: \"2021-04-20\"",
-           NotRendered},
+           NothingRendered},
           {"recrutement.signature_contrat", "signature_contrat: \"2021-04-29\"",
-           "signature_contrat: \"2021-04-28\"", NotRendered},
+           "signature_contrat: \"2021-04-28\"", NothingRendered},
           {"recrutement.notification_poste", "notification_poste: \"2021-04-30\"",
-           "notification_poste: \"2021-05-01\"", NotRendered},
+           "notification_poste: \"2021-05-01\"", NothingRendered},
           {"contrat.type", "type: cdd-droit-public", "type: cdi-droit-public", Either},
           {"contrat.debut", "debut: \"2021-05-03\"", "debut: \"2021-05-04\"", Either},
           {"contrat.fin", "fin: \"2024-03-31\"", "fin: \"2024-03-30\"", Either},
           {"contrat.heures_hebdo", "heures_hebdo: 35", "heures_hebdo: 30", Either},
           {"contrat.salaire_brut_mensuel", "salaire_brut_mensuel: 1680.00",
-           "salaire_brut_mensuel: 1690.00", NotRendered},
+           "salaire_brut_mensuel: 1690.00", NothingRendered},
           {"formation.depart", "depart: \"2021-05-10\"", "depart: \"2021-05-11\"", Either},
           {"formation.heures", "heures: 350", "heures: 420", Either},
           {"formation.exemption", "exemption: false", "exemption: true", Either},
           {"rupture.date", "date: 2023-12-31", "date: 2023-11-30", Either},
-          {"rupture.motif", "motif: démission", "motif: mutation", NotRendered},
+          {"rupture.motif", "motif: démission", "motif: mutation", NothingRendered},
       });
 }
 
@@ -385,15 +391,81 @@ TEST(PerRecordFingerprints, AStructuresContactAndBankDetailsRenderNoBulletinAgai
       p, file, "id: departement-de-la-creuse", read(p.dir() / file),
       {
           {"nom", "nom: Département de la Creuse", "nom: Département de la Creuse (23)", Changed},
-          {"contact.nom", "nom: Émilie Roussel", "nom: Émilie Rousselle", NotRendered},
+          {"contact.nom", "nom: Émilie Roussel", "nom: Émilie Rousselle", NothingRendered},
           {"contact.courriel", "courriel: inclusion.numerique@", "courriel: inclusion@",
-           NotRendered},
+           NothingRendered},
           {"contact.telephone", "telephone: \"05 55 00 23 23\"", "telephone: \"05 55 00 23 24\"",
-           NotRendered},
+           NothingRendered},
           {"iban", "iban: FR33 3000 1005 5000 0000 0000 023",
            "iban: FR76 3000 6000 0112 3456 7890 189", NotRendered},
           {"bic", "bic: BDFEFRPPCCT", "bic: BDFEFRPPXXX", NotRendered},
       });
+}
+
+// records-json reads every record and lists none: it is not planned again while what any
+// output may print of the records is the same (a salary, read by the rules alone), and is
+// otherwise rendered again: a name edited, a conseiller put in error (then left out of the
+// export, under --keep-going) or back. Each time, the export is the one a build from scratch
+// writes.
+TEST(PerRecordFingerprints, TheRecordsExportIsRenderedAgainOnlyWhenWhatItPrintsMayChange) {
+  Project p;
+  copy_sample(p);
+  const std::vector<std::string> args = {"build", "--keep-going", "--as-of",
+                                         k_as_of, "--only",       "records-json"};
+  const fs::path exported = p.dir() / "out" / "export" / "records.json";
+  auto inode = [&] {
+    struct stat st {};
+    EXPECT_EQ(::stat(exported.c_str(), &st), 0);
+    return st.st_ino;
+  };
+  auto written = [](const std::string& err) {
+    std::smatch m;
+    return std::regex_search(err, m, std::regex("(\\d+) fichier\\(s\\) écrit\\(s\\)"))
+               ? std::stoi(m[1])
+               : -1;
+  };
+  auto expect_as_from_scratch = [&] {
+    fs::remove_all(p.dir() / "neuf");
+    std::vector<std::string> scratch = args;
+    scratch.insert(scratch.end(), {"--out", "neuf"});
+    EXPECT_LE(p.run(scratch).exit_code, 1);
+    EXPECT_EQ(read(exported), read(p.dir() / "neuf" / "export" / "records.json"));
+  };
+  auto first = p.run(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_NE(read(exported).find("\"cn-0001\""), std::string::npos);
+  ino_t before = inode();
+
+  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 1520.00",
+       "salaire_brut_mensuel: 1530.00");
+  auto salary = p.run(args);
+  EXPECT_EQ(salary.exit_code, 0) << salary.err;
+  EXPECT_EQ(written(salary.err), 0) << salary.err;
+  EXPECT_EQ(inode(), before);
+  expect_as_from_scratch();
+
+  edit(p, "data/conseillers/cn-0001.yaml", "nom: Wattiez", "nom: Wattiez-Dubois");
+  auto name = p.run(args);
+  EXPECT_EQ(name.exit_code, 0) << name.err;
+  EXPECT_EQ(written(name.err), 1) << name.err;
+  expect_as_from_scratch();
+
+  // Below the SMIC: an error, so the conseiller is left out of the export.
+  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 1530.00",
+       "salaire_brut_mensuel: 100.00");
+  auto in_error = p.run(args);
+  EXPECT_EQ(in_error.exit_code, 1) << in_error.err;
+  EXPECT_NE(in_error.err.find("salary-below-smic"), std::string::npos) << in_error.err;
+  EXPECT_EQ(read(exported).find("\"cn-0001\""), std::string::npos);
+  expect_as_from_scratch();
+
+  edit(p, "data/conseillers/cn-0001.yaml", "salaire_brut_mensuel: 100.00",
+       "salaire_brut_mensuel: 1530.00");
+  auto back = p.run(args);
+  EXPECT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_EQ(written(back.err), 1) << back.err;
+  EXPECT_NE(read(exported).find("\"cn-0001\""), std::string::npos);
+  expect_as_from_scratch();
 }
 
 // Templates and pages of the tool's own share folder are fingerprinted by their name in it:
